@@ -1,0 +1,333 @@
+//! Loading a folder of articles: walking it, reading and decoding each file, and reporting every
+//! file that was skipped and why. The load goes on past every bad file.
+
+use std::collections::HashSet;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc;
+
+use super::{Article, ArticleId, Corpus, DecodeError, TextEncoding, decode};
+
+/// Settings for a folder load.
+#[derive(Clone, Debug)]
+pub struct LoadOptions {
+    /// Files larger than this are skipped.
+    pub max_file_bytes: u64,
+    /// How many threads read and decode files.
+    pub threads: usize,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        Self {
+            max_file_bytes: 20 * 1024 * 1024,
+            threads: std::thread::available_parallelism().map_or(2, |n| n.get().min(8)),
+        }
+    }
+}
+
+/// Why a file or folder was not loaded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SkipReason {
+    Empty,
+    Blank,
+    Binary(&'static str),
+    TooLarge { bytes: u64, limit: u64 },
+    Unreadable(String),
+    NotText { extension: String },
+    SymlinkLoop,
+}
+
+impl std::fmt::Display for SkipReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Empty => write!(f, "empty file"),
+            Self::Blank => write!(f, "only white space"),
+            Self::Binary(kind) => write!(f, "binary file ({kind})"),
+            Self::TooLarge { bytes, limit } => write!(
+                f,
+                "too large ({:.1} MB; the limit is {:.1} MB)",
+                *bytes as f64 / 1e6,
+                *limit as f64 / 1e6
+            ),
+            Self::Unreadable(why) => write!(f, "cannot be read: {why}"),
+            Self::NotText { extension } => write!(f, "not a text file (.{extension})"),
+            Self::SymlinkLoop => write!(f, "a link to a folder already read (a loop or a duplicate)"),
+        }
+    }
+}
+
+/// One skipped file, with its path relative to the folder where possible.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Skipped {
+    pub path: PathBuf,
+    pub reason: SkipReason,
+}
+
+/// Everything worth telling the user about a load besides the articles themselves.
+#[derive(Clone, Debug, Default)]
+pub struct LoadReport {
+    /// Files not loaded, sorted by path.
+    pub skipped: Vec<Skipped>,
+    /// Articles read with a fallback encoding, sorted by id.
+    pub fallbacks: Vec<(ArticleId, TextEncoding)>,
+}
+
+impl LoadReport {
+    pub fn is_clean(&self) -> bool {
+        self.skipped.is_empty() && self.fallbacks.is_empty()
+    }
+}
+
+/// Progress of a load, for a progress bar.
+#[derive(Clone, Debug, Default)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
+}
+
+/// Why a folder could not be loaded at all.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("cannot open the folder {path}: {source}")]
+    Root {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{0} is not a folder")]
+    NotAFolder(PathBuf),
+    #[error("the load was cancelled")]
+    Cancelled,
+}
+
+/// Load every text file below `root`. See the module docs.
+pub fn load_folder(
+    root: &Path,
+    options: &LoadOptions,
+    progress: &mut dyn FnMut(Progress),
+    cancel: &AtomicBool,
+) -> Result<(Corpus, LoadReport), LoadError> {
+    let meta = fs::metadata(root).map_err(|source| LoadError::Root {
+        path: root.to_owned(),
+        source,
+    })?;
+    if !meta.is_dir() {
+        return Err(LoadError::NotAFolder(root.to_owned()));
+    }
+    let mut report = LoadReport::default();
+    let files = walk(root, &mut report.skipped, cancel)?;
+    let total = files.len();
+    progress(Progress { done: 0, total });
+
+    let next = AtomicUsize::new(0);
+    let (tx, rx) = mpsc::channel();
+    let mut articles = Vec::with_capacity(total);
+    std::thread::scope(|scope| {
+        let (next, files) = (&next, &files);
+        // Each worker takes the next file until none are left; the results come back in any
+        // order and are sorted by `Corpus::new`.
+        let work = move |tx: mpsc::Sender<Result<Article, Skipped>>| {
+            loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(path) = files.get(i) else { break };
+                if cancel.load(Ordering::Relaxed) {
+                    break;
+                }
+                if tx.send(read_article(root, path, options)).is_err() {
+                    break;
+                }
+            }
+        };
+        let mut spawned_all = true;
+        for n in 0..options.threads.max(1) {
+            let tx = tx.clone();
+            let spawned = std::thread::Builder::new()
+                .name(format!("dossier-load-{n}"))
+                .spawn_scoped(scope, move || work(tx));
+            spawned_all &= spawned.is_ok();
+        }
+        if !spawned_all {
+            work(tx.clone()); // too few threads: help on this one
+        }
+        drop(tx);
+        for (done, result) in rx.into_iter().enumerate() {
+            match result {
+                Ok(article) => {
+                    if !matches!(article.encoding, TextEncoding::Utf8 { .. }) {
+                        report.fallbacks.push((article.id.clone(), article.encoding));
+                    }
+                    articles.push(article);
+                }
+                Err(skipped) => report.skipped.push(skipped),
+            }
+            if done % 16 == 0 || done + 1 == total {
+                progress(Progress {
+                    done: done + 1,
+                    total,
+                });
+            }
+        }
+    });
+    if cancel.load(Ordering::Relaxed) {
+        return Err(LoadError::Cancelled);
+    }
+    report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    report.fallbacks.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok((Corpus::new(root.to_owned(), articles), report))
+}
+
+/// Should a file with this name be read as an article?
+fn is_text_name(path: &Path) -> Result<(), String> {
+    match path.extension() {
+        None => Ok(()),
+        Some(ext) => {
+            let ext = ext.to_string_lossy().to_lowercase();
+            if matches!(ext.as_str(), "txt" | "md" | "markdown" | "text") {
+                Ok(())
+            } else {
+                Err(ext)
+            }
+        }
+    }
+}
+
+fn relative(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_owned()
+}
+
+/// Collect the candidate files below `root` in path order; report what is skipped on the way.
+/// Iterative, so that deeply nested folders cannot overflow the stack.
+fn walk(
+    root: &Path,
+    skipped: &mut Vec<Skipped>,
+    cancel: &AtomicBool,
+) -> Result<Vec<PathBuf>, LoadError> {
+    let mut seen_dirs = HashSet::new();
+    if let Ok(canon) = fs::canonicalize(root) {
+        seen_dirs.insert(canon);
+    }
+    let mut files = Vec::new();
+    let mut stack = vec![root.to_owned()];
+    while let Some(dir) = stack.pop() {
+        if cancel.load(Ordering::Relaxed) {
+            return Err(LoadError::Cancelled);
+        }
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) => {
+                if dir == root {
+                    return Err(LoadError::Root {
+                        path: root.to_owned(),
+                        source: e,
+                    });
+                }
+                skipped.push(Skipped {
+                    path: relative(root, &dir),
+                    reason: SkipReason::Unreadable(e.to_string()),
+                });
+                continue;
+            }
+        };
+        for entry in entries {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    skipped.push(Skipped {
+                        path: relative(root, &dir),
+                        reason: SkipReason::Unreadable(e.to_string()),
+                    });
+                    continue;
+                }
+            };
+            let path = entry.path();
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue; // hidden files and folders (.git, .DS_Store, recovery files)
+            }
+            // Follow links, but remember which real folders were read to stop loops.
+            let meta = match fs::metadata(&path) {
+                Ok(meta) => meta,
+                Err(e) => {
+                    skipped.push(Skipped {
+                        path: relative(root, &path),
+                        reason: SkipReason::Unreadable(e.to_string()),
+                    });
+                    continue;
+                }
+            };
+            if meta.is_dir() {
+                match fs::canonicalize(&path) {
+                    Ok(canon) => {
+                        if seen_dirs.insert(canon) {
+                            stack.push(path);
+                        } else {
+                            skipped.push(Skipped {
+                                path: relative(root, &path),
+                                reason: SkipReason::SymlinkLoop,
+                            });
+                        }
+                    }
+                    Err(e) => skipped.push(Skipped {
+                        path: relative(root, &path),
+                        reason: SkipReason::Unreadable(e.to_string()),
+                    }),
+                }
+            } else if meta.is_file() {
+                match is_text_name(&path) {
+                    Ok(()) => files.push(path),
+                    Err(extension) => skipped.push(Skipped {
+                        path: relative(root, &path),
+                        reason: SkipReason::NotText { extension },
+                    }),
+                }
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// Read and decode one file.
+pub fn read_article(root: &Path, path: &Path, options: &LoadOptions) -> Result<Article, Skipped> {
+    let skip = |reason| Skipped {
+        path: relative(root, path),
+        reason,
+    };
+    let id = ArticleId::from_paths(root, path).ok_or_else(|| {
+        skip(SkipReason::Unreadable(
+            "the file is not inside the corpus folder".into(),
+        ))
+    })?;
+    let bytes = read_limited(path, options.max_file_bytes).map_err(skip)?;
+    match decode(&bytes) {
+        Ok(decoded) => Ok(Article::new(id, path.to_owned(), decoded)),
+        Err(DecodeError::Empty) => Err(skip(SkipReason::Empty)),
+        Err(DecodeError::Blank) => Err(skip(SkipReason::Blank)),
+        Err(DecodeError::Binary(kind)) => Err(skip(SkipReason::Binary(kind))),
+    }
+}
+
+/// Read a file, refusing it when it is larger than `limit` (checked before and while reading,
+/// so a file that grows meanwhile cannot slip through).
+fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, SkipReason> {
+    let file = fs::File::open(path).map_err(|e| SkipReason::Unreadable(e.to_string()))?;
+    let len = file
+        .metadata()
+        .map_err(|e| SkipReason::Unreadable(e.to_string()))?
+        .len();
+    if len > limit {
+        return Err(SkipReason::TooLarge { bytes: len, limit });
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| SkipReason::Unreadable(e.to_string()))?;
+    if bytes.len() as u64 > limit {
+        return Err(SkipReason::TooLarge {
+            bytes: bytes.len() as u64,
+            limit,
+        });
+    }
+    Ok(bytes)
+}

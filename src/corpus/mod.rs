@@ -1,0 +1,204 @@
+//! The corpus: articles loaded from a folder, their ids, texts and offsets. No egui here.
+
+pub mod decode;
+pub mod load;
+mod text_index;
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+pub use decode::{DecodeError, Decoded, TextEncoding, decode};
+pub use load::{LoadError, LoadOptions, LoadReport, Progress, SkipReason, Skipped, load_folder};
+pub use text_index::TextIndex;
+
+/// An article's id: its path relative to the corpus folder, with `/` separators.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ArticleId(pub String);
+
+impl ArticleId {
+    /// The id of `path` below `root`, or `None` when it is not below it.
+    pub fn from_paths(root: &Path, path: &Path) -> Option<Self> {
+        let rel = path.strip_prefix(root).ok()?;
+        let parts: Vec<String> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        (!parts.is_empty()).then(|| Self(parts.join("/")))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The last path component, for compact display.
+    pub fn file_name(&self) -> &str {
+        self.0.rsplit('/').next().unwrap_or(&self.0)
+    }
+}
+
+impl std::fmt::Display for ArticleId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// One decoded article.
+#[derive(Clone, Debug)]
+pub struct Article {
+    pub id: ArticleId,
+    /// Where the file is on disk.
+    pub path: PathBuf,
+    /// The first non-empty line, trimmed and shortened.
+    pub title: String,
+    /// The decoded text (see [`decode`]); all offsets point into it.
+    pub text: String,
+    pub encoding: TextEncoding,
+    /// SHA-256 of the decoded text as UTF-8, in lower-case hex.
+    pub sha256: String,
+    pub index: TextIndex,
+}
+
+impl Article {
+    pub fn new(id: ArticleId, path: PathBuf, decoded: Decoded) -> Self {
+        let Decoded { text, encoding } = decoded;
+        let title = title_of(&text).unwrap_or_else(|| id.file_name().to_owned());
+        let sha256 = sha256_hex(&text);
+        let index = TextIndex::new(&text);
+        Self {
+            id,
+            path,
+            title,
+            text,
+            encoding,
+            sha256,
+            index,
+        }
+    }
+
+    /// Length in code points.
+    pub fn char_len(&self) -> usize {
+        self.index.char_len()
+    }
+
+    /// The text between two code point offsets, or `None` when the range does not fit.
+    pub fn slice(&self, start: usize, end: usize) -> Option<&str> {
+        self.index.slice(&self.text, start, end)
+    }
+
+    pub fn byte_of(&self, char_idx: usize) -> Option<usize> {
+        self.index.byte_of(&self.text, char_idx)
+    }
+
+    pub fn char_of(&self, byte_idx: usize) -> Option<usize> {
+        self.index.char_of(&self.text, byte_idx)
+    }
+}
+
+/// The first non-empty line of `text`, trimmed to at most 160 characters.
+fn title_of(text: &str) -> Option<String> {
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
+    let mut title: String = line.chars().take(160).collect();
+    if line.chars().nth(160).is_some() {
+        title.push('…');
+    }
+    Some(title)
+}
+
+pub fn sha256_hex(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    let mut hex = String::with_capacity(64);
+    for byte in digest {
+        hex.push_str(&format!("{byte:02x}"));
+    }
+    hex
+}
+
+/// A loaded folder of articles, sorted by id.
+#[derive(Clone, Debug, Default)]
+pub struct Corpus {
+    /// The folder the articles were loaded from.
+    pub root: PathBuf,
+    articles: Vec<Article>,
+}
+
+impl Corpus {
+    /// Build a corpus; the articles are sorted by id and duplicates dropped.
+    pub fn new(root: PathBuf, mut articles: Vec<Article>) -> Self {
+        articles.sort_by(|a, b| a.id.cmp(&b.id));
+        articles.dedup_by(|a, b| a.id == b.id);
+        Self { root, articles }
+    }
+
+    pub fn articles(&self) -> &[Article] {
+        &self.articles
+    }
+
+    pub fn len(&self) -> usize {
+        self.articles.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.articles.is_empty()
+    }
+
+    pub fn get(&self, id: &ArticleId) -> Option<&Article> {
+        self.position(id).map(|i| &self.articles[i])
+    }
+
+    pub fn position(&self, id: &ArticleId) -> Option<usize> {
+        self.articles.binary_search_by(|a| a.id.cmp(id)).ok()
+    }
+
+    /// Add or replace one article, keeping the order.
+    pub fn upsert(&mut self, article: Article) {
+        match self.articles.binary_search_by(|a| a.id.cmp(&article.id)) {
+            Ok(i) => self.articles[i] = article,
+            Err(i) => self.articles.insert(i, article),
+        }
+    }
+
+    /// Remove one article; returns it when it was there.
+    pub fn remove(&mut self, id: &ArticleId) -> Option<Article> {
+        self.position(id).map(|i| self.articles.remove(i))
+    }
+
+    /// Total size of the texts in bytes.
+    pub fn text_bytes(&self) -> usize {
+        self.articles.iter().map(|a| a.text.len()).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_use_forward_slashes_and_sort() {
+        let root = Path::new("/data/corpus");
+        let id = ArticleId::from_paths(root, &root.join("peru").join("a.txt"));
+        assert_eq!(id, Some(ArticleId("peru/a.txt".into())));
+        assert_eq!(ArticleId::from_paths(root, Path::new("/elsewhere/a.txt")), None);
+        let a = |id: &str, text: &str| {
+            Article::new(
+                ArticleId(id.into()),
+                PathBuf::from(id),
+                decode(text.as_bytes()).expect("decodes"),
+            )
+        };
+        let corpus = Corpus::new(root.into(), vec![a("b.txt", "B"), a("a.txt", "\n\n  Title  \nbody")]);
+        assert_eq!(corpus.articles()[0].id.as_str(), "a.txt");
+        assert_eq!(corpus.articles()[0].title, "Title");
+        assert!(corpus.get(&ArticleId("b.txt".into())).is_some());
+    }
+
+    #[test]
+    fn sha256_matches_known_vector() {
+        assert_eq!(
+            sha256_hex("abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+}

@@ -1,0 +1,7 @@
+//! Dossier: a desktop workbench for analysts who study a corpus of news articles.
+//!
+//! The model layers (`corpus`, `project`) never depend on egui; `app` and `ui` read the model
+//! and change it only through [`project::Edit`] commands applied after each frame.
+
+pub mod corpus;
+pub mod project;

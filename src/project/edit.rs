@@ -1,0 +1,397 @@
+//! Undoable edits of a project. Every change an analyst makes is an [`Edit`]; applying one
+//! returns its inverse, which is what undo applies.
+
+use super::model::{Passage, PassageId, Project, Theme, ThemeId};
+use super::time::Timestamp;
+
+/// One change to a project.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    AddTheme(Theme),
+    /// Only for a theme no passage or child theme uses; see [`Project::delete_theme`].
+    RemoveTheme(ThemeId),
+    /// Replace the theme with the same id.
+    UpdateTheme(Theme),
+    AddPassage(Passage),
+    RemovePassage(PassageId),
+    /// Replace the passage with the same id.
+    UpdatePassage(Passage),
+    /// Several edits as one undoable step.
+    Batch { label: String, edits: Vec<Edit> },
+}
+
+/// Why an edit could not be applied. The project is unchanged when this is returned.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    #[error("{0} already exists")]
+    ThemeExists(ThemeId),
+    #[error("{0} does not exist")]
+    NoTheme(ThemeId),
+    #[error("{0} is still used by {1} passage(s) or child theme(s)")]
+    ThemeInUse(ThemeId, usize),
+    #[error("{0} already exists")]
+    PassageExists(PassageId),
+    #[error("{0} does not exist")]
+    NoPassage(PassageId),
+    #[error("a passage needs at least one character")]
+    EmptyPassage,
+    #[error("a theme needs a name")]
+    EmptyName,
+}
+
+impl Edit {
+    /// Short text for the undo and redo menu items.
+    pub fn label(&self) -> String {
+        match self {
+            Self::AddTheme(t) => format!("add theme “{}”", t.name),
+            Self::RemoveTheme(_) => "delete theme".into(),
+            Self::UpdateTheme(t) => format!("edit theme “{}”", t.name),
+            Self::AddPassage(_) => "tag passage".into(),
+            Self::RemovePassage(_) => "delete passage".into(),
+            Self::UpdatePassage(_) => "edit passage".into(),
+            Self::Batch { label, .. } => label.clone(),
+        }
+    }
+}
+
+impl Project {
+    /// Apply `edit` and return the edit that undoes it.
+    pub fn apply(&mut self, edit: Edit) -> Result<Edit, EditError> {
+        match edit {
+            Edit::AddTheme(theme) => {
+                if theme.name.trim().is_empty() {
+                    return Err(EditError::EmptyName);
+                }
+                match self.themes.binary_search_by_key(&theme.id, |t| t.id) {
+                    Ok(_) => Err(EditError::ThemeExists(theme.id)),
+                    Err(i) => {
+                        let id = theme.id;
+                        self.themes.insert(i, theme);
+                        Ok(Edit::RemoveTheme(id))
+                    }
+                }
+            }
+            Edit::RemoveTheme(id) => {
+                let users = self.passages.values().filter(|p| p.has_theme(id)).count()
+                    + self.themes.iter().filter(|t| t.parent == Some(id)).count();
+                if users > 0 {
+                    return Err(EditError::ThemeInUse(id, users));
+                }
+                let i = self
+                    .themes
+                    .binary_search_by_key(&id, |t| t.id)
+                    .map_err(|_| EditError::NoTheme(id))?;
+                Ok(Edit::AddTheme(self.themes.remove(i)))
+            }
+            Edit::UpdateTheme(theme) => {
+                if theme.name.trim().is_empty() {
+                    return Err(EditError::EmptyName);
+                }
+                let slot = self.theme_mut(theme.id).ok_or(EditError::NoTheme(theme.id))?;
+                Ok(Edit::UpdateTheme(std::mem::replace(slot, theme)))
+            }
+            Edit::AddPassage(passage) => {
+                if passage.start >= passage.end {
+                    return Err(EditError::EmptyPassage);
+                }
+                if self.passages.contains_key(&passage.id) {
+                    return Err(EditError::PassageExists(passage.id));
+                }
+                let id = passage.id;
+                self.passages.insert(id, passage);
+                Ok(Edit::RemovePassage(id))
+            }
+            Edit::RemovePassage(id) => self
+                .passages
+                .remove(&id)
+                .map(Edit::AddPassage)
+                .ok_or(EditError::NoPassage(id)),
+            Edit::UpdatePassage(mut passage) => {
+                if passage.start >= passage.end {
+                    return Err(EditError::EmptyPassage);
+                }
+                passage.themes.sort();
+                passage.themes.dedup();
+                let slot = self
+                    .passages
+                    .get_mut(&passage.id)
+                    .ok_or(EditError::NoPassage(passage.id))?;
+                Ok(Edit::UpdatePassage(std::mem::replace(slot, passage)))
+            }
+            Edit::Batch { label, edits } => {
+                let mut inverses = Vec::with_capacity(edits.len());
+                for edit in edits {
+                    match self.apply(edit) {
+                        Ok(inverse) => inverses.push(inverse),
+                        Err(e) => {
+                            // Roll back what was applied so the batch is all or nothing.
+                            for inverse in inverses.into_iter().rev() {
+                                let _ = self.apply(inverse);
+                            }
+                            return Err(e);
+                        }
+                    }
+                }
+                inverses.reverse();
+                Ok(Edit::Batch {
+                    label,
+                    edits: inverses,
+                })
+            }
+        }
+    }
+
+    /// The edit that deletes a theme: child themes move up to its parent, it is removed from
+    /// every passage, and passages left with no theme are deleted.
+    pub fn delete_theme(&self, id: ThemeId, now: &Timestamp) -> Result<Edit, EditError> {
+        let theme = self.theme(id).ok_or(EditError::NoTheme(id))?;
+        let mut edits = Vec::new();
+        for child in self.themes.iter().filter(|t| t.parent == Some(id)) {
+            let mut child = child.clone();
+            child.parent = theme.parent;
+            edits.push(Edit::UpdateTheme(child));
+        }
+        for passage in self.passages.values().filter(|p| p.has_theme(id)) {
+            if passage.themes.len() == 1 {
+                edits.push(Edit::RemovePassage(passage.id));
+            } else {
+                let mut p = passage.clone();
+                p.themes.retain(|t| *t != id);
+                p.modified = now.clone();
+                edits.push(Edit::UpdatePassage(p));
+            }
+        }
+        edits.push(Edit::RemoveTheme(id));
+        Ok(Edit::Batch {
+            label: format!("delete theme “{}”", theme.name),
+            edits,
+        })
+    }
+
+    /// What deleting a theme would do: (passages that lose it, passages deleted with it).
+    pub fn delete_theme_impact(&self, id: ThemeId) -> (usize, usize) {
+        let using: Vec<&Passage> = self.passages.values().filter(|p| p.has_theme(id)).collect();
+        let deleted = using.iter().filter(|p| p.themes.len() == 1).count();
+        (using.len() - deleted, deleted)
+    }
+}
+
+/// One step on the undo or redo stack.
+#[derive(Debug)]
+struct Step {
+    /// The edit that undoes (on the undo stack) or redoes (on the redo stack) the step.
+    edit: Edit,
+    /// The state the project returns to when `edit` is applied.
+    state: u64,
+    /// What the step did, for the menu: "tag passage".
+    label: String,
+}
+
+/// The undo and redo stacks, and whether the project differs from its last save.
+#[derive(Debug, Default)]
+pub struct History {
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    state: u64,
+    next_state: u64,
+    saved_state: Option<u64>,
+}
+
+impl History {
+    /// A history whose current state is the saved one.
+    pub fn saved() -> Self {
+        Self {
+            saved_state: Some(0),
+            ..Self::default()
+        }
+    }
+
+    /// Apply `edit` as a new step. Clears the redo stack.
+    pub fn apply(&mut self, project: &mut Project, edit: Edit) -> Result<(), EditError> {
+        let label = edit.label();
+        let inverse = project.apply(edit)?;
+        self.next_state += 1;
+        self.undo.push(Step {
+            edit: inverse,
+            state: self.state,
+            label,
+        });
+        self.state = self.next_state;
+        self.redo.clear();
+        Ok(())
+    }
+
+    /// Undo the last step; returns its label, or `None` when there is nothing to undo.
+    pub fn undo(&mut self, project: &mut Project) -> Result<Option<String>, EditError> {
+        Self::step(project, &mut self.undo, &mut self.redo, &mut self.state)
+    }
+
+    /// Redo the last undone step; returns its label, or `None` when there is nothing to redo.
+    pub fn redo(&mut self, project: &mut Project) -> Result<Option<String>, EditError> {
+        Self::step(project, &mut self.redo, &mut self.undo, &mut self.state)
+    }
+
+    /// Move one step from `from` to `to`, applying it. On failure nothing moves.
+    fn step(
+        project: &mut Project,
+        from: &mut Vec<Step>,
+        to: &mut Vec<Step>,
+        state: &mut u64,
+    ) -> Result<Option<String>, EditError> {
+        let Some(step) = from.pop() else {
+            return Ok(None);
+        };
+        match project.apply(step.edit.clone()) {
+            Ok(reverse) => {
+                to.push(Step {
+                    edit: reverse,
+                    state: *state,
+                    label: step.label.clone(),
+                });
+                *state = step.state;
+                Ok(Some(step.label))
+            }
+            Err(e) => {
+                from.push(step);
+                Err(e)
+            }
+        }
+    }
+
+    pub fn undo_label(&self) -> Option<&str> {
+        self.undo.last().map(|s| s.label.as_str())
+    }
+
+    pub fn redo_label(&self) -> Option<&str> {
+        self.redo.last().map(|s| s.label.as_str())
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Does the project differ from what was last saved (or was it never saved)?
+    pub fn is_dirty(&self) -> bool {
+        self.saved_state != Some(self.state)
+    }
+
+    /// An opaque number for the current state, to tell whether a save is still current.
+    pub fn state(&self) -> u64 {
+        self.state
+    }
+
+    /// Record that the state numbered `state` was saved (it may no longer be current).
+    pub fn mark_saved(&mut self, state: u64) {
+        self.saved_state = Some(state);
+    }
+
+    /// Record that what is on disk no longer matches any state (e.g. a new, unsaved project).
+    pub fn mark_unsaved(&mut self) {
+        self.saved_state = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::ArticleId;
+    use crate::project::model::Rgb;
+
+    fn theme(id: u32) -> Theme {
+        Theme {
+            id: ThemeId(id),
+            name: format!("T{id}"),
+            color: Rgb([0, 0, 0]),
+            description: String::new(),
+            parent: None,
+        }
+    }
+
+    fn passage(id: u64, themes: &[u32]) -> Passage {
+        Passage {
+            id: PassageId(id),
+            article: ArticleId("a.txt".into()),
+            start: 0,
+            end: 4,
+            quote: "text".into(),
+            prefix: String::new(),
+            suffix: String::new(),
+            themes: themes.iter().map(|t| ThemeId(*t)).collect(),
+            note: String::new(),
+            created: Timestamp::from_unix(0),
+            modified: Timestamp::from_unix(0),
+        }
+    }
+
+    #[test]
+    fn undo_and_redo_restore_each_state() {
+        let mut project = Project::with_themes(vec![theme(1), theme(2)]);
+        let mut history = History::saved();
+        let original = project.clone();
+        history
+            .apply(&mut project, Edit::AddPassage(passage(1, &[1])))
+            .expect("add");
+        let tagged = project.clone();
+        let mut p = passage(1, &[1, 2]);
+        p.note = "seen twice".into();
+        history
+            .apply(&mut project, Edit::UpdatePassage(p))
+            .expect("update");
+        let edited = project.clone();
+        assert!(history.is_dirty());
+
+        assert_eq!(history.undo(&mut project).expect("undo"), Some("edit passage".into()));
+        assert_eq!(project, tagged);
+        history.undo(&mut project).expect("undo");
+        assert_eq!(project, original);
+        assert!(!history.is_dirty(), "back at the saved state");
+        assert_eq!(history.undo(&mut project).expect("nothing"), None);
+
+        history.redo(&mut project).expect("redo");
+        history.redo(&mut project).expect("redo");
+        assert_eq!(project, edited);
+        assert!(!history.can_redo());
+    }
+
+    #[test]
+    fn failed_batch_changes_nothing() {
+        let mut project = Project::with_themes(vec![theme(1)]);
+        let before = project.clone();
+        let batch = Edit::Batch {
+            label: "two".into(),
+            edits: vec![
+                Edit::AddPassage(passage(1, &[1])),
+                Edit::RemovePassage(PassageId(99)),
+            ],
+        };
+        assert_eq!(project.apply(batch), Err(EditError::NoPassage(PassageId(99))));
+        assert_eq!(project, before);
+    }
+
+    #[test]
+    fn deleting_a_used_theme_is_one_undoable_step() {
+        let mut project = Project::with_themes(vec![theme(1), theme(2), {
+            let mut t = theme(3);
+            t.parent = Some(ThemeId(1));
+            t
+        }]);
+        project.passages.insert(PassageId(1), passage(1, &[1]));
+        project.passages.insert(PassageId(2), passage(2, &[1, 2]));
+        assert_eq!(project.apply(Edit::RemoveTheme(ThemeId(1))), Err(EditError::ThemeInUse(ThemeId(1), 3)));
+        assert_eq!(project.delete_theme_impact(ThemeId(1)), (1, 1));
+        let before = project.clone();
+        let mut history = History::saved();
+        let edit = project.delete_theme(ThemeId(1), &Timestamp::from_unix(5)).expect("edit");
+        history.apply(&mut project, edit).expect("delete");
+        assert!(project.theme(ThemeId(1)).is_none());
+        assert_eq!(project.theme(ThemeId(3)).and_then(|t| t.parent), None);
+        assert!(!project.passages.contains_key(&PassageId(1)));
+        assert_eq!(project.passages[&PassageId(2)].themes, vec![ThemeId(2)]);
+        history.undo(&mut project).expect("undo");
+        assert_eq!(project, before);
+    }
+}

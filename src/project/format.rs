@@ -1,0 +1,332 @@
+//! The project file: JSON with `"format": "dossier-project"` and a version number. Writing is
+//! deterministic (sorted keys, pretty printed); reading validates everything and reports what it
+//! had to flag or repair instead of failing on the first odd value. See docs/project-format.md.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::model::{ArticleRecord, Passage, PassageId, Project, Rgb, Theme, ThemeId};
+use crate::corpus::ArticleId;
+
+/// The value of the `format` key.
+pub const FORMAT: &str = "dossier-project";
+/// The version this build writes, and the newest it reads.
+pub const VERSION: u64 = 1;
+
+/// Why a project file could not be opened or saved. Messages end with the file's path.
+#[derive(Debug, thiserror::Error)]
+pub enum ProjectError {
+    #[error("cannot read the project: {source} — {path}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("the project is not UTF-8 text — {path}")]
+    NotUtf8 { path: PathBuf },
+    #[error("the project is too large ({bytes} bytes; the limit is {limit}) — {path}")]
+    TooLarge { path: PathBuf, bytes: u64, limit: u64 },
+    #[error("the project is not valid JSON: {message} at line {line}, column {column} — {path}")]
+    Syntax {
+        path: PathBuf,
+        message: String,
+        line: usize,
+        column: usize,
+    },
+    #[error("the project file is damaged: {message} at line {line}, column {column} — {path}")]
+    Shape {
+        path: PathBuf,
+        message: String,
+        line: usize,
+        column: usize,
+    },
+    #[error("this is not a Dossier project (no \"format\": \"dossier-project\") — {path}")]
+    NotAProject { path: PathBuf },
+    #[error(
+        "the project was written by a newer Dossier (format version {found}; this one reads up \
+         to {VERSION}). Update Dossier to open it; the file has not been changed — {path}"
+    )]
+    TooNew { path: PathBuf, found: u64 },
+    #[error("the project has an invalid format version ({found}) — {path}")]
+    BadVersion { path: PathBuf, found: String },
+    #[error("cannot save the project: {source} — {path}")]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+#[derive(Deserialize)]
+struct Header {
+    format: Option<serde_json::Value>,
+    version: Option<serde_json::Value>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct CorpusSection {
+    /// The corpus folder, relative to the project file when possible, with `/` separators.
+    folder: Option<String>,
+    #[serde(default)]
+    articles: Vec<ArticleRecord>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct FileV1 {
+    format: String,
+    version: u64,
+    corpus: CorpusSection,
+    #[serde(default)]
+    themes: Vec<Theme>,
+    #[serde(default)]
+    passages: Vec<Passage>,
+}
+
+/// A project read from a file, with what had to be flagged while reading it.
+#[derive(Debug)]
+pub struct Opened {
+    pub project: Project,
+    /// Problems found and how they were handled, one sentence each.
+    pub warnings: Vec<String>,
+}
+
+/// Serialize a project. The same project always gives the same bytes.
+pub fn to_json(project: &Project) -> String {
+    let file = FileV1 {
+        format: FORMAT.into(),
+        version: VERSION,
+        corpus: CorpusSection {
+            folder: project
+                .corpus_folder
+                .as_ref()
+                .map(|p| path_to_slashes(p)),
+            articles: project.articles.clone(),
+        },
+        themes: project.themes.clone(),
+        passages: project.passages.values().cloned().collect(),
+    };
+    // Going through `Value` sorts the keys (serde_json's map is a BTreeMap).
+    let value = serde_json::to_value(&file).unwrap_or(serde_json::Value::Null);
+    let mut text = serde_json::to_string_pretty(&sorted(value)).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Sort object keys recursively, whatever map type serde_json was built with.
+fn sorted(value: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => {
+            let mut entries: Vec<(String, Value)> = map.into_iter().collect();
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            Value::Object(entries.into_iter().map(|(k, v)| (k, sorted(v))).collect())
+        }
+        Value::Array(items) => Value::Array(items.into_iter().map(sorted).collect()),
+        other => other,
+    }
+}
+
+fn path_to_slashes(path: &Path) -> String {
+    let parts: Vec<String> = path
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    let joined = parts.join("/");
+    // An absolute path keeps its root: "/" + "data/x" from components ["/", "data", "x"].
+    joined.replacen("//", "/", 1)
+}
+
+/// Parse and validate the text of a project file read from `path`.
+pub fn parse(text: &str, path: &Path) -> Result<Opened, ProjectError> {
+    let header: Header = serde_json::from_str(text).map_err(|e| json_error(e, path))?;
+    match header.format.as_ref().and_then(|f| f.as_str()) {
+        Some(FORMAT) => {}
+        _ => {
+            return Err(ProjectError::NotAProject {
+                path: path.to_owned(),
+            });
+        }
+    }
+    let version = match &header.version {
+        Some(v) => v.as_u64().ok_or_else(|| ProjectError::BadVersion {
+            path: path.to_owned(),
+            found: v.to_string(),
+        })?,
+        None => {
+            return Err(ProjectError::BadVersion {
+                path: path.to_owned(),
+                found: "none".into(),
+            });
+        }
+    };
+    if version > VERSION {
+        return Err(ProjectError::TooNew {
+            path: path.to_owned(),
+            found: version,
+        });
+    }
+    if version == 0 {
+        return Err(ProjectError::BadVersion {
+            path: path.to_owned(),
+            found: "0".into(),
+        });
+    }
+    let file: FileV1 = serde_json::from_str(text).map_err(|e| json_error(e, path))?;
+    let mut warnings = Vec::new();
+    let mut project = Project {
+        corpus_folder: file.corpus.folder.map(PathBuf::from),
+        articles: file.corpus.articles,
+        themes: Vec::new(),
+        passages: BTreeMap::new(),
+    };
+    project.articles.sort_by(|a, b| a.path.cmp(&b.path));
+    project.articles.dedup_by(|a, b| a.path == b.path);
+    project.themes = repair_themes(file.themes, &mut warnings);
+    project.passages = repair_passages(file.passages, &mut project.themes, &mut warnings);
+    Ok(Opened { project, warnings })
+}
+
+fn json_error(e: serde_json::Error, path: &Path) -> ProjectError {
+    let (line, column) = (e.line(), e.column());
+    // serde_json's message ends with " at line L column C"; we say that ourselves.
+    let message = e.to_string();
+    let message = message
+        .rsplit_once(" at line ")
+        .map_or(message.as_str(), |(m, _)| m)
+        .to_owned();
+    if e.is_syntax() || e.is_eof() {
+        ProjectError::Syntax {
+            path: path.to_owned(),
+            message,
+            line,
+            column,
+        }
+    } else {
+        ProjectError::Shape {
+            path: path.to_owned(),
+            message,
+            line,
+            column,
+        }
+    }
+}
+
+/// Give duplicate theme ids new ids, name unnamed themes, and cut missing or cyclic parents.
+fn repair_themes(themes: Vec<Theme>, warnings: &mut Vec<String>) -> Vec<Theme> {
+    let mut next = themes.iter().map(|t| t.id.0).max().unwrap_or(0) + 1;
+    let mut seen = BTreeSet::new();
+    let mut out = Vec::with_capacity(themes.len());
+    for mut theme in themes {
+        if !seen.insert(theme.id) {
+            warnings.push(format!(
+                "Two themes share id {}; “{}” was given id {next}. Passages keep the first.",
+                theme.id.0, theme.name
+            ));
+            theme.id = ThemeId(next);
+            seen.insert(theme.id);
+            next += 1;
+        }
+        if theme.name.trim().is_empty() {
+            theme.name = format!("Unnamed theme {}", theme.id.0);
+            warnings.push(format!("Theme {} had no name; it is now “{}”.", theme.id.0, theme.name));
+        }
+        out.push(theme);
+    }
+    out.sort_by_key(|t| t.id);
+    let ids: BTreeSet<ThemeId> = out.iter().map(|t| t.id).collect();
+    for i in 0..out.len() {
+        if let Some(parent) = out[i].parent {
+            if !ids.contains(&parent) {
+                warnings.push(format!(
+                    "Theme “{}” named a parent theme {} that does not exist; it is now top-level.",
+                    out[i].name, parent.0
+                ));
+                out[i].parent = None;
+            }
+        }
+    }
+    // Break parent cycles: walk up from each theme; a walk that comes back to it is a cycle,
+    // cut at that theme. Later walks see the cut, so each cycle is cut once.
+    let mut parent_of: BTreeMap<ThemeId, Option<ThemeId>> =
+        out.iter().map(|t| (t.id, t.parent)).collect();
+    for t in out.iter_mut() {
+        let mut cur = parent_of.get(&t.id).copied().flatten();
+        for _ in 0..=ids.len() {
+            match cur {
+                Some(p) if p == t.id => {
+                    warnings.push(format!(
+                        "Theme “{}” was its own ancestor; it is now top-level.",
+                        t.name
+                    ));
+                    t.parent = None;
+                    parent_of.insert(t.id, None);
+                    break;
+                }
+                Some(p) => cur = parent_of.get(&p).copied().flatten(),
+                None => break,
+            }
+        }
+    }
+    out
+}
+
+/// Give duplicate passage ids new ids and make placeholder themes for unknown theme ids.
+fn repair_passages(
+    passages: Vec<Passage>,
+    themes: &mut Vec<Theme>,
+    warnings: &mut Vec<String>,
+) -> BTreeMap<PassageId, Passage> {
+    let mut next = passages.iter().map(|p| p.id.0).max().unwrap_or(0) + 1;
+    let mut out = BTreeMap::new();
+    let mut missing: BTreeMap<ThemeId, usize> = BTreeMap::new();
+    for mut passage in passages {
+        if out.contains_key(&passage.id) {
+            warnings.push(format!(
+                "Two passages share id {}; the second was given id {next}.",
+                passage.id.0
+            ));
+            passage.id = PassageId(next);
+            next += 1;
+        }
+        passage.themes.sort();
+        passage.themes.dedup();
+        for t in &passage.themes {
+            if themes.binary_search_by_key(t, |th| th.id).is_err() {
+                *missing.entry(*t).or_insert(0) += 1;
+            }
+        }
+        if !passage.created.is_valid() || !passage.modified.is_valid() {
+            warnings.push(format!(
+                "Passage {} has a time that is not RFC 3339; it is kept as written.",
+                passage.id.0
+            ));
+        }
+        out.insert(passage.id, passage);
+    }
+    for (id, count) in missing {
+        warnings.push(format!(
+            "{count} passage(s) use theme {}, which is not in the codebook; a placeholder theme \
+             “Missing theme {}” was added so they keep it.",
+            id.0, id.0
+        ));
+        themes.push(Theme {
+            id,
+            name: format!("Missing theme {}", id.0),
+            color: Rgb([0x88, 0x88, 0x88]),
+            description: "Added when the project was opened: passages used this theme id but \
+                          the codebook did not have it."
+                .into(),
+            parent: None,
+        });
+    }
+    themes.sort_by_key(|t| t.id);
+    out
+}
+
+/// Is this record about `id`?
+pub fn record_for<'a>(records: &'a [ArticleRecord], id: &ArticleId) -> Option<&'a ArticleRecord> {
+    records
+        .binary_search_by(|r| r.path.cmp(id))
+        .ok()
+        .map(|i| &records[i])
+}

@@ -1,0 +1,213 @@
+//! Reading and writing project files on disk: atomic saves that never leave a half-written
+//! file, rotating backups, and paths stored relative to the project file.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use super::format::{self, Opened, ProjectError};
+use super::model::Project;
+
+/// Project files larger than this are refused rather than read into memory.
+pub const MAX_PROJECT_BYTES: u64 = 1 << 30;
+/// How many `.bak` copies a save keeps.
+pub const BACKUPS: usize = 3;
+
+/// Read and validate a project file. The file is only read, never written.
+pub fn open(path: &Path) -> Result<Opened, ProjectError> {
+    let read_err = |source| ProjectError::Read {
+        path: path.to_owned(),
+        source,
+    };
+    let meta = fs::metadata(path).map_err(read_err)?;
+    if meta.is_dir() {
+        return Err(read_err(io::Error::other("it is a folder, not a file")));
+    }
+    if meta.len() > MAX_PROJECT_BYTES {
+        return Err(ProjectError::TooLarge {
+            path: path.to_owned(),
+            bytes: meta.len(),
+            limit: MAX_PROJECT_BYTES,
+        });
+    }
+    let bytes = fs::read(path).map_err(read_err)?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let text = std::str::from_utf8(bytes).map_err(|_| ProjectError::NotUtf8 {
+        path: path.to_owned(),
+    })?;
+    format::parse(text, path)
+}
+
+/// Save `project` to `path` atomically, keeping the previous file as a backup.
+pub fn save(project: &Project, path: &Path) -> Result<(), ProjectError> {
+    let json = format::to_json(project);
+    rotate_backups(path);
+    write_atomic(path, json.as_bytes()).map_err(|source| ProjectError::Write {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+/// Write `bytes` to `path` so that a reader sees either the old file or the new one, never a
+/// mix: write a temporary file in the same folder, flush it to disk, rename it over `path`.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomic_with(path, |file| file.write_all(bytes))
+}
+
+/// [`write_atomic`] with the writing done by `write`; if it fails, `path` is untouched.
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut fs::File) -> io::Result<()>,
+) -> io::Result<()> {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .ok_or_else(|| io::Error::other("the path has no file name"))?;
+    let tmp = dir.join(format!(
+        ".{}.tmp-{}-{}",
+        name.to_string_lossy(),
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    ));
+    let result = (|| {
+        let mut file = fs::File::create(&tmp)?;
+        write(&mut file)?;
+        file.flush()?;
+        file.sync_all()?;
+        drop(file);
+        fs::rename(&tmp, path)?;
+        sync_dir(&dir);
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Flush a folder's entries so a rename survives a power cut (best effort).
+fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
+/// The path of backup number `n` (1 is the newest): `NAME.json.bak`, `NAME.json.bak.2`, ….
+pub fn backup_path(path: &Path, n: usize) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".bak");
+    if n > 1 {
+        name.push(format!(".{n}"));
+    }
+    path.with_file_name(name)
+}
+
+/// Shift the backups up by one and copy the current file to `.bak` (best effort: a failed
+/// backup never stops a save).
+fn rotate_backups(path: &Path) {
+    if !path.is_file() {
+        return;
+    }
+    for n in (1..BACKUPS).rev() {
+        let from = backup_path(path, n);
+        if from.exists() {
+            let _ = fs::rename(&from, backup_path(path, n + 1));
+        }
+    }
+    let bak = backup_path(path, 1);
+    // A hard link costs nothing; the save's rename then leaves the old contents here.
+    if fs::hard_link(path, &bak).is_err() {
+        let _ = fs::copy(path, &bak);
+    }
+}
+
+/// `target` relative to the folder `base`, e.g. `../corpora/seeds`. Both should be absolute;
+/// `None` when no relative path exists (different roots).
+pub fn relative_path(base: &Path, target: &Path) -> Option<PathBuf> {
+    let base: Vec<Component> = base.components().collect();
+    let target: Vec<Component> = target.components().collect();
+    if base.first() != target.first() {
+        return None;
+    }
+    let common = base
+        .iter()
+        .zip(&target)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut out = PathBuf::new();
+    for _ in common..base.len() {
+        out.push("..");
+    }
+    for c in &target[common..] {
+        out.push(c.as_os_str());
+    }
+    if out.as_os_str().is_empty() {
+        out.push(".");
+    }
+    Some(out)
+}
+
+/// Where a project's corpus folder is, and whether it lies outside the project's folder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CorpusLocation {
+    pub path: PathBuf,
+    /// The stored path is absolute or climbs out with `..`: ask before reading from it.
+    pub outside: bool,
+}
+
+/// Resolve the corpus folder stored in a project saved at `project_path`.
+pub fn corpus_location(project_path: &Path, stored: &Path) -> CorpusLocation {
+    let outside = stored.is_absolute()
+        || stored
+            .components()
+            .any(|c| matches!(c, Component::ParentDir | Component::Prefix(_) | Component::RootDir));
+    let base = project_path.parent().unwrap_or(Path::new("."));
+    CorpusLocation {
+        path: base.join(stored),
+        outside,
+    }
+}
+
+/// Set the project's corpus folder to `corpus` as seen from a project file at `project_path`.
+pub fn set_corpus_folder(project: &mut Project, project_path: &Path, corpus: &Path) {
+    let abs = |p: &Path| fs::canonicalize(p).unwrap_or_else(|_| p.to_owned());
+    let base = abs(project_path.parent().unwrap_or(Path::new(".")));
+    let corpus = abs(corpus);
+    project.corpus_folder = Some(relative_path(&base, &corpus).unwrap_or(corpus));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths() {
+        let rel = |a: &str, b: &str| relative_path(Path::new(a), Path::new(b));
+        assert_eq!(rel("/p/projects", "/p/projects/seeds"), Some("seeds".into()));
+        assert_eq!(rel("/p/projects", "/p/corpora/seeds"), Some("../corpora/seeds".into()));
+        assert_eq!(rel("/p", "/p"), Some(".".into()));
+    }
+
+    #[test]
+    fn outside_paths_are_flagged() {
+        let loc = corpus_location(Path::new("/p/x.json"), Path::new("seeds"));
+        assert_eq!(loc, CorpusLocation { path: "/p/seeds".into(), outside: false });
+        assert!(corpus_location(Path::new("/p/x.json"), Path::new("../seeds")).outside);
+        assert!(corpus_location(Path::new("/p/x.json"), Path::new("/etc")).outside);
+        assert!(corpus_location(Path::new("/p/x.json"), Path::new("a/../../b")).outside);
+    }
+
+    #[test]
+    fn backup_names() {
+        assert_eq!(backup_path(Path::new("/p/x.json"), 1), Path::new("/p/x.json.bak"));
+        assert_eq!(backup_path(Path::new("/p/x.json"), 3), Path::new("/p/x.json.bak.3"));
+    }
+}

@@ -1,0 +1,15 @@
+//! The analyst's project: codebook, passages, the file format, saving and undo. No egui here.
+
+pub mod codebook;
+pub mod edit;
+pub mod format;
+pub mod io;
+pub mod model;
+pub mod status;
+pub mod time;
+
+pub use edit::{Edit, EditError, History};
+pub use format::{Opened, ProjectError};
+pub use model::{Anchor, ArticleRecord, Passage, PassageId, Project, Rgb, Theme, ThemeId};
+pub use status::{PassageProblem, check_passages};
+pub use time::Timestamp;
