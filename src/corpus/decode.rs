@@ -27,8 +27,12 @@ impl fmt::Display for TextEncoding {
             Self::Utf8Lossy { replaced } => {
                 write!(f, "UTF-8 with {replaced} invalid byte sequence(s) replaced")
             }
-            Self::Utf16 { little_endian: true } => write!(f, "UTF-16LE"),
-            Self::Utf16 { little_endian: false } => write!(f, "UTF-16BE"),
+            Self::Utf16 {
+                little_endian: true,
+            } => write!(f, "UTF-16LE"),
+            Self::Utf16 {
+                little_endian: false,
+            } => write!(f, "UTF-16BE"),
             Self::Windows1252 => write!(f, "Windows-1252"),
         }
     }
@@ -253,7 +257,10 @@ mod tests {
         let mut bytes = "café año niño señor ".repeat(3).into_bytes();
         bytes.insert(5, 0xFF);
         let d = ok(&bytes);
-        assert!(matches!(d.encoding, TextEncoding::Utf8Lossy { replaced: 1 }));
+        assert!(matches!(
+            d.encoding,
+            TextEncoding::Utf8Lossy { replaced: 1 }
+        ));
         assert!(d.text.starts_with("café\u{FFFD} año"));
     }
 
@@ -265,7 +272,12 @@ mod tests {
         }
         let d = ok(&bytes);
         assert_eq!(d.text, "Año\n");
-        assert_eq!(d.encoding, TextEncoding::Utf16 { little_endian: true });
+        assert_eq!(
+            d.encoding,
+            TextEncoding::Utf16 {
+                little_endian: true
+            }
+        );
     }
 
     #[test]

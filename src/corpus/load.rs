@@ -54,7 +54,9 @@ impl std::fmt::Display for SkipReason {
             ),
             Self::Unreadable(why) => write!(f, "cannot be read: {why}"),
             Self::NotText { extension } => write!(f, "not a text file (.{extension})"),
-            Self::SymlinkLoop => write!(f, "a link to a folder already read (a loop or a duplicate)"),
+            Self::SymlinkLoop => {
+                write!(f, "a link to a folder already read (a loop or a duplicate)")
+            }
         }
     }
 }
@@ -156,7 +158,9 @@ pub fn load_folder(
             match result {
                 Ok(article) => {
                     if !matches!(article.encoding, TextEncoding::Utf8 { .. }) {
-                        report.fallbacks.push((article.id.clone(), article.encoding));
+                        report
+                            .fallbacks
+                            .push((article.id.clone(), article.encoding));
                     }
                     articles.push(article);
                 }

@@ -180,7 +180,10 @@ mod tests {
         let root = Path::new("/data/corpus");
         let id = ArticleId::from_paths(root, &root.join("peru").join("a.txt"));
         assert_eq!(id, Some(ArticleId("peru/a.txt".into())));
-        assert_eq!(ArticleId::from_paths(root, Path::new("/elsewhere/a.txt")), None);
+        assert_eq!(
+            ArticleId::from_paths(root, Path::new("/elsewhere/a.txt")),
+            None
+        );
         let a = |id: &str, text: &str| {
             Article::new(
                 ArticleId(id.into()),
@@ -188,7 +191,10 @@ mod tests {
                 decode(text.as_bytes()).expect("decodes"),
             )
         };
-        let corpus = Corpus::new(root.into(), vec![a("b.txt", "B"), a("a.txt", "\n\n  Title  \nbody")]);
+        let corpus = Corpus::new(
+            root.into(),
+            vec![a("b.txt", "B"), a("a.txt", "\n\n  Title  \nbody")],
+        );
         assert_eq!(corpus.articles()[0].id.as_str(), "a.txt");
         assert_eq!(corpus.articles()[0].title, "Title");
         assert!(corpus.get(&ArticleId("b.txt".into())).is_some());

@@ -88,7 +88,10 @@ mod tests {
             .iter()
             .find(|t| t.name == "Rivalry with the United States")
             .expect("child theme");
-        let parent = themes.iter().find(|t| Some(t.id) == rivalry.parent).expect("parent");
+        let parent = themes
+            .iter()
+            .find(|t| Some(t.id) == rivalry.parent)
+            .expect("parent");
         assert_eq!(parent.name, "Geopolitical influence");
         assert!(themes.iter().all(|t| !t.description.is_empty()));
     }
@@ -100,11 +103,15 @@ mod tests {
             Err(CodebookError::Format(_))
         ));
         assert!(matches!(
-            parse_codebook(r##"{"format":"dossier-codebook","themes":[{"name":"a","color":"#000000","parent":"b"}]}"##),
+            parse_codebook(
+                r##"{"format":"dossier-codebook","themes":[{"name":"a","color":"#000000","parent":"b"}]}"##
+            ),
             Err(CodebookError::Parent(..))
         ));
         assert!(matches!(
-            parse_codebook(r##"{"format":"dossier-codebook","themes":[{"name":"a","color":"red"}]}"##),
+            parse_codebook(
+                r##"{"format":"dossier-codebook","themes":[{"name":"a","color":"red"}]}"##
+            ),
             Err(CodebookError::Json(_))
         ));
     }

@@ -17,7 +17,10 @@ pub enum Edit {
     /// Replace the passage with the same id.
     UpdatePassage(Passage),
     /// Several edits as one undoable step.
-    Batch { label: String, edits: Vec<Edit> },
+    Batch {
+        label: String,
+        edits: Vec<Edit>,
+    },
 }
 
 /// Why an edit could not be applied. The project is unchanged when this is returned.
@@ -87,7 +90,9 @@ impl Project {
                 if theme.name.trim().is_empty() {
                     return Err(EditError::EmptyName);
                 }
-                let slot = self.theme_mut(theme.id).ok_or(EditError::NoTheme(theme.id))?;
+                let slot = self
+                    .theme_mut(theme.id)
+                    .ok_or(EditError::NoTheme(theme.id))?;
                 Ok(Edit::UpdateTheme(std::mem::replace(slot, theme)))
             }
             Edit::AddPassage(passage) => {
@@ -344,7 +349,10 @@ mod tests {
         let edited = project.clone();
         assert!(history.is_dirty());
 
-        assert_eq!(history.undo(&mut project).expect("undo"), Some("edit passage".into()));
+        assert_eq!(
+            history.undo(&mut project).expect("undo"),
+            Some("edit passage".into())
+        );
         assert_eq!(project, tagged);
         history.undo(&mut project).expect("undo");
         assert_eq!(project, original);
@@ -368,7 +376,10 @@ mod tests {
                 Edit::RemovePassage(PassageId(99)),
             ],
         };
-        assert_eq!(project.apply(batch), Err(EditError::NoPassage(PassageId(99))));
+        assert_eq!(
+            project.apply(batch),
+            Err(EditError::NoPassage(PassageId(99)))
+        );
         assert_eq!(project, before);
     }
 
@@ -381,11 +392,16 @@ mod tests {
         }]);
         project.passages.insert(PassageId(1), passage(1, &[1]));
         project.passages.insert(PassageId(2), passage(2, &[1, 2]));
-        assert_eq!(project.apply(Edit::RemoveTheme(ThemeId(1))), Err(EditError::ThemeInUse(ThemeId(1), 3)));
+        assert_eq!(
+            project.apply(Edit::RemoveTheme(ThemeId(1))),
+            Err(EditError::ThemeInUse(ThemeId(1), 3))
+        );
         assert_eq!(project.delete_theme_impact(ThemeId(1)), (1, 1));
         let before = project.clone();
         let mut history = History::saved();
-        let edit = project.delete_theme(ThemeId(1), &Timestamp::from_unix(5)).expect("edit");
+        let edit = project
+            .delete_theme(ThemeId(1), &Timestamp::from_unix(5))
+            .expect("edit");
         history.apply(&mut project, edit).expect("delete");
         assert!(project.theme(ThemeId(1)).is_none());
         assert_eq!(project.theme(ThemeId(3)).and_then(|t| t.parent), None);

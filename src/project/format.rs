@@ -26,7 +26,11 @@ pub enum ProjectError {
     #[error("the project is not UTF-8 text — {path}")]
     NotUtf8 { path: PathBuf },
     #[error("the project is too large ({bytes} bytes; the limit is {limit}) — {path}")]
-    TooLarge { path: PathBuf, bytes: u64, limit: u64 },
+    TooLarge {
+        path: PathBuf,
+        bytes: u64,
+        limit: u64,
+    },
     #[error("the project is not valid JSON: {message} at line {line}, column {column} — {path}")]
     Syntax {
         path: PathBuf,
@@ -96,10 +100,7 @@ pub fn to_json(project: &Project) -> String {
         format: FORMAT.into(),
         version: VERSION,
         corpus: CorpusSection {
-            folder: project
-                .corpus_folder
-                .as_ref()
-                .map(|p| path_to_slashes(p)),
+            folder: project.corpus_folder.as_ref().map(|p| path_to_slashes(p)),
             articles: project.articles.clone(),
         },
         themes: project.themes.clone(),
@@ -228,21 +229,22 @@ fn repair_themes(themes: Vec<Theme>, warnings: &mut Vec<String>) -> Vec<Theme> {
         }
         if theme.name.trim().is_empty() {
             theme.name = format!("Unnamed theme {}", theme.id.0);
-            warnings.push(format!("Theme {} had no name; it is now “{}”.", theme.id.0, theme.name));
+            warnings.push(format!(
+                "Theme {} had no name; it is now “{}”.",
+                theme.id.0, theme.name
+            ));
         }
         out.push(theme);
     }
     out.sort_by_key(|t| t.id);
     let ids: BTreeSet<ThemeId> = out.iter().map(|t| t.id).collect();
-    for i in 0..out.len() {
-        if let Some(parent) = out[i].parent {
-            if !ids.contains(&parent) {
-                warnings.push(format!(
-                    "Theme “{}” named a parent theme {} that does not exist; it is now top-level.",
-                    out[i].name, parent.0
-                ));
-                out[i].parent = None;
-            }
+    for theme in out.iter_mut() {
+        if let Some(parent) = theme.parent.filter(|p| !ids.contains(p)) {
+            warnings.push(format!(
+                "Theme “{}” named a parent theme {} that does not exist; it is now top-level.",
+                theme.name, parent.0
+            ));
+            theme.parent = None;
         }
     }
     // Break parent cycles: walk up from each theme; a walk that comes back to it is a cycle,

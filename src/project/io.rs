@@ -137,11 +137,7 @@ pub fn relative_path(base: &Path, target: &Path) -> Option<PathBuf> {
     if base.first() != target.first() {
         return None;
     }
-    let common = base
-        .iter()
-        .zip(&target)
-        .take_while(|(a, b)| a == b)
-        .count();
+    let common = base.iter().zip(&target).take_while(|(a, b)| a == b).count();
     let mut out = PathBuf::new();
     for _ in common..base.len() {
         out.push("..");
@@ -166,9 +162,12 @@ pub struct CorpusLocation {
 /// Resolve the corpus folder stored in a project saved at `project_path`.
 pub fn corpus_location(project_path: &Path, stored: &Path) -> CorpusLocation {
     let outside = stored.is_absolute()
-        || stored
-            .components()
-            .any(|c| matches!(c, Component::ParentDir | Component::Prefix(_) | Component::RootDir));
+        || stored.components().any(|c| {
+            matches!(
+                c,
+                Component::ParentDir | Component::Prefix(_) | Component::RootDir
+            )
+        });
     let base = project_path.parent().unwrap_or(Path::new("."));
     CorpusLocation {
         path: base.join(stored),
@@ -191,15 +190,27 @@ mod tests {
     #[test]
     fn relative_paths() {
         let rel = |a: &str, b: &str| relative_path(Path::new(a), Path::new(b));
-        assert_eq!(rel("/p/projects", "/p/projects/seeds"), Some("seeds".into()));
-        assert_eq!(rel("/p/projects", "/p/corpora/seeds"), Some("../corpora/seeds".into()));
+        assert_eq!(
+            rel("/p/projects", "/p/projects/seeds"),
+            Some("seeds".into())
+        );
+        assert_eq!(
+            rel("/p/projects", "/p/corpora/seeds"),
+            Some("../corpora/seeds".into())
+        );
         assert_eq!(rel("/p", "/p"), Some(".".into()));
     }
 
     #[test]
     fn outside_paths_are_flagged() {
         let loc = corpus_location(Path::new("/p/x.json"), Path::new("seeds"));
-        assert_eq!(loc, CorpusLocation { path: "/p/seeds".into(), outside: false });
+        assert_eq!(
+            loc,
+            CorpusLocation {
+                path: "/p/seeds".into(),
+                outside: false
+            }
+        );
         assert!(corpus_location(Path::new("/p/x.json"), Path::new("../seeds")).outside);
         assert!(corpus_location(Path::new("/p/x.json"), Path::new("/etc")).outside);
         assert!(corpus_location(Path::new("/p/x.json"), Path::new("a/../../b")).outside);
@@ -207,7 +218,13 @@ mod tests {
 
     #[test]
     fn backup_names() {
-        assert_eq!(backup_path(Path::new("/p/x.json"), 1), Path::new("/p/x.json.bak"));
-        assert_eq!(backup_path(Path::new("/p/x.json"), 3), Path::new("/p/x.json.bak.3"));
+        assert_eq!(
+            backup_path(Path::new("/p/x.json"), 1),
+            Path::new("/p/x.json.bak")
+        );
+        assert_eq!(
+            backup_path(Path::new("/p/x.json"), 3),
+            Path::new("/p/x.json.bak.3")
+        );
     }
 }

@@ -301,7 +301,12 @@ impl Project {
                 continue;
             }
             out.push((depth, theme));
-            for child in self.themes.iter().rev().filter(|c| c.parent == Some(theme.id)) {
+            for child in self
+                .themes
+                .iter()
+                .rev()
+                .filter(|c| c.parent == Some(theme.id))
+            {
                 stack.push((depth + 1, child));
             }
         }

@@ -110,16 +110,29 @@ mod tests {
     fn formats_known_instants() {
         assert_eq!(Timestamp::from_unix(0).0, "1970-01-01T00:00:00Z");
         assert_eq!(Timestamp::from_unix(951_782_400).0, "2000-02-29T00:00:00Z");
-        assert_eq!(Timestamp::from_unix(1_795_628_186).0, "2026-11-25T17:36:26Z");
+        assert_eq!(
+            Timestamp::from_unix(1_795_628_186).0,
+            "2026-11-25T17:36:26Z"
+        );
         assert!(Timestamp::now().is_valid());
     }
 
     #[test]
     fn validates_shape() {
-        for ok in ["2026-11-25T17:36:26Z", "2026-11-25T17:36:26.123+02:00", "2026-01-01t00:00:00z"] {
+        for ok in [
+            "2026-11-25T17:36:26Z",
+            "2026-11-25T17:36:26.123+02:00",
+            "2026-01-01t00:00:00z",
+        ] {
             assert!(Timestamp(ok.into()).is_valid(), "{ok}");
         }
-        for bad in ["", "2026-11-25", "2026-13-25T17:36:26Z", "2026-11-25T17:36:26", "yesterday"] {
+        for bad in [
+            "",
+            "2026-11-25",
+            "2026-13-25T17:36:26Z",
+            "2026-11-25T17:36:26",
+            "yesterday",
+        ] {
             assert!(!Timestamp(bad.into()).is_valid(), "{bad}");
         }
     }

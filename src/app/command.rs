@@ -1,0 +1,145 @@
+//! What the user can ask for. UI code emits [`Command`]s; the app applies them after the frame.
+//! [`Action`] is the subset shown in menus: each supplies its text, tooltip and shortcut, so
+//! menus, shortcuts and help never drift apart.
+
+use std::path::PathBuf;
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::corpus::ArticleId;
+use crate::project::{Edit, PassageId, ThemeId};
+
+/// A menu or keyboard action that needs no arguments.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    OpenFolder,
+    OpenProject,
+    OpenPath,
+    Save,
+    SaveAs,
+    Quit,
+    Undo,
+    Redo,
+    DeleteSelection,
+    ShowLoadReport,
+    ShowMessages,
+    ShowShortcuts,
+}
+
+impl Action {
+    /// Every action, in menu order.
+    pub const ALL: &'static [Action] = &[
+        Self::OpenFolder,
+        Self::OpenProject,
+        Self::OpenPath,
+        Self::Save,
+        Self::SaveAs,
+        Self::Quit,
+        Self::Undo,
+        Self::Redo,
+        Self::DeleteSelection,
+        Self::ShowLoadReport,
+        Self::ShowMessages,
+        Self::ShowShortcuts,
+    ];
+
+    /// Menu text; an action that asks for more input ends with `…`.
+    pub fn text(self) -> &'static str {
+        match self {
+            Self::OpenFolder => "Open folder…",
+            Self::OpenProject => "Open project…",
+            Self::OpenPath => "Open typed path…",
+            Self::Save => "Save",
+            Self::SaveAs => "Save as…",
+            Self::Quit => "Quit",
+            Self::Undo => "Undo",
+            Self::Redo => "Redo",
+            Self::DeleteSelection => "Delete selected passage",
+            Self::ShowLoadReport => "Load report",
+            Self::ShowMessages => "Messages",
+            Self::ShowShortcuts => "Keyboard shortcuts",
+        }
+    }
+
+    pub fn tooltip(self) -> &'static str {
+        match self {
+            Self::OpenFolder => "Load a folder of articles (.txt, .md) into a new project",
+            Self::OpenProject => "Open a saved Dossier project (.json)",
+            Self::OpenPath => {
+                "Type the path of a folder or a project, for systems without a file dialog"
+            }
+            Self::Save => "Save the project (asks for a file the first time)",
+            Self::SaveAs => "Save the project to a new file",
+            Self::Quit => "Close Dossier (asks first when there are unsaved changes)",
+            Self::Undo => "Undo the last edit",
+            Self::Redo => "Redo the last undone edit",
+            Self::DeleteSelection => "Delete the passage selected in the reader",
+            Self::ShowLoadReport => "Files that were skipped or read with a fallback encoding",
+            Self::ShowMessages => "Every message and error shown this session",
+            Self::ShowShortcuts => "Every keyboard shortcut",
+        }
+    }
+
+    /// The main shortcut, if any.
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        let cmd = Modifiers::COMMAND;
+        let cmd_shift = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+        Some(match self {
+            Self::OpenFolder => KeyboardShortcut::new(cmd_shift, Key::O),
+            Self::OpenProject => KeyboardShortcut::new(cmd, Key::O),
+            Self::Save => KeyboardShortcut::new(cmd, Key::S),
+            Self::SaveAs => KeyboardShortcut::new(cmd_shift, Key::S),
+            Self::Quit => KeyboardShortcut::new(cmd, Key::Q),
+            Self::Undo => KeyboardShortcut::new(cmd, Key::Z),
+            Self::Redo => KeyboardShortcut::new(cmd_shift, Key::Z),
+            Self::DeleteSelection => KeyboardShortcut::new(Modifiers::NONE, Key::Delete),
+            Self::OpenPath | Self::ShowLoadReport | Self::ShowMessages => return None,
+            Self::ShowShortcuts => KeyboardShortcut::new(Modifiers::NONE, Key::F1),
+        })
+    }
+
+    /// Other shortcuts that do the same thing.
+    pub fn alternate_shortcuts(self) -> Vec<KeyboardShortcut> {
+        match self {
+            Self::Redo => vec![KeyboardShortcut::new(Modifiers::COMMAND, Key::Y)],
+            _ => Vec::new(),
+        }
+    }
+
+    /// Does this shortcut edit text, so that it must go to a focused text field instead?
+    pub fn conflicts_with_text_fields(self) -> bool {
+        matches!(self, Self::Undo | Self::Redo | Self::DeleteSelection)
+    }
+}
+
+/// Something to do after the frame.
+#[derive(Clone, Debug)]
+pub enum Command {
+    Action(Action),
+    /// Open a folder of articles or a project file, by path.
+    OpenPath(PathBuf),
+    SaveTo(PathBuf),
+    /// Change the project; undoable.
+    Edit(Edit),
+    /// Open an article in the reader.
+    OpenArticle(ArticleId),
+    /// Select a passage and show it in the reader.
+    SelectPassage(PassageId),
+    /// Open an article scrolled to a range and select that range.
+    ShowRange {
+        article: ArticleId,
+        start: usize,
+        end: usize,
+    },
+    ClearSelection,
+    /// Tag the reader's text selection with a theme (or add the theme to the passage that
+    /// exactly covers it).
+    TagSelection(ThemeId),
+    /// Add or remove a theme on the selected passage.
+    ToggleTheme(PassageId, ThemeId),
+    /// Open the codebook editor on a theme, or close it.
+    EditTheme(Option<ThemeId>),
+    /// Ask before deleting a theme.
+    ConfirmDeleteTheme(ThemeId),
+    Notify(crate::app::notify::Level, String),
+}

@@ -1,0 +1,386 @@
+//! Modal questions (unsaved changes, typed paths, deleting a used theme, a corpus outside the
+//! project's folder) and the report windows (load report, messages, shortcuts).
+
+use std::path::PathBuf;
+
+use egui::{Context, Id, Modal, RichText, TextEdit};
+
+use super::DossierApp;
+use super::command::Action;
+use super::jobs::DialogKind;
+use crate::project::{Opened, ThemeId, Timestamp};
+use crate::ui::palette;
+
+/// Something to do once the user has answered about unsaved changes.
+#[derive(Clone, Debug)]
+pub enum Pending {
+    OpenPath(PathBuf),
+    Dialog(DialogKind),
+    TypedPath,
+    Quit,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathPurpose {
+    Open,
+    SaveAs,
+}
+
+/// The modal question on screen, if any.
+pub enum Dialog {
+    Unsaved(Pending),
+    TypedPath {
+        purpose: PathPurpose,
+        text: String,
+        reason: Option<String>,
+    },
+    DeleteTheme(ThemeId),
+    CorpusOutside {
+        project_path: PathBuf,
+        opened: Box<Opened>,
+        folder: PathBuf,
+    },
+}
+
+/// Which report windows are open.
+#[derive(Default)]
+pub struct Windows {
+    pub load_report: bool,
+    pub messages: bool,
+    pub shortcuts: bool,
+}
+
+/// What to do with the dialog once it is closed; may open another dialog.
+type AfterDialog = Box<dyn FnOnce(&mut DossierApp, Dialog)>;
+
+enum Answer {
+    None,
+    Close,
+    /// Close the dialog and run this with it (the closure may open another dialog).
+    Then(AfterDialog),
+}
+
+impl DossierApp {
+    pub(super) fn dialogs_ui(&mut self, ctx: &Context) {
+        self.windows_ui(ctx);
+        let Some(dialog) = self.dialog.as_mut() else {
+            return;
+        };
+        let ws = &self.ws;
+        let dark = ctx.global_style().visuals.dark_mode;
+        let modal = Modal::new(Id::unique("dossier_modal")).show(ctx, |ui| -> Answer {
+            ui.set_max_width(520.0);
+            match dialog {
+                Dialog::Unsaved(pending) => {
+                    ui.heading("Save changes first?");
+                    ui.label(format!(
+                        "{} has unsaved changes. They are lost if you go on without saving.",
+                        ws.project_path
+                            .as_ref()
+                            .map_or("This project".to_owned(), |p| p.display().to_string())
+                    ));
+                    ui.add_space(8.0);
+                    let mut answer = Answer::None;
+                    ui.horizontal(|ui| {
+                        if ui.button("Save").clicked() {
+                            let pending = pending.clone();
+                            answer = Answer::Then(Box::new(move |app, _| {
+                                app.after_save = Some(pending);
+                                app.save();
+                            }));
+                        }
+                        if ui.button("Discard changes").clicked() {
+                            let pending = pending.clone();
+                            answer = Answer::Then(Box::new(move |app, _| app.perform(pending)));
+                        }
+                        if ui.button("Cancel").clicked() {
+                            answer = Answer::Close;
+                        }
+                    });
+                    answer
+                }
+                Dialog::TypedPath {
+                    purpose,
+                    text,
+                    reason,
+                } => {
+                    let (title, hint) = match purpose {
+                        PathPurpose::Open => (
+                            "Open a folder or a project",
+                            "/path/to/articles or /path/to/project.json",
+                        ),
+                        PathPurpose::SaveAs => ("Save the project as", "/path/to/project.json"),
+                    };
+                    ui.heading(title);
+                    if let Some(reason) = reason {
+                        ui.colored_label(palette::warning(dark), reason.as_str());
+                    }
+                    ui.label("Type the full path:");
+                    let label = ui.label("Path");
+                    let field = ui
+                        .add(TextEdit::singleline(text).hint_text(hint).desired_width(480.0))
+                        .labelled_by(label.id);
+                    if field.gained_focus() || !field.has_focus() && text.is_empty() {
+                        field.request_focus();
+                    }
+                    let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    let mut answer = Answer::None;
+                    ui.horizontal(|ui| {
+                        let ok_text = if *purpose == PathPurpose::Open { "Open" } else { "Save" };
+                        let ok = ui.add_enabled(!text.trim().is_empty(), egui::Button::new(ok_text));
+                        if (ok.clicked() || enter) && !text.trim().is_empty() {
+                            let path = PathBuf::from(expand_home(text.trim()));
+                            let purpose = *purpose;
+                            answer = Answer::Then(Box::new(move |app, _| match purpose {
+                                PathPurpose::Open => app.open_path_now(path),
+                                PathPurpose::SaveAs => app.save_to(path),
+                            }));
+                        }
+                        if ui.button("Cancel").clicked() {
+                            answer = Answer::Close;
+                        }
+                    });
+                    answer
+                }
+                Dialog::DeleteTheme(id) => {
+                    let id = *id;
+                    let name = ws.project.theme(id).map_or("?".to_owned(), |t| t.name.clone());
+                    let (keep, delete) = ws.project.delete_theme_impact(id);
+                    let children = ws.project.themes.iter().filter(|t| t.parent == Some(id)).count();
+                    ui.heading(format!("Delete the theme “{name}”?"));
+                    if keep > 0 {
+                        ui.label(format!("{keep} passage(s) lose this theme and keep their others."));
+                    }
+                    if delete > 0 {
+                        ui.label(
+                            RichText::new(format!(
+                                "{delete} passage(s) have only this theme and are deleted with it."
+                            ))
+                            .color(palette::warning(dark)),
+                        );
+                    }
+                    if children > 0 {
+                        ui.label(format!("{children} child theme(s) move up one level."));
+                    }
+                    ui.label("You can undo this with Ctrl+Z.");
+                    let mut answer = Answer::None;
+                    ui.horizontal(|ui| {
+                        if ui.button("Delete theme").clicked() {
+                            answer = Answer::Then(Box::new(move |app, _| {
+                                match app.ws.project.delete_theme(id, &Timestamp::now()) {
+                                    Ok(edit) => app.edit(edit),
+                                    Err(e) => app.notes.error(format!("Cannot delete the theme: {e}.")),
+                                }
+                                app.sel.theme = None;
+                            }));
+                        }
+                        if ui.button("Cancel").clicked() {
+                            answer = Answer::Close;
+                        }
+                    });
+                    answer
+                }
+                Dialog::CorpusOutside { folder, .. } => {
+                    ui.heading("Read articles from outside the project's folder?");
+                    ui.label("This project takes its articles from:");
+                    ui.monospace(folder.display().to_string());
+                    ui.label(
+                        "That folder is not inside the folder of the project file. Load it only if you \
+                         expected this project to use it.",
+                    );
+                    let mut answer = Answer::None;
+                    ui.horizontal(|ui| {
+                        if ui.button("Load the articles").clicked() {
+                            answer = Answer::Then(Box::new(|app, dialog| {
+                                if let Dialog::CorpusOutside {
+                                    project_path,
+                                    opened,
+                                    folder,
+                                } = dialog
+                                {
+                                    app.load_for_project(project_path, *opened, folder);
+                                }
+                            }));
+                        }
+                        if ui.button("Open without articles").clicked() {
+                            answer = Answer::Then(Box::new(|app, dialog| {
+                                if let Dialog::CorpusOutside {
+                                    project_path,
+                                    opened,
+                                    ..
+                                } = dialog
+                                {
+                                    let opened = *opened;
+                                    app.install(super::workspace::Workspace::from_project(
+                                        project_path,
+                                        opened.project,
+                                        opened.warnings,
+                                        Default::default(),
+                                        Default::default(),
+                                    ));
+                                    app.notes.warn("The project is open without its articles; its passages are kept.");
+                                }
+                            }));
+                        }
+                        if ui.button("Cancel").clicked() {
+                            answer = Answer::Close;
+                        }
+                    });
+                    answer
+                }
+            }
+        });
+        let escape = modal.should_close();
+        match modal.inner {
+            Answer::Then(f) => {
+                if let Some(dialog) = self.dialog.take() {
+                    f(self, dialog);
+                }
+            }
+            Answer::Close => self.dialog = None,
+            Answer::None if escape => self.dialog = None,
+            Answer::None => {}
+        }
+    }
+
+    fn windows_ui(&mut self, ctx: &Context) {
+        let ws = &self.ws;
+        egui::Window::new("Load report")
+            .open(&mut self.windows.load_report)
+            .default_width(560.0)
+            .vscroll(true)
+            .show(ctx, |ui| {
+                ui.label(format!(
+                    "{} article(s) loaded from {}.",
+                    ws.corpus.len(),
+                    ws.corpus.root.display()
+                ));
+                section(ui, "Skipped files", ws.load_report.skipped.len(), |ui| {
+                    for s in &ws.load_report.skipped {
+                        ui.label(format!("{} — {}", s.path.display(), s.reason));
+                    }
+                });
+                section(
+                    ui,
+                    "Read with another encoding",
+                    ws.load_report.fallbacks.len(),
+                    |ui| {
+                        for (id, enc) in &ws.load_report.fallbacks {
+                            ui.label(format!("{id} — {enc}"));
+                        }
+                    },
+                );
+                section(
+                    ui,
+                    "Problems in the project file",
+                    ws.open_warnings.len(),
+                    |ui| {
+                        for w in &ws.open_warnings {
+                            ui.label(w);
+                        }
+                    },
+                );
+                let missing = ws.missing_articles();
+                section(
+                    ui,
+                    "Articles missing from the folder",
+                    missing.len(),
+                    |ui| {
+                        for id in &missing {
+                            ui.label(id.as_str());
+                        }
+                    },
+                );
+                let changed = ws.changed_articles();
+                section(
+                    ui,
+                    "Articles changed since the last save",
+                    changed.len(),
+                    |ui| {
+                        for id in &changed {
+                            ui.label(id.as_str());
+                        }
+                    },
+                );
+                section(
+                    ui,
+                    "Passages that need attention",
+                    ws.problems.len(),
+                    |ui| {
+                        for (id, problem) in &ws.problems {
+                            ui.label(format!("{id}: {problem}"));
+                        }
+                    },
+                );
+            });
+        let notes = &self.notes;
+        egui::Window::new("Messages")
+            .open(&mut self.windows.messages)
+            .default_width(520.0)
+            .vscroll(true)
+            .show(ctx, |ui| {
+                if notes.log().is_empty() {
+                    ui.weak("No messages yet.");
+                }
+                for n in notes.log().iter().rev() {
+                    ui.label(format!("{:?}: {}", n.level, n.text));
+                }
+            });
+        egui::Window::new("Keyboard shortcuts")
+            .open(&mut self.windows.shortcuts)
+            .show(ctx, |ui| {
+                egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                    for action in Action::ALL {
+                        let keys: Vec<String> = action
+                            .shortcut()
+                            .into_iter()
+                            .chain(action.alternate_shortcuts())
+                            .map(|s| ctx.format_shortcut(&s))
+                            .collect();
+                        if keys.is_empty() {
+                            continue;
+                        }
+                        ui.monospace(keys.join(", "));
+                        ui.label(action.text());
+                        ui.end_row();
+                    }
+                    for (keys, what) in READER_KEYS {
+                        ui.monospace(*keys);
+                        ui.label(*what);
+                        ui.end_row();
+                    }
+                });
+            });
+    }
+}
+
+/// Keys the reader handles besides the [`Action`] shortcuts.
+pub const READER_KEYS: &[(&str, &str)] = &[
+    (
+        "1 … 9",
+        "Tag the selected text with the theme of that number, or add/remove it on the selected passage",
+    ),
+    ("Esc", "Clear the selection"),
+];
+
+fn section(ui: &mut egui::Ui, title: &str, count: usize, body: impl FnOnce(&mut egui::Ui)) {
+    egui::CollapsingHeader::new(format!("{title} ({count})"))
+        .default_open(count > 0 && count <= 50)
+        .show(ui, |ui| {
+            if count == 0 {
+                ui.weak("None.");
+            } else {
+                body(ui);
+            }
+        });
+}
+
+/// Expand a leading `~` to the home folder.
+fn expand_home(path: &str) -> String {
+    match (path.strip_prefix('~'), std::env::var("HOME")) {
+        (Some(rest), Ok(home)) if rest.is_empty() || rest.starts_with('/') => {
+            format!("{home}{rest}")
+        }
+        _ => path.to_owned(),
+    }
+}

@@ -1,0 +1,260 @@
+//! The eframe application: window layout, keyboard shortcuts, and the loop that applies the
+//! commands the panes emit, after each frame.
+
+mod apply;
+pub mod command;
+mod dialogs;
+pub mod jobs;
+pub mod notify;
+pub mod settings;
+pub mod workspace;
+
+use std::path::PathBuf;
+
+use egui::{CentralPanel, Key, Modifiers, Panel, Ui};
+
+use self::command::{Action, Command};
+use self::dialogs::{Dialog, Windows};
+use self::jobs::Jobs;
+use self::notify::Notifications;
+use self::settings::Settings;
+use self::workspace::Workspace;
+use crate::ui::codebook::{CodebookState, codebook_ui, theme_click};
+use crate::ui::inspector::{InspectorState, inspector_ui};
+use crate::ui::library::{LibraryState, library_ui};
+use crate::ui::menu::menu_ui;
+use crate::ui::passages::{PassagesState, passages_ui};
+use crate::ui::reader::{self, ReaderState, reader_ui};
+use crate::ui::status::{status_ui, toasts_ui};
+use crate::ui::{Selection, numbered_themes};
+
+/// How the window starts.
+#[derive(Clone, Debug, Default)]
+pub struct StartOptions {
+    /// A folder of articles or a project file to open.
+    pub path: Option<PathBuf>,
+}
+
+/// The tabs of the lower pane.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    Passages,
+}
+
+impl Tab {
+    pub const ALL: &'static [Tab] = &[Tab::Passages];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Tab::Passages => "Passages",
+        }
+    }
+}
+
+/// Per-pane view state.
+#[derive(Default)]
+struct Views {
+    library: LibraryState,
+    reader: ReaderState,
+    codebook: CodebookState,
+    inspector: InspectorState,
+    passages: PassagesState,
+}
+
+/// The Dossier window.
+pub struct DossierApp {
+    pub ws: Workspace,
+    pub sel: Selection,
+    pub notes: Notifications,
+    pub tab: Tab,
+    jobs: Jobs,
+    views: Views,
+    commands: Vec<Command>,
+    dialog: Option<Dialog>,
+    windows: Windows,
+    settings: Settings,
+    title: String,
+    allow_close: bool,
+    /// Quit was confirmed; close the window on the next frame.
+    quit_requested: bool,
+    dialogs_available: bool,
+    /// What to do once a save that was asked for before another action finishes.
+    after_save: Option<dialogs::Pending>,
+}
+
+impl DossierApp {
+    pub fn new(cc: &eframe::CreationContext<'_>, start: StartOptions) -> Self {
+        let settings: Settings = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, settings::STORAGE_KEY))
+            .unwrap_or_default();
+        let mut app = Self {
+            ws: Workspace::default(),
+            sel: Selection::default(),
+            notes: Notifications::default(),
+            tab: Tab::Passages,
+            jobs: Jobs::new(cc.egui_ctx.clone()),
+            views: Views::default(),
+            commands: Vec::new(),
+            dialog: None,
+            windows: Windows::default(),
+            settings,
+            title: String::new(),
+            allow_close: false,
+            quit_requested: false,
+            dialogs_available: jobs::native_dialogs_available(),
+            after_save: None,
+        };
+        if let Some(path) = start.path {
+            app.open_path_now(path);
+        }
+        app
+    }
+
+    /// No background job is running (loading, saving, a dialog).
+    pub fn is_idle(&self) -> bool {
+        self.jobs.is_idle()
+    }
+
+    /// Queue a command as if a pane had emitted it (for tests and the command line).
+    pub fn push(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    /// Global shortcuts from [`Action`], then the reader's keys (1–9, Escape).
+    fn shortcuts(&mut self, ctx: &egui::Context) {
+        let focused = ctx.memory(|m| m.focused());
+        let reader_or_nothing = focused.is_none_or(|id| id == reader::text_id());
+        // More specific shortcuts first: Ctrl+Shift+Z must not be taken as Ctrl+Z.
+        let mut actions: Vec<(Action, egui::KeyboardShortcut)> = Action::ALL
+            .iter()
+            .flat_map(|a| {
+                a.shortcut()
+                    .into_iter()
+                    .chain(a.alternate_shortcuts())
+                    .map(move |s| (*a, s))
+            })
+            .collect();
+        actions.sort_by_key(|(_, s)| {
+            std::cmp::Reverse(s.modifiers.shift as u8 + s.modifiers.alt as u8)
+        });
+        for (action, shortcut) in actions {
+            if action.conflicts_with_text_fields() && !reader_or_nothing {
+                continue;
+            }
+            if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                self.commands.push(Command::Action(action));
+            }
+        }
+        if !reader_or_nothing || self.dialog.is_some() {
+            return;
+        }
+        const NUMBERS: [Key; 9] = [
+            Key::Num1,
+            Key::Num2,
+            Key::Num3,
+            Key::Num4,
+            Key::Num5,
+            Key::Num6,
+            Key::Num7,
+            Key::Num8,
+            Key::Num9,
+        ];
+        let themes = numbered_themes(&self.ws.project);
+        for (key, theme) in NUMBERS.iter().zip(themes) {
+            if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, *key))
+                && (self.sel.text.is_some() || self.sel.passage.is_some())
+            {
+                self.commands.push(theme_click(&self.sel, theme));
+            }
+        }
+        if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
+            self.commands.push(Command::ClearSelection);
+        }
+    }
+
+    fn layout(&mut self, ui: &mut Ui) {
+        let mut out = std::mem::take(&mut self.commands);
+        Panel::top("menu").show(ui, |ui| {
+            menu_ui(ui, &self.ws, &self.settings.recent, &mut out);
+        });
+        Panel::bottom("status").show(ui, |ui| {
+            status_ui(ui, &self.ws, &self.jobs);
+        });
+        Panel::bottom("lower")
+            .resizable(true)
+            .default_size(250.0)
+            .min_size(80.0)
+            .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    for tab in Tab::ALL {
+                        ui.selectable_value(&mut self.tab, *tab, tab.title());
+                    }
+                });
+                ui.separator();
+                match self.tab {
+                    Tab::Passages => {
+                        passages_ui(ui, &self.ws, &self.sel, &mut self.views.passages, &mut out);
+                    }
+                }
+            });
+        Panel::left("library")
+            .resizable(true)
+            .default_size(270.0)
+            .show(ui, |ui| {
+                ui.heading("Library");
+                library_ui(ui, &self.ws, &self.sel, &mut self.views.library, &mut out);
+            });
+        Panel::right("codebook")
+            .resizable(true)
+            .default_size(320.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("right_scroll")
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        ui.heading("Codebook");
+                        codebook_ui(ui, &self.ws, &self.sel, &mut self.views.codebook, &mut out);
+                        ui.separator();
+                        ui.heading("Passage");
+                        inspector_ui(ui, &self.ws, &self.sel, &mut self.views.inspector, &mut out);
+                    });
+            });
+        CentralPanel::default().show(ui, |ui| {
+            let result = reader_ui(ui, &self.ws, &self.sel, &mut self.views.reader, &mut out);
+            self.sel.text = result.selection;
+        });
+        self.commands = out;
+    }
+}
+
+impl eframe::App for DossierApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.poll_jobs(&ctx);
+        self.handle_close_request(&ctx);
+        self.handle_dropped_files(&ctx);
+        self.shortcuts(&ctx);
+        self.layout(ui);
+        self.dialogs_ui(&ctx);
+        toasts_ui(&ctx, &mut self.notes);
+        self.apply_commands(&ctx);
+
+        let title = self.ws.title();
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+        if let Some(wait) = self.notes.next_expiry() {
+            ctx.request_repaint_after(wait);
+        }
+        if !self.jobs.is_idle() {
+            // Keep progress bars moving.
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, settings::STORAGE_KEY, &self.settings);
+    }
+}

@@ -1,0 +1,87 @@
+//! The command line: open the window (the default), or run a headless command.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::app::{DossierApp, StartOptions};
+
+/// Dossier: read, tag and measure a corpus of news articles.
+#[derive(Parser, Debug)]
+#[command(name = "dossier", version, about, long_about = None)]
+pub struct Cli {
+    /// A folder of articles or a saved project to open (default: the bundled `seeds/`).
+    pub path: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Cmd>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Cmd {
+    /// Print what a folder or project holds: articles, skipped files, themes, passages.
+    Info { path: PathBuf },
+    /// Write one row per passage and theme: article, start, end, theme, quote, note.
+    ExportPassages {
+        project: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Csv)]
+        format: Format,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Csv,
+    Jsonl,
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        None => run_window(cli.path),
+        Some(Cmd::Info { path }) => crate::headless::info(&path, &mut std::io::stdout()),
+        Some(Cmd::ExportPassages { project, format }) => {
+            crate::headless::export_passages(&project, format, &mut std::io::stdout())
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("dossier: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Where the bundled sample corpus is: next to the working folder, the executable, or the
+/// source tree it was built from.
+pub fn default_seeds() -> Option<PathBuf> {
+    let mut candidates = vec![PathBuf::from("seeds")];
+    if let Some(dir) = std::env::current_exe()
+        .ok()
+        .and_then(|e| e.parent().map(Path::to_owned))
+    {
+        candidates.push(dir.join("seeds"));
+    }
+    candidates.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds"));
+    candidates.into_iter().find(|p| p.is_dir())
+}
+
+fn run_window(path: Option<PathBuf>) -> Result<(), crate::headless::CliError> {
+    let path = path.or_else(default_seeds);
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Dossier")
+            .with_app_id("dossier")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([720.0, 480.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Dossier",
+        options,
+        Box::new(move |cc| Ok(Box::new(DossierApp::new(cc, StartOptions { path })))),
+    )
+    .map_err(|e| crate::headless::CliError::Window(e.to_string()))
+}

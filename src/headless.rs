@@ -1,0 +1,181 @@
+//! Headless commands behind the command line: the same library as the window, no display.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+
+use serde::Serialize;
+
+use crate::cli::Format;
+use crate::corpus::{Corpus, LoadError, LoadOptions, LoadReport, load_folder};
+use crate::project::{ProjectError, check_passages, io};
+
+/// Why a command failed. Messages name the file.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    #[error(transparent)]
+    Project(#[from] ProjectError),
+    #[error("cannot write the output: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("cannot write CSV: {0}")]
+    Csv(#[from] csv::Error),
+    #[error("cannot open the window: {0}")]
+    Window(String),
+    #[error("{0}")]
+    Usage(String),
+}
+
+/// A folder or a project, loaded for a headless command.
+pub struct Loaded {
+    pub corpus: Corpus,
+    pub report: LoadReport,
+    /// The project and its path, when a project file was given.
+    pub project: Option<(PathBuf, crate::project::Opened)>,
+    /// Why the project's corpus could not be loaded, if it could not.
+    pub corpus_error: Option<String>,
+}
+
+/// Load a folder of articles, or a project file and its corpus.
+pub fn load_any(path: &Path) -> Result<Loaded, CliError> {
+    let options = LoadOptions::default();
+    let cancel = AtomicBool::new(false);
+    if path.is_dir() {
+        let (corpus, report) = load_folder(path, &options, &mut |_| {}, &cancel)?;
+        return Ok(Loaded {
+            corpus,
+            report,
+            project: None,
+            corpus_error: None,
+        });
+    }
+    let opened = io::open(path)?;
+    let mut loaded = Loaded {
+        corpus: Corpus::default(),
+        report: LoadReport::default(),
+        project: None,
+        corpus_error: None,
+    };
+    if let Some(folder) = &opened.project.corpus_folder {
+        let location = io::corpus_location(path, folder);
+        match load_folder(&location.path, &options, &mut |_| {}, &cancel) {
+            Ok((corpus, report)) => {
+                loaded.corpus = corpus;
+                loaded.report = report;
+            }
+            Err(e) => loaded.corpus_error = Some(e.to_string()),
+        }
+    }
+    loaded.project = Some((path.to_owned(), opened));
+    Ok(loaded)
+}
+
+/// `dossier info PATH`.
+pub fn info(path: &Path, out: &mut dyn Write) -> Result<(), CliError> {
+    let loaded = load_any(path)?;
+    if let Some((p, _)) = &loaded.project {
+        writeln!(out, "project: {}", p.display())?;
+    }
+    writeln!(out, "corpus folder: {}", loaded.corpus.root.display())?;
+    if let Some(e) = &loaded.corpus_error {
+        writeln!(out, "corpus not loaded: {e}")?;
+    }
+    writeln!(out, "articles: {}", loaded.corpus.len())?;
+    for a in loaded.corpus.articles() {
+        writeln!(
+            out,
+            "  {}\t{} chars\t{}\t{}",
+            a.id,
+            a.char_len(),
+            a.encoding,
+            a.title
+        )?;
+    }
+    writeln!(out, "skipped files: {}", loaded.report.skipped.len())?;
+    for s in &loaded.report.skipped {
+        writeln!(out, "  {}\t{}", s.path.display(), s.reason)?;
+    }
+    match &loaded.project {
+        None => {
+            writeln!(out, "themes: none (a folder has no project yet)")?;
+            writeln!(out, "passages: 0")?;
+        }
+        Some((_, opened)) => {
+            let project = &opened.project;
+            let usage = project.theme_usage();
+            writeln!(out, "themes: {}", project.themes.len())?;
+            for (depth, t) in project.theme_tree() {
+                writeln!(
+                    out,
+                    "  {}{}\t{}\t{} passage(s)",
+                    "  ".repeat(depth),
+                    t.name,
+                    t.color.to_hex(),
+                    usage.get(&t.id).copied().unwrap_or(0)
+                )?;
+            }
+            writeln!(out, "passages: {}", project.passages.len())?;
+            let problems = check_passages(project, &loaded.corpus);
+            if !problems.is_empty() {
+                writeln!(out, "passages needing attention: {}", problems.len())?;
+                for (id, problem) in &problems {
+                    writeln!(out, "  {id}: {problem}")?;
+                }
+            }
+            for w in &opened.warnings {
+                writeln!(out, "warning: {w}")?;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct PassageRow<'a> {
+    article: &'a str,
+    start: usize,
+    end: usize,
+    theme: &'a str,
+    quote: &'a str,
+    note: &'a str,
+}
+
+/// `dossier export-passages PROJECT --format csv|jsonl`: one row per passage and theme.
+pub fn export_passages(path: &Path, format: Format, out: &mut dyn Write) -> Result<(), CliError> {
+    let opened = io::open(path)?;
+    let project = &opened.project;
+    let mut rows = Vec::new();
+    for p in project.passages.values() {
+        for t in &p.themes {
+            let theme = project.theme(*t).map_or("", |t| t.name.as_str());
+            rows.push(PassageRow {
+                article: p.article.as_str(),
+                start: p.start,
+                end: p.end,
+                theme,
+                quote: &p.quote,
+                note: &p.note,
+            });
+        }
+    }
+    match format {
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(out);
+            for row in &rows {
+                w.serialize(row)?;
+            }
+            if rows.is_empty() {
+                w.write_record(["article", "start", "end", "theme", "quote", "note"])?;
+            }
+            w.flush()?;
+        }
+        Format::Jsonl => {
+            for row in &rows {
+                serde_json::to_writer(&mut *out, row).map_err(std::io::Error::other)?;
+                writeln!(out)?;
+            }
+        }
+    }
+    Ok(())
+}

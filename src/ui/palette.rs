@@ -1,0 +1,99 @@
+//! Every colour the UI uses, in one place. Themes carry their own colour; this module turns it
+//! into fills and strokes that read well in the light and the dark visuals.
+
+use egui::Color32;
+
+use crate::project::Rgb;
+
+/// Colours for new themes, in order (Tableau 10, legible on light and dark backgrounds).
+pub const THEME_COLOURS: [Rgb; 10] = [
+    Rgb([0x4e, 0x79, 0xa7]),
+    Rgb([0xf2, 0x8e, 0x2b]),
+    Rgb([0xe1, 0x57, 0x59]),
+    Rgb([0x76, 0xb7, 0xb2]),
+    Rgb([0x59, 0xa1, 0x4f]),
+    Rgb([0xed, 0xc9, 0x48]),
+    Rgb([0xb0, 0x7a, 0xa1]),
+    Rgb([0xff, 0x9d, 0xa7]),
+    Rgb([0x9c, 0x75, 0x5f]),
+    Rgb([0xba, 0xb0, 0xac]),
+];
+
+pub fn color(rgb: Rgb) -> Color32 {
+    let [r, g, b] = rgb.0;
+    Color32::from_rgb(r, g, b)
+}
+
+/// The fill behind text covered by passages of these colours: their average, more opaque the
+/// more passages overlap, so overlaps stay visible.
+pub fn highlight_fill(colours: &[Rgb], dark: bool) -> Color32 {
+    if colours.is_empty() {
+        return Color32::TRANSPARENT;
+    }
+    let n = colours.len() as u32;
+    let sum = colours.iter().fold([0u32; 3], |acc, c| {
+        [
+            acc[0] + u32::from(c.0[0]),
+            acc[1] + u32::from(c.0[1]),
+            acc[2] + u32::from(c.0[2]),
+        ]
+    });
+    let avg = sum.map(|v| (v / n) as u8);
+    let base = if dark { 0.38 } else { 0.30 };
+    let alpha = (base + 0.14 * (n.min(4) - 1) as f32).min(0.8);
+    Color32::from_rgba_unmultiplied(avg[0], avg[1], avg[2], (alpha * 255.0) as u8)
+}
+
+/// Text colour on a highlighted span.
+pub fn highlighted_text(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_gray(250)
+    } else {
+        Color32::from_gray(10)
+    }
+}
+
+/// The outline around the selected passage.
+pub fn selection_outline(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(255, 230, 120)
+    } else {
+        Color32::from_rgb(20, 20, 20)
+    }
+}
+
+/// Figures in the reader: a colour distinct from theme fills (used for text, not background).
+pub fn figure_text(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(120, 200, 255)
+    } else {
+        Color32::from_rgb(0, 90, 170)
+    }
+}
+
+pub fn warning(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(255, 190, 80)
+    } else {
+        Color32::from_rgb(170, 100, 0)
+    }
+}
+
+pub fn error(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(255, 110, 100)
+    } else {
+        Color32::from_rgb(190, 30, 30)
+    }
+}
+
+/// A cell shade for heat maps: `t` from 0 (empty) to 1 (the largest value).
+pub fn heat(t: f32, dark: bool) -> Color32 {
+    let t = t.clamp(0.0, 1.0);
+    let a = (40.0 + 200.0 * t) as u8;
+    if dark {
+        Color32::from_rgba_unmultiplied(80, 160, 255, a)
+    } else {
+        Color32::from_rgba_unmultiplied(30, 100, 200, a)
+    }
+}

@@ -1,0 +1,194 @@
+//! The passages pane: every tagged passage with its quote, themes, note and article, filtered by
+//! theme, article and text. Clicking a row opens the passage in the reader.
+
+use egui::{ComboBox, RichText, TextEdit, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use super::reader::quote_preview;
+use super::{Selection, palette, swatch};
+use crate::app::command::Command;
+use crate::app::workspace::Workspace;
+use crate::corpus::ArticleId;
+use crate::project::{PassageId, ThemeId};
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PassageFilter {
+    pub theme: Option<ThemeId>,
+    pub article: Option<ArticleId>,
+    pub text: String,
+    pub attention_only: bool,
+}
+
+#[derive(Default)]
+pub struct PassagesState {
+    pub filter: PassageFilter,
+    cache: Option<(u64, PassageFilter, Vec<PassageId>)>,
+}
+
+/// The passages matching `filter`, in article then reading order.
+pub fn filter_passages(ws: &Workspace, filter: &PassageFilter) -> Vec<PassageId> {
+    let needle = filter.text.trim().to_lowercase();
+    let mut rows: Vec<_> = ws
+        .project
+        .passages
+        .values()
+        .filter(|p| filter.theme.is_none_or(|t| p.has_theme(t)))
+        .filter(|p| filter.article.as_ref().is_none_or(|a| &p.article == a))
+        .filter(|p| !filter.attention_only || ws.problems.contains_key(&p.id))
+        .filter(|p| {
+            needle.is_empty()
+                || p.quote.to_lowercase().contains(&needle)
+                || p.note.to_lowercase().contains(&needle)
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        (&a.article, a.start, a.end, a.id).cmp(&(&b.article, b.start, b.end, b.id))
+    });
+    rows.into_iter().map(|p| p.id).collect()
+}
+
+pub fn passages_ui(
+    ui: &mut Ui,
+    ws: &Workspace,
+    sel: &Selection,
+    state: &mut PassagesState,
+    out: &mut Vec<Command>,
+) {
+    let project = &ws.project;
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label("Theme");
+        let theme_text = state
+            .filter
+            .theme
+            .and_then(|t| project.theme(t))
+            .map_or("any".to_owned(), |t| t.name.clone());
+        ComboBox::from_id_salt("passages_theme")
+            .selected_text(theme_text)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut state.filter.theme, None, "any");
+                for (_, t) in project.theme_tree() {
+                    ui.selectable_value(&mut state.filter.theme, Some(t.id), &t.name);
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        let label = ui.label("Article");
+        let article_text = state
+            .filter
+            .article
+            .as_ref()
+            .map_or("any".to_owned(), |a| a.file_name().to_owned());
+        ComboBox::from_id_salt("passages_article")
+            .selected_text(article_text)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut state.filter.article, None, "any");
+                for a in ws.corpus.articles() {
+                    ui.selectable_value(
+                        &mut state.filter.article,
+                        Some(a.id.clone()),
+                        a.id.as_str(),
+                    );
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        let label = ui.label("Text");
+        ui.add(
+            TextEdit::singleline(&mut state.filter.text)
+                .hint_text("quote or note")
+                .desired_width(160.0),
+        )
+        .labelled_by(label.id);
+        ui.checkbox(&mut state.filter.attention_only, "Needs attention only");
+    });
+
+    let rows = match &state.cache {
+        Some((rev, f, rows)) if *rev == ws.revision && *f == state.filter => rows.clone(),
+        _ => {
+            let rows = filter_passages(ws, &state.filter);
+            state.cache = Some((ws.revision, state.filter.clone(), rows.clone()));
+            rows
+        }
+    };
+    ui.weak(format!(
+        "{} of {} passage(s)",
+        rows.len(),
+        project.passages.len()
+    ));
+    let dark = ui.visuals().dark_mode;
+    TableBuilder::new(ui)
+        .id_salt("passages_table")
+        .striped(true)
+        .sense(egui::Sense::click())
+        .column(
+            Column::initial(150.0)
+                .at_least(60.0)
+                .clip(true)
+                .resizable(true),
+        )
+        .column(
+            Column::initial(200.0)
+                .at_least(60.0)
+                .clip(true)
+                .resizable(true),
+        )
+        .column(Column::remainder().at_least(120.0).clip(true))
+        .column(
+            Column::initial(180.0)
+                .at_least(60.0)
+                .clip(true)
+                .resizable(true),
+        )
+        .header(20.0, |mut header| {
+            for title in ["Article", "Themes", "Quote", "Note"] {
+                header.col(|ui| {
+                    ui.strong(title);
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(22.0, rows.len(), |mut row| {
+                let Some(p) = rows
+                    .get(row.index())
+                    .and_then(|id| project.passages.get(id))
+                else {
+                    return;
+                };
+                row.set_selected(sel.passage == Some(p.id));
+                let problem = ws.problems.get(&p.id);
+                row.col(|ui| {
+                    ui.label(p.article.file_name());
+                });
+                row.col(|ui| {
+                    ui.horizontal(|ui| {
+                        for t in &p.themes {
+                            if let Some(theme) = project.theme(*t) {
+                                swatch(ui, palette::color(theme.color));
+                                ui.label(&theme.name);
+                            }
+                        }
+                    });
+                });
+                row.col(|ui| {
+                    let text = quote_preview(&p.quote, 200);
+                    match problem {
+                        Some(problem) => {
+                            ui.label(
+                                RichText::new(format!("! {text}")).color(palette::warning(dark)),
+                            )
+                            .on_hover_text(format!("Needs attention: {problem}"));
+                        }
+                        None => {
+                            ui.label(text);
+                        }
+                    }
+                });
+                row.col(|ui| {
+                    ui.label(quote_preview(&p.note, 120));
+                });
+                if row.response().clicked() {
+                    out.push(Command::SelectPassage(p.id));
+                }
+            });
+        });
+}

@@ -1,0 +1,86 @@
+//! The status bar (counts, running jobs with progress, save state) and the toasts.
+
+use egui::{Align2, Color32, Context, Frame, Id, ProgressBar, RichText, Ui};
+
+use super::palette;
+use crate::app::jobs::Jobs;
+use crate::app::notify::{Level, Notifications};
+use crate::app::workspace::Workspace;
+
+pub fn status_ui(ui: &mut Ui, ws: &Workspace, jobs: &Jobs) {
+    ui.horizontal(|ui| {
+        ui.label(format!(
+            "{} articles · {} themes · {} passages",
+            ws.corpus.len(),
+            ws.project.themes.len(),
+            ws.project.passages.len()
+        ));
+        if !ws.problems.is_empty() {
+            ui.colored_label(
+                palette::warning(ui.visuals().dark_mode),
+                format!("· {} need attention", ws.problems.len()),
+            );
+        }
+        for job in jobs.running() {
+            ui.separator();
+            let bar = match job.progress.fraction() {
+                Some(f) => ProgressBar::new(f).show_percentage(),
+                None => ProgressBar::new(0.0).animate(true),
+            };
+            ui.add(bar.desired_width(160.0).text(job.label.as_str()));
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ws.is_dirty() {
+                ui.label(
+                    RichText::new("Unsaved changes")
+                        .color(palette::warning(ui.visuals().dark_mode)),
+                );
+            } else if ws.project_path.is_some() {
+                ui.weak("Saved");
+            }
+        });
+    });
+}
+
+/// Toasts in the bottom-right corner; returns nothing, dismissals go straight to `notes`.
+pub fn toasts_ui(ctx: &Context, notes: &mut Notifications) {
+    let active: Vec<(usize, Level, String)> = notes
+        .active()
+        .map(|(i, n)| (i, n.level, n.text.clone()))
+        .collect();
+    if active.is_empty() {
+        return;
+    }
+    let dark = ctx.global_style().visuals.dark_mode;
+    let mut dismiss = Vec::new();
+    egui::Area::new(Id::unique("toasts"))
+        .anchor(Align2::RIGHT_BOTTOM, [-12.0, -36.0])
+        .order(egui::Order::Foreground)
+        .show(ctx, |ui| {
+            ui.set_max_width(460.0);
+            for (i, level, text) in active.iter().rev().take(5).rev() {
+                let accent = match level {
+                    Level::Info => Color32::from_rgb(90, 160, 90),
+                    Level::Warning => palette::warning(dark),
+                    Level::Error => palette::error(dark),
+                };
+                Frame::popup(ui.style())
+                    .stroke(egui::Stroke::new(1.5, accent))
+                    .show(ui, |ui| {
+                        ui.horizontal(|ui| {
+                            let (rect, _) =
+                                ui.allocate_exact_size(egui::vec2(4.0, 16.0), egui::Sense::hover());
+                            ui.painter().rect_filled(rect, 1.0, accent);
+                            ui.add(egui::Label::new(text.as_str()).wrap());
+                            if ui.small_button("×").on_hover_text("Dismiss").clicked() {
+                                dismiss.push(*i);
+                            }
+                        });
+                    });
+                ui.add_space(4.0);
+            }
+        });
+    for i in dismiss {
+        notes.dismiss(i);
+    }
+}
