@@ -81,7 +81,15 @@ fn run_window(path: Option<PathBuf>) -> Result<(), crate::headless::CliError> {
     eframe::run_native(
         "Dossier",
         options,
-        Box::new(move |cc| Ok(Box::new(DossierApp::new(cc, StartOptions { path })))),
+        Box::new(move |cc| {
+            Ok(Box::new(DossierApp::new(
+                cc,
+                StartOptions {
+                    path,
+                    ..Default::default()
+                },
+            )))
+        }),
     )
     .map_err(|e| crate::headless::CliError::Window(e.to_string()))
 }

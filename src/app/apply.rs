@@ -71,6 +71,7 @@ impl DossierApp {
                     select: true,
                 });
             }
+            Command::DeselectPassage => self.sel.passage = None,
             Command::ClearSelection => {
                 self.sel.passage = None;
                 self.clear_text_selection(ctx);

@@ -131,7 +131,10 @@ pub enum Command {
         start: usize,
         end: usize,
     },
+    /// Clear the passage selection and the text selection.
     ClearSelection,
+    /// Clear only the passage selection (a click on unhighlighted text keeps the caret).
+    DeselectPassage,
     /// Tag the reader's text selection with a theme (or add the theme to the passage that
     /// exactly covers it).
     TagSelection(ThemeId),

@@ -33,6 +33,8 @@ use crate::ui::{Selection, numbered_themes};
 pub struct StartOptions {
     /// A folder of articles or a project file to open.
     pub path: Option<PathBuf>,
+    /// Never try native file dialogs; always ask for a typed path (tests, headless systems).
+    pub no_native_dialogs: bool,
 }
 
 /// The tabs of the lower pane.
@@ -102,7 +104,7 @@ impl DossierApp {
             title: String::new(),
             allow_close: false,
             quit_requested: false,
-            dialogs_available: jobs::native_dialogs_available(),
+            dialogs_available: !start.no_native_dialogs && jobs::native_dialogs_available(),
             after_save: None,
         };
         if let Some(path) = start.path {

@@ -116,6 +116,8 @@ pub fn passages_ui(
         project.passages.len()
     ));
     let dark = ui.visuals().dark_mode;
+    // Clicks go to the row, not to text selection inside a cell.
+    ui.style_mut().interaction.selectable_labels = false;
     TableBuilder::new(ui)
         .id_salt("passages_table")
         .striped(true)

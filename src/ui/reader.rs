@@ -134,7 +134,11 @@ pub fn reader_ui(
                 .desired_width(f32::INFINITY)
                 .layouter(&mut layouter)
                 .show(ui);
-            let response = output.response.response.clone();
+            let response = output
+                .response
+                .response
+                .clone()
+                .accessible_name("Article text");
             let origin = output.galley_pos;
             let Some(layout) = state.layout.as_ref() else {
                 return;
@@ -193,7 +197,8 @@ pub fn reader_ui(
                     };
                     match next {
                         Some(p) => out.push(Command::SelectPassage(p)),
-                        None => out.push(Command::ClearSelection),
+                        None if sel.passage.is_some() => out.push(Command::DeselectPassage),
+                        None => {}
                     }
                 }
             }

@@ -1,0 +1,142 @@
+//! The command line, run as a real process.
+
+mod common;
+
+use std::process::Command;
+
+use dossier::project::codebook::default_themes;
+use dossier::project::{Anchor, Passage, PassageId, Project, ThemeId, Timestamp, io};
+
+fn dossier(args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(args)
+        .output()
+        .expect("the binary runs");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn help_explains_the_commands() {
+    let (ok, out, _) = dossier(&["--help"]);
+    assert!(ok);
+    for word in ["info", "export-passages", "PATH"] {
+        assert!(out.contains(word), "{word} missing from:\n{out}");
+    }
+}
+
+#[test]
+fn info_on_a_folder_lists_articles_and_skips() {
+    let dir = common::tempdir();
+    std::fs::write(dir.path().join("a.txt"), "Alpha article\nbody").expect("write");
+    std::fs::write(dir.path().join("b.txt"), "").expect("write");
+    let (ok, out, err) = dossier(&["info", &dir.path().display().to_string()]);
+    assert!(ok, "{err}");
+    assert!(out.contains("articles: 1"), "{out}");
+    assert!(
+        out.contains("a.txt") && out.contains("Alpha article"),
+        "{out}"
+    );
+    assert!(
+        out.contains("skipped files: 1") && out.contains("b.txt\tempty file"),
+        "{out}"
+    );
+}
+
+fn saved_project(dir: &std::path::Path) -> std::path::PathBuf {
+    let corpus = common::load_seeds();
+    let mut project = Project::with_themes(default_themes());
+    let article = &corpus.articles()[3];
+    let byte = article.text.find("26 people").expect("phrase");
+    let start = article.char_of(byte).expect("boundary");
+    let anchor = Anchor::cut(article, start, start + 9).expect("anchor");
+    let mut p = Passage::new(
+        PassageId(1),
+        article.id.clone(),
+        anchor,
+        vec![ThemeId(2), ThemeId(8)],
+        Timestamp::from_unix(0),
+    );
+    p.note = "arrests, \"joint\" op".into();
+    project.passages.insert(p.id, p);
+    let path = dir.join("p.json");
+    io::set_corpus_folder(&mut project, &path, &common::seeds_dir());
+    io::save(&project, &path).expect("save");
+    path
+}
+
+#[test]
+fn info_on_a_project_lists_themes_and_passages() {
+    let dir = common::tempdir();
+    let path = saved_project(dir.path());
+    let (ok, out, err) = dossier(&["info", &path.display().to_string()]);
+    assert!(ok, "{err}");
+    assert!(out.contains("articles: 5"), "{out}");
+    assert!(out.contains("themes: 11"), "{out}");
+    assert!(
+        out.contains("Joint operations and seizures\t#f28e2b\t1 passage(s)"),
+        "{out}"
+    );
+    assert!(out.contains("passages: 1"), "{out}");
+}
+
+#[test]
+fn export_passages_writes_one_row_per_theme() {
+    let dir = common::tempdir();
+    let path = saved_project(dir.path());
+    let (ok, out, err) = dossier(&[
+        "export-passages",
+        &path.display().to_string(),
+        "--format",
+        "csv",
+    ]);
+    assert!(ok, "{err}");
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(String::from)
+        .collect();
+    assert_eq!(
+        header,
+        ["article", "start", "end", "theme", "quote", "note"]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(&rows[0][0], "003_eaa2cb2b0ffc7ced.txt");
+    assert_eq!(&rows[0][3], "Joint operations and seizures");
+    assert_eq!(&rows[1][3], "Organised crime and gangs");
+    assert_eq!(&rows[0][4], "26 people");
+    assert_eq!(&rows[0][5], "arrests, \"joint\" op");
+
+    let (ok, out, _) = dossier(&[
+        "export-passages",
+        &path.display().to_string(),
+        "--format",
+        "jsonl",
+    ]);
+    assert!(ok);
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json"))
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(
+        lines[1]["start"],
+        rows[1][1].parse::<u64>().expect("number")
+    );
+}
+
+#[test]
+fn errors_name_the_file_and_fail() {
+    let dir = common::tempdir();
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{ nope").expect("write");
+    let (ok, _, err) = dossier(&["info", &bad.display().to_string()]);
+    assert!(!ok);
+    assert!(err.contains("bad.json") && err.contains("line 1"), "{err}");
+}

@@ -1,0 +1,27 @@
+//! Helpers shared by the integration tests: the bundled seeds and temporary folders.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+
+use dossier::corpus::{Corpus, LoadOptions, LoadReport, load_folder};
+
+pub fn seeds_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
+}
+
+pub fn load(dir: &Path) -> (Corpus, LoadReport) {
+    load_with(dir, &LoadOptions::default())
+}
+
+pub fn load_with(dir: &Path, options: &LoadOptions) -> (Corpus, LoadReport) {
+    load_folder(dir, options, &mut |_| {}, &AtomicBool::new(false)).expect("the folder loads")
+}
+
+pub fn load_seeds() -> Corpus {
+    load(&seeds_dir()).0
+}
+
+pub fn tempdir() -> tempfile::TempDir {
+    tempfile::tempdir().expect("a temporary folder")
+}

@@ -1,0 +1,173 @@
+//! The window driven through its accessibility tree (egui_kittest, no display or GPU): open the
+//! seeds, select an article, tag a range with a number key, undo, redo, save to a typed path,
+//! and reopen the project.
+
+mod common;
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use dossier::app::{DossierApp, StartOptions};
+use dossier::ui::reader::quote_preview;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn open(path: PathBuf) -> Harness<'static, DossierApp> {
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |cc| {
+            DossierApp::new(
+                cc,
+                StartOptions {
+                    path: Some(path),
+                    no_native_dialogs: true,
+                },
+            )
+        });
+    settle(&mut harness);
+    harness
+}
+
+/// Step frames until no background job runs.
+fn settle(harness: &mut Harness<'static, DossierApp>) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        harness.run_ok();
+        if harness.state().is_idle() {
+            harness.run_ok();
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the app stayed busy for a minute"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// A left click at a point on the screen.
+fn click_at(harness: &mut Harness<'static, DossierApp>, pos: egui::Pos2) {
+    harness.hover_at(pos);
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    harness.run();
+}
+
+#[test]
+fn tag_undo_redo_save_and_reopen() {
+    let mut harness = open(common::seeds_dir());
+    assert_eq!(harness.state().ws.corpus.len(), 5);
+    let title = "Russia is to step up multilateral cooperation in counternarcotics operations in Latin America, in what may also be a play to increase its geopolitical influence in the region.";
+    let shown: String = title.chars().take(160).chain(['…']).collect();
+    harness.get_by_label(&shown).click();
+    harness.run();
+    let article = harness
+        .state()
+        .sel
+        .article
+        .clone()
+        .expect("an article is open");
+    assert_eq!(article.as_str(), "001_a0559c53da0811ca.txt");
+
+    // Click just left of the first character, then select 28 characters with Shift+→.
+    let start = harness.get_by_label("Article text").rect().left_top() + egui::vec2(1.0, 8.0);
+    click_at(&mut harness, start);
+    for _ in 0..28 {
+        harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
+    }
+    harness.run();
+    assert_eq!(harness.state().sel.text, Some((0, 28)));
+
+    // Press 3: the third theme in the codebook tags the selection.
+    harness.key_press(Key::Num3);
+    harness.run();
+    let theme = dossier::ui::numbered_themes(&harness.state().ws.project)[2];
+    let passages: Vec<_> = harness
+        .state()
+        .ws
+        .project
+        .passages
+        .values()
+        .cloned()
+        .collect();
+    assert_eq!(passages.len(), 1);
+    let p = &passages[0];
+    assert_eq!((p.start, p.end), (0, 28));
+    assert_eq!(p.quote, "Russia is to step up multila");
+    assert_eq!(p.themes, vec![theme]);
+    assert!(harness.state().ws.is_dirty());
+    // The passages list shows it.
+    harness.get_by_label(&quote_preview(&p.quote, 200));
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(
+        harness.state().ws.project.passages.is_empty(),
+        "undo removes the tag"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().ws.project.passages.len(),
+        1,
+        "redo restores it"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.run();
+    assert_eq!(
+        harness.state().ws.project.passages.len(),
+        1,
+        "Ctrl+Y redoes too"
+    );
+
+    // Save as… with no native dialog: the typed-path field.
+    let dir = common::tempdir();
+    let target = dir.path().join("tagged.json");
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label_contains("Save as…").click();
+    harness.run();
+    let field = harness.get_by_label("Path");
+    field.focus();
+    field.type_text(&target.display().to_string());
+    harness.run();
+    harness.get_by_label("Save").click();
+    settle(&mut harness);
+    assert!(target.is_file(), "the project was written");
+    assert!(!harness.state().ws.is_dirty());
+    assert_eq!(
+        harness.state().ws.project_path.as_deref(),
+        Some(target.as_path())
+    );
+
+    // Reopen in a new window: the passage is there, highlighted and listed.
+    // The seeds lie outside the temporary folder, so Dossier asks before reading them.
+    let mut reopened = open(target.clone());
+    reopened.get_by_label("Load the articles").click();
+    settle(&mut reopened);
+    let ws = &reopened.state().ws;
+    assert_eq!(
+        ws.corpus.len(),
+        5,
+        "the corpus came back through the saved folder"
+    );
+    assert!(ws.problems.is_empty(), "{:?}", ws.problems);
+    let again: Vec<_> = ws.project.passages.values().cloned().collect();
+    assert_eq!(again.len(), 1);
+    assert_eq!(
+        (again[0].start, again[0].end, &again[0].quote),
+        (0, 28, &p.quote)
+    );
+    reopened.get_by_label(&quote_preview(&p.quote, 200)).click();
+    reopened.run();
+    assert_eq!(reopened.state().sel.passage, Some(again[0].id));
+    assert_eq!(reopened.state().sel.article.as_ref(), Some(&article));
+}
