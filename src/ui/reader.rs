@@ -73,7 +73,7 @@ pub struct ReaderOutput {
 }
 
 const FONT_SIZE: f32 = 15.0;
-const LINE_HEIGHT: f32 = 25.0;
+const LINE_HEIGHT: f32 = 28.0;
 const LANE_GAP: f32 = 2.5;
 
 pub fn reader_ui(
@@ -428,9 +428,9 @@ fn paint_underlines(ui: &Ui, layout: &Layout, origin: Pos2, dark: bool) {
             if !clip.intersects(rect) {
                 continue;
             }
-            // Lanes go down from just under the glyphs into the line spacing.
-            let y = rect.top() + FONT_SIZE * 1.25 + u.lane as f32 * LANE_GAP;
-            let y = y.min(rect.bottom() - 0.5);
+            // Lanes stack upwards from the bottom of the line spacing, below the descenders.
+            let y = rect.bottom() - 1.5 - u.lane as f32 * LANE_GAP;
+            let y = y.max(rect.top() + FONT_SIZE * 1.3);
             painter.line_segment(
                 [Pos2::new(rect.left(), y), Pos2::new(rect.right(), y)],
                 Stroke::new(if dark { 2.0 } else { 1.8 }, u.color),

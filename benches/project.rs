@@ -1,0 +1,86 @@
+//! Benchmarks for opening folders and projects and saving projects.
+//! Run: `cargo bench --bench project`. Results: docs/performance.md.
+
+use std::hint::black_box;
+use std::path::Path;
+use std::sync::atomic::AtomicBool;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use dossier::corpus::{Corpus, LoadOptions, load_folder};
+use dossier::project::codebook::default_themes;
+use dossier::project::{Anchor, ArticleRecord, Passage, PassageId, Project, ThemeId, Timestamp, io};
+
+fn load(dir: &Path) -> Corpus {
+    load_folder(dir, &LoadOptions::default(), &mut |_| {}, &AtomicBool::new(false))
+        .expect("loads")
+        .0
+}
+
+/// A folder of `n` articles made from the seeds, each a little different.
+pub fn make_folder(dir: &Path, n: usize) {
+    let seeds = load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds"));
+    for i in 0..n {
+        let base = &seeds.articles()[i % seeds.len()].text;
+        let text = format!("Article {i}\n\n{base}\nFiled as number {i}.\n");
+        let sub = dir.join(format!("batch{:02}", i / 100));
+        std::fs::create_dir_all(&sub).expect("mkdir");
+        std::fs::write(sub.join(format!("{i:05}.txt")), text).expect("write");
+    }
+}
+
+/// A project with `n` passages spread over the corpus.
+pub fn make_project(corpus: &Corpus, n: usize) -> Project {
+    let mut project = Project::with_themes(default_themes());
+    project.articles = corpus.articles().iter().map(ArticleRecord::of).collect();
+    let themes = project.themes.len() as u32;
+    for i in 0..n {
+        let article = &corpus.articles()[i % corpus.len()];
+        let start = (i * 37) % (article.char_len() - 200);
+        let anchor = Anchor::cut(article, start, start + 40 + i % 120).expect("anchor");
+        let mut p = Passage::new(
+            PassageId(i as u64 + 1),
+            article.id.clone(),
+            anchor,
+            vec![ThemeId(1 + i as u32 % themes), ThemeId(1 + (i as u32 * 7) % themes)],
+            Timestamp::from_unix(1_700_000_000 + i as i64),
+        );
+        if i % 3 == 0 {
+            p.note = format!("Note number {i}: worth comparing with the earlier report.");
+        }
+        project.passages.insert(p.id, p);
+    }
+    project
+}
+
+fn benches(c: &mut Criterion) {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    c.bench_function("open seeds folder (5 articles)", |b| {
+        b.iter(|| black_box(load(&seeds)))
+    });
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    make_folder(dir.path(), 1000);
+    c.bench_function("open folder of 1,000 articles", |b| {
+        b.iter(|| black_box(load(dir.path())))
+    });
+
+    let corpus = load(dir.path());
+    let project = make_project(&corpus, 10_000);
+    let path = dir.path().join("p.json");
+    c.bench_function("save project with 10,000 passages", |b| {
+        b.iter(|| io::save(black_box(&project), &path).expect("save"))
+    });
+    io::save(&project, &path).expect("save");
+    let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    eprintln!("project file with 10,000 passages: {bytes} bytes");
+    c.bench_function("open project with 10,000 passages", |b| {
+        b.iter(|| black_box(io::open(&path).expect("open")))
+    });
+}
+
+criterion_group! {
+    name = project;
+    config = Criterion::default().sample_size(20);
+    targets = benches
+}
+criterion_main!(project);
