@@ -27,6 +27,13 @@ pub enum Cmd {
         #[arg(long, value_enum, default_value_t = Format::Csv)]
         format: Format,
     },
+    /// Print every figure the articles state, one record per figure.
+    Figures {
+        /// A folder of articles or a project.
+        path: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+        format: Format,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -42,6 +49,9 @@ pub fn main() -> ExitCode {
         Some(Cmd::Info { path }) => crate::headless::info(&path, &mut std::io::stdout()),
         Some(Cmd::ExportPassages { project, format }) => {
             crate::headless::export_passages(&project, format, &mut std::io::stdout())
+        }
+        Some(Cmd::Figures { path, format }) => {
+            crate::headless::figures(&path, format, &mut std::io::stdout())
         }
     };
     match result {

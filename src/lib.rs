@@ -6,6 +6,7 @@
 pub mod app;
 pub mod cli;
 pub mod corpus;
+pub mod figures;
 pub mod headless;
 pub mod project;
 pub mod ui;

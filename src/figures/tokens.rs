@@ -1,0 +1,190 @@
+//! A small tokenizer for figure extraction: words, numbers and single punctuation marks, with
+//! byte offsets and whether white space (or a line break) came before each. It allocates
+//! nothing per token, so a whole corpus can be scanned quickly.
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Letters (any script), possibly with internal apostrophes: `Peru`, `country's`.
+    Word,
+    /// Digits, possibly with internal `,` `.` or narrow spaces between digit groups: `35,000`.
+    Number,
+    /// Any other single character: `$`, `%`, `-`, `(`.
+    Punct,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub kind: Kind,
+    /// Byte range in the text.
+    pub start: usize,
+    pub end: usize,
+    /// White space came right before this token.
+    pub space_before: bool,
+}
+
+impl Token {
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+
+    /// Case-insensitive comparison with an ASCII word.
+    pub fn is(&self, text: &str, word: &str) -> bool {
+        self.text(text).eq_ignore_ascii_case(word)
+    }
+
+    pub fn is_punct(&self, text: &str, c: char) -> bool {
+        self.kind == Kind::Punct && self.text(text).starts_with(c)
+    }
+}
+
+/// Characters that may sit between the digit groups of one number.
+fn is_group_space(c: char) -> bool {
+    matches!(c, '\u{00A0}' | '\u{202F}' | '\u{2009}')
+}
+
+/// Split `text[range]` into tokens (offsets are into `text`).
+pub fn tokenize(text: &str, range: std::ops::Range<usize>, out: &mut Vec<Token>) {
+    out.clear();
+    let bytes = text.as_bytes();
+    let mut i = range.start;
+    let end = range.end.min(text.len());
+    let mut space = false;
+    while i < end {
+        let b = bytes[i];
+        if b.is_ascii_whitespace() {
+            space = true;
+            i += 1;
+            continue;
+        }
+        if b.is_ascii_digit() {
+            let start = i;
+            i += 1;
+            loop {
+                while i < end && bytes[i].is_ascii_digit() {
+                    i += 1;
+                }
+                // A separator continues the number only when a digit follows it.
+                if i + 1 < end && matches!(bytes[i], b',' | b'.') && bytes[i + 1].is_ascii_digit() {
+                    i += 1;
+                    continue;
+                }
+                if i < end && bytes[i] >= 0x80 {
+                    if let Some(c) = text[i..end].chars().next() {
+                        let after = i + c.len_utf8();
+                        if is_group_space(c) && after < end && bytes[after].is_ascii_digit() {
+                            // "35 000": only when exactly three digits follow.
+                            let digits = bytes[after..end].iter().take_while(|d| d.is_ascii_digit()).count();
+                            if digits == 3 {
+                                i = after;
+                                continue;
+                            }
+                        }
+                    }
+                }
+                break;
+            }
+            out.push(Token {
+                kind: Kind::Number,
+                start,
+                end: i,
+                space_before: space,
+            });
+            space = false;
+            continue;
+        }
+        if b.is_ascii_alphabetic() || b >= 0x80 {
+            // Decode one char to decide (non-ASCII may be a letter, a space or a symbol).
+            let c = text[i..end].chars().next().unwrap_or(' ');
+            if c.is_whitespace() {
+                space = true;
+                i += c.len_utf8();
+                continue;
+            }
+            if c.is_alphabetic() {
+                let start = i;
+                i += c.len_utf8();
+                while i < end {
+                    let c = text[i..end].chars().next().unwrap_or(' ');
+                    if c.is_alphabetic() {
+                        i += c.len_utf8();
+                    } else if (c == '\'' || c == '’')
+                        && text[i + c.len_utf8()..end]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_alphabetic)
+                    {
+                        i += c.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                out.push(Token {
+                    kind: Kind::Word,
+                    start,
+                    end: i,
+                    space_before: space,
+                });
+                space = false;
+                continue;
+            }
+            let start = i;
+            i += c.len_utf8();
+            out.push(Token {
+                kind: Kind::Punct,
+                start,
+                end: i,
+                space_before: space,
+            });
+            space = false;
+            continue;
+        }
+        out.push(Token {
+            kind: Kind::Punct,
+            start: i,
+            end: i + 1,
+            space_before: space,
+        });
+        space = false;
+        i += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(text: &str) -> Vec<(Kind, &str, bool)> {
+        let mut out = Vec::new();
+        tokenize(text, 0..text.len(), &mut out);
+        out.iter().map(|t| (t.kind, t.text(text), t.space_before)).collect()
+    }
+
+    #[test]
+    fn numbers_words_and_marks() {
+        use Kind::*;
+        assert_eq!(
+            toks("$5.4 billion, Mi-17 country's 35,000."),
+            vec![
+                (Punct, "$", false),
+                (Number, "5.4", false),
+                (Word, "billion", true),
+                (Punct, ",", false),
+                (Word, "Mi", true),
+                (Punct, "-", false),
+                (Number, "17", false),
+                (Word, "country's", true),
+                (Number, "35,000", true),
+                (Punct, ".", false),
+            ]
+        );
+    }
+
+    #[test]
+    fn narrow_spaces_group_digits() {
+        let t = toks("35\u{00A0}000 hectáreas and 12\u{00A0}34");
+        assert_eq!(t[0].1, "35\u{00A0}000");
+        assert_eq!(t[1].1, "hectáreas");
+        assert_eq!(t[3].1, "12");
+    }
+}

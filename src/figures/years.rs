@@ -1,0 +1,142 @@
+//! Year mentions in a sentence ("in 2014", "between 2004 and 2009", "since 2018", "2010–15",
+//! "the 1990s") and the rule that attaches one to a figure.
+
+use super::tokens::{Kind, Token};
+use super::Year;
+
+/// A year expression found in a sentence, with the token range it covers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct YearMention {
+    pub year: Year,
+    /// Token indices, inclusive start and exclusive end.
+    pub first: usize,
+    pub last: usize,
+}
+
+/// Is this number token a plausible year (1900–2100, four digits, no separators)?
+pub fn year_value(tok: &Token, text: &str) -> Option<i32> {
+    if tok.kind != Kind::Number {
+        return None;
+    }
+    let s = tok.text(text);
+    if s.len() != 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let y: i32 = s.parse().ok()?;
+    (1900..=2100).contains(&y).then_some(y)
+}
+
+fn word_is(toks: &[Token], text: &str, i: usize, words: &[&str]) -> bool {
+    toks.get(i)
+        .is_some_and(|t| t.kind == Kind::Word && words.iter().any(|w| t.is(text, w)))
+}
+
+/// A dash or hyphen token.
+pub fn is_dash(t: &Token, text: &str) -> bool {
+    t.kind == Kind::Punct && matches!(t.text(text), "-" | "–" | "—" | "‐" | "‑")
+}
+
+/// Find the year mentions among `toks`. `is_year[i]` says which number tokens were judged to
+/// be years (not figures).
+pub fn mentions(toks: &[Token], text: &str, is_year: &[bool]) -> Vec<YearMention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !is_year[i] {
+            // "the 1990s": a decade.
+            if let Some((y, len)) = decade(toks, text, i) {
+                out.push(YearMention {
+                    year: Year::Range(Some(y), Some(y + 9)),
+                    first: i,
+                    last: i + len,
+                });
+                i += len;
+                continue;
+            }
+            i += 1;
+            continue;
+        }
+        let Some(y) = year_value(&toks[i], text) else {
+            i += 1;
+            continue;
+        };
+        // "2010-2015", "2010–15", "2014/15"
+        if let (Some(sep), Some(next)) = (toks.get(i + 1), toks.get(i + 2)) {
+            let joined = !sep.space_before && !next.space_before;
+            if joined && (is_dash(sep, text) || sep.is_punct(text, '/')) && next.kind == Kind::Number {
+                let s = next.text(text);
+                let end = match s.len() {
+                    4 => year_value(next, text),
+                    2 => s.parse::<i32>().ok().map(|n| y / 100 * 100 + n).filter(|e| *e > y),
+                    _ => None,
+                };
+                if let Some(end) = end {
+                    out.push(YearMention {
+                        year: Year::Range(Some(y), Some(end)),
+                        first: i,
+                        last: i + 3,
+                    });
+                    i += 3;
+                    continue;
+                }
+            }
+        }
+        // "between 2004 and 2009", "from 2010 to 2015"
+        let opener = i.checked_sub(1).filter(|&p| word_is(toks, text, p, &["between", "from"]));
+        if let Some(p) = opener {
+            if word_is(toks, text, i + 1, &["and", "to", "until", "through", "till"])
+                && toks.get(i + 2).is_some_and(|t| is_year[i + 2] && year_value(t, text).is_some())
+            {
+                let end = toks.get(i + 2).and_then(|t| year_value(t, text));
+                out.push(YearMention {
+                    year: Year::Range(Some(y), end),
+                    first: p,
+                    last: i + 3,
+                });
+                i += 3;
+                continue;
+            }
+        }
+        let before = i.checked_sub(1);
+        let year = if before.is_some_and(|p| word_is(toks, text, p, &["since"])) {
+            Year::Range(Some(y), None)
+        } else if before.is_some_and(|p| word_is(toks, text, p, &["until", "till", "through", "before"])) {
+            Year::Range(None, Some(y))
+        } else if before.is_some_and(|p| word_is(toks, text, p, &["after"])) {
+            Year::Range(Some(y), None)
+        } else {
+            Year::Point(y)
+        };
+        out.push(YearMention {
+            year,
+            first: before.filter(|&p| toks[p].kind == Kind::Word).unwrap_or(i),
+            last: i + 1,
+        });
+        i += 1;
+    }
+    out
+}
+
+/// "1990s" or "1990's" starting at token `i`: the decade's first year and its token count.
+pub fn decade(toks: &[Token], text: &str, i: usize) -> Option<(i32, usize)> {
+    let t = toks.get(i)?;
+    let s = t.text(text);
+    if t.kind != Kind::Number || s.len() != 4 || !s.ends_with('0') {
+        return None;
+    }
+    let y: i32 = s.parse().ok()?;
+    if !(1800..=2090).contains(&y) {
+        return None;
+    }
+    let next = toks.get(i + 1)?;
+    if next.space_before {
+        return None;
+    }
+    if next.kind == Kind::Word && next.text(text) == "s" {
+        return Some((y, 2));
+    }
+    let after = toks.get(i + 2)?;
+    let apostrophe = matches!(next.text(text), "'" | "’");
+    (apostrophe && !after.space_before && after.kind == Kind::Word && after.text(text) == "s")
+        .then_some((y, 3))
+}
