@@ -8,12 +8,19 @@ use std::sync::atomic::AtomicBool;
 use criterion::{Criterion, criterion_group, criterion_main};
 use dossier::corpus::{Corpus, LoadOptions, load_folder};
 use dossier::project::codebook::default_themes;
-use dossier::project::{Anchor, ArticleRecord, Passage, PassageId, Project, ThemeId, Timestamp, io};
+use dossier::project::{
+    Anchor, ArticleRecord, Passage, PassageId, Project, ThemeId, Timestamp, io,
+};
 
 fn load(dir: &Path) -> Corpus {
-    load_folder(dir, &LoadOptions::default(), &mut |_| {}, &AtomicBool::new(false))
-        .expect("loads")
-        .0
+    load_folder(
+        dir,
+        &LoadOptions::default(),
+        &mut |_| {},
+        &AtomicBool::new(false),
+    )
+    .expect("loads")
+    .0
 }
 
 /// A folder of `n` articles made from the seeds, each a little different.
@@ -41,7 +48,10 @@ pub fn make_project(corpus: &Corpus, n: usize) -> Project {
             PassageId(i as u64 + 1),
             article.id.clone(),
             anchor,
-            vec![ThemeId(1 + i as u32 % themes), ThemeId(1 + (i as u32 * 7) % themes)],
+            vec![
+                ThemeId(1 + i as u32 % themes),
+                ThemeId(1 + (i as u32 * 7) % themes),
+            ],
             Timestamp::from_unix(1_700_000_000 + i as i64),
         );
         if i % 3 == 0 {

@@ -205,7 +205,11 @@ pub fn figures(path: &Path, format: Format, out: &mut dyn Write) -> Result<(), C
         .corpus
         .articles()
         .iter()
-        .flat_map(|a| crate::figures::extract_article(a).into_iter().map(move |f| (a, f)))
+        .flat_map(|a| {
+            crate::figures::extract_article(a)
+                .into_iter()
+                .map(move |f| (a, f))
+        })
         .collect();
     let rows = found.iter().map(|(article, f)| FigureRow {
         file: article.id.as_str(),

@@ -72,7 +72,8 @@ impl Context {
     fn of(text: &str) -> Self {
         let head = &text[..floor_char_boundary(text, 20_000)];
         let count = |w: &str| head.matches(w).count();
-        let spanish_words = count(" de ") + count(" la ") + count(" los ") + count(" que ") + count(" el ");
+        let spanish_words =
+            count(" de ") + count(" la ") + count(" los ") + count(" que ") + count(" el ");
         let english_words = count(" the ") + count(" of ") + count(" and ");
         let peso = if text.contains("peso") || text.contains("Peso") {
             const COUNTRIES: [(&str, &str); 8] = [
@@ -145,6 +146,8 @@ struct Cand {
     /// Digits with a thousands separator or a decimal point.
     separators: bool,
     qualifier: Option<&'static str>,
+    /// Not a figure after all (an age); kept so its tokens are not read again.
+    dropped: bool,
 }
 
 impl Cand {
@@ -160,10 +163,96 @@ struct Sentence<'a> {
 }
 
 const YEAR_LEADS: &[&str] = &[
-    "in", "of", "by", "since", "during", "from", "to", "between", "and", "until", "till",
-    "through", "the", "a", "an", "its", "their", "his", "her", "this", "that", "for", "fiscal",
-    "year", "early", "late", "mid", "before", "after", "as", "spring", "summer", "autumn", "fall",
-    "winter", "on", "at", "around", "about", "circa", "c", "ca", "or",
+    "in",
+    "of",
+    "by",
+    "since",
+    "during",
+    "from",
+    "to",
+    "between",
+    "and",
+    "until",
+    "till",
+    "through",
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "this",
+    "that",
+    "for",
+    "fiscal",
+    "year",
+    "early",
+    "late",
+    "mid",
+    "before",
+    "after",
+    "as",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "on",
+    "at",
+    "around",
+    "about",
+    "circa",
+    "c",
+    "ca",
+    "or",
+    "end",
+    "beginning",
+    "start",
+    "middle",
+    "close",
+    "course",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "last",
+    "half",
+    "quarter",
+    "part",
+    "fy",
+    "cy",
+    "calendar",
+    "within",
+    "throughout",
+    "over",
+    "both",
+];
+
+/// Words that open a sentence with a time adverbial: "In 2014, …", "By the end of 2018, …".
+const SENTENCE_OPENERS: &[&str] = &[
+    "in",
+    "during",
+    "by",
+    "since",
+    "as",
+    "between",
+    "from",
+    "until",
+    "till",
+    "through",
+    "on",
+    "at",
+    "over",
+    "within",
+    "throughout",
+    "for",
+    "after",
+    "before",
+    "early",
+    "late",
+    "around",
+    "circa",
 ];
 
 impl<'a> Sentence<'a> {
@@ -231,6 +320,7 @@ impl<'a> Sentence<'a> {
         let clauses = self.clauses();
         cands
             .into_iter()
+            .filter(|c| !c.dropped)
             .filter_map(|c| {
                 let unit = match (&c.currency, &c.unit) {
                     (Some(cur), Some(u)) if u.starts_with('/') => format!("{cur}{u}"),
@@ -284,7 +374,8 @@ impl<'a> Sentence<'a> {
                 }
                 let unit = lexicon::measure_unit(&l, None).is_some()
                     || lexicon::scale_word(&l).is_some()
-                    || lexicon::money_scale_abbreviation(w).is_some() && self.money_before(i).is_some();
+                    || lexicon::money_scale_abbreviation(w).is_some()
+                        && self.money_before(i).is_some();
                 if !unit {
                     return Role::Skip;
                 }
@@ -320,6 +411,10 @@ impl<'a> Sentence<'a> {
                 return Role::Skip;
             }
         }
+        // The denominator of a rate: "per 100,000 inhabitants".
+        if self.is_word(i.wrapping_sub(1), &["per"]) {
+            return Role::Skip;
+        }
         // Citations: "[12]"
         if i > 0 && self.punct(i - 1) == Some("[") && self.punct(i + 1) == Some("]") {
             return Role::Skip;
@@ -331,26 +426,44 @@ impl<'a> Sentence<'a> {
             return Role::Skip;
         }
         // Labels: "page 5", "No. 12", "Resolution 1373".
-        let label_at = if self.punct(i.wrapping_sub(1)) == Some(".") { i.wrapping_sub(2) } else { i.wrapping_sub(1) };
+        let label_at = if self.punct(i.wrapping_sub(1)) == Some(".") {
+            i.wrapping_sub(2)
+        } else {
+            i.wrapping_sub(1)
+        };
         if self.word(label_at).is_some_and(lexicon::is_label_word) && !self.has_unit_after(i) {
             return Role::Skip;
         }
         let small_int = s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit());
         // Dates: "February 23", "23 February", "Feb. 23", "March 23-25".
         if small_int {
-            let month_before = self.word(label_at).is_some_and(|w| lexicon::month(w).is_some());
-            let month_after = self.word(i + 1).is_some_and(|w| lexicon::month(w).is_some())
-                || self.is_word(i + 1, &["of"]) && self.word(i + 2).is_some_and(|w| lexicon::month(w).is_some());
+            let month_before = self
+                .word(label_at)
+                .is_some_and(|w| lexicon::month(w).is_some());
+            let month_after = self
+                .word(i + 1)
+                .is_some_and(|w| lexicon::month(w).is_some())
+                || self.is_word(i + 1, &["of"])
+                    && self
+                        .word(i + 2)
+                        .is_some_and(|w| lexicon::month(w).is_some());
             let range_end = i >= 2
                 && self.is_dash(i - 1)
                 && self.num_text(i - 2).is_some_and(|p| p.len() <= 2)
-                && self.word(i.wrapping_sub(3)).is_some_and(|w| lexicon::month(w).is_some());
+                && self
+                    .word(i.wrapping_sub(3))
+                    .is_some_and(|w| lexicon::month(w).is_some());
             if month_before || month_after || range_end {
                 return Role::Skip;
             }
         }
         // Phone-like groups: "555-0199", "202 555 0100".
-        if self.is_dash(i + 1) && next_joined && self.num_text(i + 2).is_some_and(|n| n.starts_with('0') && n.len() > 1) {
+        if self.is_dash(i + 1)
+            && next_joined
+            && self
+                .num_text(i + 2)
+                .is_some_and(|n| n.starts_with('0') && n.len() > 1)
+        {
             return Role::Skip;
         }
         if self.num_text(i + 1).is_some() || (i > 0 && self.num_text(i - 1).is_some()) {
@@ -376,14 +489,23 @@ impl<'a> Sentence<'a> {
                     || w.ends_with("’s")
                     || matches!(w, "US" | "U.S" | "USD" | "EUR");
                 let year = year_value(t, self.text).is_some();
-                if capital && !is_lead && !year && i > 1 && small_or_plain(s) && !self.has_measure_after(i) {
+                if capital
+                    && !is_lead
+                    && !year
+                    && i > 1
+                    && small_or_plain(s)
+                    && !self.has_measure_after(i)
+                {
                     return Role::Skip;
                 }
             }
         }
         if year_value(t, self.text).is_some() {
             // "2017-2021", "2010–2015": a span of years.
-            let partner = |k: usize| self.tok(k).is_some_and(|p| year_value(p, self.text).is_some());
+            let partner = |k: usize| {
+                self.tok(k)
+                    .is_some_and(|p| year_value(p, self.text).is_some())
+            };
             if (joined_prev && self.is_dash(i - 1) && partner(i.wrapping_sub(2)))
                 || (next_joined && self.is_dash(i + 1) && partner(i + 2))
             {
@@ -395,7 +517,8 @@ impl<'a> Sentence<'a> {
             // years): a verb or a qualifier must come before.
             let counted = self.plural_after(i)
                 && self.word(i.wrapping_sub(1)).is_some_and(|w| {
-                    lexicon::is_quantity_lead(w) && !YEAR_LEADS.iter().any(|l| w.eq_ignore_ascii_case(l))
+                    lexicon::is_quantity_lead(w)
+                        && !YEAR_LEADS.iter().any(|l| w.eq_ignore_ascii_case(l))
                 });
             return if money || measured || counted {
                 Role::Candidate
@@ -413,7 +536,10 @@ impl<'a> Sentence<'a> {
         }
         let Some(w) = self.word(i + 1) else {
             // "10-year"
-            return self.is_dash(i + 1) && self.word(i + 2).is_some_and(|w| lexicon::measure_unit(w, None).is_some());
+            return self.is_dash(i + 1)
+                && self
+                    .word(i + 2)
+                    .is_some_and(|w| lexicon::measure_unit(w, None).is_some());
         };
         lexicon::scale_word(w).is_some()
             || lexicon::currency_word(w).is_some()
@@ -438,12 +564,18 @@ impl<'a> Sentence<'a> {
                 return Some(("PEN".into(), p - 1));
             }
             let code = lexicon::currency_symbol(sym)?;
-            if sym == "$" && p > 0 && !self.toks[p].space_before || sym == "$" && self.word(p.wrapping_sub(1)).is_some_and(|w| w == "US") {
+            if sym == "$" && p > 0 && !self.toks[p].space_before
+                || sym == "$" && self.word(p.wrapping_sub(1)).is_some_and(|w| w == "US")
+            {
                 if let Some(prefix) = self.word(p - 1).and_then(lexicon::dollar_prefix) {
                     return Some((prefix.into(), p - 1));
                 }
                 // "U.S.$": the word "U.S" then "." then "$".
-                if self.punct(p - 1) == Some(".") && self.word(p.wrapping_sub(2)).is_some_and(|w| w.ends_with('S')) {
+                if self.punct(p - 1) == Some(".")
+                    && self
+                        .word(p.wrapping_sub(2))
+                        .is_some_and(|w| w.ends_with('S'))
+                {
                     return Some(("USD".into(), p - 2));
                 }
             }
@@ -469,6 +601,7 @@ impl<'a> Sentence<'a> {
             words: false,
             separators,
             qualifier: None,
+            dropped: false,
         };
         // "2.5 million", "five hundred thousand" after digits, "$5bn".
         let mut j = i + 1;
@@ -554,7 +687,13 @@ impl<'a> Sentence<'a> {
                 j += 1;
                 continue;
             }
-            if w == "and" && any && self.lower(j + 1).is_some_and(|n| lexicon::number_word(&n).is_some()) && current >= 100.0 {
+            if w == "and"
+                && any
+                && self
+                    .lower(j + 1)
+                    .is_some_and(|n| lexicon::number_word(&n).is_some())
+                && current >= 100.0
+            {
                 j += 1;
                 continue;
             }
@@ -574,9 +713,13 @@ impl<'a> Sentence<'a> {
             words: true,
             separators: false,
             qualifier: None,
+            dropped: false,
         };
         // "two and a half years"
-        if self.is_word(j, &["and"]) && self.is_word(j + 1, &["a"]) && self.is_word(j + 2, &["half"]) {
+        if self.is_word(j, &["and"])
+            && self.is_word(j + 1, &["a"])
+            && self.is_word(j + 2, &["half"])
+        {
             c.value += 0.5;
             c.num = i..j + 3;
             c.end = j + 3;
@@ -588,7 +731,10 @@ impl<'a> Sentence<'a> {
     fn fraction_at(&self, i: usize, first: &str) -> Option<Cand> {
         let (value, end) = match first {
             "half" => (0.5, i + 1),
-            "a" | "one" if self.is_word(i + 1, &["third", "quarter", "half"]) && self.is_word(i + 2, &["of"]) => {
+            "a" | "one"
+                if self.is_word(i + 1, &["third", "quarter", "half"])
+                    && self.is_word(i + 2, &["of"]) =>
+            {
                 let v = match self.lower(i + 1)?.as_str() {
                     "third" => 1.0 / 3.0,
                     "quarter" => 0.25,
@@ -612,15 +758,31 @@ impl<'a> Sentence<'a> {
         };
         // A share needs "of" or a determiner after it, or a qualifier before it; "the first
         // half of 2015" is a period, not a share.
-        let after_ok = self.is_word(end, &["of", "the", "its", "their", "his", "her", "all", "our"]);
+        let after_ok = self.is_word(
+            end,
+            &["of", "the", "its", "their", "his", "her", "all", "our"],
+        );
         let before = self.lower(i.wrapping_sub(1)).unwrap_or_default();
         let qualified = matches!(
             before.as_str(),
-            "than" | "nearly" | "almost" | "about" | "around" | "roughly" | "over" | "some" | "approximately" | "by"
+            "than"
+                | "nearly"
+                | "almost"
+                | "about"
+                | "around"
+                | "roughly"
+                | "over"
+                | "some"
+                | "approximately"
+                | "by"
         );
-        let period = matches!(before.as_str(), "first" | "second" | "last" | "other" | "latter" | "former")
-            || self.is_word(end, &["of"]) && self.num_text(end + 1).is_some_and(|s| s.len() == 4);
-        if period || !(after_ok || qualified) || first == "half" && self.is_word(end, &["a", "an"]) {
+        let period = matches!(
+            before.as_str(),
+            "first" | "second" | "last" | "other" | "latter" | "former"
+        ) || self.is_word(end, &["of"])
+            && self.num_text(end + 1).is_some_and(|s| s.len() == 4);
+        if period || !(after_ok || qualified) || first == "half" && self.is_word(end, &["a", "an"])
+        {
             return None;
         }
         Some(Cand {
@@ -634,6 +796,7 @@ impl<'a> Sentence<'a> {
             words: true,
             separators: false,
             qualifier: None,
+            dropped: false,
         })
     }
 
@@ -658,7 +821,17 @@ impl<'a> Sentence<'a> {
         }
         // "10-year", "30-day"
         if self.is_dash(j) && joined && self.joined(j + 1) {
-            if let Some((unit, 1)) = self.word(j + 1).and_then(|w| lexicon::measure_unit(w, None)) {
+            if let Some((unit, 1)) = self
+                .word(j + 1)
+                .and_then(|w| lexicon::measure_unit(w, None))
+            {
+                // "18-year-old" is an age, not a figure to plot.
+                let age = self.is_dash(j + 2) && self.is_word(j + 3, &["old"]);
+                if age {
+                    c.dropped = true;
+                    c.end = j + 4;
+                    return;
+                }
                 if lexicon::is_duration(unit) || unit == "km" || unit == "mile" {
                     c.unit = Some(unit.into());
                     c.end = j + 2;
@@ -670,8 +843,27 @@ impl<'a> Sentence<'a> {
             return;
         };
         // Currencies written after: "406 million dollars", "US dollars", "Mexican pesos", "USD".
+        // "5.6 million U.S. dollars"
+        let us_dotted = w == "U"
+            && self.punct(j + 1) == Some(".")
+            && self.word(j + 2) == Some("S")
+            && self.punct(j + 3) == Some(".");
         let (adj, cur_at) = match self.word(j + 1) {
-            Some(next) if lexicon::currency_word(next).is_some() && (w == "US" || lexicon::peso_country(w).is_some() || w.eq_ignore_ascii_case("american")) => (Some(w), j + 1),
+            _ if us_dotted
+                && self
+                    .word(j + 4)
+                    .is_some_and(|n| lexicon::currency_word(n).is_some()) =>
+            {
+                (Some("US"), j + 4)
+            }
+            Some(next)
+                if lexicon::currency_word(next).is_some()
+                    && (w == "US"
+                        || lexicon::peso_country(w).is_some()
+                        || w.eq_ignore_ascii_case("american")) =>
+            {
+                (Some(w), j + 1)
+            }
             _ => (None, j),
         };
         if let Some(cur_word) = self.word(cur_at) {
@@ -686,7 +878,9 @@ impl<'a> Sentence<'a> {
                             .unwrap_or("peso")
                             .to_owned(),
                     ),
-                    None if cur_word.eq_ignore_ascii_case("pounds") || cur_word.eq_ignore_ascii_case("pound") => {
+                    None if cur_word.eq_ignore_ascii_case("pounds")
+                        || cur_word.eq_ignore_ascii_case("pound") =>
+                    {
                         Some("GBP".to_owned())
                     }
                     None => lexicon::currency_code(cur_word).map(str::to_owned),
@@ -705,11 +899,36 @@ impl<'a> Sentence<'a> {
             self.per_kilogram(c);
             return;
         }
+        // "km2", "km²", "m2": an area written with a joined 2.
+        if matches!(w, "km" | "m" | "mi" | "sq")
+            && self.joined(j + 1)
+            && matches!(self.tok(j + 1).map(|t| t.text(self.text)), Some("2" | "²"))
+        {
+            c.unit = Some(
+                match w {
+                    "km" => "km2",
+                    "mi" => "mi2",
+                    _ => "m2",
+                }
+                .into(),
+            );
+            c.end = j + 2;
+            return;
+        }
+        // "24.3 per 100,000 inhabitants": a rate.
+        if w == "per" && self.num_text(j + 1).is_some() {
+            if let Some((noun, end)) = self.count_noun(j + 2) {
+                c.unit = Some(format!("per {} {noun}", self.num_text(j + 1).unwrap_or("")));
+                c.end = end;
+                return;
+            }
+        }
         if let Some((unit, len)) = lexicon::measure_unit(w, self.word(j + 1)) {
             // "5 m" is metres only when spaced; "ha" and "g" need a number written in digits.
             let short = matches!(w, "m" | "g" | "ha" | "t" | "T" | "gr" | "MT" | "mt");
             // "92 T-72 tanks": a letter joined to a dash or digits is a model code.
-            let code = self.joined(j + len) && (self.is_dash(j + len) || self.num_text(j + len).is_some());
+            let code =
+                self.joined(j + len) && (self.is_dash(j + len) || self.num_text(j + len).is_some());
             if !(short && c.words) && !code {
                 c.unit = Some(unit.into());
                 c.end = j + len;
@@ -742,7 +961,12 @@ impl<'a> Sentence<'a> {
         }
         if self.is_word(j, &["of"]) {
             let mut k = j + 1;
-            if self.is_word(k, &["the", "those", "these", "its", "their", "our", "his", "her", "all", "whom"]) {
+            if self.is_word(
+                k,
+                &[
+                    "the", "those", "these", "its", "their", "our", "his", "her", "all", "whom",
+                ],
+            ) {
                 k += 1;
             }
             if self.is_word(k, &["most", "more"]) {
@@ -769,7 +993,8 @@ impl<'a> Sentence<'a> {
                     if lexicon::is_phrase_break(&l) || lexicon::month(w).is_some() {
                         return None;
                     }
-                    let code = self.joined(k + 1) && (self.is_dash(k + 1) || self.num_text(k + 1).is_some());
+                    let code = self.joined(k + 1)
+                        && (self.is_dash(k + 1) || self.num_text(k + 1).is_some());
                     let unit_word = lexicon::measure_unit(&l, None).is_some()
                         || lexicon::currency_word(&l).is_some()
                         || lexicon::scale_word(&l).is_some();
@@ -777,15 +1002,22 @@ impl<'a> Sentence<'a> {
                         return None;
                     }
                     // A word joined to the next by a hyphen is a modifier ("anti-drug").
-                    let hyphenated = self.is_dash(k + 1) && self.joined(k + 1) && self.joined(k + 2);
-                    if !hyphenated {
+                    let hyphenated =
+                        self.is_dash(k + 1) && self.joined(k + 1) && self.joined(k + 2);
+                    // "police officers": "police" modifies a plural that follows.
+                    let modifies_next =
+                        l == "police" && self.word(k + 1).and_then(lexicon::singular).is_some();
+                    if !hyphenated && !modifies_next {
                         if let Some(s) = lexicon::singular(w) {
-                            let proper = w.chars().next().is_some_and(char::is_uppercase)
-                                && !w.chars().all(|c| !c.is_lowercase())
-                                && k == j
-                                && lexicon::irregular_plural(&l).is_none();
-                            if !proper || w.ends_with("ies") || self.word(k + 1).is_none() {
+                            // "Four Seasons Hotel": a capitalised plural inside a name.
+                            let capital =
+                                |x: &str| x.chars().next().is_some_and(char::is_uppercase);
+                            let proper = capital(w) && self.word(k + 1).is_some_and(capital);
+                            if !proper && !matches!(l.as_str(), "times" | "folds") {
                                 return Some((s, k + 1));
+                            }
+                            if !proper {
+                                return None;
                             }
                         }
                     }
@@ -816,7 +1048,11 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             let start = first - len;
-            if words.iter().enumerate().all(|(k, w)| self.is_word(start + k, &[w])) {
+            if words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| self.is_word(start + k, &[w]))
+            {
                 return Some(name);
             }
         }
@@ -832,7 +1068,9 @@ impl<'a> Sentence<'a> {
             let gap: Vec<usize> = (a.end..b.first).collect();
             let linked = match gap.as_slice() {
                 [g] => {
-                    self.is_word(*g, &["to", "and", "or", "through"]) || self.is_dash(*g) || self.punct(*g) == Some(",")
+                    self.is_word(*g, &["to", "and", "or", "through"])
+                        || self.is_dash(*g)
+                        || self.punct(*g) == Some(",")
                 }
                 [g, h] => self.punct(*g) == Some(",") && self.is_word(*h, &["and", "or"]),
                 _ => false,
@@ -849,6 +1087,12 @@ impl<'a> Sentence<'a> {
                         a.scale = Some(f);
                     }
                 }
+            } else if a.currency.is_some()
+                && a.currency == b.currency
+                && a.unit.is_none()
+                && b.unit.is_some()
+            {
+                a.unit = b.unit.clone(); // "from COP 2,800 to COP 2,300 per kilogram"
             } else if a.currency.is_some() && b.currency.is_none() && b.unit.is_none() {
                 b.currency = a.currency.clone();
                 if a.scale.is_none() && b.scale.is_some() {
@@ -866,7 +1110,12 @@ impl<'a> Sentence<'a> {
         for (k, t) in self.toks.iter().enumerate() {
             if t.kind == Kind::Punct {
                 let p = t.text(self.text);
-                let spaced_dash = matches!(p, "–" | "—") || (p == "-" && t.space_before && self.tok(k + 1).is_some_and(|n| n.space_before || self.is_dash(k + 1)));
+                let spaced_dash = matches!(p, "–" | "—")
+                    || (p == "-"
+                        && t.space_before
+                        && self
+                            .tok(k + 1)
+                            .is_some_and(|n| n.space_before || self.is_dash(k + 1)));
                 if matches!(p, "," | ";" | ":" | "(" | ")" | "[" | "]") || spaced_dash {
                     id += 1;
                 }
@@ -886,7 +1135,10 @@ impl<'a> Sentence<'a> {
         // 1. The nearest year in the figure's own clause (a following one wins a tie).
         let best = mentions
             .iter()
-            .filter(|m| mention_clause(m) == clause || clauses[(m.last - 1).min(clauses.len() - 1)] == clause)
+            .filter(|m| {
+                mention_clause(m) == clause
+                    || clauses[(m.last - 1).min(clauses.len() - 1)] == clause
+            })
             .map(|m| {
                 let dist = if m.last <= c.first {
                     (c.first - m.last) * 2 + 1
@@ -899,30 +1151,61 @@ impl<'a> Sentence<'a> {
         if let Some((_, m)) = best {
             return m.year;
         }
-        // 2. A year that opens the sentence ("In 2014, …", "In August 2002, …") covers it.
-        let opening = mentions.first().filter(|m| {
-            (0..m.first).all(|k| {
-                self.word(k).is_some_and(|w| {
-                    YEAR_LEADS.iter().any(|l| w.eq_ignore_ascii_case(l)) || lexicon::month(w).is_some()
-                }) || self.num_text(k).is_some_and(|s| s.len() <= 2)
-                    || self.punct(k).is_some()
-            })
-        });
+        // 2. A year in brackets right after the figure: "24.3 per 100,000 (2018)".
+        if self.punct(c.end) == Some("(") {
+            if let Some(m) = mentions
+                .iter()
+                .find(|m| m.first == c.end + 1 && self.punct(m.last) == Some(")"))
+            {
+                return m.year;
+            }
+        }
+        // 3. A year that opens the sentence ("In 2014, …", "In August 2002, …") covers it.
+        let opener = self.is_word(0, SENTENCE_OPENERS);
+        let opening = mentions
+            .first()
+            .filter(|m| opener || m.first == 0)
+            .filter(|m| {
+                (0..m.first).all(|k| {
+                    self.word(k).is_some_and(|w| {
+                        YEAR_LEADS.iter().any(|l| w.eq_ignore_ascii_case(l))
+                            || lexicon::month(w).is_some()
+                    }) || self.num_text(k).is_some_and(|s| s.len() <= 2)
+                        || self.punct(k).is_some()
+                })
+            });
         if let Some(m) = opening {
             return m.year;
         }
-        // 3. "…, with sales totalling $5.4 billion": the clause before gives the year.
-        let mut first_of_clause = (0..c.first).rev().find(|&k| clauses[k] != clause).map_or(0, |k| k + 1);
+        // 4. "…, with sales totalling $5.4 billion": the clause before gives the year.
+        let mut first_of_clause = (0..c.first)
+            .rev()
+            .find(|&k| clauses[k] != clause)
+            .map_or(0, |k| k + 1);
         while self.punct(first_of_clause).is_some() && first_of_clause < c.first {
             first_of_clause += 1;
         }
         // Also "…, exceeding its goal of 25,000 hectares": a participle continues the clause before.
-        let participle = self
-            .word(first_of_clause)
-            .is_some_and(|w| w.len() > 4 && w.ends_with("ing") && w.chars().all(|c| c.is_lowercase()));
-        let joins = participle || self.is_word(first_of_clause, &["with", "totalling", "totaling", "worth", "amounting", "valued"]);
+        let participle = self.word(first_of_clause).is_some_and(|w| {
+            w.len() > 4 && w.ends_with("ing") && w.chars().all(|c| c.is_lowercase())
+        });
+        let joins = participle
+            || self.is_word(
+                first_of_clause,
+                &[
+                    "with",
+                    "totalling",
+                    "totaling",
+                    "worth",
+                    "amounting",
+                    "valued",
+                ],
+            );
         if joins && clause > 0 {
-            let previous: Vec<&YearMention> = mentions.iter().filter(|m| mention_clause(m) == clause - 1).collect();
+            let previous: Vec<&YearMention> = mentions
+                .iter()
+                .filter(|m| mention_clause(m) == clause - 1)
+                .collect();
             if let [m] = previous.as_slice() {
                 return m.year;
             }
@@ -939,7 +1222,10 @@ fn small_or_plain(s: &str) -> bool {
 /// The value of digits with separators. English style unless `spanish`: `35,000` and
 /// `1,200.5`; `5,4` (one or two digits after a single comma) is a decimal comma either way.
 pub fn parse_digits(s: &str, spanish: bool) -> Option<f64> {
-    let s: String = s.chars().filter(|c| !matches!(c, '\u{00A0}' | '\u{202F}' | '\u{2009}')).collect();
+    let s: String = s
+        .chars()
+        .filter(|c| !matches!(c, '\u{00A0}' | '\u{202F}' | '\u{2009}'))
+        .collect();
     let commas = s.matches(',').count();
     let dots = s.matches('.').count();
     let groups_of_three = |sep: char| s.split(sep).skip(1).all(|g| g.len() == 3);
@@ -964,3 +1250,7 @@ pub fn parse_digits(s: &str, spanish: bool) -> Option<f64> {
     };
     normal.parse::<f64>().ok()
 }
+
+#[cfg(test)]
+#[path = "extract_tests.rs"]
+mod tests;

@@ -171,7 +171,10 @@ mod tests {
         for y in [Year::None, Year::Point(2009), Year::Range(None, Some(2020))] {
             assert_eq!(serde_json::from_str::<Year>(&json(y)).expect("back"), y);
         }
-        assert_eq!("2004–2009".parse::<Year>(), Ok(Year::Range(Some(2004), Some(2009))));
+        assert_eq!(
+            "2004–2009".parse::<Year>(),
+            Ok(Year::Range(Some(2004), Some(2009)))
+        );
         assert_eq!("2018-".parse::<Year>(), Ok(Year::Range(Some(2018), None)));
         assert_eq!("".parse::<Year>(), Ok(Year::None));
         assert!("soon".parse::<Year>().is_err());

@@ -6,10 +6,11 @@
 use std::ops::Range;
 
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "no", "nos", "vs", "etc", "e.g", "i.e", "gen", "col", "lt", "sgt",
-    "gov", "sen", "rep", "inc", "ltd", "co", "corp", "jr", "sr", "prof", "rev", "jan", "feb", "mar",
-    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est", "fig", "p", "pp",
-    "vol", "art", "sec", "u.s", "u.n", "u.k", "dept", "govt", "min", "max", "mt", "ft", "av", "ave",
+    "mr", "mrs", "ms", "dr", "st", "no", "nos", "vs", "etc", "e.g", "i.e", "gen", "col", "lt",
+    "sgt", "gov", "sen", "rep", "inc", "ltd", "co", "corp", "jr", "sr", "prof", "rev", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est",
+    "fig", "p", "pp", "vol", "art", "sec", "u.s", "u.n", "u.k", "dept", "govt", "min", "max", "mt",
+    "ft", "av", "ave",
 ];
 
 /// Byte ranges of the sentences of `text`, trimmed, in order.
@@ -47,17 +48,25 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
                     } else if c == '[' {
                         let close = text[j..].find(']').filter(|&k| k <= 12);
                         match close {
-                            Some(k) if text[j + 1..j + k].chars().all(|d| d.is_ascii_alphanumeric() || d == ' ') => j += k + 1,
+                            Some(k)
+                                if text[j + 1..j + k]
+                                    .chars()
+                                    .all(|d| d.is_ascii_alphanumeric() || d == ' ') =>
+                            {
+                                j += k + 1
+                            }
                             _ => break,
                         }
                     } else {
                         break;
                     }
                 }
+                // After a closing quote the dot ends the sentence even after "no".
+                let quoted = j > i + 1;
                 let ends = j >= n
                     || (starts_with_space(text, j)
                         && next_starts_sentence(text, j)
-                        && !(bytes[i] == b'.' && is_abbreviation(text, start, i)));
+                        && !(bytes[i] == b'.' && !quoted && is_abbreviation(text, start, i, j)));
                 if ends {
                     push(&mut out, start, j);
                     start = j;
@@ -84,13 +93,16 @@ fn next_starts_sentence(text: &str, at: usize) -> bool {
         Some(c) => {
             c.is_uppercase()
                 || c.is_ascii_digit()
-                || matches!(c, '"' | '\'' | '“' | '‘' | '(' | '[' | '«' | '•' | '¿' | '¡' | '–' | '—')
+                || matches!(
+                    c,
+                    '"' | '\'' | '“' | '‘' | '(' | '[' | '«' | '•' | '¿' | '¡' | '–' | '—'
+                )
         }
     }
 }
 
 /// Is the word before the `.` at `dot` an abbreviation or an initial?
-fn is_abbreviation(text: &str, sentence_start: usize, dot: usize) -> bool {
+fn is_abbreviation(text: &str, sentence_start: usize, dot: usize, after: usize) -> bool {
     let before = &text[sentence_start..dot];
     let word: String = before
         .chars()
@@ -111,12 +123,21 @@ fn is_abbreviation(text: &str, sentence_start: usize, dot: usize) -> bool {
         }
     }
     let lower = word.to_lowercase();
+    // "No. 5" and "p. 12" abbreviate only before a number.
+    if matches!(lower.as_str(), "no" | "nos" | "p" | "pp") {
+        return text[after..]
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit());
+    }
     ABBREVIATIONS.contains(&lower.as_str()) || lower.contains('.') && lower.len() <= 5
 }
 
 /// Does the line that ends at the `\n` at `nl` end a sentence?
 fn line_break_ends_sentence(text: &str, sentence_start: usize, nl: usize) -> bool {
-    let line_start = text[..nl].rfind('\n').map_or(0, |p| p + 1).max(sentence_start);
+    let line_start = text[..nl]
+        .rfind('\n')
+        .map_or(0, |p| p + 1)
+        .max(sentence_start);
     let line = text[line_start..nl].trim();
     let next_line_end = text[nl + 1..].find('\n').map_or(text.len(), |p| nl + 1 + p);
     let next = text[nl + 1..next_line_end].trim();
@@ -124,7 +145,10 @@ fn line_break_ends_sentence(text: &str, sentence_start: usize, nl: usize) -> boo
         return true; // a blank line on either side
     }
     let last = line.chars().next_back().unwrap_or('.');
-    if matches!(last, '.' | '!' | '?' | ':' | ';' | '"' | '”' | '’' | ')' | ']') {
+    if matches!(
+        last,
+        '.' | '!' | '?' | ':' | ';' | '"' | '”' | '’' | ')' | ']'
+    ) {
         return true;
     }
     let first = next.chars().next().unwrap_or('A');

@@ -74,7 +74,10 @@ pub fn tokenize(text: &str, range: std::ops::Range<usize>, out: &mut Vec<Token>)
                         let after = i + c.len_utf8();
                         if is_group_space(c) && after < end && bytes[after].is_ascii_digit() {
                             // "35 000": only when exactly three digits follow.
-                            let digits = bytes[after..end].iter().take_while(|d| d.is_ascii_digit()).count();
+                            let digits = bytes[after..end]
+                                .iter()
+                                .take_while(|d| d.is_ascii_digit())
+                                .count();
                             if digits == 3 {
                                 i = after;
                                 continue;
@@ -157,7 +160,9 @@ mod tests {
     fn toks(text: &str) -> Vec<(Kind, &str, bool)> {
         let mut out = Vec::new();
         tokenize(text, 0..text.len(), &mut out);
-        out.iter().map(|t| (t.kind, t.text(text), t.space_before)).collect()
+        out.iter()
+            .map(|t| (t.kind, t.text(text), t.space_before))
+            .collect()
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! Year mentions in a sentence ("in 2014", "between 2004 and 2009", "since 2018", "2010–15",
 //! "the 1990s") and the rule that attaches one to a figure.
 
-use super::tokens::{Kind, Token};
 use super::Year;
+use super::tokens::{Kind, Token};
 
 /// A year expression found in a sentence, with the token range it covers.
 #[derive(Clone, Debug, PartialEq)]
@@ -63,11 +63,18 @@ pub fn mentions(toks: &[Token], text: &str, is_year: &[bool]) -> Vec<YearMention
         // "2010-2015", "2010–15", "2014/15"
         if let (Some(sep), Some(next)) = (toks.get(i + 1), toks.get(i + 2)) {
             let joined = !sep.space_before && !next.space_before;
-            if joined && (is_dash(sep, text) || sep.is_punct(text, '/')) && next.kind == Kind::Number {
+            if joined
+                && (is_dash(sep, text) || sep.is_punct(text, '/'))
+                && next.kind == Kind::Number
+            {
                 let s = next.text(text);
                 let end = match s.len() {
                     4 => year_value(next, text),
-                    2 => s.parse::<i32>().ok().map(|n| y / 100 * 100 + n).filter(|e| *e > y),
+                    2 => s
+                        .parse::<i32>()
+                        .ok()
+                        .map(|n| y / 100 * 100 + n)
+                        .filter(|e| *e > y),
                     _ => None,
                 };
                 if let Some(end) = end {
@@ -82,10 +89,18 @@ pub fn mentions(toks: &[Token], text: &str, is_year: &[bool]) -> Vec<YearMention
             }
         }
         // "between 2004 and 2009", "from 2010 to 2015"
-        let opener = i.checked_sub(1).filter(|&p| word_is(toks, text, p, &["between", "from"]));
+        let opener = i
+            .checked_sub(1)
+            .filter(|&p| word_is(toks, text, p, &["between", "from"]));
         if let Some(p) = opener {
-            if word_is(toks, text, i + 1, &["and", "to", "until", "through", "till"])
-                && toks.get(i + 2).is_some_and(|t| is_year[i + 2] && year_value(t, text).is_some())
+            if word_is(
+                toks,
+                text,
+                i + 1,
+                &["and", "to", "until", "through", "till"],
+            ) && toks
+                .get(i + 2)
+                .is_some_and(|t| is_year[i + 2] && year_value(t, text).is_some())
             {
                 let end = toks.get(i + 2).and_then(|t| year_value(t, text));
                 out.push(YearMention {
@@ -100,16 +115,31 @@ pub fn mentions(toks: &[Token], text: &str, is_year: &[bool]) -> Vec<YearMention
         let before = i.checked_sub(1);
         let year = if before.is_some_and(|p| word_is(toks, text, p, &["since"])) {
             Year::Range(Some(y), None)
-        } else if before.is_some_and(|p| word_is(toks, text, p, &["until", "till", "through", "before"])) {
+        } else if before
+            .is_some_and(|p| word_is(toks, text, p, &["until", "till", "through", "before"]))
+        {
             Year::Range(None, Some(y))
         } else if before.is_some_and(|p| word_is(toks, text, p, &["after"])) {
             Year::Range(Some(y), None)
         } else {
             Year::Point(y)
         };
+        // The mention includes a preposition or month right before the year ("in 2014",
+        // "March 2015"), not a determiner ("the 2016 elections").
+        let lead = before.filter(|&p| {
+            word_is(
+                toks,
+                text,
+                p,
+                &[
+                    "in", "by", "since", "until", "till", "through", "before", "after", "during",
+                    "of", "for", "from", "to", "fy", "cy",
+                ],
+            ) || toks[p].kind == Kind::Word && super::lexicon::month(toks[p].text(text)).is_some()
+        });
         out.push(YearMention {
             year,
-            first: before.filter(|&p| toks[p].kind == Kind::Word).unwrap_or(i),
+            first: lead.unwrap_or(i),
             last: i + 1,
         });
         i += 1;

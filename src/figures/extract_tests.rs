@@ -1,0 +1,354 @@
+//! One test per rule of the extractor, on sentences written for the purpose (none from the
+//! seeds), in the language of news and government reports.
+
+use super::*;
+
+/// (text, value, unit, year) of each figure in `text`.
+fn figs(text: &str) -> Vec<(String, f64, String, Year)> {
+    extract(text)
+        .into_iter()
+        .map(|f| (f.text, f.value, f.unit, f.year))
+        .collect()
+}
+
+fn one(text: &str) -> (String, f64, String, Year) {
+    let all = figs(text);
+    assert_eq!(all.len(), 1, "expected one figure in {text:?}, got {all:?}");
+    all.into_iter().next().expect("one")
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * b.abs().max(1.0)
+}
+
+fn check(text: &str, expected: &[(&str, f64, &str, Year)]) {
+    let got = figs(text);
+    assert_eq!(got.len(), expected.len(), "{text:?}\n got {got:?}");
+    for (g, e) in got.iter().zip(expected) {
+        assert_eq!(g.0, e.0, "text in {text:?}");
+        assert!(close(g.1, e.1), "value of {:?}: {} vs {}", g.0, g.1, e.1);
+        assert_eq!(g.2, e.2, "unit of {:?}", g.0);
+        assert_eq!(g.3, e.3, "year of {:?}", g.0);
+    }
+}
+
+const N: Year = Year::None;
+fn y(v: i32) -> Year {
+    Year::Point(v)
+}
+fn r(a: i32, b: i32) -> Year {
+    Year::Range(Some(a), Some(b))
+}
+
+#[test]
+fn money_with_symbols_codes_and_words() {
+    check(
+        "Brazil paid $250 million for the radars, US$ 30 million for training and USD 12 million for spares.",
+        &[
+            ("$250 million", 250e6, "USD", N),
+            ("US$ 30 million", 30e6, "USD", N),
+            ("USD 12 million", 12e6, "USD", N),
+        ],
+    );
+    check(
+        "The loan of €300 million, 2 billion euros and £45m was approved.",
+        &[
+            ("€300 million", 300e6, "EUR", N),
+            ("2 billion euros", 2e9, "EUR", N),
+            ("£45m", 45e6, "GBP", N),
+        ],
+    );
+    check(
+        "Bogotá budgeted 900 billion Colombian pesos and 40 million dollars.",
+        &[
+            ("900 billion Colombian pesos", 900e9, "COP", N),
+            ("40 million dollars", 40e6, "USD", N),
+        ],
+    );
+}
+
+#[test]
+fn pesos_take_the_country_the_article_is_about() {
+    let text = "Mexico's federal police got a raise. The Mexican government spent 5 billion pesos on the force.";
+    assert_eq!(one(text).2, "MXN");
+}
+
+#[test]
+fn prices_per_kilogram() {
+    let (_, v, u, _) = one("A kilogram of cocaine sells for $28,000 per kilogram in Miami.");
+    assert_eq!((v, u.as_str()), (28_000.0, "USD/kg"));
+}
+
+#[test]
+fn scale_words_and_abbreviations() {
+    check(
+        "Exports were worth $1.2bn, imports $800m, and the debt 3.5 trillion dollars.",
+        &[
+            ("$1.2bn", 1.2e9, "USD", N),
+            ("$800m", 800e6, "USD", N),
+            ("3.5 trillion dollars", 3.5e12, "USD", N),
+        ],
+    );
+    let (_, v, u, _) = one("Some 2.3 million people fled.");
+    assert_eq!((v, u.as_str()), (2.3e6, "person"));
+}
+
+#[test]
+fn number_words_in_any_case() {
+    check(
+        "Twenty-four agents, TWO DRONES and a dozen boats took part, with three hundred and fifty soldiers.",
+        &[
+            ("Twenty-four agents", 24.0, "agent", N),
+            ("TWO DRONES", 2.0, "drone", N),
+            ("a dozen boats", 12.0, "boat", N),
+            ("three hundred and fifty soldiers", 350.0, "soldier", N),
+        ],
+    );
+    let (_, v, _, _) = one("The ministry hired two million temporary workers.");
+    assert_eq!(v, 2e6);
+}
+
+#[test]
+fn units_of_area_weight_length_share_and_time() {
+    check(
+        "They cleared 1,500 ha and 20 square kilometres, seized 3 metric tons and 450 kg, patrolled 2,000 km and 300 miles, and cut crime 12 per cent in four months.",
+        &[
+            ("1,500 ha", 1500.0, "hectare", N),
+            ("20 square kilometres", 20.0, "km2", N),
+            ("3 metric tons", 3.0, "tonne", N),
+            ("450 kg", 450.0, "kg", N),
+            ("2,000 km", 2000.0, "km", N),
+            ("300 miles", 300.0, "mile", N),
+            ("12 per cent", 12.0, "percent", N),
+            ("four months", 4.0, "month", N),
+        ],
+    );
+    check(
+        "Unemployment hit 7.5% and 10 acres were lost.",
+        &[("7.5%", 7.5, "percent", N), ("10 acres", 10.0, "acre", N)],
+    );
+}
+
+#[test]
+fn counted_nouns_skip_adjectives_and_model_codes() {
+    check(
+        "Caracas received 12 new Su-30MK2 fighter jets and 5,000 Russian-made rifles.",
+        &[
+            ("12 new Su-30MK2 fighter jets", 12.0, "jet", N),
+            ("5,000 Russian-made rifles", 5000.0, "rifle", N),
+        ],
+    );
+    check(
+        "Police detained 31 people, among them nine women and three children.",
+        &[
+            ("31 people", 31.0, "person", N),
+            ("nine women", 9.0, "woman", N),
+            ("three children", 3.0, "child", N),
+        ],
+    );
+    let (text, v, u, _) = one("Five of the largest ports were closed.");
+    assert_eq!((text.as_str(), v, u.as_str()), ("Five", 5.0, "port"));
+}
+
+#[test]
+fn ranges_and_lists_share_their_unit() {
+    check(
+        "Estimates range from $12 to 15 billion.",
+        &[("$12", 12e9, "USD", N), ("15 billion", 15e9, "USD", N)],
+    );
+    check(
+        "Rates fell by 15 and 4 percent, and between 10-20% in the north.",
+        &[
+            ("15", 15.0, "percent", N),
+            ("4 percent", 4.0, "percent", N),
+            ("10", 10.0, "percent", N),
+            ("20%", 20.0, "percent", N),
+        ],
+    );
+    check(
+        "The area shrank from 9,000 square kilometers to 700 square kilometers.",
+        &[
+            ("9,000 square kilometers", 9000.0, "km2", N),
+            ("700 square kilometers", 700.0, "km2", N),
+        ],
+    );
+    check(
+        "It took three or four years.",
+        &[("three", 3.0, "year", N), ("four years", 4.0, "year", N)],
+    );
+}
+
+#[test]
+fn years_attach_within_the_clause() {
+    check(
+        "Bolivia eradicated 11,000 hectares in 2016, more than the 7,000 hectares it cut in 2015.",
+        &[
+            ("11,000 hectares", 11000.0, "hectare", y(2016)),
+            ("7,000 hectares", 7000.0, "hectare", y(2015)),
+        ],
+    );
+    check(
+        "Seizures doubled to 40 tons between 2011 and 2014, officials said in 2016.",
+        &[("40 tons", 40.0, "tonne", r(2011, 2014))],
+    );
+    check(
+        "Since 2012, the agency has trained 4,000 officers.",
+        &[(
+            "4,000 officers",
+            4000.0,
+            "officer",
+            Year::Range(Some(2012), None),
+        )],
+    );
+    check(
+        "The target is 50,000 hectares by 2021.",
+        &[("50,000 hectares", 50000.0, "hectare", y(2021))],
+    );
+    check(
+        "Production rose 8 percent over 2010–2013.",
+        &[("8 percent", 8.0, "percent", r(2010, 2013))],
+    );
+}
+
+#[test]
+fn a_year_opening_the_sentence_covers_it() {
+    check(
+        "In 2013, the navy intercepted 17 vessels carrying 22 tons of cocaine.",
+        &[
+            ("17 vessels", 17.0, "vessel", y(2013)),
+            ("22 tons", 22.0, "tonne", y(2013)),
+        ],
+    );
+    check(
+        "As of December 31, 2019, some 900 fighters remained.",
+        &[("900 fighters", 900.0, "fighter", y(2019))],
+    );
+    check(
+        "In 2010 Chile bought radars from France, with sales totalling $80 million.",
+        &[("$80 million", 80e6, "USD", y(2010))],
+    );
+}
+
+#[test]
+fn no_year_when_the_sentence_gives_none_for_the_figure() {
+    check(
+        "Last month the army destroyed 60 labs.",
+        &[("60 labs", 60.0, "lab", N)],
+    );
+    check(
+        "The 2018 elections are over, and the party has been in power for three decades.",
+        &[("three decades", 3.0, "decade", N)],
+    );
+}
+
+#[test]
+fn decades_and_fiscal_years() {
+    check(
+        "In the 1990s, the cartel moved 80 percent of the cocaine.",
+        &[("80 percent", 80.0, "percent", r(1990, 1999))],
+    );
+    check(
+        "In FY2019 INL spent $5 million.",
+        &[("$5 million", 5e6, "USD", y(2019))],
+    );
+}
+
+#[test]
+fn years_dates_and_ordinals_are_not_figures() {
+    assert!(
+        figs("On February 23, 2015, the minister arrived; on 5 April 1992 Congress closed.")
+            .is_empty()
+    );
+    assert!(
+        figs("The visit ran from March 23-25 and was the 3rd of its kind in the 21st century.")
+            .is_empty()
+    );
+    assert!(figs("In 2014 and 2015 the talks stalled.").is_empty());
+    assert!(figs("The meeting began at 10:30 and ended at 3 pm.").is_empty());
+}
+
+#[test]
+fn labels_model_numbers_and_codes_are_not_figures() {
+    assert!(figs("See page 12, Table 3 and Resolution 1373.").is_empty());
+    assert!(figs("The Mi-17 and the AK-103 replaced the F-16 under Decree No. 35.").is_empty());
+    assert!(figs("Gangs such as MS13 and Barrio 18 grew; the Boeing 737 landed.").is_empty());
+    assert!(figs("Call +57 1 315 0811 or 555-0199.").is_empty());
+}
+
+#[test]
+fn list_numbering_footnotes_and_citations_are_not_figures() {
+    assert!(figs("1. Introduction\n2. Background").is_empty());
+    assert!(figs("Investigations\n\n  • 1\n  • 2\n  • 3").is_empty());
+    assert!(figs("The land is unequally divided.1 Others agree.[12]").is_empty());
+}
+
+#[test]
+fn one_alone_is_not_a_count() {
+    assert!(figs("One official said one of the ships sank.").is_empty());
+    let (_, v, u, _) = one("Only one percent of the budget went to prevention.");
+    assert_eq!((v, u.as_str()), (1.0, "percent"));
+}
+
+#[test]
+fn shares_as_fractions() {
+    let (_, v, u, _) = one("Nearly half of the seized drugs came by sea.");
+    assert_eq!((v, u.as_str()), (0.5, "fraction"));
+    let (_, v, _, _) = one("The economy shrank by two-thirds.");
+    assert!(close(v, 2.0 / 3.0));
+    assert!(figs("In the second half of 2015 it rained.").is_empty());
+}
+
+#[test]
+fn qualifiers_are_reported() {
+    let q = |t: &str| extract(t).into_iter().next().and_then(|f| f.qualifier);
+    assert_eq!(q("They seized more than 3 tons."), Some("more than".into()));
+    assert_eq!(q("They seized around 3 tons."), Some("around".into()));
+    assert_eq!(q("They seized up to 3 tons."), Some("up to".into()));
+    assert_eq!(q("They seized at least 3 tons."), Some("at least".into()));
+    assert_eq!(q("They seized nearly 3 tons."), Some("nearly".into()));
+    assert_eq!(q("They seized 3 tons."), None);
+}
+
+#[test]
+fn offsets_are_code_points_and_sentences_are_given() {
+    let text = "Perú — «año récord» de la lucha contra el narcotráfico: el gobierno de Humala erradicó 35.000 hectáreas de coca en el valle de los ríos. Luego, la policía incautó 2 toneladas de la droga.";
+    let found = extract(text);
+    assert_eq!(found.len(), 2, "{found:?}");
+    let chars: Vec<char> = text.chars().collect();
+    for f in &found {
+        let slice: String = chars[f.start..f.end].iter().collect();
+        assert_eq!(slice, f.text);
+        let sentence: String = chars[f.sentence.0..f.sentence.1].iter().collect();
+        assert!(sentence.contains(&f.text));
+    }
+    assert_eq!(found[0].value, 35_000.0, "Spanish thousands separator");
+    assert_eq!(found[0].unit, "hectare");
+    assert_eq!(found[1].unit, "tonne");
+}
+
+#[test]
+fn spanish_decimal_comma_and_narrow_spaces() {
+    assert_eq!(parse_digits("5,4", false), Some(5.4));
+    assert_eq!(parse_digits("35,000", false), Some(35_000.0));
+    assert_eq!(parse_digits("1.200.000", false), Some(1_200_000.0));
+    assert_eq!(parse_digits("1,200.50", false), Some(1200.5));
+    assert_eq!(parse_digits("1.200,50", true), Some(1200.5));
+    assert_eq!(parse_digits("35.000", true), Some(35_000.0));
+    assert_eq!(parse_digits("35.000", false), Some(35.0));
+    assert_eq!(parse_digits("35\u{00A0}000", false), Some(35_000.0));
+}
+
+#[test]
+fn hard_wrapped_report_lines_stay_one_sentence() {
+    let text = "In 2017, the Government of Peru reported that it had eradicated a total of\n25,107 hectares of coca in the Upper Huallaga and the VRAEM valleys.";
+    check(text, &[("25,107 hectares", 25107.0, "hectare", y(2017))]);
+}
+
+#[test]
+fn ages_are_not_durations() {
+    assert!(figs("A 17-year-old courier was caught.").is_empty());
+    check(
+        "He got a 10-year sentence.",
+        &[("10-year", 10.0, "year", N)],
+    );
+}
