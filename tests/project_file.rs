@@ -79,10 +79,15 @@ fn saved_json_has_sorted_keys_and_the_documented_fields() {
     let mut sorted = top.clone();
     sorted.sort();
     assert_eq!(top, sorted);
-    assert_eq!(top, ["corpus", "format", "passages", "themes", "version"]);
+    assert_eq!(
+        top,
+        [
+            "corpus", "figures", "format", "passages", "series", "themes", "version"
+        ]
+    );
     let value: serde_json::Value = serde_json::from_str(&text).expect("json");
     assert_eq!(value["format"], "dossier-project");
-    assert_eq!(value["version"], 1);
+    assert_eq!(value["version"], 2);
     let p = &value["passages"][0];
     for key in [
         "id", "article", "start", "end", "quote", "prefix", "suffix", "themes", "note", "created",
@@ -300,4 +305,111 @@ fn articles_ids_are_relative_paths() {
     let a = &corpus.articles()[0];
     assert_eq!(a.id, ArticleId("000_8ac47412c0faaaf5.txt".into()));
     assert!(a.path.ends_with("seeds/000_8ac47412c0faaaf5.txt"));
+}
+
+#[test]
+fn a_version_1_file_is_migrated_on_open_and_saved_as_version_2() {
+    let dir = common::tempdir();
+    let path = dir.path().join("old.json");
+    let v1 = r##"{
+  "corpus": {"articles": [], "folder": "seeds"},
+  "format": "dossier-project",
+  "passages": [{"article": "a.txt", "created": "2026-01-01T00:00:00Z", "end": 4, "id": 1,
+    "modified": "2026-01-01T00:00:00Z", "note": "kept", "prefix": "", "quote": "text",
+    "start": 0, "suffix": "", "themes": [1]}],
+  "themes": [{"color": "#4e79a7", "description": "", "id": 1, "name": "Arms sales", "parent": null}],
+  "version": 1
+}"##;
+    fs::write(&path, v1).expect("write");
+    let opened = io::open(&path).expect("a version 1 file opens");
+    assert_eq!(opened.migrated_from, Some(1));
+    assert!(
+        opened
+            .warnings
+            .iter()
+            .any(|w| w.contains("format version 1"))
+    );
+    assert_eq!(opened.project.passages[&PassageId(1)].note, "kept");
+    assert!(opened.project.figures.is_empty() && opened.project.series.is_empty());
+    assert_eq!(
+        fs::read_to_string(&path).expect("read"),
+        v1,
+        "opening does not rewrite the file"
+    );
+    let out = dir.path().join("new.json");
+    io::save(&opened.project, &out).expect("save");
+    let saved: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&out).expect("read")).expect("json");
+    assert_eq!(saved["version"], 2);
+    assert_eq!(saved["themes"][0]["name"], "Arms sales");
+    let again = io::open(&out).expect("reopen");
+    assert_eq!(again.migrated_from, None);
+    assert_eq!(again.project, opened.project);
+}
+
+#[test]
+fn figures_and_series_round_trip_and_are_repaired() {
+    use dossier::figures::Year;
+    use dossier::project::{
+        CuratedFigure, Extracted, FigureId, FigureStatus, Rgb, Series, SeriesId,
+    };
+    let corpus = common::load_seeds();
+    let mut project = sample(&corpus);
+    let article = &corpus.articles()[4];
+    let byte = article.text.find("35,000 hectares").expect("phrase");
+    let start = article.char_of(byte).expect("boundary");
+    let anchor = Anchor::cut(article, start, start + 15).expect("anchor");
+    let figure = CuratedFigure {
+        id: FigureId(1),
+        article: article.id.clone(),
+        start: anchor.start,
+        end: anchor.end,
+        quote: anchor.quote,
+        prefix: anchor.prefix,
+        suffix: anchor.suffix,
+        status: FigureStatus::Accepted,
+        value: 35_000.0,
+        unit: "hectare".into(),
+        year: Year::Range(Some(2015), None),
+        label: "Peru eradication goal".into(),
+        manual: false,
+        extracted: Some(Extracted {
+            value: 35_000.0,
+            unit: "hectare".into(),
+            year: Year::Point(2015),
+        }),
+        created: Timestamp::from_unix(0),
+        modified: Timestamp::from_unix(1),
+    };
+    project.figures.insert(figure.id, figure);
+    project.series.push(Series {
+        id: SeriesId(1),
+        name: "Peru coca eradication (hectares)".into(),
+        unit: "hectare".into(),
+        color: Rgb([1, 2, 3]),
+        figures: vec![FigureId(1)],
+        note: String::new(),
+    });
+    let dir = common::tempdir();
+    let path = dir.path().join("p.json");
+    io::save(&project, &path).expect("save");
+    let opened = io::open(&path).expect("open");
+    assert!(opened.warnings.is_empty(), "{:?}", opened.warnings);
+    assert_eq!(opened.project, project);
+    assert!(opened.project.figures[&FigureId(1)].is_corrected());
+
+    // A series naming a missing figure loses only that reference.
+    let text = fs::read_to_string(&path).expect("read").replace(
+        "\"figures\": [\n        1\n      ]",
+        "\"figures\": [\n        1,\n        7\n      ]",
+    );
+    assert!(text.contains("7\n      ]"), "the edit applied");
+    fs::write(&path, text).expect("write");
+    let opened = io::open(&path).expect("open");
+    assert_eq!(opened.project.series[0].figures, vec![FigureId(1)]);
+    assert!(
+        opened.warnings.iter().any(|w| w.contains("does not have")),
+        "{:?}",
+        opened.warnings
+    );
 }

@@ -171,3 +171,98 @@ fn tag_undo_redo_save_and_reopen() {
     assert_eq!(reopened.state().sel.passage, Some(again[0].id));
     assert_eq!(reopened.state().sel.article.as_ref(), Some(&article));
 }
+
+#[test]
+fn figures_become_a_plotted_series_that_survives_save_and_reopen() {
+    let mut harness = open(common::seeds_dir());
+    harness.get_by_label("Figures").click();
+    harness.run();
+    // Narrow the table to the coca sentences, then pick the two eradication figures.
+    let filter = harness.get_by_label("Text");
+    filter.focus();
+    filter.type_text("coca crops");
+    harness.run();
+    harness
+        .get_all_by_label("Pick 35,000 hectares in 004_4e1d6365705cc31f.txt")
+        .next()
+        .expect("the 2015 goal is listed")
+        .click();
+    harness
+        .get_all_by_label("Pick 31,000 hectares in 004_4e1d6365705cc31f.txt")
+        .next()
+        .expect("the 2014 result is listed")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .ws
+            .figure_rows
+            .iter()
+            .filter(|r| r.figure.unit == "hectare")
+            .count(),
+        4
+    );
+    let name = harness.get_by_label("Series name");
+    name.focus();
+    name.type_text("Peru coca eradication (hectares)");
+    harness.run();
+    harness.get_by_label("Create series").click();
+    harness.run();
+
+    let check = |app: &DossierApp| {
+        let series = &app.ws.project.series;
+        assert_eq!(series.len(), 1);
+        assert_eq!(series[0].name, "Peru coca eradication (hectares)");
+        assert_eq!(series[0].unit, "hectare");
+        let points = dossier::figures::series::points(&app.ws.project, &app.ws.corpus, &series[0]);
+        let got: Vec<(f64, dossier::figures::Year)> =
+            points.iter().map(|p| (p.value, p.year)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (31_000.0, dossier::figures::Year::Point(2014)),
+                (35_000.0, dossier::figures::Year::Point(2015))
+            ]
+        );
+    };
+    check(harness.state());
+    harness.get_by_label("Plot").click();
+    harness.run();
+    harness.get_by_label("Show Peru coca eradication (hectares)");
+    harness.get_by_label_contains("hectares · 2 points");
+    let plot = harness.state().plot_state();
+    let drawn = dossier::ui::plot::drawn_series(&harness.state().ws, &plot);
+    assert_eq!(drawn.len(), 1);
+    assert_eq!(drawn[0].points.len(), 2);
+
+    // Undo removes the series, redo brings it back.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(harness.state().ws.project.series.is_empty());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.run();
+    check(harness.state());
+
+    let dir = common::tempdir();
+    let target = dir.path().join("figures.json");
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label_contains("Save as…").click();
+    harness.run();
+    let field = harness.get_by_label("Path");
+    field.focus();
+    field.type_text(&target.display().to_string());
+    harness.run();
+    harness.get_by_label("Save").click();
+    settle(&mut harness);
+    assert!(target.is_file());
+
+    let mut reopened = open(target);
+    reopened.get_by_label("Load the articles").click();
+    settle(&mut reopened);
+    check(reopened.state());
+    reopened.get_by_label("Plot").click();
+    reopened.run();
+    reopened.get_by_label_contains("hectares · 2 points");
+}

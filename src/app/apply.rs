@@ -8,11 +8,10 @@ use egui::TextEdit;
 
 use super::DossierApp;
 use super::command::{Action, Command};
-use super::dialogs::{Dialog, PathPurpose, Pending};
+use super::dialogs::{Dialog, Pending};
 use super::jobs::{DialogKind, JobOutput, LoadPurpose};
 use super::notify::Level;
 use super::workspace::Workspace;
-use crate::corpus::Corpus;
 use crate::project::{Anchor, Edit, Passage, Timestamp, io};
 use crate::ui::reader::{ScrollTarget, text_id};
 
@@ -34,6 +33,9 @@ impl DossierApp {
     }
 
     fn apply(&mut self, ctx: &egui::Context, command: Command) {
+        let Some(command) = self.apply_figure_command(ctx, command) else {
+            return;
+        };
         match command {
             Command::Action(action) => self.action(ctx, action),
             Command::OpenPath(path) => self.guard(Pending::OpenPath(path)),
@@ -111,6 +113,18 @@ impl DossierApp {
                 }
             }
             Command::Notify(level, text) => self.notes.push(level, text),
+            // Handled by `apply_figure_command`.
+            Command::SelectFigure(_)
+            | Command::SetFigureStatus(..)
+            | Command::CorrectFigure(..)
+            | Command::NewSeries { .. }
+            | Command::AddToSeries(..)
+            | Command::RemoveFromSeries(..)
+            | Command::RenameSeries(..)
+            | Command::DeleteSeries(_)
+            | Command::AddFigureFromSelection
+            | Command::ExportSeries(_)
+            | Command::ExportPlot => {}
         }
     }
 
@@ -217,7 +231,7 @@ impl DossierApp {
             Pending::Dialog(kind) => self.show_dialog(kind),
             Pending::TypedPath => {
                 self.dialog = Some(Dialog::TypedPath {
-                    purpose: PathPurpose::Open,
+                    kind: DialogKind::OpenProject,
                     text: String::new(),
                     reason: None,
                 });
@@ -228,6 +242,10 @@ impl DossierApp {
                 self.quit_requested = true;
             }
         }
+    }
+
+    pub(super) fn show_save_dialog(&mut self, kind: DialogKind) {
+        self.show_dialog(kind);
     }
 
     fn show_dialog(&mut self, kind: DialogKind) {
@@ -245,19 +263,25 @@ impl DossierApp {
     }
 
     fn typed_path_fallback(&mut self, kind: DialogKind, reason: &str) {
-        let purpose = match kind {
-            DialogKind::SaveProject => PathPurpose::SaveAs,
-            DialogKind::OpenFolder | DialogKind::OpenProject => PathPurpose::Open,
-        };
-        let text = match (&purpose, &self.ws.project_path) {
-            (PathPurpose::SaveAs, Some(p)) => p.display().to_string(),
+        let text = match (kind, &self.ws.project_path) {
+            (DialogKind::SaveProject, Some(p)) => p.display().to_string(),
             _ => String::new(),
         };
         self.dialog = Some(Dialog::TypedPath {
-            purpose,
+            kind,
             text,
             reason: Some(reason.to_owned()),
         });
+    }
+
+    /// A path was chosen in a dialog (native or typed) for `kind`.
+    pub(super) fn dialog_chosen(&mut self, ctx: &egui::Context, kind: DialogKind, path: PathBuf) {
+        match kind {
+            DialogKind::OpenFolder | DialogKind::OpenProject => self.open_path_now(path),
+            DialogKind::SaveProject => self.save_to(path),
+            DialogKind::ExportSeries(id) => self.export_series(id, path),
+            DialogKind::ExportPlot => self.export_plot(ctx, path),
+        }
     }
 
     /// Open a folder (as a new project) or a project file, without asking about changes.
@@ -353,13 +377,18 @@ impl DossierApp {
                     path,
                     elapsed,
                 } => match path {
-                    Some(path) if kind == DialogKind::SaveProject => self.save_to(path),
-                    Some(path) => self.open_path_now(path),
+                    Some(path) => self.dialog_chosen(ctx, kind, path),
                     None if elapsed < DIALOG_MIN => self.typed_path_fallback(
                         kind,
                         "The file dialog closed at once; if none appeared, this system cannot show one.",
                     ),
                     None => self.after_save = None,
+                },
+                JobOutput::Exported { path, result } => match result {
+                    Ok(()) => self.notes.info(format!("Exported {}", path.display())),
+                    Err(e) => self
+                        .notes
+                        .error(format!("Could not export: {e} — {}", path.display())),
                 },
                 JobOutput::NotStarted { label, error } => {
                     self.notes.error(format!("{label} could not start: {error}."));
@@ -373,10 +402,10 @@ impl DossierApp {
         &mut self,
         folder: PathBuf,
         purpose: LoadPurpose,
-        result: Result<(Corpus, crate::corpus::LoadReport), crate::corpus::LoadError>,
+        result: Result<super::jobs::LoadedCorpus, crate::corpus::LoadError>,
         elapsed: Duration,
     ) {
-        let (corpus, report) = match result {
+        let loaded = match result {
             Ok(ok) => ok,
             Err(crate::corpus::LoadError::Cancelled) => return,
             Err(e) => {
@@ -388,24 +417,18 @@ impl DossierApp {
                         project_path,
                         opened,
                     } => {
-                        let opened = *opened;
-                        self.install(Workspace::from_project(
-                            project_path,
-                            opened.project,
-                            opened.warnings,
-                            Corpus::default(),
-                            Default::default(),
-                        ));
+                        self.install(Workspace::from_project(project_path, *opened, None));
                     }
                     LoadPurpose::NewProject => {}
                 }
                 return;
             }
         };
-        let skipped = report.skipped.len();
-        let loaded = corpus.len();
+        let skipped = loaded.report.skipped.len();
+        let articles = loaded.corpus.len();
+        let figures: usize = loaded.figures.values().map(Vec::len).sum();
         let summary = format!(
-            "Loaded {loaded} article(s) from {} in {} ms{}",
+            "Loaded {articles} article(s) with {figures} figure(s) from {} in {} ms{}",
             folder.display(),
             elapsed.as_millis(),
             if skipped > 0 {
@@ -417,21 +440,14 @@ impl DossierApp {
         match purpose {
             LoadPurpose::NewProject => {
                 self.settings.add_recent(&folder);
-                self.install(Workspace::from_folder(corpus, report));
+                self.install(Workspace::from_folder(loaded));
             }
             LoadPurpose::ForProject {
                 project_path,
                 opened,
             } => {
-                let opened = *opened;
                 self.settings.add_recent(&project_path);
-                self.install(Workspace::from_project(
-                    project_path,
-                    opened.project,
-                    opened.warnings,
-                    corpus,
-                    report,
-                ));
+                self.install(Workspace::from_project(project_path, *opened, Some(loaded)));
             }
         }
         let level = if skipped > 0 {
@@ -468,15 +484,7 @@ impl DossierApp {
                     self.load_for_project(path, opened, location.path);
                 }
             }
-            None => {
-                self.install(Workspace::from_project(
-                    path,
-                    opened.project,
-                    opened.warnings,
-                    Corpus::default(),
-                    Default::default(),
-                ));
-            }
+            None => self.install(Workspace::from_project(path, opened, None)),
         }
     }
 

@@ -7,7 +7,9 @@ use std::path::PathBuf;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::corpus::ArticleId;
-use crate::project::{Edit, PassageId, ThemeId};
+use crate::figures::curate::Correction;
+use crate::figures::curation::FigureKey;
+use crate::project::{Edit, FigureId, FigureStatus, PassageId, SeriesId, ThemeId};
 
 /// A menu or keyboard action that needs no arguments.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -145,4 +147,23 @@ pub enum Command {
     /// Ask before deleting a theme.
     ConfirmDeleteTheme(ThemeId),
     Notify(crate::app::notify::Level, String),
+    /// Select a figure and show its sentence in the reader.
+    SelectFigure(FigureKey),
+    /// Accept, reject, or (with `None`) unreview figures.
+    SetFigureStatus(Vec<FigureKey>, Option<FigureStatus>),
+    CorrectFigure(FigureKey, Correction),
+    NewSeries {
+        name: String,
+        keys: Vec<FigureKey>,
+    },
+    AddToSeries(SeriesId, Vec<FigureKey>),
+    RemoveFromSeries(SeriesId, FigureId),
+    RenameSeries(SeriesId, String),
+    DeleteSeries(SeriesId),
+    /// Add the text selected in the reader as a figure.
+    AddFigureFromSelection,
+    /// Ask where to write a series as CSV.
+    ExportSeries(SeriesId),
+    /// Ask where to write the plot as PNG.
+    ExportPlot,
 }

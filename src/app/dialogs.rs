@@ -20,17 +20,11 @@ pub enum Pending {
     Quit,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PathPurpose {
-    Open,
-    SaveAs,
-}
-
 /// The modal question on screen, if any.
 pub enum Dialog {
     Unsaved(Pending),
     TypedPath {
-        purpose: PathPurpose,
+        kind: DialogKind,
         text: String,
         reason: Option<String>,
     },
@@ -99,17 +93,15 @@ impl DossierApp {
                     });
                     answer
                 }
-                Dialog::TypedPath {
-                    purpose,
-                    text,
-                    reason,
-                } => {
-                    let (title, hint) = match purpose {
-                        PathPurpose::Open => (
+                Dialog::TypedPath { kind, text, reason } => {
+                    let (title, hint) = match kind {
+                        DialogKind::OpenFolder | DialogKind::OpenProject => (
                             "Open a folder or a project",
                             "/path/to/articles or /path/to/project.json",
                         ),
-                        PathPurpose::SaveAs => ("Save the project as", "/path/to/project.json"),
+                        DialogKind::SaveProject => ("Save the project as", "/path/to/project.json"),
+                        DialogKind::ExportSeries(_) => ("Export the series as CSV", "/path/to/series.csv"),
+                        DialogKind::ExportPlot => ("Export the plot as PNG", "/path/to/plot.png"),
                     };
                     ui.heading(title);
                     if let Some(reason) = reason {
@@ -126,15 +118,12 @@ impl DossierApp {
                     let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     let mut answer = Answer::None;
                     ui.horizontal(|ui| {
-                        let ok_text = if *purpose == PathPurpose::Open { "Open" } else { "Save" };
+                        let ok_text = if kind.saves() { "Save" } else { "Open" };
                         let ok = ui.add_enabled(!text.trim().is_empty(), egui::Button::new(ok_text));
                         if (ok.clicked() || enter) && !text.trim().is_empty() {
                             let path = PathBuf::from(expand_home(text.trim()));
-                            let purpose = *purpose;
-                            answer = Answer::Then(Box::new(move |app, _| match purpose {
-                                PathPurpose::Open => app.open_path_now(path),
-                                PathPurpose::SaveAs => app.save_to(path),
-                            }));
+                            let (kind, ctx) = (*kind, ui.ctx().clone());
+                            answer = Answer::Then(Box::new(move |app, _| app.dialog_chosen(&ctx, kind, path)));
                         }
                         if ui.button("Cancel").clicked() {
                             answer = Answer::Close;
@@ -210,13 +199,10 @@ impl DossierApp {
                                     ..
                                 } = dialog
                                 {
-                                    let opened = *opened;
                                     app.install(super::workspace::Workspace::from_project(
                                         project_path,
-                                        opened.project,
-                                        opened.warnings,
-                                        Default::default(),
-                                        Default::default(),
+                                        *opened,
+                                        None,
                                     ));
                                     app.notes.warn("The project is open without its articles; its passages are kept.");
                                 }

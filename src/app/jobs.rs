@@ -6,7 +6,10 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
-use crate::corpus::{Corpus, LoadError, LoadOptions, LoadReport, Progress, load_folder};
+use std::collections::BTreeMap;
+
+use crate::corpus::{ArticleId, Corpus, LoadError, LoadOptions, LoadReport, Progress, load_folder};
+use crate::figures::{Figure, extract_corpus};
 use crate::project::{Opened, Project, ProjectError, io};
 
 /// Progress of a running job, shared with its thread.
@@ -46,12 +49,23 @@ pub enum LoadPurpose {
     },
 }
 
-/// Which native dialog to show.
+/// Which native dialog to show, and what the chosen path is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DialogKind {
     OpenFolder,
     OpenProject,
     SaveProject,
+    /// Write a series as CSV.
+    ExportSeries(crate::project::SeriesId),
+    /// Write the plot as a PNG image.
+    ExportPlot,
+}
+
+impl DialogKind {
+    /// Does the dialog choose a file to write (not one to open)?
+    pub fn saves(self) -> bool {
+        !matches!(self, Self::OpenFolder | Self::OpenProject)
+    }
 }
 
 /// A finished job.
@@ -60,7 +74,7 @@ pub enum JobOutput {
     FolderLoaded {
         folder: PathBuf,
         purpose: LoadPurpose,
-        result: Result<(Corpus, LoadReport), LoadError>,
+        result: Result<LoadedCorpus, LoadError>,
         elapsed: Duration,
     },
     ProjectOpened {
@@ -83,6 +97,19 @@ pub enum JobOutput {
     },
     /// The job could not even start.
     NotStarted { label: String, error: String },
+    /// A file was exported (CSV, PNG).
+    Exported {
+        path: PathBuf,
+        result: Result<(), String>,
+    },
+}
+
+/// A loaded folder and the figures found in it.
+#[derive(Debug)]
+pub struct LoadedCorpus {
+    pub corpus: Corpus,
+    pub report: LoadReport,
+    pub figures: BTreeMap<ArticleId, Vec<Figure>>,
 }
 
 /// Starts jobs and collects their results.
@@ -180,11 +207,25 @@ impl Jobs {
         let label = format!("Loading {}", display_name(&folder));
         self.spawn(label, move |progress| {
             let started = Instant::now();
+            // Two phases on one bar: reading the files, then finding their figures.
             let mut report = |p: Progress| {
-                progress.total.store(p.total, Ordering::Relaxed);
+                progress.total.store(p.total * 2, Ordering::Relaxed);
                 progress.done.store(p.done, Ordering::Relaxed);
             };
-            let result = load_folder(&folder, &options, &mut report, &progress.cancel);
+            let result = load_folder(&folder, &options, &mut report, &progress.cancel).map(
+                |(corpus, report)| {
+                    let n = corpus.len();
+                    progress.total.store(n * 2, Ordering::Relaxed);
+                    let figures = extract_corpus(&corpus, options.threads, &|done| {
+                        progress.done.store(n + done, Ordering::Relaxed);
+                    });
+                    LoadedCorpus {
+                        corpus,
+                        report,
+                        figures,
+                    }
+                },
+            );
             JobOutput::FolderLoaded {
                 folder,
                 purpose,
@@ -241,6 +282,16 @@ impl Jobs {
                     .add_filter("Dossier project", &["json"])
                     .set_file_name("project.dossier.json")
                     .save_file(),
+                DialogKind::ExportSeries(_) => dialog
+                    .set_title("Export the series as CSV")
+                    .add_filter("CSV", &["csv"])
+                    .set_file_name("series.csv")
+                    .save_file(),
+                DialogKind::ExportPlot => dialog
+                    .set_title("Export the plot as PNG")
+                    .add_filter("PNG image", &["png"])
+                    .set_file_name("plot.png")
+                    .save_file(),
             };
             JobOutput::Dialog {
                 kind,
@@ -249,6 +300,85 @@ impl Jobs {
             }
         });
     }
+}
+
+impl Jobs {
+    /// Write `bytes` to `path` (atomically) on a worker thread.
+    pub fn write_file(&mut self, path: PathBuf, bytes: Vec<u8>) {
+        let label = format!("Writing {}", display_name(&path));
+        self.spawn(label, move |_| {
+            let result = crate::project::io::write_atomic(&path, &bytes).map_err(|e| e.to_string());
+            JobOutput::Exported { path, result }
+        });
+    }
+
+    /// A screenshot callback that crops `rect` (in points) out of the window's image, encodes
+    /// it as PNG and writes it to `path`, off the UI thread.
+    pub fn png_of_region(
+        &mut self,
+        path: PathBuf,
+        rect: egui::Rect,
+        pixels_per_point: f32,
+    ) -> impl FnOnce(std::sync::Arc<egui::ColorImage>) + Send + 'static {
+        let (tx, ctx) = (self.tx.clone(), self.ctx.clone());
+        let id = self.next_id;
+        self.next_id += 1;
+        let progress = Arc::new(JobProgress::default());
+        self.running.push(Running {
+            id,
+            label: format!("Writing {}", display_name(&path)),
+            progress,
+            started: Instant::now(),
+        });
+        move |image: std::sync::Arc<egui::ColorImage>| {
+            let work = move || {
+                let result = encode_png(&image, rect, pixels_per_point).and_then(|png| {
+                    crate::project::io::write_atomic(&path, &png).map_err(|e| e.to_string())
+                });
+                let _ = tx.send((id, JobOutput::Exported { path, result }));
+                ctx.request_repaint();
+            };
+            if std::thread::Builder::new()
+                .name("dossier-png".into())
+                .spawn(work)
+                .is_err()
+            {
+                // Already reported through the running job staying visible; nothing else to do.
+            }
+        }
+    }
+}
+
+/// Crop `rect` (points) from `image` and encode it as an RGBA PNG.
+pub fn encode_png(
+    image: &egui::ColorImage,
+    rect: egui::Rect,
+    pixels_per_point: f32,
+) -> Result<Vec<u8>, String> {
+    let [w, h] = image.size;
+    let x0 = ((rect.min.x * pixels_per_point).max(0.0) as usize).min(w);
+    let y0 = ((rect.min.y * pixels_per_point).max(0.0) as usize).min(h);
+    let x1 = ((rect.max.x * pixels_per_point).max(0.0) as usize).min(w);
+    let y1 = ((rect.max.y * pixels_per_point).max(0.0) as usize).min(h);
+    if x1 <= x0 || y1 <= y0 {
+        return Err("the plot is not on screen".into());
+    }
+    let mut rgba = Vec::with_capacity((x1 - x0) * (y1 - y0) * 4);
+    for y in y0..y1 {
+        for px in &image.pixels[y * w + x0..y * w + x1] {
+            let [r, g, b, a] = px.to_srgba_unmultiplied();
+            rgba.extend_from_slice(&[r, g, b, a]);
+        }
+    }
+    let mut out = Vec::new();
+    {
+        let mut encoder = png::Encoder::new(&mut out, (x1 - x0) as u32, (y1 - y0) as u32);
+        encoder.set_color(png::ColorType::Rgba);
+        encoder.set_depth(png::BitDepth::Eight);
+        let mut writer = encoder.write_header().map_err(|e| e.to_string())?;
+        writer.write_image_data(&rgba).map_err(|e| e.to_string())?;
+    }
+    Ok(out)
 }
 
 /// The last component of a path, for short labels.

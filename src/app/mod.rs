@@ -4,6 +4,7 @@
 mod apply;
 pub mod command;
 mod dialogs;
+mod figures_apply;
 pub mod jobs;
 pub mod notify;
 pub mod settings;
@@ -20,10 +21,12 @@ use self::notify::Notifications;
 use self::settings::Settings;
 use self::workspace::Workspace;
 use crate::ui::codebook::{CodebookState, codebook_ui, theme_click};
+use crate::ui::figures::{FiguresState, figures_ui};
 use crate::ui::inspector::{InspectorState, inspector_ui};
 use crate::ui::library::{LibraryState, library_ui};
 use crate::ui::menu::menu_ui;
 use crate::ui::passages::{PassagesState, passages_ui};
+use crate::ui::plot::{PlotState, plot_ui};
 use crate::ui::reader::{self, ReaderState, reader_ui};
 use crate::ui::status::{status_ui, toasts_ui};
 use crate::ui::{Selection, numbered_themes};
@@ -41,14 +44,18 @@ pub struct StartOptions {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tab {
     Passages,
+    Figures,
+    Plot,
 }
 
 impl Tab {
-    pub const ALL: &'static [Tab] = &[Tab::Passages];
+    pub const ALL: &'static [Tab] = &[Tab::Passages, Tab::Figures, Tab::Plot];
 
     pub fn title(self) -> &'static str {
         match self {
             Tab::Passages => "Passages",
+            Tab::Figures => "Figures",
+            Tab::Plot => "Plot",
         }
     }
 }
@@ -61,6 +68,8 @@ struct Views {
     codebook: CodebookState,
     inspector: InspectorState,
     passages: PassagesState,
+    figures: FiguresState,
+    plot: PlotState,
 }
 
 /// The Dossier window.
@@ -116,6 +125,11 @@ impl DossierApp {
     /// No background job is running (loading, saving, a dialog).
     pub fn is_idle(&self) -> bool {
         self.jobs.is_idle()
+    }
+
+    /// A copy of the plot pane's view state (which series are shown).
+    pub fn plot_state(&self) -> PlotState {
+        self.views.plot.clone()
     }
 
     /// Queue a command as if a pane had emitted it (for tests and the command line).
@@ -185,7 +199,7 @@ impl DossierApp {
         });
         Panel::bottom("lower")
             .resizable(true)
-            .default_size(250.0)
+            .default_size(300.0)
             .min_size(80.0)
             .show(ui, |ui| {
                 ui.horizontal(|ui| {
@@ -198,6 +212,10 @@ impl DossierApp {
                     Tab::Passages => {
                         passages_ui(ui, &self.ws, &self.sel, &mut self.views.passages, &mut out);
                     }
+                    Tab::Figures => {
+                        figures_ui(ui, &self.ws, &self.sel, &mut self.views.figures, &mut out);
+                    }
+                    Tab::Plot => plot_ui(ui, &self.ws, &mut self.views.plot, &mut out),
                 }
             });
         Panel::left("library")
@@ -222,11 +240,37 @@ impl DossierApp {
                         inspector_ui(ui, &self.ws, &self.sel, &mut self.views.inspector, &mut out);
                     });
             });
+        self.update_figure_marks();
         CentralPanel::default().show(ui, |ui| {
             let result = reader_ui(ui, &self.ws, &self.sel, &mut self.views.reader, &mut out);
             self.sel.text = result.selection;
         });
         self.commands = out;
+    }
+}
+
+impl DossierApp {
+    /// Give the reader the figures of the open article to mark.
+    fn update_figure_marks(&mut self) {
+        let Some(article) = &self.sel.article else {
+            return;
+        };
+        let mut hasher = std::hash::DefaultHasher::new();
+        std::hash::Hash::hash(&(article, self.ws.revision), &mut hasher);
+        let key = std::hash::Hasher::finish(&hasher);
+        if self.views.reader.marks.0 != key {
+            let spans = self
+                .ws
+                .figure_rows
+                .iter()
+                .filter(|r| {
+                    &r.key.article == article
+                        && r.status != crate::figures::curation::RowStatus::Rejected
+                })
+                .map(|r| (r.key.start, r.key.end))
+                .collect();
+            self.views.reader.marks = (key, spans);
+        }
     }
 }
 

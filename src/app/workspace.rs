@@ -4,7 +4,10 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use super::jobs::LoadedCorpus;
 use crate::corpus::{ArticleId, Corpus, LoadReport};
+use crate::figures::Figure;
+use crate::figures::curation::{FigureRow, merge};
 use crate::project::codebook::default_themes;
 use crate::project::{
     ArticleRecord, Edit, EditError, History, PassageId, PassageProblem, Project, check_passages, io,
@@ -25,18 +28,28 @@ pub struct Workspace {
     pub open_warnings: Vec<String>,
     /// Bumped on every change to the project or corpus; caches compare it.
     pub revision: u64,
+    /// What the extractor found, per article.
+    pub extracted: BTreeMap<ArticleId, Vec<Figure>>,
+    /// The figures table: extraction merged with the analyst's curation.
+    pub figure_rows: Vec<FigureRow>,
 }
 
 impl Workspace {
     /// A new, unsaved project on a freshly loaded folder, with the default codebook.
-    pub fn from_folder(corpus: Corpus, load_report: LoadReport) -> Self {
+    pub fn from_folder(loaded: LoadedCorpus) -> Self {
+        let LoadedCorpus {
+            corpus,
+            report,
+            figures,
+        } = loaded;
         let mut project = Project::with_themes(default_themes());
         project.corpus_folder = Some(corpus.root.clone());
         let mut ws = Self {
             corpus,
             project,
             history: History::saved(),
-            load_report,
+            load_report: report,
+            extracted: figures,
             ..Self::default()
         };
         ws.refresh();
@@ -46,18 +59,26 @@ impl Workspace {
     /// A project read from `path`, with its corpus (empty when it could not be loaded).
     pub fn from_project(
         path: PathBuf,
-        project: Project,
-        open_warnings: Vec<String>,
-        corpus: Corpus,
-        load_report: LoadReport,
+        opened: crate::project::Opened,
+        loaded: Option<LoadedCorpus>,
     ) -> Self {
+        let (corpus, load_report, extracted) = match loaded {
+            Some(l) => (l.corpus, l.report, l.figures),
+            None => Default::default(),
+        };
+        let mut history = History::saved();
+        if opened.migrated_from.is_some() {
+            // The file on disk is in the old format: saving is a change worth making.
+            history.mark_unsaved();
+        }
         let mut ws = Self {
             corpus,
-            project,
-            history: History::saved(),
+            project: opened.project,
+            history,
             project_path: Some(path),
             load_report,
-            open_warnings,
+            open_warnings: opened.warnings,
+            extracted,
             ..Self::default()
         };
         ws.refresh();
@@ -67,6 +88,7 @@ impl Workspace {
     /// Recompute what depends on the project and corpus.
     pub fn refresh(&mut self) {
         self.problems = check_passages(&self.project, &self.corpus);
+        self.figure_rows = merge(&self.extracted, &self.project, &self.corpus);
         self.revision += 1;
     }
 

@@ -5,15 +5,67 @@
 //! ([`sentences`]), word lists ([`lexicon`]), year mentions ([`years`]) and the rules that put
 //! them together ([`extract`]). Offsets are code points into the decoded article text.
 
+pub mod curate;
+pub mod curation;
 pub mod extract;
 pub mod lexicon;
 pub mod sentences;
+pub mod series;
 pub mod tokens;
 pub mod years;
 
 use serde::{Deserialize, Serialize};
 
 pub use extract::{extract, extract_article};
+
+/// Extract the figures of every article, on `threads` threads; `progress` is called with the
+/// number of articles done so far.
+pub fn extract_corpus(
+    corpus: &crate::corpus::Corpus,
+    threads: usize,
+    progress: &(dyn Fn(usize) + Sync),
+) -> std::collections::BTreeMap<crate::corpus::ArticleId, Vec<Figure>> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let next = AtomicUsize::new(0);
+    let done = AtomicUsize::new(0);
+    let articles = corpus.articles();
+    let mut results: Vec<Vec<(usize, Vec<Figure>)>> = Vec::new();
+    std::thread::scope(|scope| {
+        let work = || {
+            let mut mine = Vec::new();
+            loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(article) = articles.get(i) else {
+                    break;
+                };
+                mine.push((i, extract_article(article)));
+                progress(done.fetch_add(1, Ordering::Relaxed) + 1);
+            }
+            mine
+        };
+        let handles: Vec<_> = (0..threads.max(1))
+            .filter_map(|n| {
+                std::thread::Builder::new()
+                    .name(format!("dossier-figures-{n}"))
+                    .spawn_scoped(scope, work)
+                    .ok()
+            })
+            .collect();
+        if handles.is_empty() {
+            results.push(work());
+        }
+        for h in handles {
+            if let Ok(r) = h.join() {
+                results.push(r);
+            }
+        }
+    });
+    results
+        .into_iter()
+        .flatten()
+        .filter_map(|(i, figures)| articles.get(i).map(|a| (a.id.clone(), figures)))
+        .collect()
+}
 
 /// The year a figure refers to.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]

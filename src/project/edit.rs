@@ -1,6 +1,7 @@
 //! Undoable edits of a project. Every change an analyst makes is an [`Edit`]; applying one
 //! returns its inverse, which is what undo applies.
 
+use super::figures::{CuratedFigure, FigureId, Series, SeriesId};
 use super::model::{Passage, PassageId, Project, Theme, ThemeId};
 use super::time::Timestamp;
 
@@ -16,6 +17,12 @@ pub enum Edit {
     RemovePassage(PassageId),
     /// Replace the passage with the same id.
     UpdatePassage(Passage),
+    /// Add a curated figure, or replace the one with the same id.
+    UpsertFigure(CuratedFigure),
+    RemoveFigure(FigureId),
+    /// Add a series, or replace the one with the same id.
+    UpsertSeries(Series),
+    RemoveSeries(SeriesId),
     /// Several edits as one undoable step.
     Batch {
         label: String,
@@ -40,6 +47,16 @@ pub enum EditError {
     EmptyPassage,
     #[error("a theme needs a name")]
     EmptyName,
+    #[error("figure {0} does not exist")]
+    NoFigure(u64),
+    #[error("figure {0} is still in a series")]
+    FigureInSeries(u64),
+    #[error("series {0} does not exist")]
+    NoSeries(u64),
+    #[error("a series needs a name")]
+    EmptySeriesName,
+    #[error("series {0} names a figure that does not exist")]
+    SeriesFigureMissing(u64),
 }
 
 impl Edit {
@@ -52,6 +69,10 @@ impl Edit {
             Self::AddPassage(_) => "tag passage".into(),
             Self::RemovePassage(_) => "delete passage".into(),
             Self::UpdatePassage(_) => "edit passage".into(),
+            Self::UpsertFigure(_) => "curate figure".into(),
+            Self::RemoveFigure(_) => "remove figure".into(),
+            Self::UpsertSeries(s) => format!("edit series “{}”", s.name),
+            Self::RemoveSeries(_) => "delete series".into(),
             Self::Batch { label, .. } => label.clone(),
         }
     }
@@ -122,6 +143,48 @@ impl Project {
                     .get_mut(&passage.id)
                     .ok_or(EditError::NoPassage(passage.id))?;
                 Ok(Edit::UpdatePassage(std::mem::replace(slot, passage)))
+            }
+            Edit::UpsertFigure(figure) => {
+                let id = figure.id;
+                Ok(match self.figures.insert(id, figure) {
+                    Some(old) => Edit::UpsertFigure(old),
+                    None => Edit::RemoveFigure(id),
+                })
+            }
+            Edit::RemoveFigure(id) => {
+                if self.series.iter().any(|s| s.figures.contains(&id)) {
+                    return Err(EditError::FigureInSeries(id.0));
+                }
+                self.figures
+                    .remove(&id)
+                    .map(Edit::UpsertFigure)
+                    .ok_or(EditError::NoFigure(id.0))
+            }
+            Edit::UpsertSeries(series) => {
+                if series.name.trim().is_empty() {
+                    return Err(EditError::EmptySeriesName);
+                }
+                if series.figures.iter().any(|f| !self.figures.contains_key(f)) {
+                    return Err(EditError::SeriesFigureMissing(series.id.0));
+                }
+                match self.series.binary_search_by_key(&series.id, |s| s.id) {
+                    Ok(i) => Ok(Edit::UpsertSeries(std::mem::replace(
+                        &mut self.series[i],
+                        series,
+                    ))),
+                    Err(i) => {
+                        let id = series.id;
+                        self.series.insert(i, series);
+                        Ok(Edit::RemoveSeries(id))
+                    }
+                }
+            }
+            Edit::RemoveSeries(id) => {
+                let i = self
+                    .series
+                    .binary_search_by_key(&id, |s| s.id)
+                    .map_err(|_| EditError::NoSeries(id.0))?;
+                Ok(Edit::UpsertSeries(self.series.remove(i)))
             }
             Edit::Batch { label, edits } => {
                 let mut inverses = Vec::with_capacity(edits.len());

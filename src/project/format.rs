@@ -7,13 +7,15 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::figures::{CuratedFigure, FigureId, Series, SeriesId};
 use super::model::{ArticleRecord, Passage, PassageId, Project, Rgb, Theme, ThemeId};
 use crate::corpus::ArticleId;
 
 /// The value of the `format` key.
 pub const FORMAT: &str = "dossier-project";
-/// The version this build writes, and the newest it reads.
-pub const VERSION: u64 = 1;
+/// The version this build writes, and the newest it reads. Version 1 had no figures or series;
+/// it is read as version 2 with none.
+pub const VERSION: u64 = 2;
 
 /// Why a project file could not be opened or saved. Messages end with the file's path.
 #[derive(Debug, thiserror::Error)]
@@ -75,8 +77,9 @@ struct CorpusSection {
     articles: Vec<ArticleRecord>,
 }
 
+/// The file as written by version 2; version 1 files read into it with no figures or series.
 #[derive(Serialize, Deserialize)]
-struct FileV1 {
+struct FileV2 {
     format: String,
     version: u64,
     corpus: CorpusSection,
@@ -84,6 +87,10 @@ struct FileV1 {
     themes: Vec<Theme>,
     #[serde(default)]
     passages: Vec<Passage>,
+    #[serde(default)]
+    figures: Vec<CuratedFigure>,
+    #[serde(default)]
+    series: Vec<Series>,
 }
 
 /// A project read from a file, with what had to be flagged while reading it.
@@ -92,11 +99,13 @@ pub struct Opened {
     pub project: Project,
     /// Problems found and how they were handled, one sentence each.
     pub warnings: Vec<String>,
+    /// The file's format version when it was older than [`VERSION`].
+    pub migrated_from: Option<u64>,
 }
 
 /// Serialize a project. The same project always gives the same bytes.
 pub fn to_json(project: &Project) -> String {
-    let file = FileV1 {
+    let file = FileV2 {
         format: FORMAT.into(),
         version: VERSION,
         corpus: CorpusSection {
@@ -105,6 +114,8 @@ pub fn to_json(project: &Project) -> String {
         },
         themes: project.themes.clone(),
         passages: project.passages.values().cloned().collect(),
+        figures: project.figures.values().cloned().collect(),
+        series: project.series.clone(),
     };
     // Going through `Value` sorts the keys (serde_json's map is a BTreeMap).
     let value = serde_json::to_value(&file).unwrap_or(serde_json::Value::Null);
@@ -172,19 +183,31 @@ pub fn parse(text: &str, path: &Path) -> Result<Opened, ProjectError> {
             found: "0".into(),
         });
     }
-    let file: FileV1 = serde_json::from_str(text).map_err(|e| json_error(e, path))?;
+    let file: FileV2 = serde_json::from_str(text).map_err(|e| json_error(e, path))?;
     let mut warnings = Vec::new();
+    let migrated_from = (version < VERSION).then_some(version);
+    if let Some(v) = migrated_from {
+        warnings.push(format!(
+            "The project was written in format version {v}; it will be saved as version {VERSION}, \
+             which older Dossier releases cannot open."
+        ));
+    }
     let mut project = Project {
         corpus_folder: file.corpus.folder.map(PathBuf::from),
         articles: file.corpus.articles,
-        themes: Vec::new(),
-        passages: BTreeMap::new(),
+        ..Project::default()
     };
     project.articles.sort_by(|a, b| a.path.cmp(&b.path));
     project.articles.dedup_by(|a, b| a.path == b.path);
     project.themes = repair_themes(file.themes, &mut warnings);
     project.passages = repair_passages(file.passages, &mut project.themes, &mut warnings);
-    Ok(Opened { project, warnings })
+    project.figures = repair_figures(file.figures, &mut warnings);
+    project.series = repair_series(file.series, &project.figures, &mut warnings);
+    Ok(Opened {
+        project,
+        warnings,
+        migrated_from,
+    })
 }
 
 fn json_error(e: serde_json::Error, path: &Path) -> ProjectError {
@@ -322,6 +345,77 @@ fn repair_passages(
         });
     }
     themes.sort_by_key(|t| t.id);
+    out
+}
+
+/// Give duplicate figure ids new ids.
+fn repair_figures(
+    figures: Vec<CuratedFigure>,
+    warnings: &mut Vec<String>,
+) -> BTreeMap<FigureId, CuratedFigure> {
+    let mut next = figures.iter().map(|f| f.id.0).max().unwrap_or(0) + 1;
+    let mut out = BTreeMap::new();
+    for mut f in figures {
+        if out.contains_key(&f.id) {
+            warnings.push(format!(
+                "Two figures share id {}; the second was given id {next}.",
+                f.id.0
+            ));
+            f.id = FigureId(next);
+            next += 1;
+        }
+        if !f.value.is_finite() {
+            warnings.push(format!(
+                "Figure {} has no valid value; it is kept as 0.",
+                f.id.0
+            ));
+            f.value = 0.0;
+        }
+        out.insert(f.id, f);
+    }
+    out
+}
+
+/// Give duplicate series ids new ids, name unnamed series, drop references to missing figures.
+fn repair_series(
+    series: Vec<Series>,
+    figures: &BTreeMap<FigureId, CuratedFigure>,
+    warnings: &mut Vec<String>,
+) -> Vec<Series> {
+    let mut next = series.iter().map(|s| s.id.0).max().unwrap_or(0) + 1;
+    let mut seen = BTreeSet::new();
+    let mut out = Vec::with_capacity(series.len());
+    for mut s in series {
+        if !seen.insert(s.id) {
+            warnings.push(format!(
+                "Two series share id {}; “{}” was given id {next}.",
+                s.id.0, s.name
+            ));
+            s.id = SeriesId(next);
+            seen.insert(s.id);
+            next += 1;
+        }
+        if s.name.trim().is_empty() {
+            s.name = format!("Unnamed series {}", s.id.0);
+            warnings.push(format!(
+                "Series {} had no name; it is now “{}”.",
+                s.id.0, s.name
+            ));
+        }
+        let before = s.figures.len();
+        s.figures.retain(|f| figures.contains_key(f));
+        if s.figures.len() < before {
+            warnings.push(format!(
+                "Series “{}” listed {} figure(s) the project does not have; they were left out.",
+                s.name,
+                before - s.figures.len()
+            ));
+        }
+        let mut unique = BTreeSet::new();
+        s.figures.retain(|f| unique.insert(*f));
+        out.push(s);
+    }
+    out.sort_by_key(|s| s.id);
     out
 }
 

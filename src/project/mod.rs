@@ -2,6 +2,7 @@
 
 pub mod codebook;
 pub mod edit;
+pub mod figures;
 pub mod format;
 pub mod io;
 pub mod model;
@@ -9,6 +10,7 @@ pub mod status;
 pub mod time;
 
 pub use edit::{Edit, EditError, History};
+pub use figures::{CuratedFigure, Extracted, FigureId, FigureStatus, Series, SeriesId};
 pub use format::{Opened, ProjectError};
 pub use model::{Anchor, ArticleRecord, Passage, PassageId, Project, Rgb, Theme, ThemeId};
 pub use status::{PassageProblem, check_passages};

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use super::figures::{CuratedFigure, FigureId, Series, SeriesId};
 use super::time::Timestamp;
 use crate::corpus::{Article, ArticleId};
 
@@ -204,6 +205,10 @@ pub struct Project {
     /// The codebook, sorted by id.
     pub themes: Vec<Theme>,
     pub passages: BTreeMap<PassageId, Passage>,
+    /// Figures the analyst accepted, rejected, corrected or added.
+    pub figures: BTreeMap<FigureId, CuratedFigure>,
+    /// Series of figures, sorted by id.
+    pub series: Vec<Series>,
 }
 
 impl Project {
@@ -237,6 +242,42 @@ impl Project {
 
     pub fn next_passage_id(&self) -> PassageId {
         PassageId(self.passages.keys().next_back().map_or(1, |p| p.0 + 1))
+    }
+
+    pub fn next_figure_id(&self) -> FigureId {
+        FigureId(self.figures.keys().next_back().map_or(1, |f| f.0 + 1))
+    }
+
+    pub fn next_series_id(&self) -> SeriesId {
+        SeriesId(self.series.last().map_or(1, |s| s.id.0 + 1))
+    }
+
+    pub fn series_by_id(&self, id: SeriesId) -> Option<&Series> {
+        self.series
+            .binary_search_by_key(&id, |s| s.id)
+            .ok()
+            .map(|i| &self.series[i])
+    }
+
+    /// The curated figure at exactly this place, if any.
+    pub fn figure_at(
+        &self,
+        article: &ArticleId,
+        start: usize,
+        end: usize,
+    ) -> Option<&CuratedFigure> {
+        self.figures
+            .values()
+            .find(|f| &f.article == article && f.start == start && f.end == end)
+    }
+
+    /// The series a figure belongs to.
+    pub fn series_of(&self, id: FigureId) -> Vec<SeriesId> {
+        self.series
+            .iter()
+            .filter(|s| s.figures.contains(&id))
+            .map(|s| s.id)
+            .collect()
     }
 
     /// Passages of one article, in reading order.

@@ -2,12 +2,14 @@
 //! [`Command`](crate::app::command::Command)s; they never change the model themselves.
 
 pub mod codebook;
+pub mod figures;
 pub mod highlight;
 pub mod inspector;
 pub mod library;
 pub mod menu;
 pub mod palette;
 pub mod passages;
+pub mod plot;
 pub mod reader;
 pub mod status;
 
@@ -27,6 +29,8 @@ pub struct Selection {
     pub text: Option<(usize, usize)>,
     /// The theme open in the codebook's editor.
     pub theme: Option<ThemeId>,
+    /// The selected figure.
+    pub figure: Option<crate::figures::curation::FigureKey>,
 }
 
 /// A small square in a theme's colour.
