@@ -366,19 +366,16 @@ impl<'a> Sentence<'a> {
             return Role::Skip;
         }
         // Letters right after the digits: an ordinal, a decade, a unit, or a model code.
-        if next_joined {
-            if let Some(w) = self.word(i + 1) {
-                let l = w.to_ascii_lowercase();
-                if matches!(l.as_str(), "st" | "nd" | "rd" | "th" | "s") {
-                    return Role::Skip;
-                }
-                let unit = lexicon::measure_unit(&l, None).is_some()
-                    || lexicon::scale_word(&l).is_some()
-                    || lexicon::money_scale_abbreviation(w).is_some()
-                        && self.money_before(i).is_some();
-                if !unit {
-                    return Role::Skip;
-                }
+        if next_joined && let Some(w) = self.word(i + 1) {
+            let l = w.to_ascii_lowercase();
+            if matches!(l.as_str(), "st" | "nd" | "rd" | "th" | "s") {
+                return Role::Skip;
+            }
+            let unit = lexicon::measure_unit(&l, None).is_some()
+                || lexicon::scale_word(&l).is_some()
+                || lexicon::money_scale_abbreviation(w).is_some() && self.money_before(i).is_some();
+            if !unit {
+                return Role::Skip;
             }
         }
         // Letters right before: "MS13", "FY2019".
@@ -480,24 +477,25 @@ impl<'a> Sentence<'a> {
             }
         }
         // A name and a number: "Barrio 18", "Boeing 737" (not a quantity unless a unit follows).
-        if i > 0 && t.space_before {
-            if let Some(w) = self.word(i - 1) {
-                let capital = w.chars().next().is_some_and(char::is_uppercase);
-                let is_lead = lexicon::is_quantity_lead(w)
-                    || lexicon::month(w).is_some()
-                    || w.ends_with("'s")
-                    || w.ends_with("’s")
-                    || matches!(w, "US" | "U.S" | "USD" | "EUR");
-                let year = year_value(t, self.text).is_some();
-                if capital
-                    && !is_lead
-                    && !year
-                    && i > 1
-                    && small_or_plain(s)
-                    && !self.has_measure_after(i)
-                {
-                    return Role::Skip;
-                }
+        if i > 0
+            && t.space_before
+            && let Some(w) = self.word(i - 1)
+        {
+            let capital = w.chars().next().is_some_and(char::is_uppercase);
+            let is_lead = lexicon::is_quantity_lead(w)
+                || lexicon::month(w).is_some()
+                || w.ends_with("'s")
+                || w.ends_with("’s")
+                || matches!(w, "US" | "U.S" | "USD" | "EUR");
+            let year = year_value(t, self.text).is_some();
+            if capital
+                && !is_lead
+                && !year
+                && i > 1
+                && small_or_plain(s)
+                && !self.has_measure_after(i)
+            {
+                return Role::Skip;
             }
         }
         if year_value(t, self.text).is_some() {
@@ -654,13 +652,15 @@ impl<'a> Sentence<'a> {
                 any = true;
                 j += 1;
                 // "twenty-four"
-                if self.is_dash(j) && self.joined(j) && self.joined(j + 1) {
-                    if let Some(v2) = self.lower(j + 1).and_then(|w| lexicon::number_word(&w)) {
-                        if v >= 20.0 && v2 < 10.0 {
-                            current += v2;
-                            j += 2;
-                        }
-                    }
+                if self.is_dash(j)
+                    && self.joined(j)
+                    && self.joined(j + 1)
+                    && let Some(v2) = self.lower(j + 1).and_then(|w| lexicon::number_word(&w))
+                    && v >= 20.0
+                    && v2 < 10.0
+                {
+                    current += v2;
+                    j += 2;
                 }
                 continue;
             }
@@ -820,23 +820,24 @@ impl<'a> Sentence<'a> {
             return;
         }
         // "10-year", "30-day"
-        if self.is_dash(j) && joined && self.joined(j + 1) {
-            if let Some((unit, 1)) = self
+        if self.is_dash(j)
+            && joined
+            && self.joined(j + 1)
+            && let Some((unit, 1)) = self
                 .word(j + 1)
                 .and_then(|w| lexicon::measure_unit(w, None))
-            {
-                // "18-year-old" is an age, not a figure to plot.
-                let age = self.is_dash(j + 2) && self.is_word(j + 3, &["old"]);
-                if age {
-                    c.dropped = true;
-                    c.end = j + 4;
-                    return;
-                }
-                if lexicon::is_duration(unit) || unit == "km" || unit == "mile" {
-                    c.unit = Some(unit.into());
-                    c.end = j + 2;
-                    return;
-                }
+        {
+            // "18-year-old" is an age, not a figure to plot.
+            let age = self.is_dash(j + 2) && self.is_word(j + 3, &["old"]);
+            if age {
+                c.dropped = true;
+                c.end = j + 4;
+                return;
+            }
+            if lexicon::is_duration(unit) || unit == "km" || unit == "mile" {
+                c.unit = Some(unit.into());
+                c.end = j + 2;
+                return;
             }
         }
         let Some(w) = self.word(j) else {
@@ -916,12 +917,13 @@ impl<'a> Sentence<'a> {
             return;
         }
         // "24.3 per 100,000 inhabitants": a rate.
-        if w == "per" && self.num_text(j + 1).is_some() {
-            if let Some((noun, end)) = self.count_noun(j + 2) {
-                c.unit = Some(format!("per {} {noun}", self.num_text(j + 1).unwrap_or("")));
-                c.end = end;
-                return;
-            }
+        if w == "per"
+            && self.num_text(j + 1).is_some()
+            && let Some((noun, end)) = self.count_noun(j + 2)
+        {
+            c.unit = Some(format!("per {} {noun}", self.num_text(j + 1).unwrap_or("")));
+            c.end = end;
+            return;
         }
         if let Some((unit, len)) = lexicon::measure_unit(w, self.word(j + 1)) {
             // "5 m" is metres only when spaced; "ha" and "g" need a number written in digits.
@@ -929,7 +931,7 @@ impl<'a> Sentence<'a> {
             // "92 T-72 tanks": a letter joined to a dash or digits is a model code.
             let code =
                 self.joined(j + len) && (self.is_dash(j + len) || self.num_text(j + len).is_some());
-            if !(short && c.words) && !code {
+            if !(code || short && c.words) {
                 c.unit = Some(unit.into());
                 c.end = j + len;
                 return;
@@ -1007,18 +1009,18 @@ impl<'a> Sentence<'a> {
                     // "police officers": "police" modifies a plural that follows.
                     let modifies_next =
                         l == "police" && self.word(k + 1).and_then(lexicon::singular).is_some();
-                    if !hyphenated && !modifies_next {
-                        if let Some(s) = lexicon::singular(w) {
-                            // "Four Seasons Hotel": a capitalised plural inside a name.
-                            let capital =
-                                |x: &str| x.chars().next().is_some_and(char::is_uppercase);
-                            let proper = capital(w) && self.word(k + 1).is_some_and(capital);
-                            if !proper && !matches!(l.as_str(), "times" | "folds") {
-                                return Some((s, k + 1));
-                            }
-                            if !proper {
-                                return None;
-                            }
+                    if !hyphenated
+                        && !modifies_next
+                        && let Some(s) = lexicon::singular(w)
+                    {
+                        // "Four Seasons Hotel": a capitalised plural inside a name.
+                        let capital = |x: &str| x.chars().next().is_some_and(char::is_uppercase);
+                        let proper = capital(w) && self.word(k + 1).is_some_and(capital);
+                        if !proper && !matches!(l.as_str(), "times" | "folds") {
+                            return Some((s, k + 1));
+                        }
+                        if !proper {
+                            return None;
                         }
                     }
                     let modifier = lexicon::is_adjective(&l)
@@ -1081,11 +1083,11 @@ impl<'a> Sentence<'a> {
             if !a.has_unit() && b.has_unit() {
                 a.unit = b.unit.clone();
                 a.currency = b.currency.clone();
-                if a.scale.is_none() {
-                    if let Some(f) = b.scale {
-                        a.value *= f;
-                        a.scale = Some(f);
-                    }
+                if a.scale.is_none()
+                    && let Some(f) = b.scale
+                {
+                    a.value *= f;
+                    a.scale = Some(f);
                 }
             } else if a.currency.is_some()
                 && a.currency == b.currency
@@ -1152,13 +1154,12 @@ impl<'a> Sentence<'a> {
             return m.year;
         }
         // 2. A year in brackets right after the figure: "24.3 per 100,000 (2018)".
-        if self.punct(c.end) == Some("(") {
-            if let Some(m) = mentions
+        if self.punct(c.end) == Some("(")
+            && let Some(m) = mentions
                 .iter()
                 .find(|m| m.first == c.end + 1 && self.punct(m.last) == Some(")"))
-            {
-                return m.year;
-            }
+        {
+            return m.year;
         }
         // 3. A year that opens the sentence ("In 2014, …", "In August 2002, …") covers it.
         let opener = self.is_word(0, SENTENCE_OPENERS);

@@ -674,10 +674,10 @@ pub fn singular(word: &str) -> Option<String> {
         return Some((*s).to_owned());
     }
     let stem = &l[..l.len() - 1];
-    if let Some(base) = l.strip_suffix("ies") {
-        if !base.is_empty() {
-            return Some(format!("{base}y"));
-        }
+    if let Some(base) = l.strip_suffix("ies")
+        && !base.is_empty()
+    {
+        return Some(format!("{base}y"));
     }
     for suffix in ["ches", "shes", "xes", "sses", "zzes"] {
         if l.ends_with(suffix) {

@@ -117,10 +117,11 @@ fn is_abbreviation(text: &str, sentence_start: usize, dot: usize, after: usize) 
     }
     // A single capital letter: an initial ("J. Smith") .
     let mut letters = word.chars().filter(|c| c.is_alphabetic());
-    if let (Some(c), None) = (letters.next(), letters.next()) {
-        if c.is_uppercase() && !word.contains('.') {
-            return true;
-        }
+    if let (Some(c), None) = (letters.next(), letters.next())
+        && c.is_uppercase()
+        && !word.contains('.')
+    {
+        return true;
     }
     let lower = word.to_lowercase();
     // "No. 5" and "p. 12" abbreviate only before a number.

@@ -262,12 +262,14 @@ pub fn suggest(rows: &[FigureRow], context_of: impl Fn(&FigureRow) -> String) ->
                 .into_iter()
                 .filter(|&i| seen.insert((rows[i].figure.value.to_bits(), rows[i].figure.year)))
                 .collect();
-            // Figures from one sentence are a comparison, not a series over time.
+            // Figures from one sentence in no year or one year are a comparison, not a series.
             let sentences: BTreeSet<(&ArticleId, usize)> = list
                 .iter()
                 .map(|&i| (&rows[i].key.article, rows[i].figure.sentence.0))
                 .collect();
-            if list.len() < 2 || sentences.len() < 2 {
+            let years: BTreeSet<Option<i32>> =
+                list.iter().map(|&i| rows[i].figure.year.key()).collect();
+            if list.len() < 2 || (sentences.len() < 2 && years.len() < 2) {
                 continue;
             }
             let mut top: Vec<(&String, &usize)> = counts.iter().filter(|(_, n)| **n >= 2).collect();

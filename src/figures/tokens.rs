@@ -69,19 +69,20 @@ pub fn tokenize(text: &str, range: std::ops::Range<usize>, out: &mut Vec<Token>)
                     i += 1;
                     continue;
                 }
-                if i < end && bytes[i] >= 0x80 {
-                    if let Some(c) = text[i..end].chars().next() {
-                        let after = i + c.len_utf8();
-                        if is_group_space(c) && after < end && bytes[after].is_ascii_digit() {
-                            // "35 000": only when exactly three digits follow.
-                            let digits = bytes[after..end]
-                                .iter()
-                                .take_while(|d| d.is_ascii_digit())
-                                .count();
-                            if digits == 3 {
-                                i = after;
-                                continue;
-                            }
+                if i < end
+                    && bytes[i] >= 0x80
+                    && let Some(c) = text[i..end].chars().next()
+                {
+                    let after = i + c.len_utf8();
+                    if is_group_space(c) && after < end && bytes[after].is_ascii_digit() {
+                        // "35 000": only when exactly three digits follow.
+                        let digits = bytes[after..end]
+                            .iter()
+                            .take_while(|d| d.is_ascii_digit())
+                            .count();
+                        if digits == 3 {
+                            i = after;
+                            continue;
                         }
                     }
                 }
@@ -109,18 +110,16 @@ pub fn tokenize(text: &str, range: std::ops::Range<usize>, out: &mut Vec<Token>)
                 i += c.len_utf8();
                 while i < end {
                     let c = text[i..end].chars().next().unwrap_or(' ');
-                    if c.is_alphabetic() {
-                        i += c.len_utf8();
-                    } else if (c == '\'' || c == '’')
+                    // An apostrophe inside a word ("country's") belongs to it.
+                    let inner_apostrophe = (c == '\'' || c == '’')
                         && text[i + c.len_utf8()..end]
                             .chars()
                             .next()
-                            .is_some_and(char::is_alphabetic)
-                    {
-                        i += c.len_utf8();
-                    } else {
+                            .is_some_and(char::is_alphabetic);
+                    if !(c.is_alphabetic() || inner_apostrophe) {
                         break;
                     }
+                    i += c.len_utf8();
                 }
                 out.push(Token {
                     kind: Kind::Word,

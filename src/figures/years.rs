@@ -92,25 +92,25 @@ pub fn mentions(toks: &[Token], text: &str, is_year: &[bool]) -> Vec<YearMention
         let opener = i
             .checked_sub(1)
             .filter(|&p| word_is(toks, text, p, &["between", "from"]));
-        if let Some(p) = opener {
-            if word_is(
+        if let Some(p) = opener
+            && word_is(
                 toks,
                 text,
                 i + 1,
                 &["and", "to", "until", "through", "till"],
-            ) && toks
+            )
+            && toks
                 .get(i + 2)
                 .is_some_and(|t| is_year[i + 2] && year_value(t, text).is_some())
-            {
-                let end = toks.get(i + 2).and_then(|t| year_value(t, text));
-                out.push(YearMention {
-                    year: Year::Range(Some(y), end),
-                    first: p,
-                    last: i + 3,
-                });
-                i += 3;
-                continue;
-            }
+        {
+            let end = toks.get(i + 2).and_then(|t| year_value(t, text));
+            out.push(YearMention {
+                year: Year::Range(Some(y), end),
+                first: p,
+                last: i + 3,
+            });
+            i += 3;
+            continue;
         }
         let before = i.checked_sub(1);
         let year = if before.is_some_and(|p| word_is(toks, text, p, &["since"])) {

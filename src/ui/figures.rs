@@ -27,6 +27,9 @@ struct Draft {
     label: String,
 }
 
+/// (workspace revision, filter, sort) → the visible row indices.
+type RowCache = (u64, FigureFilter, (SortBy, bool), Vec<usize>);
+
 pub struct FiguresState {
     pub filter: FigureFilter,
     year_text: String,
@@ -36,7 +39,7 @@ pub struct FiguresState {
     pub series_name: String,
     target_series: Option<SeriesId>,
     draft: Option<(FigureKey, Draft)>,
-    cache: Option<(u64, FigureFilter, (SortBy, bool), Vec<usize>)>,
+    cache: Option<RowCache>,
     suggestions: Option<(u64, Vec<Suggestion>)>,
 }
 
@@ -223,10 +226,12 @@ fn filters_ui(ui: &mut Ui, ws: &Workspace, state: &mut FiguresState) {
 
 /// Indices of the rows passing the filter, sorted; cached per revision, filter and sort.
 fn visible_rows(ws: &Workspace, state: &mut FiguresState) -> Vec<usize> {
-    if let Some((rev, f, sort, rows)) = &state.cache {
-        if *rev == ws.revision && *f == state.filter && *sort == state.sort {
-            return rows.clone();
-        }
+    if let Some((rev, f, sort, rows)) = &state.cache
+        && *rev == ws.revision
+        && *f == state.filter
+        && *sort == state.sort
+    {
+        return rows.clone();
     }
     let all = &ws.figure_rows;
     let mut indices: Vec<usize> = (0..all.len())
@@ -328,10 +333,10 @@ fn pick_bar_ui(ui: &mut Ui, ws: &Workspace, state: &mut FiguresState, out: &mut 
                 })
                 .response
                 .labelled_by(label.id);
-            if let Some(id) = state.target_series {
-                if ui.add_enabled(n > 0, Button::new("Add")).clicked() {
-                    out.push(Command::AddToSeries(id, keys));
-                }
+            if let Some(id) = state.target_series
+                && ui.add_enabled(n > 0, Button::new("Add")).clicked()
+            {
+                out.push(Command::AddToSeries(id, keys));
             }
         }
     });
@@ -607,24 +612,23 @@ fn editor_ui(
         );
     }
     ui.horizontal_wrapped(|ui| {
-        if let (Ok(value), Ok(year)) = (&value, &year) {
-            if ui
+        if let (Ok(value), Ok(year)) = (&value, &year)
+            && ui
                 .add_enabled(changed, Button::new("Save correction"))
                 .on_hover_text(
                     "Keep these values (the figure is accepted); they survive re-extraction",
                 )
                 .clicked()
-            {
-                out.push(Command::CorrectFigure(
-                    row.key.clone(),
-                    Correction {
-                        value: *value,
-                        unit: draft.unit.clone(),
-                        year: *year,
-                        label: draft.label.clone(),
-                    },
-                ));
-            }
+        {
+            out.push(Command::CorrectFigure(
+                row.key.clone(),
+                Correction {
+                    value: *value,
+                    unit: draft.unit.clone(),
+                    year: *year,
+                    label: draft.label.clone(),
+                },
+            ));
         }
         if changed && ui.button("Revert").clicked() {
             *draft = fresh.clone();

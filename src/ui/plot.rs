@@ -281,7 +281,10 @@ fn series_list_ui(ui: &mut Ui, ws: &Workspace, state: &mut PlotState, out: &mut 
 }
 
 /// Where each point goes on the x axis: its year, or a slot after the years for undated ones.
-fn x_positions(drawn: &[Drawn]) -> (Vec<Vec<Option<f64>>>, Vec<(f64, String)>) {
+/// Per series, the x of each point; and the labelled slots of points without a year.
+type Positions = (Vec<Vec<Option<f64>>>, Vec<(f64, String)>);
+
+fn x_positions(drawn: &[Drawn]) -> Positions {
     let years: Vec<i32> = drawn
         .iter()
         .flat_map(|d| d.points.iter().filter_map(|p| p.year.key()))
