@@ -115,6 +115,7 @@ impl DossierApp {
             Command::Notify(level, text) => self.notes.push(level, text),
             // Handled by `apply_figure_command`.
             Command::SelectFigure(_)
+            | Command::PickFigure(_)
             | Command::SetFigureStatus(..)
             | Command::CorrectFigure(..)
             | Command::NewSeries { .. }

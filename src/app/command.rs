@@ -149,6 +149,8 @@ pub enum Command {
     Notify(crate::app::notify::Level, String),
     /// Select a figure and show its sentence in the reader.
     SelectFigure(FigureKey),
+    /// Select a figure without moving the reader (it was clicked there).
+    PickFigure(FigureKey),
     /// Accept, reject, or (with `None`) unreview figures.
     SetFigureStatus(Vec<FigureKey>, Option<FigureStatus>),
     CorrectFigure(FigureKey, Correction),

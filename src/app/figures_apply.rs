@@ -35,6 +35,10 @@ impl DossierApp {
                 });
                 return None;
             }
+            Command::PickFigure(key) => {
+                self.sel.figure = Some(key);
+                return None;
+            }
             Command::SetFigureStatus(keys, status) => {
                 curate::set_status(&ws.project, &ws.corpus, &rows(&keys), status, &now)
                     .map_err(|e| e.to_string())

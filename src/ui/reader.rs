@@ -13,6 +13,7 @@ use super::{Selection, theme_chip};
 use crate::app::command::Command;
 use crate::app::workspace::Workspace;
 use crate::corpus::{Article, ArticleId};
+use crate::figures::curation::{FigureRow, RowStatus};
 use crate::project::{PassageId, Rgb, ThemeId};
 
 /// The id of the reader's text widget, for focus checks and tests.
@@ -172,34 +173,45 @@ pub fn reader_ui(
             });
             result.selection = selection;
 
-            // Hover: which passages are under the pointer.
-            if let Some(pos) = response.hover_pos() {
+            // Hover: which passages and figure are under the pointer.
+            if let Some(pos) = response.hover_pos().filter(|_| !response.dragged()) {
                 let at = layout.galley.cursor_from_pos(pos - origin).index.0;
                 let under = passages_at(ws, &article.id, at);
-                if !under.is_empty() && !response.dragged() {
+                let figure = figure_at(ws, &article.id, at);
+                if !under.is_empty() || figure.is_some() {
                     response.clone().on_hover_ui_at_pointer(|ui| {
-                        hover_ui(ui, ws, &under);
+                        if let Some(row) = figure {
+                            figure_hover_ui(ui, row);
+                            if !under.is_empty() {
+                                ui.separator();
+                            }
+                        }
+                        if !under.is_empty() {
+                            hover_ui(ui, ws, &under);
+                        }
                     });
                 }
             }
-            // A click (not a drag-select) on a highlight selects its passage.
+            // A click (not a drag-select) on a highlight selects its passage; on a figure, the
+            // figure (for the Figures tab).
             let click = response
                 .interact_pointer_pos()
                 .filter(|_| response.clicked() && selection.is_none());
             if let Some(pos) = click {
-                {
-                    let at = layout.galley.cursor_from_pos(pos - origin).index.0;
-                    let under = passages_at(ws, &article.id, at);
-                    // Repeated clicks cycle through overlapping passages, shortest first.
-                    let next = match sel.passage.and_then(|p| under.iter().position(|u| *u == p)) {
-                        Some(i) => under.get((i + 1) % under.len()).copied(),
-                        None => under.first().copied(),
-                    };
-                    match next {
-                        Some(p) => out.push(Command::SelectPassage(p)),
-                        None if sel.passage.is_some() => out.push(Command::DeselectPassage),
-                        None => {}
-                    }
+                let at = layout.galley.cursor_from_pos(pos - origin).index.0;
+                let under = passages_at(ws, &article.id, at);
+                // Repeated clicks cycle through overlapping passages, shortest first.
+                let next = match sel.passage.and_then(|p| under.iter().position(|u| *u == p)) {
+                    Some(i) => under.get((i + 1) % under.len()).copied(),
+                    None => under.first().copied(),
+                };
+                match next {
+                    Some(p) => out.push(Command::SelectPassage(p)),
+                    None if sel.passage.is_some() => out.push(Command::DeselectPassage),
+                    None => {}
+                }
+                if let Some(row) = figure_at(ws, &article.id, at) {
+                    out.push(Command::PickFigure(row.key.clone()));
                 }
             }
         });
@@ -270,6 +282,31 @@ fn passages_at(ws: &Workspace, article: &ArticleId, at: usize) -> Vec<PassageId>
         .collect();
     hits.sort();
     hits.into_iter().map(|(_, id)| id).collect()
+}
+
+/// The figure (not rejected) covering code point `at`.
+fn figure_at<'w>(ws: &'w Workspace, article: &ArticleId, at: usize) -> Option<&'w FigureRow> {
+    ws.figure_rows.iter().find(|r| {
+        &r.key.article == article
+            && r.key.start <= at
+            && at < r.key.end
+            && r.status != RowStatus::Rejected
+    })
+}
+
+fn figure_hover_ui(ui: &mut Ui, row: &FigureRow) {
+    ui.strong(super::figures::pretty(row.figure.value, &row.figure.unit));
+    let year = if row.figure.year.is_none() {
+        "no year stated".to_owned()
+    } else {
+        format!("year {}", row.figure.year)
+    };
+    let status = match row.status {
+        RowStatus::Unreviewed => "not reviewed",
+        RowStatus::Accepted => "accepted",
+        RowStatus::Rejected => "rejected",
+    };
+    ui.weak(format!("Figure · {year} · {status}"));
 }
 
 fn hover_ui(ui: &mut Ui, ws: &Workspace, passages: &[PassageId]) {
