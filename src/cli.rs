@@ -27,6 +27,23 @@ pub enum Cmd {
         #[arg(long, value_enum, default_value_t = Format::Csv)]
         format: Format,
     },
+    /// Search the articles: print each hit with its file, code point offsets and context.
+    Search {
+        /// A folder of articles or a project.
+        path: PathBuf,
+        pattern: String,
+        /// Read PATTERN as a regular expression.
+        #[arg(long)]
+        regex: bool,
+        /// Match upper and lower case alike.
+        #[arg(long, short = 'i')]
+        ignore_case: bool,
+        /// Match whole words only.
+        #[arg(long, short = 'w')]
+        whole_word: bool,
+        #[arg(long, value_enum, default_value_t = SearchFormat::Text)]
+        format: SearchFormat,
+    },
     /// Print every figure the articles state, one record per figure.
     Figures {
         /// A folder of articles or a project.
@@ -34,6 +51,13 @@ pub enum Cmd {
         #[arg(long, value_enum, default_value_t = Format::Jsonl)]
         format: Format,
     },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SearchFormat {
+    Text,
+    Jsonl,
+    Csv,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -49,6 +73,22 @@ pub fn main() -> ExitCode {
         Some(Cmd::Info { path }) => crate::headless::info(&path, &mut std::io::stdout()),
         Some(Cmd::ExportPassages { project, format }) => {
             crate::headless::export_passages(&project, format, &mut std::io::stdout())
+        }
+        Some(Cmd::Search {
+            path,
+            pattern,
+            regex,
+            ignore_case,
+            whole_word,
+            format,
+        }) => {
+            let query = crate::analysis::Query {
+                pattern,
+                regex,
+                case_sensitive: !ignore_case,
+                whole_word,
+            };
+            crate::headless::search(&path, &query, format, &mut std::io::stdout())
         }
         Some(Cmd::Figures { path, format }) => {
             crate::headless::figures(&path, format, &mut std::io::stdout())

@@ -269,3 +269,67 @@ impl<'a> From<&FigureRow<'a>> for CsvFigure<'a> {
         }
     }
 }
+
+#[derive(Serialize)]
+struct HitRow<'a> {
+    file: &'a str,
+    start: usize,
+    end: usize,
+    before: String,
+    hit: String,
+    after: String,
+}
+
+/// `dossier search PATH PATTERN`: every hit with its file, code point offsets and context.
+pub fn search(
+    path: &Path,
+    query: &crate::analysis::Query,
+    format: crate::cli::SearchFormat,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    use crate::analysis::search::{Scope, context, search};
+    use crate::cli::SearchFormat;
+    let regex = query
+        .compile()
+        .map_err(|e| CliError::Usage(e.to_string()))?;
+    let loaded = load_any(path)?;
+    let result = search(&loaded.corpus, &regex, &Scope::Corpus, usize::MAX);
+    match format {
+        SearchFormat::Csv => crate::analysis::export::hits_csv(&loaded.corpus, &result, out)?,
+        SearchFormat::Text | SearchFormat::Jsonl => {
+            for h in &result.hits {
+                let Some(a) = loaded.corpus.get(&h.article) else {
+                    continue;
+                };
+                let (before, hit, after) = context(a, h.start, h.end, 60);
+                if format == SearchFormat::Text {
+                    writeln!(
+                        out,
+                        "{}:{}-{}: {before}[{hit}]{after}",
+                        h.article, h.start, h.end
+                    )?;
+                } else {
+                    let row = HitRow {
+                        file: h.article.as_str(),
+                        start: h.start,
+                        end: h.end,
+                        before,
+                        hit,
+                        after,
+                    };
+                    serde_json::to_writer(&mut *out, &row).map_err(std::io::Error::other)?;
+                    writeln!(out)?;
+                }
+            }
+            if format == SearchFormat::Text {
+                writeln!(
+                    out,
+                    "{} hit(s) in {} article(s)",
+                    result.hits.len(),
+                    result.per_article.len()
+                )?;
+            }
+        }
+    }
+    Ok(())
+}

@@ -82,7 +82,7 @@ fn saved_json_has_sorted_keys_and_the_documented_fields() {
     assert_eq!(
         top,
         [
-            "corpus", "figures", "format", "passages", "series", "themes", "version"
+            "corpus", "figures", "format", "passages", "rules", "series", "themes", "version"
         ]
     );
     let value: serde_json::Value = serde_json::from_str(&text).expect("json");

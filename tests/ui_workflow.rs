@@ -266,3 +266,84 @@ fn figures_become_a_plotted_series_that_survives_save_and_reopen() {
     reopened.run();
     reopened.get_by_label_contains("hectares · 2 points");
 }
+
+#[test]
+fn search_shows_the_model_count_and_tags_all_hits_in_one_undoable_step() {
+    let mut harness = open(common::seeds_dir());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    let field = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Search");
+    assert!(field.is_focused(), "Ctrl+F focuses the search field");
+    field.type_text("helicopter");
+    settle(&mut harness);
+    let expected = {
+        let re = dossier::analysis::Query::plain("helicopter")
+            .compile()
+            .expect("compiles");
+        dossier::analysis::search(
+            &harness.state().ws.corpus,
+            &re,
+            &dossier::analysis::Scope::Corpus,
+            1000,
+        )
+    };
+    assert_eq!(expected.hits.len(), 2);
+    harness.get_by_label(&format!(
+        "{} hits in {} articles",
+        expected.hits.len(),
+        expected.per_article.len()
+    ));
+
+    // F3 opens the first hit in the reader, selected.
+    harness.key_press(Key::F3);
+    harness.run();
+    let first = &expected.hits[0];
+    assert_eq!(harness.state().sel.article.as_ref(), Some(&first.article));
+    assert_eq!(harness.state().sel.text, Some((first.start, first.end)));
+
+    harness.get_by_label("Tag all hits…").click();
+    harness.run();
+    harness.get_by_label("Theme").click();
+    harness.run();
+    harness.get_by_label("Arms sales").click();
+    harness.run();
+    harness.get_by_label("its sentence").click();
+    harness.run();
+    harness.get_by_label("Tag 2 passage(s)").click();
+    harness.run();
+    let arms = harness
+        .state()
+        .ws
+        .project
+        .themes
+        .iter()
+        .find(|t| t.name == "Arms sales")
+        .map(|t| t.id)
+        .expect("theme");
+    let passages: Vec<_> = harness
+        .state()
+        .ws
+        .project
+        .passages
+        .values()
+        .cloned()
+        .collect();
+    assert_eq!(passages.len(), 2);
+    assert!(passages.iter().all(|p| p.themes == vec![arms]
+        && p.quote.to_lowercase().contains("helicopter")
+        && p.quote.ends_with('.')));
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(
+        harness.state().ws.project.passages.is_empty(),
+        "one undo removes every tagged hit"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().ws.project.passages.len(),
+        2,
+        "redo brings them back"
+    );
+}

@@ -36,6 +36,9 @@ impl DossierApp {
         let Some(command) = self.apply_figure_command(ctx, command) else {
             return;
         };
+        let Some(command) = self.apply_analysis_command(command) else {
+            return;
+        };
         match command {
             Command::Action(action) => self.action(ctx, action),
             Command::OpenPath(path) => self.guard(Pending::OpenPath(path)),
@@ -125,7 +128,14 @@ impl DossierApp {
             | Command::DeleteSeries(_)
             | Command::AddFigureFromSelection
             | Command::ExportSeries(_)
-            | Command::ExportPlot => {}
+            | Command::ExportPlot
+            | Command::RunSearch { .. }
+            | Command::SelectHit(_)
+            | Command::PrepareAutoTag { .. }
+            | Command::AutoTag { .. }
+            | Command::RunRule(_)
+            | Command::ExportHits
+            | Command::ExportAnalysis(_) => {}
         }
     }
 
@@ -150,6 +160,7 @@ impl DossierApp {
                     self.edit(Edit::RemovePassage(p));
                 }
             }
+            Action::Find | Action::FindNext | Action::FindPrevious => self.search_action(action),
             Action::ShowLoadReport => self.windows.load_report = true,
             Action::ShowMessages => self.windows.messages = true,
             Action::ShowShortcuts => self.windows.shortcuts = true,
@@ -282,6 +293,7 @@ impl DossierApp {
             DialogKind::SaveProject => self.save_to(path),
             DialogKind::ExportSeries(id) => self.export_series(id, path),
             DialogKind::ExportPlot => self.export_plot(ctx, path),
+            DialogKind::ExportAnalysis => self.export_analysis(path),
         }
     }
 
@@ -385,6 +397,11 @@ impl DossierApp {
                     ),
                     None => self.after_save = None,
                 },
+                JobOutput::Searched {
+                    generation,
+                    result,
+                    elapsed,
+                } => self.views.search.receive(generation, result, elapsed.as_secs_f64() * 1000.0),
                 JobOutput::Exported { path, result } => match result {
                     Ok(()) => self.notes.info(format!("Exported {}", path.display())),
                     Err(e) => self

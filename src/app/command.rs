@@ -23,6 +23,9 @@ pub enum Action {
     Undo,
     Redo,
     DeleteSelection,
+    Find,
+    FindNext,
+    FindPrevious,
     ShowLoadReport,
     ShowMessages,
     ShowShortcuts,
@@ -40,6 +43,9 @@ impl Action {
         Self::Undo,
         Self::Redo,
         Self::DeleteSelection,
+        Self::Find,
+        Self::FindNext,
+        Self::FindPrevious,
         Self::ShowLoadReport,
         Self::ShowMessages,
         Self::ShowShortcuts,
@@ -57,6 +63,9 @@ impl Action {
             Self::Undo => "Undo",
             Self::Redo => "Redo",
             Self::DeleteSelection => "Delete selected passage",
+            Self::Find => "Find…",
+            Self::FindNext => "Find next",
+            Self::FindPrevious => "Find previous",
             Self::ShowLoadReport => "Load report",
             Self::ShowMessages => "Messages",
             Self::ShowShortcuts => "Keyboard shortcuts",
@@ -76,6 +85,9 @@ impl Action {
             Self::Undo => "Undo the last edit",
             Self::Redo => "Redo the last undone edit",
             Self::DeleteSelection => "Delete the passage selected in the reader",
+            Self::Find => "Search the articles (plain text or regex)",
+            Self::FindNext => "Open the next search hit in the reader",
+            Self::FindPrevious => "Open the previous search hit in the reader",
             Self::ShowLoadReport => "Files that were skipped or read with a fallback encoding",
             Self::ShowMessages => "Every message and error shown this session",
             Self::ShowShortcuts => "Every keyboard shortcut",
@@ -95,6 +107,9 @@ impl Action {
             Self::Undo => KeyboardShortcut::new(cmd, Key::Z),
             Self::Redo => KeyboardShortcut::new(cmd_shift, Key::Z),
             Self::DeleteSelection => KeyboardShortcut::new(Modifiers::NONE, Key::Delete),
+            Self::Find => KeyboardShortcut::new(cmd, Key::F),
+            Self::FindNext => KeyboardShortcut::new(Modifiers::NONE, Key::F3),
+            Self::FindPrevious => KeyboardShortcut::new(Modifiers::SHIFT, Key::F3),
             Self::OpenPath | Self::ShowLoadReport | Self::ShowMessages => return None,
             Self::ShowShortcuts => KeyboardShortcut::new(Modifiers::NONE, Key::F1),
         })
@@ -168,4 +183,41 @@ pub enum Command {
     ExportSeries(SeriesId),
     /// Ask where to write the plot as PNG.
     ExportPlot,
+    /// Start a search on a worker thread.
+    RunSearch {
+        generation: u64,
+        regex: regex::Regex,
+        scope: crate::analysis::Scope,
+    },
+    /// Open search hit number `i` in the reader.
+    SelectHit(usize),
+    /// Ask how to tag every hit of a search.
+    PrepareAutoTag {
+        query: crate::analysis::Query,
+        scope: crate::analysis::Scope,
+    },
+    /// Tag every hit, as one undoable step; optionally save the rule.
+    AutoTag {
+        query: crate::analysis::Query,
+        scope: crate::analysis::Scope,
+        unit: crate::analysis::autotag::Unit,
+        theme: ThemeId,
+        save_rule: bool,
+    },
+    /// Run a saved auto-tag rule over the whole corpus again.
+    RunRule(crate::analysis::autotag::RuleId),
+    /// Ask where to write the search hits as CSV.
+    ExportHits,
+    /// Ask where to write an analysis view as CSV.
+    ExportAnalysis(ExportWhat),
+}
+
+/// Which analysis view to export.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ExportWhat {
+    Matrix(crate::analysis::matrix::Measure),
+    Cooccurrence,
+    Frequencies,
+    Retrieval(std::collections::BTreeSet<ThemeId>, bool),
+    Hits,
 }

@@ -34,6 +34,22 @@ pub enum Dialog {
         opened: Box<Opened>,
         folder: PathBuf,
     },
+    /// "Tag all hits…": choose the theme and unit, see what would happen, confirm.
+    AutoTag {
+        query: crate::analysis::Query,
+        scope: crate::analysis::Scope,
+        theme: Option<ThemeId>,
+        unit: crate::analysis::autotag::Unit,
+        save_rule: bool,
+        preview: Option<AutoTagPreview>,
+    },
+}
+
+/// A computed preview of an auto-tag, for the choices it was computed with.
+pub struct AutoTagPreview {
+    theme: ThemeId,
+    unit: crate::analysis::autotag::Unit,
+    plan: Result<crate::analysis::autotag::Plan, String>,
 }
 
 /// Which report windows are open.
@@ -102,6 +118,7 @@ impl DossierApp {
                         DialogKind::SaveProject => ("Save the project as", "/path/to/project.json"),
                         DialogKind::ExportSeries(_) => ("Export the series as CSV", "/path/to/series.csv"),
                         DialogKind::ExportPlot => ("Export the plot as PNG", "/path/to/plot.png"),
+                        DialogKind::ExportAnalysis => ("Export as CSV", "/path/to/table.csv"),
                     };
                     ui.heading(title);
                     if let Some(reason) = reason {
@@ -169,6 +186,14 @@ impl DossierApp {
                     });
                     answer
                 }
+                Dialog::AutoTag {
+                    query,
+                    scope,
+                    theme,
+                    unit,
+                    save_rule,
+                    preview,
+                } => auto_tag_ui(ui, ws, query, scope, theme, unit, save_rule, preview, dark),
                 Dialog::CorpusOutside { folder, .. } => {
                     ui.heading("Read articles from outside the project's folder?");
                     ui.label("This project takes its articles from:");
@@ -337,6 +362,135 @@ impl DossierApp {
                     }
                 });
             });
+    }
+}
+
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the fields of one dialog, edited in place"
+)]
+fn auto_tag_ui(
+    ui: &mut egui::Ui,
+    ws: &super::workspace::Workspace,
+    query: &crate::analysis::Query,
+    scope: &crate::analysis::Scope,
+    theme: &mut Option<ThemeId>,
+    unit: &mut crate::analysis::autotag::Unit,
+    save_rule: &mut bool,
+    preview: &mut Option<AutoTagPreview>,
+    dark: bool,
+) -> Answer {
+    use crate::analysis::autotag::{Unit, plan};
+    ui.heading("Tag all hits");
+    ui.label(format!(
+        "Every hit of “{}”{} gets a theme.",
+        query.pattern,
+        if query.regex { " (regex)" } else { "" }
+    ));
+    egui::Grid::new("autotag_grid")
+        .num_columns(2)
+        .show(ui, |ui| {
+            let label = ui.label("Theme");
+            let text = theme
+                .and_then(|t| ws.project.theme(t))
+                .map_or("choose…".to_owned(), |t| t.name.clone());
+            egui::ComboBox::from_id_salt("autotag_theme")
+                .selected_text(text)
+                .show_ui(ui, |ui| {
+                    for (_, t) in ws.project.theme_tree() {
+                        ui.selectable_value(theme, Some(t.id), &t.name);
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            ui.end_row();
+            ui.label("Tag");
+            ui.horizontal(|ui| {
+                for u in Unit::ALL {
+                    ui.selectable_value(unit, u, u.label());
+                }
+            });
+            ui.end_row();
+        });
+    let Some(t) = *theme else {
+        ui.weak("Choose a theme.");
+        return cancel_only(ui);
+    };
+    if preview
+        .as_ref()
+        .is_none_or(|p| p.theme != t || p.unit != *unit)
+    {
+        *preview = Some(AutoTagPreview {
+            theme: t,
+            unit: *unit,
+            plan: plan(&ws.corpus, &ws.project, query, scope, *unit, t).map_err(|e| e.to_string()),
+        });
+    }
+    let Some(p) = preview.as_ref() else {
+        return Answer::None;
+    };
+    let plan = match &p.plan {
+        Ok(plan) => plan,
+        Err(e) => {
+            ui.colored_label(palette::error(dark), e);
+            return cancel_only(ui);
+        }
+    };
+    ui.separator();
+    ui.label(format!(
+        "{} hit(s): {} new passage(s), {} existing passage(s) get the theme, {} already have it.",
+        plan.hits,
+        plan.new.len(),
+        plan.extend.len(),
+        plan.already
+    ));
+    for (article, s, e) in plan.new.iter().take(5) {
+        let quote = ws
+            .corpus
+            .get(article)
+            .and_then(|a| a.slice(*s, *e))
+            .unwrap_or("");
+        ui.weak(format!(
+            "{}: “{}”",
+            article.file_name(),
+            crate::ui::reader::quote_preview(quote, 110)
+        ));
+    }
+    if plan.new.len() > 5 {
+        ui.weak(format!("… and {} more", plan.new.len() - 5));
+    }
+    ui.checkbox(
+        save_rule,
+        "Save as a rule, to run again when new articles arrive",
+    );
+    let mut answer = Answer::None;
+    ui.horizontal(|ui| {
+        let n = plan.new.len() + plan.extend.len();
+        if ui
+            .add_enabled(n > 0, egui::Button::new(format!("Tag {n} passage(s)")))
+            .clicked()
+        {
+            let command = super::command::Command::AutoTag {
+                query: query.clone(),
+                scope: scope.clone(),
+                unit: *unit,
+                theme: t,
+                save_rule: *save_rule,
+            };
+            answer = Answer::Then(Box::new(move |app, _| app.push(command)));
+        }
+        if ui.button("Cancel").clicked() {
+            answer = Answer::Close;
+        }
+    });
+    answer
+}
+
+fn cancel_only(ui: &mut egui::Ui) -> Answer {
+    if ui.button("Cancel").clicked() {
+        Answer::Close
+    } else {
+        Answer::None
     }
 }
 

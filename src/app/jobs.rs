@@ -57,6 +57,8 @@ pub enum DialogKind {
     SaveProject,
     /// Write a series as CSV.
     ExportSeries(crate::project::SeriesId),
+    /// Write an analysis view as CSV (which one is kept by the app).
+    ExportAnalysis,
     /// Write the plot as a PNG image.
     ExportPlot,
 }
@@ -97,6 +99,12 @@ pub enum JobOutput {
     },
     /// The job could not even start.
     NotStarted { label: String, error: String },
+    /// A search finished.
+    Searched {
+        generation: u64,
+        result: crate::analysis::SearchResult,
+        elapsed: Duration,
+    },
     /// A file was exported (CSV, PNG).
     Exported {
         path: PathBuf,
@@ -287,6 +295,11 @@ impl Jobs {
                     .add_filter("CSV", &["csv"])
                     .set_file_name("series.csv")
                     .save_file(),
+                DialogKind::ExportAnalysis => dialog
+                    .set_title("Export as CSV")
+                    .add_filter("CSV", &["csv"])
+                    .set_file_name("dossier.csv")
+                    .save_file(),
                 DialogKind::ExportPlot => dialog
                     .set_title("Export the plot as PNG")
                     .add_filter("PNG image", &["png"])
@@ -303,6 +316,26 @@ impl Jobs {
 }
 
 impl Jobs {
+    /// Search the corpus on a worker thread; `generation` tells a stale result from the latest.
+    pub fn search(
+        &mut self,
+        generation: u64,
+        corpus: Arc<Corpus>,
+        regex: regex::Regex,
+        scope: crate::analysis::Scope,
+        limit: usize,
+    ) {
+        self.spawn("Searching".into(), move |_| {
+            let started = Instant::now();
+            let result = crate::analysis::search(&corpus, &regex, &scope, limit);
+            JobOutput::Searched {
+                generation,
+                result,
+                elapsed: started.elapsed(),
+            }
+        });
+    }
+
     /// Write `bytes` to `path` (atomically) on a worker thread.
     pub fn write_file(&mut self, path: PathBuf, bytes: Vec<u8>) {
         let label = format!("Writing {}", display_name(&path));

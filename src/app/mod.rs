@@ -1,6 +1,7 @@
 //! The eframe application: window layout, keyboard shortcuts, and the loop that applies the
 //! commands the panes emit, after each frame.
 
+mod analysis_apply;
 mod apply;
 pub mod command;
 mod dialogs;
@@ -20,6 +21,7 @@ use self::jobs::Jobs;
 use self::notify::Notifications;
 use self::settings::Settings;
 use self::workspace::Workspace;
+use crate::ui::analysis::{AnalysisState, cooccurrence_ui, frequency_ui, matrix_ui, retrieval_ui};
 use crate::ui::codebook::{CodebookState, codebook_ui, theme_click};
 use crate::ui::figures::{FiguresState, figures_ui};
 use crate::ui::inspector::{InspectorState, inspector_ui};
@@ -28,6 +30,7 @@ use crate::ui::menu::menu_ui;
 use crate::ui::passages::{PassagesState, passages_ui};
 use crate::ui::plot::{PlotState, plot_ui};
 use crate::ui::reader::{self, ReaderState, reader_ui};
+use crate::ui::search::{SearchState, search_ui};
 use crate::ui::status::{status_ui, toasts_ui};
 use crate::ui::{Selection, numbered_themes};
 
@@ -46,16 +49,35 @@ pub enum Tab {
     Passages,
     Figures,
     Plot,
+    Search,
+    Matrix,
+    Cooccurrence,
+    Frequency,
+    Retrieval,
 }
 
 impl Tab {
-    pub const ALL: &'static [Tab] = &[Tab::Passages, Tab::Figures, Tab::Plot];
+    pub const ALL: &'static [Tab] = &[
+        Tab::Passages,
+        Tab::Search,
+        Tab::Figures,
+        Tab::Plot,
+        Tab::Matrix,
+        Tab::Cooccurrence,
+        Tab::Frequency,
+        Tab::Retrieval,
+    ];
 
     pub fn title(self) -> &'static str {
         match self {
             Tab::Passages => "Passages",
             Tab::Figures => "Figures",
             Tab::Plot => "Plot",
+            Tab::Search => "Search",
+            Tab::Matrix => "Themes × articles",
+            Tab::Cooccurrence => "Co-occurrence",
+            Tab::Frequency => "Frequency",
+            Tab::Retrieval => "Retrieval",
         }
     }
 }
@@ -70,6 +92,8 @@ struct Views {
     passages: PassagesState,
     figures: FiguresState,
     plot: PlotState,
+    search: SearchState,
+    analysis: AnalysisState,
 }
 
 /// The Dossier window.
@@ -91,6 +115,8 @@ pub struct DossierApp {
     dialogs_available: bool,
     /// What to do once a save that was asked for before another action finishes.
     after_save: Option<dialogs::Pending>,
+    /// The analysis view waiting for the export dialog's answer.
+    pending_export: Option<command::ExportWhat>,
 }
 
 impl DossierApp {
@@ -115,6 +141,7 @@ impl DossierApp {
             quit_requested: false,
             dialogs_available: !start.no_native_dialogs && jobs::native_dialogs_available(),
             after_save: None,
+            pending_export: None,
         };
         if let Some(path) = start.path {
             app.open_path_now(path);
@@ -216,6 +243,19 @@ impl DossierApp {
                         figures_ui(ui, &self.ws, &self.sel, &mut self.views.figures, &mut out);
                     }
                     Tab::Plot => plot_ui(ui, &self.ws, &mut self.views.plot, &mut out),
+                    Tab::Search => {
+                        search_ui(ui, &self.ws, &self.sel, &mut self.views.search, &mut out)
+                    }
+                    Tab::Matrix => matrix_ui(ui, &self.ws, &mut self.views.analysis, &mut out),
+                    Tab::Cooccurrence => {
+                        cooccurrence_ui(ui, &self.ws, &mut self.views.analysis, &mut out)
+                    }
+                    Tab::Frequency => {
+                        frequency_ui(ui, &self.ws, &mut self.views.analysis, &mut out)
+                    }
+                    Tab::Retrieval => {
+                        retrieval_ui(ui, &self.ws, &mut self.views.analysis, &mut out)
+                    }
                 }
             });
         Panel::left("library")

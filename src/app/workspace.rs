@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::jobs::LoadedCorpus;
 use crate::corpus::{ArticleId, Corpus, LoadReport};
@@ -16,7 +17,8 @@ use crate::project::{
 /// Everything open in one window.
 #[derive(Debug, Default)]
 pub struct Workspace {
-    pub corpus: Corpus,
+    /// Shared with background searches, which read it on another thread.
+    pub corpus: Arc<Corpus>,
     pub project: Project,
     pub history: History,
     /// Where the project is saved; `None` until the first save.
@@ -45,7 +47,7 @@ impl Workspace {
         let mut project = Project::with_themes(default_themes());
         project.corpus_folder = Some(corpus.root.clone());
         let mut ws = Self {
-            corpus,
+            corpus: Arc::new(corpus),
             project,
             history: History::saved(),
             load_report: report,
@@ -72,7 +74,7 @@ impl Workspace {
             history.mark_unsaved();
         }
         let mut ws = Self {
-            corpus,
+            corpus: Arc::new(corpus),
             project: opened.project,
             history,
             project_path: Some(path),

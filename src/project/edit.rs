@@ -3,6 +3,7 @@
 
 use super::figures::{CuratedFigure, FigureId, Series, SeriesId};
 use super::model::{Passage, PassageId, Project, Theme, ThemeId};
+use super::rules::{Rule, RuleId};
 use super::time::Timestamp;
 
 /// One change to a project.
@@ -23,6 +24,9 @@ pub enum Edit {
     /// Add a series, or replace the one with the same id.
     UpsertSeries(Series),
     RemoveSeries(SeriesId),
+    /// Add an auto-tag rule, or replace the one with the same id.
+    UpsertRule(Rule),
+    RemoveRule(RuleId),
     /// Several edits as one undoable step.
     Batch {
         label: String,
@@ -57,6 +61,8 @@ pub enum EditError {
     EmptySeriesName,
     #[error("series {0} names a figure that does not exist")]
     SeriesFigureMissing(u64),
+    #[error("rule {0} does not exist")]
+    NoRule(u64),
 }
 
 impl Edit {
@@ -73,6 +79,8 @@ impl Edit {
             Self::RemoveFigure(_) => "remove figure".into(),
             Self::UpsertSeries(s) => format!("edit series “{}”", s.name),
             Self::RemoveSeries(_) => "delete series".into(),
+            Self::UpsertRule(_) => "save rule".into(),
+            Self::RemoveRule(_) => "delete rule".into(),
             Self::Batch { label, .. } => label.clone(),
         }
     }
@@ -185,6 +193,24 @@ impl Project {
                     .binary_search_by_key(&id, |s| s.id)
                     .map_err(|_| EditError::NoSeries(id.0))?;
                 Ok(Edit::UpsertSeries(self.series.remove(i)))
+            }
+            Edit::UpsertRule(rule) => match self.rules.binary_search_by_key(&rule.id, |r| r.id) {
+                Ok(i) => Ok(Edit::UpsertRule(std::mem::replace(
+                    &mut self.rules[i],
+                    rule,
+                ))),
+                Err(i) => {
+                    let id = rule.id;
+                    self.rules.insert(i, rule);
+                    Ok(Edit::RemoveRule(id))
+                }
+            },
+            Edit::RemoveRule(id) => {
+                let i = self
+                    .rules
+                    .binary_search_by_key(&id, |r| r.id)
+                    .map_err(|_| EditError::NoRule(id.0))?;
+                Ok(Edit::UpsertRule(self.rules.remove(i)))
             }
             Edit::Batch { label, edits } => {
                 let mut inverses = Vec::with_capacity(edits.len());

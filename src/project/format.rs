@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::figures::{CuratedFigure, FigureId, Series, SeriesId};
 use super::model::{ArticleRecord, Passage, PassageId, Project, Rgb, Theme, ThemeId};
+use super::rules::{Rule, RuleId};
 use crate::corpus::ArticleId;
 
 /// The value of the `format` key.
@@ -91,6 +92,8 @@ struct FileV2 {
     figures: Vec<CuratedFigure>,
     #[serde(default)]
     series: Vec<Series>,
+    #[serde(default)]
+    rules: Vec<Rule>,
 }
 
 /// A project read from a file, with what had to be flagged while reading it.
@@ -116,6 +119,7 @@ pub fn to_json(project: &Project) -> String {
         passages: project.passages.values().cloned().collect(),
         figures: project.figures.values().cloned().collect(),
         series: project.series.clone(),
+        rules: project.rules.clone(),
     };
     // Going through `Value` sorts the keys (serde_json's map is a BTreeMap).
     let value = serde_json::to_value(&file).unwrap_or(serde_json::Value::Null);
@@ -203,6 +207,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Opened, ProjectError> {
     project.passages = repair_passages(file.passages, &mut project.themes, &mut warnings);
     project.figures = repair_figures(file.figures, &mut warnings);
     project.series = repair_series(file.series, &project.figures, &mut warnings);
+    project.rules = repair_rules(file.rules, &mut project.themes, &mut warnings);
     Ok(Opened {
         project,
         warnings,
@@ -416,6 +421,49 @@ fn repair_series(
         out.push(s);
     }
     out.sort_by_key(|s| s.id);
+    out
+}
+
+/// Give duplicate rule ids new ids; a rule naming a theme the codebook lacks gets a
+/// placeholder theme, as passages do.
+fn repair_rules(
+    rules: Vec<Rule>,
+    themes: &mut Vec<Theme>,
+    warnings: &mut Vec<String>,
+) -> Vec<Rule> {
+    let mut next = rules.iter().map(|r| r.id.0).max().unwrap_or(0) + 1;
+    let mut seen = BTreeSet::new();
+    let mut out = Vec::with_capacity(rules.len());
+    for mut r in rules {
+        if !seen.insert(r.id) {
+            warnings.push(format!(
+                "Two auto-tag rules share id {}; the second was given id {next}.",
+                r.id.0
+            ));
+            r.id = RuleId(next);
+            seen.insert(r.id);
+            next += 1;
+        }
+        if themes.binary_search_by_key(&r.theme, |t| t.id).is_err() {
+            warnings.push(format!(
+                "An auto-tag rule uses theme {}, which is not in the codebook; a placeholder theme was added.",
+                r.theme.0
+            ));
+            let at = themes.partition_point(|t| t.id < r.theme);
+            themes.insert(
+                at,
+                Theme {
+                    id: r.theme,
+                    name: format!("Missing theme {}", r.theme.0),
+                    color: Rgb([0x88, 0x88, 0x88]),
+                    description: "Added when the project was opened: a rule used this theme id but the codebook did not have it.".into(),
+                    parent: None,
+                },
+            );
+        }
+        out.push(r);
+    }
+    out.sort_by_key(|r| r.id);
     out
 }
 

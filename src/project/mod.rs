@@ -6,6 +6,7 @@ pub mod figures;
 pub mod format;
 pub mod io;
 pub mod model;
+pub mod rules;
 pub mod status;
 pub mod time;
 

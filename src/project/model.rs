@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use super::figures::{CuratedFigure, FigureId, Series, SeriesId};
+use super::rules::{Rule, RuleId};
 use super::time::Timestamp;
 use crate::corpus::{Article, ArticleId};
 
@@ -209,6 +210,8 @@ pub struct Project {
     pub figures: BTreeMap<FigureId, CuratedFigure>,
     /// Series of figures, sorted by id.
     pub series: Vec<Series>,
+    /// Auto-tag rules, sorted by id.
+    pub rules: Vec<Rule>,
 }
 
 impl Project {
@@ -250,6 +253,10 @@ impl Project {
 
     pub fn next_series_id(&self) -> SeriesId {
         SeriesId(self.series.last().map_or(1, |s| s.id.0 + 1))
+    }
+
+    pub fn next_rule_id(&self) -> RuleId {
+        RuleId(self.rules.last().map_or(1, |r| r.id.0 + 1))
     }
 
     pub fn series_by_id(&self, id: SeriesId) -> Option<&Series> {

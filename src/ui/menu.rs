@@ -69,6 +69,10 @@ pub fn menu_ui(ui: &mut Ui, ws: &Workspace, recent: &[PathBuf], out: &mut Vec<Co
             action_button_labelled(ui, Action::Redo, &redo, ws.history.can_redo(), out);
             ui.separator();
             action_button(ui, Action::DeleteSelection, true, out);
+            ui.separator();
+            action_button(ui, Action::Find, true, out);
+            action_button(ui, Action::FindNext, true, out);
+            action_button(ui, Action::FindPrevious, true, out);
         });
         ui.menu_button("View", |ui| {
             action_button(ui, Action::ShowLoadReport, true, out);

@@ -1,6 +1,7 @@
 //! The panes of the window, one file each. Panes read the workspace and push
 //! [`Command`](crate::app::command::Command)s; they never change the model themselves.
 
+pub mod analysis;
 pub mod codebook;
 pub mod figures;
 pub mod highlight;
@@ -11,6 +12,7 @@ pub mod palette;
 pub mod passages;
 pub mod plot;
 pub mod reader;
+pub mod search;
 pub mod status;
 
 use egui::{Color32, Response, Sense, Ui, Vec2};

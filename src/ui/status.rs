@@ -21,7 +21,8 @@ pub fn status_ui(ui: &mut Ui, ws: &Workspace, jobs: &Jobs) {
                 format!("· {} need attention", ws.problems.len()),
             );
         }
-        for job in jobs.running() {
+        // Searches come and go with every key press; the search pane shows them.
+        for job in jobs.running().iter().filter(|j| j.label != "Searching") {
             ui.separator();
             let bar = match job.progress.fraction() {
                 Some(f) => ProgressBar::new(f).show_percentage(),
