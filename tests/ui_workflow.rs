@@ -310,7 +310,7 @@ fn search_shows_the_model_count_and_tags_all_hits_in_one_undoable_step() {
     harness.get_by_label("its sentence").click();
     harness.run();
     harness.get_by_label("Tag 2 passage(s)").click();
-    harness.run();
+    settle(&mut harness);
     let arms = harness
         .state()
         .ws

@@ -144,12 +144,17 @@ pub fn search_ui(
     });
 
     // Run the search when what it depends on changes (results come back from a worker).
-    let key = (
-        state.query.clone(),
-        state.scope,
-        ws.revision,
-        sel.article.as_ref().map(|a| a.0.clone()),
-    );
+    // Edits change the hits only when searching a theme's passages; otherwise only a new
+    // corpus does.
+    let depends_on = match state.scope {
+        ScopeChoice::Theme(_) => ws.revision,
+        _ => std::sync::Arc::as_ptr(&ws.corpus) as u64,
+    };
+    let article = match state.scope {
+        ScopeChoice::ThisArticle => sel.article.as_ref().map(|a| a.0.clone()),
+        _ => None,
+    };
+    let key = (state.query.clone(), state.scope, depends_on, article);
     if state.requested.as_ref() != Some(&key) {
         state.requested = Some(key);
         match state.query.compile() {
