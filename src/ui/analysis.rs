@@ -83,10 +83,10 @@ fn cell(ui: &mut Ui, value: usize, max: usize, selected: bool, name: String) -> 
             egui::StrokeKind::Inside,
         );
     }
-    let text_color = if t > 0.55 {
+    let text_color = if value > 0 {
         palette::highlighted_text(dark)
     } else {
-        ui.visuals().text_color()
+        ui.visuals().weak_text_color()
     };
     ui.painter().text(
         rect.center(),
