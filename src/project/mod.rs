@@ -1,11 +1,13 @@
 //! The analyst's project: codebook, passages, the file format, saving and undo. No egui here.
 
+pub mod anchor;
 pub mod codebook;
 pub mod edit;
 pub mod figures;
 pub mod format;
 pub mod io;
 pub mod model;
+pub mod reanchor;
 pub mod rules;
 pub mod status;
 pub mod time;
