@@ -347,3 +347,112 @@ fn search_shows_the_model_count_and_tags_all_hits_in_one_undoable_step() {
         "redo brings them back"
     );
 }
+
+#[test]
+fn changed_articles_re_anchor_and_orphans_can_be_re_attached() {
+    use dossier::project::{Anchor, Passage, PassageId, Project, ThemeId, Timestamp, io};
+    let dir = common::tempdir();
+    let corpus_dir = dir.path().join("articles");
+    std::fs::create_dir(&corpus_dir).expect("mkdir");
+    for entry in std::fs::read_dir(common::seeds_dir()).expect("seeds") {
+        let entry = entry.expect("entry");
+        std::fs::copy(entry.path(), corpus_dir.join(entry.file_name())).expect("copy");
+    }
+    let corpus = common::load(&corpus_dir).0;
+    let mut project = Project::with_themes(dossier::project::codebook::default_themes());
+    for (id, file, phrase) in [
+        (1, "003_eaa2cb2b0ffc7ced.txt", "24 Russian helicopters"),
+        (2, "000_8ac47412c0faaaf5.txt", "train drug police"),
+    ] {
+        let a = corpus
+            .get(&dossier::corpus::ArticleId(file.into()))
+            .expect("article");
+        let start = a
+            .char_of(a.text.find(phrase).expect("phrase"))
+            .expect("boundary");
+        let anchor = Anchor::cut(a, start, start + phrase.chars().count()).expect("anchor");
+        let p = Passage::new(
+            PassageId(id),
+            a.id.clone(),
+            anchor,
+            vec![ThemeId(3)],
+            Timestamp::from_unix(0),
+        );
+        project.passages.insert(p.id, p);
+    }
+    let path = dir.path().join("project.json");
+    io::set_corpus_folder(&mut project, &path, &corpus_dir);
+    io::save(&project, &path).expect("save");
+    // Later: one article gains a paragraph at the top, another is rewritten.
+    let f003 = corpus_dir.join("003_eaa2cb2b0ffc7ced.txt");
+    let text = std::fs::read_to_string(&f003).expect("read");
+    std::fs::write(
+        &f003,
+        format!("Editor's note: this article was updated.\n\n{text}"),
+    )
+    .expect("write");
+    std::fs::write(
+        corpus_dir.join("000_8ac47412c0faaaf5.txt"),
+        "A completely different article about fisheries.\n",
+    )
+    .expect("write");
+
+    let mut harness = open(path);
+    let ws = &harness.state().ws;
+    let moved = &ws.project.passages[&PassageId(1)];
+    assert_eq!(moved.quote, "24 Russian helicopters");
+    assert_eq!(
+        moved.start,
+        project.passages[&PassageId(1)].start
+            + "Editor's note: this article was updated.\n\n"
+                .chars()
+                .count()
+    );
+    assert_eq!(
+        ws.problems.keys().copied().collect::<Vec<_>>(),
+        vec![PassageId(2)],
+        "the rewritten article's passage is an orphan"
+    );
+    assert!(ws.is_dirty(), "moving passages is a change to save");
+
+    harness.get_by_label("Orphans").click();
+    harness.run();
+    harness.get_by_label("Passage 2");
+    // Select new text for it in the reader, then re-attach.
+    let target = dossier::corpus::ArticleId("000_8ac47412c0faaaf5.txt".into());
+    harness
+        .state_mut()
+        .push(dossier::app::command::Command::ShowRange {
+            article: target.clone(),
+            start: 2,
+            end: 22,
+        });
+    harness.run();
+    assert_eq!(harness.state().sel.text, Some((2, 22)));
+    // Clicked through the accessibility tree (as a screen reader would); the pointer path,
+    // where the press first takes focus from the reader, was checked in a real window.
+    harness
+        .get_by_label("Re-attach to selection")
+        .click_accesskit();
+    harness.run();
+    harness.run();
+    let ws = &harness.state().ws;
+    let log: Vec<String> = harness
+        .state()
+        .notes
+        .log()
+        .iter()
+        .map(|n| n.text.clone())
+        .collect();
+    assert!(
+        ws.problems.is_empty(),
+        "{:?} {:?} {log:?}",
+        ws.problems,
+        harness.state().sel
+    );
+    assert_eq!(
+        ws.project.passages[&PassageId(2)].quote,
+        "completely different"
+    );
+    harness.get_by_label("No orphans: every passage and curated figure sits on its text.");
+}

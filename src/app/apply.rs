@@ -26,6 +26,8 @@ impl DossierApp {
             if commands.is_empty() {
                 break;
             }
+            // What a command changed shows on the next frame.
+            ctx.request_repaint();
             for command in commands {
                 self.apply(ctx, command);
             }
@@ -81,7 +83,13 @@ impl DossierApp {
                 self.sel.passage = None;
                 self.clear_text_selection(ctx);
             }
-            Command::TagSelection(theme) => self.tag_selection(ctx, theme),
+            Command::TagRange {
+                theme,
+                article,
+                start,
+                end,
+            } => self.tag_range(ctx, theme, article, start, end),
+            Command::ReattachPassage(id) => self.reattach_passage(ctx, id),
             Command::ToggleTheme(pid, theme) => {
                 let Some(p) = self.ws.project.passages.get(&pid) else {
                     return;
@@ -135,7 +143,9 @@ impl DossierApp {
             | Command::AutoTag { .. }
             | Command::RunRule(_)
             | Command::ExportHits
-            | Command::ExportAnalysis(_) => {}
+            | Command::ExportAnalysis(_)
+            | Command::ReattachFigure(_)
+            | Command::DeleteFigure(_) => {}
         }
     }
 
@@ -186,11 +196,14 @@ impl DossierApp {
         self.after_history_step();
     }
 
-    fn tag_selection(&mut self, ctx: &egui::Context, theme: crate::project::ThemeId) {
-        let (Some((start, end)), Some(article_id)) = (self.sel.text, self.sel.article.clone())
-        else {
-            return;
-        };
+    fn tag_range(
+        &mut self,
+        ctx: &egui::Context,
+        theme: crate::project::ThemeId,
+        article_id: crate::corpus::ArticleId,
+        start: usize,
+        end: usize,
+    ) {
         let Some(article) = self.ws.corpus.get(&article_id) else {
             return;
         };
@@ -216,6 +229,36 @@ impl DossierApp {
         let passage = Passage::new(id, article_id, anchor, vec![theme], Timestamp::now());
         self.edit(Edit::AddPassage(passage));
         // Select the new passage, so the next number key adds another theme to it.
+        self.sel.passage = Some(id);
+        self.clear_text_selection(ctx);
+    }
+
+    /// Move a passage (an orphan, usually) to the text selected in the reader.
+    fn reattach_passage(&mut self, ctx: &egui::Context, id: crate::project::PassageId) {
+        let article = self
+            .sel
+            .article
+            .as_ref()
+            .and_then(|a| self.ws.corpus.get(a));
+        let (Some((s, e)), Some(article), Some(p)) =
+            (self.sel.text, article, self.ws.project.passages.get(&id))
+        else {
+            self.notes
+                .warn("Select the passage's new text in the reader first.");
+            return;
+        };
+        let Some(anchor) = Anchor::cut(article, s, e) else {
+            return;
+        };
+        let mut p = p.clone();
+        p.article = article.id.clone();
+        p.start = anchor.start;
+        p.end = anchor.end;
+        p.quote = anchor.quote;
+        p.prefix = anchor.prefix;
+        p.suffix = anchor.suffix;
+        p.modified = Timestamp::now();
+        self.edit(Edit::UpdatePassage(p));
         self.sel.passage = Some(id);
         self.clear_text_selection(ctx);
     }
@@ -466,6 +509,7 @@ impl DossierApp {
             } => {
                 self.settings.add_recent(&project_path);
                 self.install(Workspace::from_project(project_path, *opened, Some(loaded)));
+                self.apply_reanchoring();
             }
         }
         let level = if skipped > 0 {
@@ -480,11 +524,39 @@ impl DossierApp {
                 self.ws.open_warnings.len()
             ));
         }
-        if !self.ws.problems.is_empty() {
+        if !self.ws.problems.is_empty() || !self.ws.figure_problems.is_empty() {
             self.notes.warn(format!(
-                "{} passage(s) no longer fit their article and need attention (Passages › Needs attention only).",
-                self.ws.problems.len()
+                "{} passage(s) and {} figure(s) could not be placed in their article; see the Orphans tab.",
+                self.ws.problems.len(),
+                self.ws.figure_problems.len()
             ));
+        }
+    }
+
+    /// Move passages and figures to where re-anchoring found them (one undoable edit) and say
+    /// what happened.
+    pub(super) fn apply_reanchoring(&mut self) {
+        let Some(found) = self.ws.reanchored.clone() else {
+            return;
+        };
+        if let Some(edit) =
+            crate::project::reanchor::edit(&self.ws.project, &self.ws.corpus, &found)
+        {
+            self.edit(edit);
+        }
+        if !found.is_quiet() {
+            let level = if found.passage_counts().orphaned + found.figure_counts().orphaned > 0 {
+                Level::Warning
+            } else {
+                Level::Info
+            };
+            self.notes.push(
+                level,
+                format!(
+                    "Some articles changed since the last save. {}",
+                    found.summary()
+                ),
+            );
         }
     }
 

@@ -152,9 +152,14 @@ pub enum Command {
     ClearSelection,
     /// Clear only the passage selection (a click on unhighlighted text keeps the caret).
     DeselectPassage,
-    /// Tag the reader's text selection with a theme (or add the theme to the passage that
-    /// exactly covers it).
-    TagSelection(ThemeId),
+    /// Tag a range (the reader's text selection) with a theme, or add or remove the theme on the
+    /// passage that exactly covers it.
+    TagRange {
+        theme: ThemeId,
+        article: ArticleId,
+        start: usize,
+        end: usize,
+    },
     /// Add or remove a theme on the selected passage.
     ToggleTheme(PassageId, ThemeId),
     /// Open the codebook editor on a theme, or close it.
@@ -210,6 +215,12 @@ pub enum Command {
     ExportHits,
     /// Ask where to write an analysis view as CSV.
     ExportAnalysis(ExportWhat),
+    /// Move an orphaned passage to the text selected in the reader.
+    ReattachPassage(PassageId),
+    /// Move an orphaned figure to the text selected in the reader.
+    ReattachFigure(FigureId),
+    /// Delete a curated figure (and take it out of its series).
+    DeleteFigure(FigureId),
 }
 
 /// Which analysis view to export.

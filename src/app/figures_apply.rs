@@ -105,6 +105,46 @@ impl DossierApp {
                 }
                 edit.map_err(|e| e.to_string())
             }
+            Command::ReattachFigure(id) => {
+                let article = self.sel.article.as_ref().and_then(|a| ws.corpus.get(a));
+                match (self.sel.text, article, ws.project.figures.get(&id)) {
+                    (Some((s, e)), Some(article), Some(f)) => {
+                        match crate::project::Anchor::cut(article, s, e) {
+                            Some(anchor) => {
+                                let mut f = f.clone();
+                                f.article = article.id.clone();
+                                f.start = anchor.start;
+                                f.end = anchor.end;
+                                f.quote = anchor.quote;
+                                f.prefix = anchor.prefix;
+                                f.suffix = anchor.suffix;
+                                f.modified = now.clone();
+                                Ok(Edit::UpsertFigure(f))
+                            }
+                            None => Err("the selection does not fit the article".into()),
+                        }
+                    }
+                    _ => Err("select the figure's new text in the reader first".into()),
+                }
+            }
+            Command::DeleteFigure(id) => {
+                let mut edits: Vec<Edit> = ws
+                    .project
+                    .series
+                    .iter()
+                    .filter(|s| s.figures.contains(&id))
+                    .map(|s| {
+                        let mut s = s.clone();
+                        s.figures.retain(|f| *f != id);
+                        Edit::UpsertSeries(s)
+                    })
+                    .collect();
+                edits.push(Edit::RemoveFigure(id));
+                Ok(Edit::Batch {
+                    label: "delete figure".into(),
+                    edits,
+                })
+            }
             Command::ExportSeries(id) => {
                 self.show_save_dialog(DialogKind::ExportSeries(id));
                 return None;

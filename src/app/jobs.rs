@@ -118,6 +118,8 @@ pub struct LoadedCorpus {
     pub corpus: Corpus,
     pub report: LoadReport,
     pub figures: BTreeMap<ArticleId, Vec<Figure>>,
+    /// For a project: where its passages and figures were found in the loaded texts.
+    pub reanchored: Option<crate::project::reanchor::Reanchored>,
 }
 
 /// Starts jobs and collects their results.
@@ -227,10 +229,18 @@ impl Jobs {
                     let figures = extract_corpus(&corpus, options.threads, &|done| {
                         progress.done.store(n + done, Ordering::Relaxed);
                     });
+                    // A project's passages are placed again here, off the UI thread.
+                    let reanchored = match &purpose {
+                        LoadPurpose::ForProject { opened, .. } => Some(
+                            crate::project::reanchor::reanchor(&opened.project, &corpus, None),
+                        ),
+                        LoadPurpose::NewProject => None,
+                    };
                     LoadedCorpus {
                         corpus,
                         report,
                         figures,
+                        reanchored,
                     }
                 },
             );

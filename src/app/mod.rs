@@ -27,6 +27,7 @@ use crate::ui::figures::{FiguresState, figures_ui};
 use crate::ui::inspector::{InspectorState, inspector_ui};
 use crate::ui::library::{LibraryState, library_ui};
 use crate::ui::menu::menu_ui;
+use crate::ui::orphans::orphans_ui;
 use crate::ui::passages::{PassagesState, passages_ui};
 use crate::ui::plot::{PlotState, plot_ui};
 use crate::ui::reader::{self, ReaderState, reader_ui};
@@ -54,6 +55,7 @@ pub enum Tab {
     Cooccurrence,
     Frequency,
     Retrieval,
+    Orphans,
 }
 
 impl Tab {
@@ -66,6 +68,7 @@ impl Tab {
         Tab::Cooccurrence,
         Tab::Frequency,
         Tab::Retrieval,
+        Tab::Orphans,
     ];
 
     pub fn title(self) -> &'static str {
@@ -78,6 +81,7 @@ impl Tab {
             Tab::Cooccurrence => "Co-occurrence",
             Tab::Frequency => "Frequency",
             Tab::Retrieval => "Retrieval",
+            Tab::Orphans => "Orphans",
         }
     }
 }
@@ -256,6 +260,7 @@ impl DossierApp {
                     Tab::Retrieval => {
                         retrieval_ui(ui, &self.ws, &mut self.views.analysis, &mut out)
                     }
+                    Tab::Orphans => orphans_ui(ui, &self.ws, &self.sel, &mut out),
                 }
             });
         Panel::left("library")

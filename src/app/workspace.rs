@@ -10,8 +10,10 @@ use crate::corpus::{ArticleId, Corpus, LoadReport};
 use crate::figures::Figure;
 use crate::figures::curation::{FigureRow, merge};
 use crate::project::codebook::default_themes;
+use crate::project::reanchor::Reanchored;
 use crate::project::{
-    ArticleRecord, Edit, EditError, History, PassageId, PassageProblem, Project, check_passages, io,
+    ArticleRecord, Edit, EditError, FigureId, History, PassageId, PassageProblem, Project,
+    check_figures, check_passages, io,
 };
 
 /// Everything open in one window.
@@ -34,6 +36,10 @@ pub struct Workspace {
     pub extracted: BTreeMap<ArticleId, Vec<Figure>>,
     /// The figures table: extraction merged with the analyst's curation.
     pub figure_rows: Vec<FigureRow>,
+    /// Curated figures that do not fit the corpus.
+    pub figure_problems: BTreeMap<FigureId, PassageProblem>,
+    /// Where passages and figures were placed when the articles were last (re)loaded.
+    pub reanchored: Option<Reanchored>,
 }
 
 impl Workspace {
@@ -43,6 +49,7 @@ impl Workspace {
             corpus,
             report,
             figures,
+            ..
         } = loaded;
         let mut project = Project::with_themes(default_themes());
         project.corpus_folder = Some(corpus.root.clone());
@@ -64,8 +71,8 @@ impl Workspace {
         opened: crate::project::Opened,
         loaded: Option<LoadedCorpus>,
     ) -> Self {
-        let (corpus, load_report, extracted) = match loaded {
-            Some(l) => (l.corpus, l.report, l.figures),
+        let (corpus, load_report, extracted, reanchored) = match loaded {
+            Some(l) => (l.corpus, l.report, l.figures, l.reanchored),
             None => Default::default(),
         };
         let mut history = History::saved();
@@ -81,6 +88,7 @@ impl Workspace {
             load_report,
             open_warnings: opened.warnings,
             extracted,
+            reanchored,
             ..Self::default()
         };
         ws.refresh();
@@ -90,6 +98,7 @@ impl Workspace {
     /// Recompute what depends on the project and corpus.
     pub fn refresh(&mut self) {
         self.problems = check_passages(&self.project, &self.corpus);
+        self.figure_problems = check_figures(&self.project, &self.corpus);
         self.figure_rows = merge(&self.extracted, &self.project, &self.corpus);
         self.revision += 1;
     }

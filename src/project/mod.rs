@@ -16,5 +16,5 @@ pub use edit::{Edit, EditError, History};
 pub use figures::{CuratedFigure, Extracted, FigureId, FigureStatus, Series, SeriesId};
 pub use format::{Opened, ProjectError};
 pub use model::{Anchor, ArticleRecord, Passage, PassageId, Project, Rgb, Theme, ThemeId};
-pub use status::{PassageProblem, check_passages};
+pub use status::{PassageProblem, check_figures, check_passages};
 pub use time::Timestamp;

@@ -3,8 +3,9 @@
 
 use std::collections::BTreeMap;
 
+use super::figures::FigureId;
 use super::model::{PassageId, Project};
-use crate::corpus::Corpus;
+use crate::corpus::{ArticleId, Corpus};
 
 /// Why a passage needs attention.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,26 +36,44 @@ impl std::fmt::Display for PassageProblem {
 
 /// Every passage that does not fit the corpus, with the reason.
 pub fn check_passages(project: &Project, corpus: &Corpus) -> BTreeMap<PassageId, PassageProblem> {
-    let mut problems = BTreeMap::new();
-    for p in project.passages.values() {
-        let Some(article) = corpus.get(&p.article) else {
-            problems.insert(p.id, PassageProblem::MissingArticle);
-            continue;
-        };
-        let found = (p.start < p.end)
-            .then(|| article.slice(p.start, p.end))
-            .flatten();
-        match found {
-            None => {
-                let article_chars = article.char_len();
-                problems.insert(p.id, PassageProblem::OutOfRange { article_chars });
-            }
-            Some(found) if found != p.quote => {
-                let found = found.to_owned();
-                problems.insert(p.id, PassageProblem::QuoteMismatch { found });
-            }
-            Some(_) => {}
-        }
+    project
+        .passages
+        .values()
+        .filter_map(|p| {
+            check(corpus, &p.article, p.start, p.end, &p.quote).map(|problem| (p.id, problem))
+        })
+        .collect()
+}
+
+/// Every curated figure that does not fit the corpus (figures added by hand included).
+pub fn check_figures(project: &Project, corpus: &Corpus) -> BTreeMap<FigureId, PassageProblem> {
+    project
+        .figures
+        .values()
+        .filter_map(|f| {
+            check(corpus, &f.article, f.start, f.end, &f.quote).map(|problem| (f.id, problem))
+        })
+        .collect()
+}
+
+/// Does `quote` still sit at `start..end` of the article?
+fn check(
+    corpus: &Corpus,
+    article: &ArticleId,
+    start: usize,
+    end: usize,
+    quote: &str,
+) -> Option<PassageProblem> {
+    let Some(article) = corpus.get(article) else {
+        return Some(PassageProblem::MissingArticle);
+    };
+    match (start < end).then(|| article.slice(start, end)).flatten() {
+        None => Some(PassageProblem::OutOfRange {
+            article_chars: article.char_len(),
+        }),
+        Some(found) if found != quote => Some(PassageProblem::QuoteMismatch {
+            found: found.to_owned(),
+        }),
+        Some(_) => None,
     }
-    problems
 }

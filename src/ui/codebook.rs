@@ -109,7 +109,15 @@ pub fn codebook_ui(
 /// What clicking a theme does, given the selection.
 pub fn theme_click(sel: &Selection, theme: ThemeId) -> Command {
     match (sel.text, sel.passage) {
-        (Some(_), _) => Command::TagSelection(theme),
+        (Some((start, end)), _) => match &sel.article {
+            Some(article) => Command::TagRange {
+                theme,
+                article: article.clone(),
+                start,
+                end,
+            },
+            None => Command::EditTheme(Some(theme)),
+        },
         (None, Some(p)) => Command::ToggleTheme(p, theme),
         (None, None) => Command::EditTheme(Some(theme)),
     }

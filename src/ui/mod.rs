@@ -8,6 +8,7 @@ pub mod highlight;
 pub mod inspector;
 pub mod library;
 pub mod menu;
+pub mod orphans;
 pub mod palette;
 pub mod passages;
 pub mod plot;

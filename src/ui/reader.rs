@@ -167,10 +167,20 @@ pub fn reader_ui(
                 ui.scroll_to_rect(rect, Some(Align::Center));
             }
 
-            let selection = output.cursor_range.and_then(|r| {
+            // The selection stays when the reader loses focus (to click a theme, say): egui
+            // drops an unfocused text field's selection, so keep the last one and paint it.
+            let focused = ui.memory(|m| m.has_focus(id));
+            let live = output.cursor_range.and_then(|r| {
                 let range = r.as_sorted_char_range();
                 (range.start.0 < range.end.0).then_some((range.start.0, range.end.0))
             });
+            let selection = if focused { live } else { live.or(sel.text) };
+            if let (Some((s, e)), false) = (selection, focused) {
+                let fill = ui.visuals().selection.bg_fill.gamma_multiply(0.45);
+                for rect in range_rects(layout, origin, s, e) {
+                    ui.painter().rect_filled(rect, 0.0, fill);
+                }
+            }
             result.selection = selection;
 
             // Hover: which passages and figure are under the pointer.
