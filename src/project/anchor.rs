@@ -234,10 +234,12 @@ impl<'a> Haystack<'a> {
         candidates.push(t.start as isize);
         candidates.sort_unstable();
         candidates.dedup();
-        let mut best: Option<(
+        // (edits, better context first, distance from the old place) → (start, end, edits)
+        type Ranked = (
             (usize, std::cmp::Reverse<usize>, usize),
             (usize, usize, usize),
-        )> = None;
+        );
+        let mut best: Option<Ranked> = None;
         for diagonal in candidates {
             let from = (diagonal - k as isize).max(0) as usize;
             let to = ((diagonal + (m + k) as isize).max(0) as usize).min(self.chars.len());
