@@ -44,6 +44,9 @@ pub enum Cmd {
         #[arg(long, value_enum, default_value_t = SearchFormat::Text)]
         format: SearchFormat,
     },
+    /// Save a growing project over and over (for the crash test; not for daily use).
+    #[command(hide = true)]
+    StressSave { project: PathBuf },
     /// Print every figure the articles state, one record per figure.
     Figures {
         /// A folder of articles or a project.
@@ -90,6 +93,7 @@ pub fn main() -> ExitCode {
             };
             crate::headless::search(&path, &query, format, &mut std::io::stdout())
         }
+        Some(Cmd::StressSave { project }) => crate::headless::stress_save(&project),
         Some(Cmd::Figures { path, format }) => {
             crate::headless::figures(&path, format, &mut std::io::stdout())
         }

@@ -14,6 +14,12 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 fn open(path: PathBuf) -> Harness<'static, DossierApp> {
+    // Recovery copies of unsaved projects go to a folder of the test's own.
+    let data = tempfile::tempdir().expect("tempdir").keep();
+    open_with(path, data)
+}
+
+fn open_with(path: PathBuf, data_dir: PathBuf) -> Harness<'static, DossierApp> {
     let mut harness = Harness::builder()
         .with_size([1280.0, 800.0])
         .build_eframe(move |cc| {
@@ -22,6 +28,7 @@ fn open(path: PathBuf) -> Harness<'static, DossierApp> {
                 StartOptions {
                     path: Some(path),
                     no_native_dialogs: true,
+                    data_dir: Some(data_dir),
                 },
             )
         });
@@ -455,4 +462,144 @@ fn changed_articles_re_anchor_and_orphans_can_be_re_attached() {
         "completely different"
     );
     harness.get_by_label("No orphans: every passage and curated figure sits on its text.");
+}
+
+#[test]
+fn a_newer_recovery_copy_is_offered_and_restored() {
+    use dossier::project::{Anchor, Passage, PassageId, Project, ThemeId, Timestamp, io};
+    let dir = common::tempdir();
+    let corpus = common::load_seeds();
+    let mut project = Project::with_themes(dossier::project::codebook::default_themes());
+    let path = dir.path().join("work.json");
+    io::set_corpus_folder(&mut project, &path, &common::seeds_dir());
+    let a = &corpus.articles()[3];
+    let tag = |project: &mut Project, id: u64, phrase: &str| {
+        let start = a
+            .char_of(a.text.find(phrase).expect("phrase"))
+            .expect("boundary");
+        let anchor = Anchor::cut(a, start, start + phrase.chars().count()).expect("anchor");
+        let p = Passage::new(
+            PassageId(id),
+            a.id.clone(),
+            anchor,
+            vec![ThemeId(3)],
+            Timestamp::from_unix(0),
+        );
+        project.passages.insert(p.id, p);
+    };
+    tag(&mut project, 1, "24 Russian helicopters");
+    io::save(&project, &path).expect("save");
+    // Later work, never saved, only in the recovery copy.
+    std::thread::sleep(Duration::from_millis(20));
+    tag(&mut project, 2, "1.2 tons of cocaine");
+    tag(&mut project, 3, "$5.4 billion");
+    let recovery = dir.path().join(".work.json.recovery.json");
+    dossier::app::recovery::write(&project, &recovery).expect("recovery");
+
+    let mut harness = open(path.clone());
+    harness.get_by_label("Load the articles").click();
+    settle(&mut harness);
+    assert_eq!(
+        harness.state().ws.project.passages.len(),
+        1,
+        "the saved project opened first"
+    );
+    harness.get_by_label_contains("It holds 3 passage(s)");
+    harness.get_by_label("Restore").click();
+    settle(&mut harness);
+    let ws = &harness.state().ws;
+    assert_eq!(
+        ws.project.passages.len(),
+        3,
+        "the recovery copy was restored"
+    );
+    assert_eq!(
+        ws.project_path.as_deref(),
+        Some(path.as_path()),
+        "it belongs to the same file"
+    );
+    assert!(ws.is_dirty(), "restored work is unsaved until saved");
+}
+
+#[test]
+fn a_panic_writes_the_recovery_copy_and_the_next_start_offers_it() {
+    let data = common::tempdir();
+    let mut harness = open_with(common::seeds_dir(), data.path().to_owned());
+    // Tag something (unsaved), then crash.
+    let first = harness.state().ws.corpus.articles()[0].id.clone();
+    harness
+        .state_mut()
+        .push(dossier::app::command::Command::TagRange {
+            theme: dossier::project::ThemeId(1),
+            article: first,
+            start: 0,
+            end: 8,
+        });
+    harness.run();
+    assert_eq!(harness.state().ws.project.passages.len(), 1);
+    harness
+        .state_mut()
+        .push(dossier::app::command::Command::CrashForTesting);
+    let crashed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| harness.run()));
+    assert!(crashed.is_err(), "the frame panicked");
+    let folder = data.path().join("recovery");
+    let copies: Vec<_> = std::fs::read_dir(&folder)
+        .expect("recovery folder")
+        .collect();
+    assert_eq!(
+        copies.len(),
+        1,
+        "one recovery copy was written before the panic went on"
+    );
+
+    // The next start on the same folder offers it.
+    let mut next = open_with(common::seeds_dir(), data.path().to_owned());
+    next.get_by_label_contains("It holds 1 passage(s)");
+    next.get_by_label("Restore").click();
+    settle(&mut next);
+    assert_eq!(next.state().ws.project.passages.len(), 1);
+    assert_eq!(
+        next.state()
+            .ws
+            .project
+            .passages
+            .values()
+            .next()
+            .map(|p| p.quote.as_str()),
+        Some("All news")
+    );
+}
+
+#[test]
+fn losing_focus_with_unsaved_changes_writes_the_recovery_copy() {
+    let data = common::tempdir();
+    let mut harness = open_with(common::seeds_dir(), data.path().to_owned());
+    let first = harness.state().ws.corpus.articles()[1].id.clone();
+    harness
+        .state_mut()
+        .push(dossier::app::command::Command::TagRange {
+            theme: dossier::project::ThemeId(2),
+            article: first,
+            start: 0,
+            end: 6,
+        });
+    harness.run();
+    let folder = data.path().join("recovery");
+    assert!(!folder.exists(), "nothing is written before it is due");
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .focused = Some(false);
+    harness.run_steps(2);
+    settle(&mut harness);
+    let copy = std::fs::read_dir(&folder)
+        .expect("recovery folder")
+        .next()
+        .expect("a copy")
+        .expect("entry")
+        .path();
+    let opened = dossier::project::io::open(&copy).expect("the copy is a valid project");
+    assert_eq!(opened.project.passages.len(), 1);
 }

@@ -146,6 +146,7 @@ impl DossierApp {
             | Command::ExportAnalysis(_)
             | Command::ReattachFigure(_)
             | Command::DeleteFigure(_) => {}
+            Command::CrashForTesting => panic!("a crash asked for by a test"),
         }
     }
 
@@ -408,6 +409,11 @@ impl DossierApp {
                     project,
                 } => match result {
                     Ok(()) => {
+                        // The saved file holds the work now; the recovery copy is stale.
+                        if let Some(old) = self.recovery_path() {
+                            super::recovery::remove(&old);
+                        }
+                        self.autosave.state = None;
                         self.ws.history.mark_saved(state);
                         self.ws.project.corpus_folder = project.corpus_folder;
                         self.ws.project.articles = project.articles;
@@ -445,13 +451,18 @@ impl DossierApp {
                     result,
                     elapsed,
                 } => self.views.search.receive(generation, result, elapsed.as_secs_f64() * 1000.0),
+                JobOutput::RecoveryWritten { path, result } => {
+                    if let Err(e) = result {
+                        self.notes.warn(format!("The recovery copy could not be written: {e} — {}", path.display()));
+                    }
+                }
                 JobOutput::Exported { path, result } => match result {
                     Ok(()) => self.notes.info(format!("Exported {}", path.display())),
                     Err(e) => self
                         .notes
                         .error(format!("Could not export: {e} — {}", path.display())),
                 },
-                JobOutput::NotStarted { label, error } => {
+                JobOutput::Failed { label, error } => {
                     self.notes.error(format!("{label} could not start: {error}."));
                 }
             }
@@ -478,7 +489,14 @@ impl DossierApp {
                         project_path,
                         opened,
                     } => {
+                        self.install(Workspace::from_project(Some(project_path), *opened, None));
+                    }
+                    LoadPurpose::Recovered {
+                        project_path,
+                        opened,
+                    } => {
                         self.install(Workspace::from_project(project_path, *opened, None));
+                        self.ws.history.mark_unsaved();
                     }
                     LoadPurpose::NewProject => {}
                 }
@@ -502,14 +520,30 @@ impl DossierApp {
             LoadPurpose::NewProject => {
                 self.settings.add_recent(&folder);
                 self.install(Workspace::from_folder(loaded));
+                self.offer_recovery();
+            }
+            LoadPurpose::Recovered {
+                project_path,
+                opened,
+            } => {
+                self.install(Workspace::from_project(project_path, *opened, Some(loaded)));
+                self.ws.history.mark_unsaved();
+                self.apply_reanchoring();
+                self.notes
+                    .info("The unsaved work was restored. Save to keep it.");
             }
             LoadPurpose::ForProject {
                 project_path,
                 opened,
             } => {
                 self.settings.add_recent(&project_path);
-                self.install(Workspace::from_project(project_path, *opened, Some(loaded)));
+                self.install(Workspace::from_project(
+                    Some(project_path),
+                    *opened,
+                    Some(loaded),
+                ));
                 self.apply_reanchoring();
+                self.offer_recovery();
             }
         }
         let level = if skipped > 0 {
@@ -574,7 +608,7 @@ impl DossierApp {
                     self.load_for_project(path, opened, location.path);
                 }
             }
-            None => self.install(Workspace::from_project(path, opened, None)),
+            None => self.install(Workspace::from_project(Some(path), opened, None)),
         }
     }
 

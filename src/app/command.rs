@@ -221,6 +221,9 @@ pub enum Command {
     ReattachFigure(FigureId),
     /// Delete a curated figure (and take it out of its series).
     DeleteFigure(FigureId),
+    /// Panic, to test that a crash keeps the unsaved work (tests only; no menu item sends it).
+    #[doc(hidden)]
+    CrashForTesting,
 }
 
 /// Which analysis view to export.

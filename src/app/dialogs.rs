@@ -34,6 +34,8 @@ pub enum Dialog {
         opened: Box<Opened>,
         folder: PathBuf,
     },
+    /// A recovery copy newer than the project: restore it?
+    Recover(super::recovery::Found),
     /// "Tag all hits…": choose the theme and unit, see what would happen, confirm.
     AutoTag {
         query: crate::analysis::Query,
@@ -101,7 +103,10 @@ impl DossierApp {
                         }
                         if ui.button("Discard changes").clicked() {
                             let pending = pending.clone();
-                            answer = Answer::Then(Box::new(move |app, _| app.perform(pending)));
+                            answer = Answer::Then(Box::new(move |app, _| {
+                                app.discard_recovery();
+                                app.perform(pending);
+                            }));
                         }
                         if ui.button("Cancel").clicked() {
                             answer = Answer::Close;
@@ -194,6 +199,48 @@ impl DossierApp {
                     save_rule,
                     preview,
                 } => auto_tag_ui(ui, ws, query, scope, theme, unit, save_rule, preview, dark),
+                Dialog::Recover(found) => {
+                    ui.heading("Restore unsaved work?");
+                    let whose = found
+                        .project
+                        .as_ref()
+                        .map_or("a project that was never saved".to_owned(), |p| p.display().to_string());
+                    let age = found.modified.elapsed().map_or(String::new(), |d| {
+                        let m = d.as_secs() / 60;
+                        if m < 1 { " (less than a minute old)".into() } else if m < 120 { format!(" ({m} minutes old)") } else { format!(" ({} hours old)", m / 60) }
+                    });
+                    ui.label(format!("Dossier kept a copy of unsaved work for {whose}{age}."));
+                    let (p, t, f, s) = found.counts;
+                    ui.label(format!("It holds {p} passage(s), {t} theme(s), {f} curated figure(s) and {s} series."));
+                    ui.label(format!(
+                        "What is open now holds {} passage(s), {} theme(s), {} figure(s) and {} series.",
+                        ws.project.passages.len(),
+                        ws.project.themes.len(),
+                        ws.project.figures.len(),
+                        ws.project.series.len()
+                    ));
+                    let mut answer = Answer::None;
+                    ui.horizontal(|ui| {
+                        if ui.button("Restore").clicked() {
+                            answer = Answer::Then(Box::new(|app, dialog| {
+                                if let Dialog::Recover(found) = dialog {
+                                    app.restore(found);
+                                }
+                            }));
+                        }
+                        if ui.button("Discard it").clicked() {
+                            answer = Answer::Then(Box::new(|_, dialog| {
+                                if let Dialog::Recover(found) = dialog {
+                                    super::recovery::remove(&found.path);
+                                }
+                            }));
+                        }
+                        if ui.button("Not now").on_hover_text("Keep the copy; it is offered again next time").clicked() {
+                            answer = Answer::Close;
+                        }
+                    });
+                    answer
+                }
                 Dialog::CorpusOutside { folder, .. } => {
                     ui.heading("Read articles from outside the project's folder?");
                     ui.label("This project takes its articles from:");
@@ -225,7 +272,7 @@ impl DossierApp {
                                 } = dialog
                                 {
                                     app.install(super::workspace::Workspace::from_project(
-                                        project_path,
+                                        Some(project_path),
                                         *opened,
                                         None,
                                     ));

@@ -47,6 +47,12 @@ pub enum LoadPurpose {
         project_path: PathBuf,
         opened: Box<Opened>,
     },
+    /// The corpus of a project restored from its recovery file.
+    Recovered {
+        /// The project file it belongs to (`None` for a project never saved).
+        project_path: Option<PathBuf>,
+        opened: Box<Opened>,
+    },
 }
 
 /// Which native dialog to show, and what the chosen path is for.
@@ -97,13 +103,18 @@ pub enum JobOutput {
         path: Option<PathBuf>,
         elapsed: Duration,
     },
-    /// The job could not even start.
-    NotStarted { label: String, error: String },
+    /// The job could not start, or stopped on an internal error.
+    Failed { label: String, error: String },
     /// A search finished.
     Searched {
         generation: u64,
         result: crate::analysis::SearchResult,
         elapsed: Duration,
+    },
+    /// The recovery copy was written.
+    RecoveryWritten {
+        path: PathBuf,
+        result: Result<(), String>,
     },
     /// A file was exported (CSV, PNG).
     Exported {
@@ -189,10 +200,20 @@ impl Jobs {
         let progress = Arc::new(JobProgress::default());
         let (tx, ctx, shared) = (self.tx.clone(), self.ctx.clone(), progress.clone());
         let thread_name = format!("dossier-job-{id}");
+        let job_label = label.clone();
         let spawned = std::thread::Builder::new()
             .name(thread_name)
             .spawn(move || {
-                let output = work(&shared);
+                // A bug in a job must not leave the window waiting for it for ever.
+                let output =
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&shared)))
+                        .unwrap_or_else(|payload| JobOutput::Failed {
+                            label: job_label,
+                            error: format!(
+                                "it stopped on an internal error ({})",
+                                panic_message(&*payload)
+                            ),
+                        });
                 let _ = tx.send((id, output));
                 ctx.request_repaint();
             });
@@ -205,7 +226,7 @@ impl Jobs {
             }),
             Err(e) => {
                 let error = e.to_string();
-                let _ = self.tx.send((id, JobOutput::NotStarted { label, error }));
+                let _ = self.tx.send((id, JobOutput::Failed { label, error }));
             }
         }
     }
@@ -231,7 +252,8 @@ impl Jobs {
                     });
                     // A project's passages are placed again here, off the UI thread.
                     let reanchored = match &purpose {
-                        LoadPurpose::ForProject { opened, .. } => Some(
+                        LoadPurpose::ForProject { opened, .. }
+                        | LoadPurpose::Recovered { opened, .. } => Some(
                             crate::project::reanchor::reanchor(&opened.project, &corpus, None),
                         ),
                         LoadPurpose::NewProject => None,
@@ -346,6 +368,14 @@ impl Jobs {
         });
     }
 
+    /// Write the recovery copy of a project on a worker thread.
+    pub fn write_recovery(&mut self, project: Project, path: PathBuf) {
+        self.spawn("Autosaving".into(), move |_| {
+            let result = crate::app::recovery::write(&project, &path).map_err(|e| e.to_string());
+            JobOutput::RecoveryWritten { path, result }
+        });
+    }
+
     /// Write `bytes` to `path` (atomically) on a worker thread.
     pub fn write_file(&mut self, path: PathBuf, bytes: Vec<u8>) {
         let label = format!("Writing {}", display_name(&path));
@@ -390,6 +420,15 @@ impl Jobs {
             }
         }
     }
+}
+
+/// The text of a panic, when it has one.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "no message".into())
 }
 
 /// Crop `rect` (points) from `image` and encode it as an RGBA PNG.

@@ -3,11 +3,13 @@
 
 mod analysis_apply;
 mod apply;
+mod autosave;
 pub mod command;
 mod dialogs;
 mod figures_apply;
 pub mod jobs;
 pub mod notify;
+pub mod recovery;
 pub mod settings;
 pub mod workspace;
 
@@ -42,6 +44,8 @@ pub struct StartOptions {
     pub path: Option<PathBuf>,
     /// Never try native file dialogs; always ask for a typed path (tests, headless systems).
     pub no_native_dialogs: bool,
+    /// Where recovery copies of never-saved projects go (default: the user's data folder).
+    pub data_dir: Option<PathBuf>,
 }
 
 /// The tabs of the lower pane.
@@ -121,6 +125,8 @@ pub struct DossierApp {
     after_save: Option<dialogs::Pending>,
     /// The analysis view waiting for the export dialog's answer.
     pending_export: Option<command::ExportWhat>,
+    autosave: autosave::Autosave,
+    data_dir: Option<PathBuf>,
 }
 
 impl DossierApp {
@@ -146,6 +152,11 @@ impl DossierApp {
             dialogs_available: !start.no_native_dialogs && jobs::native_dialogs_available(),
             after_save: None,
             pending_export: None,
+            autosave: autosave::Autosave::default(),
+            data_dir: start
+                .data_dir
+                .clone()
+                .or_else(|| eframe::storage_dir("dossier")),
         };
         if let Some(path) = start.path {
             app.open_path_now(path);
@@ -320,7 +331,32 @@ impl DossierApp {
 }
 
 impl eframe::App for DossierApp {
-    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
+        // A panic anywhere in a frame first writes the recovery copy, then goes on.
+        let result =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.frame(ui, frame)));
+        if let Err(payload) = result {
+            let written = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                self.write_recovery_now()
+            }));
+            if let Ok(Some(path)) = written {
+                eprintln!(
+                    "dossier: the unsaved work was written to {} before stopping",
+                    path.display()
+                );
+            }
+            std::panic::resume_unwind(payload);
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, settings::STORAGE_KEY, &self.settings);
+    }
+}
+
+impl DossierApp {
+    /// One frame of the window.
+    fn frame(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.poll_jobs(&ctx);
         self.handle_close_request(&ctx);
@@ -343,9 +379,6 @@ impl eframe::App for DossierApp {
             // Keep progress bars moving.
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
-    }
-
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, settings::STORAGE_KEY, &self.settings);
+        self.autosave(&ctx);
     }
 }

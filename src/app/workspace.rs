@@ -67,7 +67,7 @@ impl Workspace {
 
     /// A project read from `path`, with its corpus (empty when it could not be loaded).
     pub fn from_project(
-        path: PathBuf,
+        path: Option<PathBuf>,
         opened: crate::project::Opened,
         loaded: Option<LoadedCorpus>,
     ) -> Self {
@@ -84,7 +84,7 @@ impl Workspace {
             corpus: Arc::new(corpus),
             project: opened.project,
             history,
-            project_path: Some(path),
+            project_path: path,
             load_report,
             open_warnings: opened.warnings,
             extracted,

@@ -22,7 +22,11 @@ pub fn status_ui(ui: &mut Ui, ws: &Workspace, jobs: &Jobs) {
             );
         }
         // Searches come and go with every key press; the search pane shows them.
-        for job in jobs.running().iter().filter(|j| j.label != "Searching") {
+        for job in jobs
+            .running()
+            .iter()
+            .filter(|j| !matches!(j.label.as_str(), "Searching" | "Autosaving"))
+        {
             ui.separator();
             let bar = match job.progress.fraction() {
                 Some(f) => ProgressBar::new(f).show_percentage(),
