@@ -21,13 +21,29 @@ fn write(root: &Path, name: &str, bytes: &[u8]) {
 
 /// The fixture set of the issue, generated.
 fn hostile_folder(root: &Path) {
-    write(root, "binary.txt", b"\x00\x01\x02\x03 not text \xff\xfe\x00");
-    write(root, "image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01");
+    write(
+        root,
+        "binary.txt",
+        b"\x00\x01\x02\x03 not text \xff\xfe\x00",
+    );
+    write(
+        root,
+        "image.png",
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01",
+    );
     write(root, "empty.txt", b"");
     let line = "Peru eradicated 35,000 hectares of coca in 2015. ";
-    write(root, "repeated.txt", line.repeat(5 * 1024 * 1024 / line.len()).as_bytes());
+    write(
+        root,
+        "repeated.txt",
+        line.repeat(5 * 1024 * 1024 / line.len()).as_bytes(),
+    );
     write(root, "one-line.txt", "x".repeat(300_000).as_bytes());
-    write(root, "latin1.txt", b"Bogot\xe1, Medell\xedn y Cali: 1.200 toneladas\n");
+    write(
+        root,
+        "latin1.txt",
+        b"Bogot\xe1, Medell\xedn y Cali: 1.200 toneladas\n",
+    );
     write(root, "crlf.txt", b"first line\r\nsecond line\r\n");
     write(root, "bom.txt", b"\xef\xbb\xbfWith a byte-order mark\n");
     let mut broken = "Perú y México — año récord. ".repeat(20).into_bytes();
@@ -41,7 +57,11 @@ fn hostile_folder(root: &Path) {
     {
         use std::os::unix::fs::PermissionsExt;
         write(root, "unreadable.txt", b"secret");
-        fs::set_permissions(root.join("unreadable.txt"), fs::Permissions::from_mode(0o000)).expect("chmod");
+        fs::set_permissions(
+            root.join("unreadable.txt"),
+            fs::Permissions::from_mode(0o000),
+        )
+        .expect("chmod");
     }
 }
 
@@ -56,30 +76,71 @@ fn a_hostile_folder_loads_the_good_and_reports_the_bad() {
         ..LoadOptions::default()
     };
     let (corpus, report) = common::load_with(root, &options);
-    let text = |id: &str| corpus.articles().iter().find(|a| a.id.as_str() == id).map(|a| a.text.clone());
-    assert_eq!(text("latin1.txt").as_deref(), Some("Bogotá, Medellín y Cali: 1.200 toneladas\n"));
-    assert_eq!(text("crlf.txt").as_deref(), Some("first line\nsecond line\n"));
+    let text = |id: &str| {
+        corpus
+            .articles()
+            .iter()
+            .find(|a| a.id.as_str() == id)
+            .map(|a| a.text.clone())
+    };
+    assert_eq!(
+        text("latin1.txt").as_deref(),
+        Some("Bogotá, Medellín y Cali: 1.200 toneladas\n")
+    );
+    assert_eq!(
+        text("crlf.txt").as_deref(),
+        Some("first line\nsecond line\n")
+    );
     assert_eq!(text("bom.txt").as_deref(), Some("With a byte-order mark\n"));
-    assert_eq!(text("one-line.txt").map(|t| t.chars().count()), Some(300_000));
+    assert_eq!(
+        text("one-line.txt").map(|t| t.chars().count()),
+        Some(300_000)
+    );
     let broken = text("invalid-middle.txt").expect("damaged UTF-8 still loads");
     assert!(broken.contains('\u{FFFD}') && broken.contains("México"));
-    let deep = corpus.articles().iter().find(|a| a.id.as_str().ends_with("deep.md")).expect("the deepest file");
+    let deep = corpus
+        .articles()
+        .iter()
+        .find(|a| a.id.as_str().ends_with("deep.md"))
+        .expect("the deepest file");
     assert_eq!(deep.text, "# Found at the bottom\n");
     assert_eq!(deep.id.as_str().matches('/').count(), 40);
 
-    let reason = |name: &str| report.skipped.iter().find(|s| s.path == Path::new(name)).map(|s| s.reason.clone());
+    let reason = |name: &str| {
+        report
+            .skipped
+            .iter()
+            .find(|s| s.path == Path::new(name))
+            .map(|s| s.reason.clone())
+    };
     assert!(matches!(reason("binary.txt"), Some(SkipReason::Binary(_))));
-    assert_eq!(reason("image.png"), Some(SkipReason::NotText { extension: "png".into() }));
+    assert_eq!(
+        reason("image.png"),
+        Some(SkipReason::NotText {
+            extension: "png".into()
+        })
+    );
     assert_eq!(reason("empty.txt"), Some(SkipReason::Empty));
-    assert!(matches!(reason("repeated.txt"), Some(SkipReason::TooLarge { .. })));
+    assert!(matches!(
+        reason("repeated.txt"),
+        Some(SkipReason::TooLarge { .. })
+    ));
     #[cfg(unix)]
     assert_eq!(reason("level0/loop"), Some(SkipReason::SymlinkLoop));
     if !as_root {
-        assert!(matches!(reason("unreadable.txt"), Some(SkipReason::Unreadable(_))));
+        assert!(matches!(
+            reason("unreadable.txt"),
+            Some(SkipReason::Unreadable(_))
+        ));
     }
-    let fallbacks: Vec<(&str, TextEncoding)> = report.fallbacks.iter().map(|(id, e)| (id.as_str(), *e)).collect();
+    let fallbacks: Vec<(&str, TextEncoding)> = report
+        .fallbacks
+        .iter()
+        .map(|(id, e)| (id.as_str(), *e))
+        .collect();
     assert!(fallbacks.contains(&("latin1.txt", TextEncoding::Windows1252)));
-    assert!(fallbacks.iter().any(|(id, e)| *id == "invalid-middle.txt" && matches!(e, TextEncoding::Utf8Lossy { replaced: 1 })));
+    assert!(fallbacks.iter().any(|(id, e)| *id == "invalid-middle.txt"
+        && matches!(e, TextEncoding::Utf8Lossy { replaced: 1 })));
     // Every bad file is reported, by path, with a reason that reads as a sentence.
     for s in &report.skipped {
         assert!(!s.reason.to_string().is_empty(), "{}", s.path.display());
@@ -87,7 +148,11 @@ fn a_hostile_folder_loads_the_good_and_reports_the_bad() {
 
     // With the default limit the 5 MB file loads, and its figures come out.
     let (corpus, _) = common::load(root);
-    let big = corpus.articles().iter().find(|a| a.id.as_str() == "repeated.txt").expect("5 MB file loads under 20 MB");
+    let big = corpus
+        .articles()
+        .iter()
+        .find(|a| a.id.as_str() == "repeated.txt")
+        .expect("5 MB file loads under 20 MB");
     let figures = dossier::figures::extract_article(big);
     assert!(figures.len() > 100_000, "{}", figures.len());
 }
@@ -96,11 +161,23 @@ fn a_hostile_folder_loads_the_good_and_reports_the_bad() {
 fn damaged_project_files_give_clear_errors_and_stay_untouched() {
     let dir = common::tempdir();
     let cases: [(&str, &str); 6] = [
-        ("truncated.json", r#"{"format": "dossier-project", "version": 2, "corpus": {"folder": "x"}, "themes": [{"id": 1, "na"#),
-        ("wrong-types.json", r#"{"format": "dossier-project", "version": 2, "corpus": {"folder": 7}}"#),
+        (
+            "truncated.json",
+            r#"{"format": "dossier-project", "version": 2, "corpus": {"folder": "x"}, "themes": [{"id": 1, "na"#,
+        ),
+        (
+            "wrong-types.json",
+            r#"{"format": "dossier-project", "version": 2, "corpus": {"folder": 7}}"#,
+        ),
         ("not-json.json", "\u{0}\u{1} garbage"),
-        ("future.json", r#"{"format": "dossier-project", "version": 3, "corpus": {}}"#),
-        ("no-version.json", r#"{"format": "dossier-project", "corpus": {}}"#),
+        (
+            "future.json",
+            r#"{"format": "dossier-project", "version": 3, "corpus": {}}"#,
+        ),
+        (
+            "no-version.json",
+            r#"{"format": "dossier-project", "corpus": {}}"#,
+        ),
         ("array.json", "[]"),
     ];
     for (name, text) in cases {
@@ -108,12 +185,22 @@ fn damaged_project_files_give_clear_errors_and_stay_untouched() {
         fs::write(&path, text).expect("write");
         let err = io::open(&path).expect_err(name);
         let message = err.to_string();
-        assert!(message.ends_with(&path.display().to_string()), "{name}: the message names the file: {message}");
-        assert_eq!(fs::read_to_string(&path).expect("read"), text, "{name} was not changed");
+        assert!(
+            message.ends_with(&path.display().to_string()),
+            "{name}: the message names the file: {message}"
+        );
+        assert_eq!(
+            fs::read_to_string(&path).expect("read"),
+            text,
+            "{name} was not changed"
+        );
     }
     let binary = dir.path().join("binary.json");
     fs::write(&binary, [0xFF, 0xFE, 0x00, 0x80]).expect("write");
-    assert!(matches!(io::open(&binary), Err(ProjectError::NotUtf8 { .. })));
+    assert!(matches!(
+        io::open(&binary),
+        Err(ProjectError::NotUtf8 { .. })
+    ));
 }
 
 #[test]

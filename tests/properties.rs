@@ -9,15 +9,25 @@ use dossier::corpus::{Article, ArticleId, decode};
 use dossier::figures::Year;
 use dossier::project::anchor::{Haystack, Placement, Target};
 use dossier::project::{
-    ArticleRecord, CuratedFigure, FigureId, FigureStatus, Passage, PassageId, Project, Rgb, Series, SeriesId, Theme, ThemeId,
-    Timestamp, format,
+    ArticleRecord, CuratedFigure, FigureId, FigureStatus, Passage, PassageId, Project, Rgb, Series,
+    SeriesId, Theme, ThemeId, Timestamp, format,
 };
 use proptest::prelude::*;
 
 fn text() -> impl Strategy<Value = String> {
     // Any characters, with plenty of the awkward ones: quotes, accents, emoji, controls.
-    proptest::collection::vec(prop_oneof![any::<char>(), Just('"'), Just('\\'), Just('é'), Just('\n'), Just('🌿')], 0..24)
-        .prop_map(|c| c.into_iter().collect())
+    proptest::collection::vec(
+        prop_oneof![
+            any::<char>(),
+            Just('"'),
+            Just('\\'),
+            Just('é'),
+            Just('\n'),
+            Just('🌿')
+        ],
+        0..24,
+    )
+    .prop_map(|c| c.into_iter().collect())
 }
 
 fn timestamp() -> impl Strategy<Value = Timestamp> {
@@ -28,7 +38,11 @@ fn year() -> impl Strategy<Value = Year> {
     prop_oneof![
         Just(Year::None),
         (1900i32..2100).prop_map(Year::Point),
-        (proptest::option::of(1900i32..2100), proptest::option::of(1900i32..2100)).prop_map(|(a, b)| Year::Range(a, b)),
+        (
+            proptest::option::of(1900i32..2100),
+            proptest::option::of(1900i32..2100)
+        )
+            .prop_map(|(a, b)| Year::Range(a, b)),
     ]
 }
 

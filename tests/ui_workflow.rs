@@ -603,3 +603,82 @@ fn losing_focus_with_unsaved_changes_writes_the_recovery_copy() {
     let opened = dossier::project::io::open(&copy).expect("the copy is a valid project");
     assert_eq!(opened.project.passages.len(), 1);
 }
+
+#[test]
+fn articles_changed_on_disk_are_picked_up_and_passages_follow() {
+    let dir = common::tempdir();
+    for entry in std::fs::read_dir(common::seeds_dir()).expect("seeds") {
+        let entry = entry.expect("entry");
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).expect("copy");
+    }
+    let mut harness = open(dir.path().to_owned());
+    let id = dossier::corpus::ArticleId("003_eaa2cb2b0ffc7ced.txt".into());
+    let (start, end) = {
+        let a = harness.state().ws.corpus.get(&id).expect("article");
+        let s = a
+            .char_of(a.text.find("26 people").expect("phrase"))
+            .expect("boundary");
+        (s, s + 9)
+    };
+    harness
+        .state_mut()
+        .push(dossier::app::command::Command::TagRange {
+            theme: dossier::project::ThemeId(2),
+            article: id.clone(),
+            start,
+            end,
+        });
+    harness.run();
+    // Edit the article on disk, and add a new one.
+    let file = dir.path().join("003_eaa2cb2b0ffc7ced.txt");
+    let text = std::fs::read_to_string(&file).expect("read");
+    std::fs::write(&file, format!("Correction appended at the top.\n\n{text}")).expect("write");
+    std::fs::write(
+        dir.path().join("005_new.txt"),
+        "A new article arrives: 40 tons seized in 2016.\n",
+    )
+    .expect("write");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while harness.state().ws.corpus.len() < 6
+        || harness
+            .state()
+            .ws
+            .project
+            .passages
+            .values()
+            .next()
+            .is_some_and(|p| p.start == start)
+    {
+        assert!(
+            Instant::now() < deadline,
+            "the change on disk was not picked up"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+        harness.step();
+    }
+    settle(&mut harness);
+    let ws = &harness.state().ws;
+    let p = ws.project.passages.values().next().expect("passage");
+    assert_eq!(p.quote, "26 people");
+    assert_eq!(
+        p.start,
+        start + "Correction appended at the top.\n\n".chars().count()
+    );
+    assert!(ws.problems.is_empty());
+    assert!(
+        ws.figure_rows
+            .iter()
+            .any(|r| r.key.article.as_str() == "005_new.txt" && r.figure.value == 40.0)
+    );
+    let log: Vec<String> = harness
+        .state()
+        .notes
+        .log()
+        .iter()
+        .map(|n| n.text.clone())
+        .collect();
+    assert!(
+        log.iter().any(|m| m.contains("1 new, 1 edited, 0 removed")),
+        "{log:?}"
+    );
+}

@@ -451,6 +451,7 @@ impl DossierApp {
                     result,
                     elapsed,
                 } => self.views.search.receive(generation, result, elapsed.as_secs_f64() * 1000.0),
+                JobOutput::Reread { root, changes } => self.take_changes(root, changes),
                 JobOutput::RecoveryWritten { path, result } => {
                     if let Err(e) = result {
                         self.notes.warn(format!("The recovery copy could not be written: {e} — {}", path.display()));

@@ -111,6 +111,11 @@ pub enum JobOutput {
         result: crate::analysis::SearchResult,
         elapsed: Duration,
     },
+    /// Files of the corpus changed on disk and were read again.
+    Reread {
+        root: PathBuf,
+        changes: Vec<(crate::corpus::changes::Change, Vec<Figure>)>,
+    },
     /// The recovery copy was written.
     RecoveryWritten {
         path: PathBuf,
@@ -364,6 +369,28 @@ impl Jobs {
                 generation,
                 result,
                 elapsed: started.elapsed(),
+            }
+        });
+    }
+
+    /// Read changed files of the corpus again, with their figures.
+    pub fn reread(&mut self, corpus: Arc<Corpus>, paths: Vec<PathBuf>) {
+        use crate::corpus::changes::{Change, reread};
+        let options = self.load_options.clone();
+        self.spawn("Reading changed articles".into(), move |_| {
+            let changes = reread(&corpus, &paths, &options)
+                .into_iter()
+                .map(|c| {
+                    let figures = match &c {
+                        Change::Updated(a) => crate::figures::extract_article(a),
+                        Change::Removed(..) => Vec::new(),
+                    };
+                    (c, figures)
+                })
+                .collect();
+            JobOutput::Reread {
+                root: corpus.root.clone(),
+                changes,
             }
         });
     }

@@ -4,6 +4,7 @@
 mod analysis_apply;
 mod apply;
 mod autosave;
+mod changes_apply;
 pub mod command;
 mod dialogs;
 mod figures_apply;
@@ -11,6 +12,7 @@ pub mod jobs;
 pub mod notify;
 pub mod recovery;
 pub mod settings;
+mod watch;
 pub mod workspace;
 
 use std::path::PathBuf;
@@ -127,6 +129,8 @@ pub struct DossierApp {
     pending_export: Option<command::ExportWhat>,
     autosave: autosave::Autosave,
     data_dir: Option<PathBuf>,
+    /// Watches the corpus folder for changes on disk.
+    watcher: Option<watch::CorpusWatcher>,
 }
 
 impl DossierApp {
@@ -157,6 +161,7 @@ impl DossierApp {
                 .data_dir
                 .clone()
                 .or_else(|| eframe::storage_dir("dossier")),
+            watcher: None,
         };
         if let Some(path) = start.path {
             app.open_path_now(path);
@@ -164,9 +169,14 @@ impl DossierApp {
         app
     }
 
-    /// No background job is running (loading, saving, a dialog).
+    /// No background job is running (loading, saving, a dialog) and no change on disk is
+    /// waiting to be read.
     pub fn is_idle(&self) -> bool {
         self.jobs.is_idle()
+            && !self
+                .watcher
+                .as_ref()
+                .is_some_and(watch::CorpusWatcher::is_waiting)
     }
 
     /// A copy of the plot pane's view state (which series are shown).
@@ -380,5 +390,6 @@ impl DossierApp {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
         self.autosave(&ctx);
+        self.poll_watcher(&ctx);
     }
 }

@@ -183,7 +183,7 @@ pub fn load_folder(
 }
 
 /// Should a file with this name be read as an article?
-fn is_text_name(path: &Path) -> Result<(), String> {
+pub fn is_text_name(path: &Path) -> Result<(), String> {
     match path.extension() {
         None => Ok(()),
         Some(ext) => {

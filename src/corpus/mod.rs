@@ -1,5 +1,6 @@
 //! The corpus: articles loaded from a folder, their ids, texts and offsets. No egui here.
 
+pub mod changes;
 pub mod decode;
 pub mod load;
 mod text_index;
