@@ -62,7 +62,7 @@ prop_compose! {
                 color: Rgb([i as u8 * 40, 7, 200]),
                 description: names[(i + 1) % names.len()].clone(),
                 // Parents only point to earlier themes, so there are no cycles.
-                parent: (i > 0 && i % 2 == 0).then(|| ThemeId(i as u32)),
+                parent: (i > 0 && i % 2 == 0).then_some(ThemeId(i as u32)),
             })
             .collect();
         let mut project = Project::with_themes(themes);
