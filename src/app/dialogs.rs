@@ -328,6 +328,12 @@ impl DossierApp {
                         }
                     },
                 );
+                if let Some(found) = &ws.reanchored {
+                    ui.label(format!(
+                        "Re-anchoring after the articles were read: {}",
+                        found.summary()
+                    ));
+                }
                 section(
                     ui,
                     "Problems in the project file",

@@ -46,7 +46,29 @@ pub fn save(project: &Project, path: &Path) -> Result<(), ProjectError> {
     write_atomic(path, json.as_bytes()).map_err(|source| ProjectError::Write {
         path: path.to_owned(),
         source,
-    })
+    })?;
+    remove_stale_temporaries(path);
+    Ok(())
+}
+
+/// Temporary files of saves that never finished (the process was killed) are removed once
+/// they are old enough that no save can still be writing them.
+fn remove_stale_temporaries(path: &Path) {
+    const STALE: std::time::Duration = std::time::Duration::from_secs(600);
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else { return };
+    let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+    let prefix = format!(".{}.tmp-", name.to_string_lossy());
+    for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
+        let stale = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > STALE);
+        if stale && entry.file_name().to_string_lossy().starts_with(&prefix) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Write `bytes` to `path` so that a reader sees either the old file or the new one, never a
