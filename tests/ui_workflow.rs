@@ -361,10 +361,7 @@ fn changed_articles_re_anchor_and_orphans_can_be_re_attached() {
     let dir = common::tempdir();
     let corpus_dir = dir.path().join("articles");
     std::fs::create_dir(&corpus_dir).expect("mkdir");
-    for entry in std::fs::read_dir(common::seeds_dir()).expect("seeds") {
-        let entry = entry.expect("entry");
-        std::fs::copy(entry.path(), corpus_dir.join(entry.file_name())).expect("copy");
-    }
+    common::copy_seeds(&corpus_dir);
     let corpus = common::load(&corpus_dir).0;
     let mut project = Project::with_themes(dossier::project::codebook::default_themes());
     for (id, file, phrase) in [
@@ -607,10 +604,7 @@ fn losing_focus_with_unsaved_changes_writes_the_recovery_copy() {
 #[test]
 fn articles_changed_on_disk_are_picked_up_and_passages_follow() {
     let dir = common::tempdir();
-    for entry in std::fs::read_dir(common::seeds_dir()).expect("seeds") {
-        let entry = entry.expect("entry");
-        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).expect("copy");
-    }
+    common::copy_seeds(dir.path());
     let mut harness = open(dir.path().to_owned());
     let id = dossier::corpus::ArticleId("003_eaa2cb2b0ffc7ced.txt".into());
     let (start, end) = {

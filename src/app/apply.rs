@@ -252,12 +252,7 @@ impl DossierApp {
             return;
         };
         let mut p = p.clone();
-        p.article = article.id.clone();
-        p.start = anchor.start;
-        p.end = anchor.end;
-        p.quote = anchor.quote;
-        p.prefix = anchor.prefix;
-        p.suffix = anchor.suffix;
+        p.set_anchor(article.id.clone(), anchor);
         p.modified = Timestamp::now();
         self.edit(Edit::UpdatePassage(p));
         self.sel.passage = Some(id);

@@ -112,12 +112,7 @@ impl DossierApp {
                         match crate::project::Anchor::cut(article, s, e) {
                             Some(anchor) => {
                                 let mut f = f.clone();
-                                f.article = article.id.clone();
-                                f.start = anchor.start;
-                                f.end = anchor.end;
-                                f.quote = anchor.quote;
-                                f.prefix = anchor.prefix;
-                                f.suffix = anchor.suffix;
+                                f.set_anchor(article.id.clone(), anchor);
                                 f.modified = now.clone();
                                 Ok(Edit::UpsertFigure(f))
                             }

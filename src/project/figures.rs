@@ -92,6 +92,16 @@ impl CuratedFigure {
         }
     }
 
+    /// Put the figure on a new anchor in `article` (its quote and context come with it).
+    pub fn set_anchor(&mut self, article: ArticleId, anchor: Anchor) {
+        self.article = article;
+        self.start = anchor.start;
+        self.end = anchor.end;
+        self.quote = anchor.quote;
+        self.prefix = anchor.prefix;
+        self.suffix = anchor.suffix;
+    }
+
     /// Has the analyst changed the value, unit or year the extractor gave?
     pub fn is_corrected(&self) -> bool {
         self.extracted

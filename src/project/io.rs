@@ -55,8 +55,14 @@ pub fn save(project: &Project, path: &Path) -> Result<(), ProjectError> {
 /// they are old enough that no save can still be writing them.
 fn remove_stale_temporaries(path: &Path) {
     const STALE: std::time::Duration = std::time::Duration::from_secs(600);
-    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else { return };
-    let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return;
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
     let prefix = format!(".{}.tmp-", name.to_string_lossy());
     for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
         let stale = entry

@@ -164,6 +164,16 @@ impl Passage {
         }
     }
 
+    /// Put the passage on a new anchor in `article` (its quote and context come with it).
+    pub fn set_anchor(&mut self, article: ArticleId, anchor: Anchor) {
+        self.article = article;
+        self.start = anchor.start;
+        self.end = anchor.end;
+        self.quote = anchor.quote;
+        self.prefix = anchor.prefix;
+        self.suffix = anchor.suffix;
+    }
+
     pub fn has_theme(&self, theme: ThemeId) -> bool {
         self.themes.binary_search(&theme).is_ok()
     }

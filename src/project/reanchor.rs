@@ -149,11 +149,7 @@ pub fn edit(project: &Project, corpus: &Corpus, found: &Reanchored) -> Option<Ed
             continue;
         };
         let mut p = p.clone();
-        p.start = anchor.start;
-        p.end = anchor.end;
-        p.quote = anchor.quote;
-        p.prefix = anchor.prefix;
-        p.suffix = anchor.suffix;
+        p.set_anchor(p.article.clone(), anchor);
         edits.push(Edit::UpdatePassage(p));
     }
     for (id, placement) in &found.figures {
@@ -164,11 +160,7 @@ pub fn edit(project: &Project, corpus: &Corpus, found: &Reanchored) -> Option<Ed
             continue;
         };
         let mut f = f.clone();
-        f.start = anchor.start;
-        f.end = anchor.end;
-        f.quote = anchor.quote;
-        f.prefix = anchor.prefix;
-        f.suffix = anchor.suffix;
+        f.set_anchor(f.article.clone(), anchor);
         edits.push(Edit::UpsertFigure(f));
     }
     (!edits.is_empty()).then(|| Edit::Batch {

@@ -194,26 +194,7 @@ fn filters_ui(ui: &mut Ui, ws: &Workspace, state: &mut FiguresState) {
         )
         .labelled_by(label.id);
         state.filter.year = state.year_text.trim().parse().ok();
-        let label = ui.label("Article");
-        let text = state
-            .filter
-            .article
-            .as_ref()
-            .map_or("any".to_owned(), |a| a.file_name().to_owned());
-        ComboBox::from_id_salt("figures_article")
-            .selected_text(text)
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut state.filter.article, None, "any");
-                for a in ws.corpus.articles() {
-                    ui.selectable_value(
-                        &mut state.filter.article,
-                        Some(a.id.clone()),
-                        a.id.as_str(),
-                    );
-                }
-            })
-            .response
-            .labelled_by(label.id);
+        super::article_filter(ui, "figures_article", &ws.corpus, &mut state.filter.article);
         let label = ui.label("Text");
         ui.add(
             TextEdit::singleline(&mut state.filter.text)

@@ -56,6 +56,29 @@ pub fn theme_chip(ui: &mut Ui, project: &Project, id: ThemeId) {
     }
 }
 
+/// A labelled "Article" filter: any article, or one of the corpus.
+pub fn article_filter(
+    ui: &mut Ui,
+    id_salt: &str,
+    articles: &crate::corpus::Corpus,
+    value: &mut Option<ArticleId>,
+) {
+    let label = ui.label("Article");
+    let text = value
+        .as_ref()
+        .map_or("any".to_owned(), |a| a.file_name().to_owned());
+    egui::ComboBox::from_id_salt(id_salt)
+        .selected_text(text)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(value, None, "any");
+            for a in articles.articles() {
+                ui.selectable_value(value, Some(a.id.clone()), a.id.as_str());
+            }
+        })
+        .response
+        .labelled_by(label.id);
+}
+
 /// The themes that number keys 1–9 tag with: the first nine in codebook order.
 pub fn numbered_themes(project: &Project) -> Vec<ThemeId> {
     project

@@ -72,26 +72,12 @@ pub fn passages_ui(
             })
             .response
             .labelled_by(label.id);
-        let label = ui.label("Article");
-        let article_text = state
-            .filter
-            .article
-            .as_ref()
-            .map_or("any".to_owned(), |a| a.file_name().to_owned());
-        ComboBox::from_id_salt("passages_article")
-            .selected_text(article_text)
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut state.filter.article, None, "any");
-                for a in ws.corpus.articles() {
-                    ui.selectable_value(
-                        &mut state.filter.article,
-                        Some(a.id.clone()),
-                        a.id.as_str(),
-                    );
-                }
-            })
-            .response
-            .labelled_by(label.id);
+        super::article_filter(
+            ui,
+            "passages_article",
+            &ws.corpus,
+            &mut state.filter.article,
+        );
         let label = ui.label("Text");
         ui.add(
             TextEdit::singleline(&mut state.filter.text)

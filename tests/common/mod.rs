@@ -25,3 +25,11 @@ pub fn load_seeds() -> Corpus {
 pub fn tempdir() -> tempfile::TempDir {
     tempfile::tempdir().expect("a temporary folder")
 }
+
+/// Copy the seed articles into `dest` (an existing folder), to edit them in a test.
+pub fn copy_seeds(dest: &Path) {
+    for entry in std::fs::read_dir(seeds_dir()).expect("seeds") {
+        let entry = entry.expect("entry");
+        std::fs::copy(entry.path(), dest.join(entry.file_name())).expect("copy");
+    }
+}
