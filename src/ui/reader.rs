@@ -34,6 +34,8 @@ pub struct ScrollTarget {
 #[derive(Clone, Debug, PartialEq)]
 struct CacheKey {
     article: ArticleId,
+    /// The page shown, in code points.
+    page: (usize, usize),
     revision: u64,
     wrap_width: u32,
     dark: bool,
@@ -57,10 +59,45 @@ struct Layout {
     underlines: Vec<Underline>,
 }
 
+/// Articles longer than this are shown a page at a time, so that laying out and selecting stay
+/// quick; pages break at a line end (or a space) near this length.
+pub const PAGE_CHARS: usize = 150_000;
+
+/// Split an article into pages of about [`PAGE_CHARS`] code points.
+pub fn pages(article: &Article) -> Vec<(usize, usize)> {
+    let n = article.char_len();
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < n {
+        let target = start + PAGE_CHARS;
+        if target >= n {
+            out.push((start, n));
+            break;
+        }
+        let earliest = start + PAGE_CHARS * 4 / 5;
+        let cut = (|| {
+            let (lo, hi) = (article.byte_of(earliest)?, article.byte_of(target)?);
+            let window = article.text.get(lo..hi)?;
+            let at = window.rfind('\n').or_else(|| window.rfind(' '))?;
+            article.char_of(lo + at + 1)
+        })()
+        .unwrap_or(target);
+        out.push((start, cut));
+        start = cut;
+    }
+    if out.is_empty() {
+        out.push((0, 0));
+    }
+    out
+}
+
 /// What the reader keeps between frames.
 #[derive(Default)]
 pub struct ReaderState {
     layout: Option<Layout>,
+    /// The pages of the article shown, and which one is open.
+    pages: Option<(ArticleId, usize, Vec<(usize, usize)>)>,
+    pub page: usize,
     pub scroll_to: Option<ScrollTarget>,
     /// Figure spans to mark in the text, with a number that changes when they change.
     pub marks: (u64, Vec<(usize, usize)>),
@@ -89,17 +126,47 @@ pub fn reader_ui(
         return ReaderOutput::default();
     };
     header_ui(ui, ws, article);
-    ui.separator();
 
     let dark = ui.visuals().dark_mode;
     let id = text_id();
-    // A pending jump: select the range as text now, so this frame shows it.
+    // Long articles are shown a page at a time.
+    let fresh = state
+        .pages
+        .as_ref()
+        .is_none_or(|(a, len, _)| *a != article.id || *len != article.char_len());
+    if fresh {
+        state.pages = Some((article.id.clone(), article.char_len(), pages(article)));
+        state.page = 0;
+    }
+    let page_list = state
+        .pages
+        .as_ref()
+        .map(|(_, _, p)| p.clone())
+        .unwrap_or_default();
+    // A pending jump: open its page and select the range as text now, so this frame shows it.
     let target = state.scroll_to.take_if(|t| t.article == article.id);
+    if let Some(t) = &target {
+        if let Some(i) = page_list
+            .iter()
+            .position(|(s, e)| *s <= t.start && t.start < *e)
+        {
+            state.page = i;
+        }
+    }
+    state.page = state.page.min(page_list.len().saturating_sub(1));
+    if page_list.len() > 1 {
+        page_bar_ui(ui, state, page_list.len());
+    }
+    let page = page_list
+        .get(state.page)
+        .copied()
+        .unwrap_or((0, article.char_len()));
+    ui.separator();
     if let Some(t) = target.as_ref().filter(|t| t.select) {
         let mut te = TextEdit::load_state(ui.ctx(), id).unwrap_or_default();
         te.cursor.set_char_range(Some(CCursorRange::two(
-            CCursor::new(t.start),
-            CCursor::new(t.end),
+            CCursor::new(t.start.saturating_sub(page.0)),
+            CCursor::new(t.end.min(page.1).saturating_sub(page.0)),
         )));
         te.store(ui.ctx(), id);
         ui.memory_mut(|m| m.request_focus(id));
@@ -110,12 +177,13 @@ pub fn reader_ui(
         .id_salt("reader_scroll")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            let mut text: &str = &article.text;
+            let mut text: &str = article.slice(page.0, page.1).unwrap_or("");
             let marks = &state.marks;
             let layout_slot = &mut state.layout;
             let mut layouter = |ui: &Ui, _buf: &dyn egui::TextBuffer, wrap_width: f32| {
                 let key = CacheKey {
                     article: article.id.clone(),
+                    page,
                     revision: ws.revision,
                     wrap_width: wrap_width.round() as u32,
                     dark,
@@ -172,7 +240,8 @@ pub fn reader_ui(
             let focused = ui.memory(|m| m.has_focus(id));
             let live = output.cursor_range.and_then(|r| {
                 let range = r.as_sorted_char_range();
-                (range.start.0 < range.end.0).then_some((range.start.0, range.end.0))
+                (range.start.0 < range.end.0)
+                    .then_some((range.start.0 + page.0, range.end.0 + page.0))
             });
             let selection = if focused { live } else { live.or(sel.text) };
             if let (Some((s, e)), false) = (selection, focused) {
@@ -185,7 +254,7 @@ pub fn reader_ui(
 
             // Hover: which passages and figure are under the pointer.
             if let Some(pos) = response.hover_pos().filter(|_| !response.dragged()) {
-                let at = layout.galley.cursor_from_pos(pos - origin).index.0;
+                let at = layout.galley.cursor_from_pos(pos - origin).index.0 + page.0;
                 let under = passages_at(ws, &article.id, at);
                 let figure = figure_at(ws, &article.id, at);
                 if !under.is_empty() || figure.is_some() {
@@ -208,7 +277,7 @@ pub fn reader_ui(
                 .interact_pointer_pos()
                 .filter(|_| response.clicked() && selection.is_none());
             if let Some(pos) = click {
-                let at = layout.galley.cursor_from_pos(pos - origin).index.0;
+                let at = layout.galley.cursor_from_pos(pos - origin).index.0 + page.0;
                 let under = passages_at(ws, &article.id, at);
                 // Repeated clicks cycle through overlapping passages, shortest first.
                 let next = match sel.passage.and_then(|p| under.iter().position(|u| *u == p)) {
@@ -348,12 +417,21 @@ fn build_layout(
     marks: &[(usize, usize)],
 ) -> Layout {
     let dark = key.dark;
+    let (p0, p1) = key.page;
+    // Everything below is in code points from the start of the page.
+    let on_page =
+        |(s, e): (usize, usize)| (s < p1 && e > p0).then(|| (s.max(p0) - p0, e.min(p1) - p0));
     let passages: Vec<_> = ws
         .project
         .passages_of(&article.id)
         .filter(|p| !ws.problems.contains_key(&p.id))
+        .filter(|p| on_page((p.start, p.end)).is_some())
         .collect();
-    let spans: Vec<(usize, usize)> = passages.iter().map(|p| (p.start, p.end)).collect();
+    let spans: Vec<(usize, usize)> = passages
+        .iter()
+        .filter_map(|p| on_page((p.start, p.end)))
+        .collect();
+    let marks: Vec<(usize, usize)> = marks.iter().filter_map(|m| on_page(*m)).collect();
     let colours: Vec<Vec<Rgb>> = passages
         .iter()
         .map(|p| theme_colours(ws, &p.themes))
@@ -361,7 +439,7 @@ fn build_layout(
 
     // Figures are marked by text colour, passages by fill, so both show at once.
     let mut all_spans = spans.clone();
-    all_spans.extend_from_slice(marks);
+    all_spans.extend_from_slice(&marks);
     let font = FontId::proportional(FONT_SIZE);
     let base = TextFormat {
         font_id: font.clone(),
@@ -371,8 +449,11 @@ fn build_layout(
         ..Default::default()
     };
     let mut job = LayoutJob::default();
-    for seg in flatten(article.char_len(), &all_spans) {
-        let (Some(a), Some(b)) = (article.byte_of(seg.start), article.byte_of(seg.end)) else {
+    for seg in flatten(p1 - p0, &all_spans) {
+        let (Some(a), Some(b)) = (
+            article.byte_of(seg.start + p0),
+            article.byte_of(seg.end + p0),
+        ) else {
             continue;
         };
         let Some(piece) = article.text.get(a..b) else {
@@ -406,9 +487,9 @@ fn build_layout(
 
     // One underline per (passage, theme), in lanes so overlapping ones stack.
     let mut lines: Vec<(usize, usize, Color32)> = Vec::new();
-    for (p, cols) in passages.iter().zip(&colours) {
+    for ((s, e), cols) in spans.iter().zip(&colours) {
         for c in cols {
-            lines.push((p.start, p.end, palette::color(*c)));
+            lines.push((*s, *e, palette::color(*c)));
         }
     }
     let lane_of = lanes(&lines.iter().map(|l| (l.0, l.1)).collect::<Vec<_>>());
@@ -437,8 +518,18 @@ fn theme_colours(ws: &Workspace, themes: &[ThemeId]) -> Vec<Rgb> {
         .collect()
 }
 
-/// Screen rectangles (one per row) covering code points `start..end`.
+/// Screen rectangles (one per row) covering code points `start..end` of the article (the part
+/// on the page shown).
 fn range_rects(layout: &Layout, origin: Pos2, start: usize, end: usize) -> Vec<Rect> {
+    let (p0, p1) = layout.key.page;
+    if end <= p0 || start >= p1 {
+        return Vec::new();
+    }
+    page_rects(layout, origin, start.max(p0) - p0, end.min(p1) - p0)
+}
+
+/// Screen rectangles covering code points `start..end` counted from the start of the page.
+fn page_rects(layout: &Layout, origin: Pos2, start: usize, end: usize) -> Vec<Rect> {
     let mut rects = Vec::new();
     let first = layout
         .row_starts
@@ -471,7 +562,7 @@ fn paint_underlines(ui: &Ui, layout: &Layout, origin: Pos2, dark: bool) {
     let clip = ui.clip_rect();
     let painter = ui.painter();
     for u in &layout.underlines {
-        for rect in range_rects(layout, origin, u.start, u.end) {
+        for rect in page_rects(layout, origin, u.start, u.end) {
             if !clip.intersects(rect) {
                 continue;
             }
@@ -495,5 +586,64 @@ pub fn quote_preview(quote: &str, max_chars: usize) -> String {
         let mut s: String = flat.chars().take(max_chars).collect();
         s.push('…');
         s
+    }
+}
+
+/// "Page k of n" with buttons, for long articles.
+fn page_bar_ui(ui: &mut Ui, state: &mut ReaderState, n: usize) {
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(state.page > 0, egui::Button::new("Previous page"))
+            .clicked()
+        {
+            state.page -= 1;
+        }
+        ui.label(format!("Page {} of {n}", state.page + 1));
+        if ui
+            .add_enabled(state.page + 1 < n, egui::Button::new("Next page"))
+            .clicked()
+        {
+            state.page += 1;
+        }
+        ui.weak(format!(
+            "(long articles are shown {PAGE_CHARS} characters at a time)"
+        ));
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{ArticleId, decode};
+
+    fn article(text: &str) -> Article {
+        Article::new(
+            ArticleId("a".into()),
+            "a".into(),
+            decode(text.as_bytes()).expect("text"),
+        )
+    }
+
+    #[test]
+    fn long_articles_split_into_pages_at_line_ends() {
+        let line = "Perú erradicó 35.000 hectáreas de coca en 2015, según el gobierno.\n";
+        let a = article(&line.repeat(6000));
+        let pages = pages(&a);
+        assert!(pages.len() >= 3, "{}", pages.len());
+        assert_eq!(pages.first().map(|p| p.0), Some(0));
+        assert_eq!(pages.last().map(|p| p.1), Some(a.char_len()));
+        for w in pages.windows(2) {
+            assert_eq!(w[0].1, w[1].0, "pages are contiguous");
+        }
+        for (s, e) in &pages[..pages.len() - 1] {
+            assert!(e - s <= PAGE_CHARS);
+            assert_eq!(a.slice(e - 1, *e), Some("\n"), "a page ends at a line end");
+        }
+        // Short articles and one long line.
+        assert_eq!(super::pages(&article("short")), vec![(0, 5)]);
+        let one_line = article(&"word ".repeat(70_000));
+        let p = super::pages(&one_line);
+        assert_eq!(p.len(), 3);
+        assert!(p.iter().all(|(s, e)| e - s <= PAGE_CHARS));
     }
 }
