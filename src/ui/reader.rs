@@ -91,12 +91,15 @@ pub fn pages(article: &Article) -> Vec<(usize, usize)> {
     out
 }
 
+/// An article's pages: (article, its length, the code point range of each page).
+type Pages = (ArticleId, usize, Vec<(usize, usize)>);
+
 /// What the reader keeps between frames.
 #[derive(Default)]
 pub struct ReaderState {
     layout: Option<Layout>,
     /// The pages of the article shown, and which one is open.
-    pages: Option<(ArticleId, usize, Vec<(usize, usize)>)>,
+    pages: Option<Pages>,
     pub page: usize,
     pub scroll_to: Option<ScrollTarget>,
     /// Figure spans to mark in the text, with a number that changes when they change.
@@ -145,13 +148,13 @@ pub fn reader_ui(
         .unwrap_or_default();
     // A pending jump: open its page and select the range as text now, so this frame shows it.
     let target = state.scroll_to.take_if(|t| t.article == article.id);
-    if let Some(t) = &target {
-        if let Some(i) = page_list
+    let target_page = target.as_ref().and_then(|t| {
+        page_list
             .iter()
             .position(|(s, e)| *s <= t.start && t.start < *e)
-        {
-            state.page = i;
-        }
+    });
+    if let Some(i) = target_page {
+        state.page = i;
     }
     state.page = state.page.min(page_list.len().saturating_sub(1));
     if page_list.len() > 1 {
