@@ -9,5 +9,6 @@ pub mod cli;
 pub mod corpus;
 pub mod figures;
 pub mod headless;
+pub mod invariants;
 pub mod project;
 pub mod ui;
