@@ -25,15 +25,16 @@ pub fn project_text(data: &[u8]) {
     }
 }
 
-/// Decoding any bytes never panics; decoded text has no CR and no BOM, and its code point index
-/// agrees with it.
+/// Decoding any bytes never panics; decoded text has no CR, its byte-order mark is gone (one,
+/// as Python's `utf-8-sig` and the figure scorer read it: a second one is text), and its code
+/// point index agrees with it.
 pub fn decoded_bytes(data: &[u8]) {
+    const BOM: &[u8] = b"\xEF\xBB\xBF";
     if let Ok(decoded) = decode(data) {
         assert!(!decoded.text.contains('\r'), "a CR survived decoding");
-        assert!(
-            !decoded.text.starts_with('\u{FEFF}'),
-            "a BOM survived decoding"
-        );
+        if data.starts_with(BOM) && !data[3..].starts_with(BOM) {
+            assert!(!decoded.text.starts_with('\u{FEFF}'), "the BOM survived decoding");
+        }
         let index = TextIndex::new(&decoded.text);
         assert_eq!(index.char_len(), decoded.text.chars().count());
         for (c, (b, _)) in decoded.text.char_indices().enumerate().step_by(7) {

@@ -248,6 +248,13 @@ mod tests {
     }
 
     #[test]
+    fn only_one_bom_is_stripped() {
+        // As Python's utf-8-sig (which the figure scorer uses) reads it: found by fuzzing.
+        let d = ok(b"\xEF\xBB\xBF\xEF\xBB\xBFText");
+        assert_eq!(d.text, "\u{FEFF}Text");
+    }
+
+    #[test]
     fn crlf_and_lone_cr_become_lf() {
         assert_eq!(ok(b"a\r\nb\rc\n\r\nd").text, "a\nb\nc\n\nd");
     }
