@@ -33,7 +33,10 @@ pub fn decoded_bytes(data: &[u8]) {
     if let Ok(decoded) = decode(data) {
         assert!(!decoded.text.contains('\r'), "a CR survived decoding");
         if data.starts_with(BOM) && !data[3..].starts_with(BOM) {
-            assert!(!decoded.text.starts_with('\u{FEFF}'), "the BOM survived decoding");
+            assert!(
+                !decoded.text.starts_with('\u{FEFF}'),
+                "the BOM survived decoding"
+            );
         }
         let index = TextIndex::new(&decoded.text);
         assert_eq!(index.char_len(), decoded.text.chars().count());

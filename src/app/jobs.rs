@@ -509,3 +509,29 @@ pub fn native_dialogs_available() -> bool {
         .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join("zenity").is_file()));
     has_bus || has_zenity
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn png_crops_the_region_and_decodes() {
+        // A 4×3 image (pixels per point 2: the region is 2×1 points from (0.5, 0.5)).
+        let mut image = egui::ColorImage::filled([4, 3], egui::Color32::BLACK);
+        image.pixels[4 + 1] = egui::Color32::from_rgb(255, 0, 0);
+        let rect = egui::Rect::from_min_size(egui::pos2(0.5, 0.5), egui::vec2(1.5, 1.0));
+        let png = encode_png(&image, rect, 2.0).expect("encodes");
+        let decoder = png::Decoder::new(std::io::Cursor::new(png));
+        let mut reader = decoder.read_info().expect("a PNG");
+        let mut buf = vec![0; reader.output_buffer_size().expect("size")];
+        let info = reader.next_frame(&mut buf).expect("frame");
+        assert_eq!((info.width, info.height), (3, 2));
+        assert_eq!(
+            &buf[..4],
+            &[255, 0, 0, 255],
+            "the red pixel is the corner of the crop"
+        );
+        let off_screen = egui::Rect::from_min_size(egui::pos2(10.0, 10.0), egui::vec2(5.0, 5.0));
+        assert!(encode_png(&image, off_screen, 1.0).is_err());
+    }
+}

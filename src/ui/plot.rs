@@ -410,6 +410,8 @@ fn draw(
         .include_y(floor)
         .y_axis_label(unit_label(unit))
         .height(ui.available_height().max(160.0));
+    // The export takes the plot with its axes, legend and labels: all the room it is given.
+    let area = ui.available_rect_before_wrap();
     let response = plot.show(ui, |plot_ui| {
         for (k, d) in drawn.iter().enumerate() {
             let color = palette::color(d.series.color);
@@ -515,7 +517,7 @@ fn draw(
         }
         best.map(|(_, k, i)| (k, i))
     });
-    state.last_rect = Some(response.response.rect);
+    state.last_rect = Some(area.intersect(ui.clip_rect()));
     if let Some((k, i)) = response.inner {
         let (d, p) = (&drawn[k], &drawn[k].points[i]);
         let r = response.response.clone();
