@@ -428,8 +428,25 @@ impl<'a> Sentence<'a> {
         } else {
             i.wrapping_sub(1)
         };
-        if self.word(label_at).is_some_and(lexicon::is_label_word) && !self.has_unit_after(i) {
-            return Role::Skip;
+        if self.word(label_at).is_some_and(lexicon::is_label_word) {
+            // A decimal after a label is a section number ("Section 2.1 provides"): only a unit
+            // of measure makes it a quantity. A whole number may still count a plural noun
+            // ("last week 30 people"), unless that word is a verb taking an object or clause
+            // ("Article 3 states that", "Table 2 shows the").
+            let verb_next = self.is_word(
+                i + 2,
+                &[
+                    "that", "the", "a", "an", "how", "what", "whether", "which", "its", "their",
+                ],
+            );
+            let quantity = if s.contains('.') {
+                self.has_measure_after(i)
+            } else {
+                self.has_measure_after(i) || self.plural_after(i) && !verb_next
+            };
+            if !quantity {
+                return Role::Skip;
+            }
         }
         let small_int = s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit());
         // Dates: "February 23", "23 February", "Feb. 23", "March 23-25".

@@ -352,3 +352,16 @@ fn ages_are_not_durations() {
         &[("10-year", 10.0, "year", N)],
     );
 }
+
+#[test]
+fn section_numbers_before_a_verb_are_not_figures() {
+    assert!(figs("Chapter 3, Section 2.1 provides details on the method.").is_empty());
+    assert!(figs("Section 4.2 outlines the plan.").is_empty());
+    assert!(figs("Article 3 states that the parties cooperate.").is_empty());
+    // A label followed by a measure is still a quantity.
+    let (_, v, u, _) = one("Phase 2.5 tonnes of cocaine were seized.");
+    assert_eq!((v, u.as_str()), (2.5, "tonne"));
+    // "week" is a label word, but a count may follow it.
+    let (_, v, _, _) = one("Last week 30 people were arrested in Lima.");
+    assert_eq!(v, 30.0);
+}
