@@ -120,6 +120,26 @@ fn a_newer_version_is_refused_and_the_file_left_alone() {
         "{message}"
     );
     assert_eq!(fs::read_to_string(&path).expect("read"), text);
+
+    // Saving over it (Save as… onto that file) is refused too, and leaves no backup behind.
+    let corpus = common::load_seeds();
+    let err = io::save(&sample(&corpus), &path).expect_err("not replaced");
+    assert!(
+        matches!(err, ProjectError::WouldReplaceNewer { found: 99, .. }),
+        "{err}"
+    );
+    assert!(err.to_string().contains("future.json"), "{err}");
+    assert_eq!(fs::read_to_string(&path).expect("read"), text);
+    assert!(!dir.path().join("future.json.bak").exists());
+    // A file that is not a newer project (here: damaged JSON) may be replaced; it is kept as
+    // the backup.
+    fs::write(&path, "{ not json").expect("write");
+    io::save(&sample(&corpus), &path).expect("saved");
+    assert!(io::open(&path).is_ok());
+    assert_eq!(
+        fs::read_to_string(dir.path().join("future.json.bak")).expect("backup"),
+        "{ not json"
+    );
 }
 
 #[test]

@@ -57,6 +57,11 @@ pub enum ProjectError {
     TooNew { path: PathBuf, found: u64 },
     #[error("the project has an invalid format version ({found}) — {path}")]
     BadVersion { path: PathBuf, found: String },
+    #[error(
+        "not saved: the file there was written by a newer Dossier (format version {found}) and \
+         this one would lose what it cannot read. Save under another name — {path}"
+    )]
+    WouldReplaceNewer { path: PathBuf, found: u64 },
     #[error("cannot save the project: {source} — {path}")]
     Write {
         path: PathBuf,
@@ -150,6 +155,15 @@ fn path_to_slashes(path: &Path) -> String {
     let joined = parts.join("/");
     // An absolute path keeps its root: "/" + "data/x" from components ["/", "data", "x"].
     joined.replacen("//", "/", 1)
+}
+
+/// The format version of a Dossier project written by a newer release, if `text` is one.
+/// Anything else (another version, another kind of file, damaged JSON) gives `None`.
+pub fn newer_version(text: &str) -> Option<u64> {
+    let header: Header = serde_json::from_str(text).ok()?;
+    let ours = header.format.as_ref().and_then(|f| f.as_str()) == Some(FORMAT);
+    let version = header.version.as_ref().and_then(|v| v.as_u64())?;
+    (ours && version > VERSION).then_some(version)
 }
 
 /// Parse and validate the text of a project file read from `path`.

@@ -39,8 +39,16 @@ pub fn open(path: &Path) -> Result<Opened, ProjectError> {
     format::parse(text, path)
 }
 
-/// Save `project` to `path` atomically, keeping the previous file as a backup.
+/// Save `project` to `path` atomically, keeping the previous file as a backup. A project
+/// file written by a newer Dossier is never replaced: this release would drop what it cannot
+/// read.
 pub fn save(project: &Project, path: &Path) -> Result<(), ProjectError> {
+    if let Some(found) = newer_project_at(path) {
+        return Err(ProjectError::WouldReplaceNewer {
+            path: path.to_owned(),
+            found,
+        });
+    }
     let json = format::to_json(project);
     rotate_backups(path);
     write_atomic(path, json.as_bytes()).map_err(|source| ProjectError::Write {
@@ -49,6 +57,18 @@ pub fn save(project: &Project, path: &Path) -> Result<(), ProjectError> {
     })?;
     remove_stale_temporaries(path);
     Ok(())
+}
+
+/// The version of the newer-release project already at `path`, if there is one. Files too
+/// large to be a project, unreadable ones and other files do not block a save.
+fn newer_project_at(path: &Path) -> Option<u64> {
+    let meta = fs::metadata(path).ok()?;
+    if !meta.is_file() || meta.len() > MAX_PROJECT_BYTES {
+        return None;
+    }
+    let bytes = fs::read(path).ok()?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    format::newer_version(std::str::from_utf8(bytes).ok()?)
 }
 
 /// Temporary files of saves that never finished (the process was killed) are removed once
