@@ -561,10 +561,6 @@ impl<'a> Sentence<'a> {
             || lexicon::measure_unit(w, self.word(i + 2)).is_some()
     }
 
-    fn has_unit_after(&self, i: usize) -> bool {
-        self.has_measure_after(i) || self.plural_after(i)
-    }
-
     /// A plural noun follows within a few modifiers.
     fn plural_after(&self, i: usize) -> bool {
         self.count_noun(i + 1).is_some()
