@@ -740,13 +740,31 @@ impl<'a> Sentence<'a> {
         Some(c)
     }
 
+    /// "cut by a third", "grew by a quarter in 2015": a change by a share, where the share
+    /// stands alone ("by a third party" names a party; "by a quarter century" is a period).
+    fn changed_by_share(&self, i: usize) -> bool {
+        let alone = match self.tok(i + 2) {
+            None => true,
+            Some(t) if t.kind != Kind::Word => true,
+            Some(_) => self.is_word(
+                i + 2,
+                &[
+                    "in", "to", "from", "since", "between", "over", "during", "last", "this",
+                    "and", "or", "but", "while", "compared", "on", "after", "before", "at", "as",
+                    "within", "by", "against", "than",
+                ],
+            ),
+        };
+        self.is_word(i.wrapping_sub(1), &["by"]) && alone
+    }
+
     /// "half", "a third", "two-thirds", "a quarter" used as a share of something.
     fn fraction_at(&self, i: usize, first: &str) -> Option<Cand> {
         let (value, end) = match first {
             "half" => (0.5, i + 1),
             "a" | "one"
                 if self.is_word(i + 1, &["third", "quarter", "half"])
-                    && self.is_word(i + 2, &["of"]) =>
+                    && (self.is_word(i + 2, &["of"]) || self.changed_by_share(i)) =>
             {
                 let v = match self.lower(i + 1)?.as_str() {
                     "third" => 1.0 / 3.0,
@@ -1221,6 +1239,39 @@ impl<'a> Sentence<'a> {
                 .filter(|m| mention_clause(m) == clause - 1)
                 .collect();
             if let [m] = previous.as_slice() {
+                return m.year;
+            }
+        }
+        // 5. The sentence's only year, in the clause right before or after the figure's:
+        //    "…between 2006 and 2008, in contracts worth $4.4 billion", "…fell, to $1.2 billion,
+        //    by 2014". Not when that clause reports ("officials said in 2016"), and not for a
+        //    duration ("lasted over two centuries").
+        if let [m] = mentions {
+            let at = mention_clause(m);
+            let next_to = at + 1 == clause || at == clause + 1;
+            let reporting = (0..self.toks.len()).filter(|&k| clauses[k] == at).any(|k| {
+                self.is_word(
+                    k,
+                    &[
+                        "said",
+                        "says",
+                        "say",
+                        "told",
+                        "reported",
+                        "reports",
+                        "according",
+                        "announced",
+                        "stated",
+                        "noted",
+                        "added",
+                        "published",
+                    ],
+                )
+            });
+            let duration = c.unit.as_deref().is_some_and(|u| {
+                matches!(u, "year" | "decade" | "century" | "month" | "week" | "day")
+            });
+            if next_to && !reporting && !duration {
                 return m.year;
             }
         }

@@ -365,3 +365,41 @@ fn section_numbers_before_a_verb_are_not_figures() {
     let (_, v, _, _) = one("Last week 30 people were arrested in Lima.");
     assert_eq!(v, 30.0);
 }
+
+#[test]
+fn the_only_year_in_a_neighbouring_clause_attaches() {
+    check(
+        "Russia delivered 12 helicopters between 2006 and 2008, in contracts worth an estimated $4.4 billion.",
+        &[
+            ("12 helicopters", 12.0, "helicopter", r(2006, 2008)),
+            ("$4.4 billion", 4.4e9, "USD", r(2006, 2008)),
+        ],
+    );
+    check(
+        "Arms exports fell, to 1.2 billion dollars, by 2014.",
+        &[("1.2 billion dollars", 1.2e9, "USD", y(2014))],
+    );
+    // The year of a report is not the year of the figure, nor is a year far away.
+    check(
+        "Seizures doubled to 40 tons, officials said in 2016.",
+        &[("40 tons", 40.0, "tonne", Year::None)],
+    );
+    check(
+        "The treaty was signed in 1995, and it has lasted, by any measure, two decades.",
+        &[("two decades", 2.0, "decade", Year::None)],
+    );
+}
+
+#[test]
+fn a_change_by_a_share() {
+    check(
+        "Arms exports fell by a third in 2014.",
+        &[("a third", 1.0 / 3.0, "fraction", y(2014))],
+    );
+    check(
+        "Coca cultivation grew by a quarter.",
+        &[("a quarter", 0.25, "fraction", Year::None)],
+    );
+    assert!(figs("The weapons were sold on by a third party.").is_empty());
+    assert!(figs("The border was held by a quarter century of truce.").is_empty());
+}
