@@ -314,7 +314,9 @@ impl<'a> Sentence<'a> {
                 None => i += 1,
             }
         }
+        self.merge_estimates(&mut cands);
         self.link_ranges(&mut cands);
+        self.link_comparisons(&mut cands);
         let is_year: Vec<bool> = roles.iter().map(|r| *r == Role::Year).collect();
         let mentions = years::mentions(self.toks, self.text, &is_year);
         let clauses = self.clauses();
@@ -389,7 +391,7 @@ impl<'a> Sentence<'a> {
             }
             let p = self.punct(i - 1).unwrap_or("");
             // "Mi-17", "AK-103", "COVID-19"
-            if self.is_dash(i - 1) && self.joined(i - 1) && self.word(i - 2).is_some() {
+            if self.is_dash(i - 1) && self.joined(i - 1) && self.word(i.wrapping_sub(2)).is_some() {
                 return Role::Skip;
             }
             // "#5", "+1 202…", "v2"
@@ -399,12 +401,14 @@ impl<'a> Sentence<'a> {
             // Footnote marks: "land.1", "report,12", "said”3"
             if matches!(p, "." | "," | "”" | "\"" | ")" | "’" | ";")
                 && self.joined(i - 1)
-                && self.tok(i - 2).is_some_and(|t| t.kind == Kind::Word)
+                && self
+                    .tok(i.wrapping_sub(2))
+                    .is_some_and(|t| t.kind == Kind::Word)
             {
                 return Role::Skip;
             }
             // Times: "10:30"
-            if p == ":" && self.num_text(i - 2).is_some() && self.joined(i - 1) {
+            if p == ":" && self.num_text(i.wrapping_sub(2)).is_some() && self.joined(i - 1) {
                 return Role::Skip;
             }
         }
@@ -1136,6 +1140,78 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// "four or five years", "2 or 3 times": a guess between neighbouring whole numbers is
+    /// one figure, the lower number, qualified "about" (a range "from 4 to 5" stays two).
+    fn merge_estimates(&self, cands: &mut [Cand]) {
+        for k in 0..cands.len().saturating_sub(1) {
+            let (left, right) = cands.split_at_mut(k + 1);
+            let (a, b) = (&mut left[k], &mut right[0]);
+            let whole = |c: &Cand| c.value.fract() == 0.0 && c.scale.is_none() && !c.separators;
+            if a.dropped
+                || b.dropped
+                || b.first != a.end + 1
+                || !self.is_word(a.end, &["or"])
+                || !whole(a)
+                || !whole(b)
+                || b.value != a.value + 1.0
+                || a.value < 1.0
+                || a.has_unit() && b.has_unit()
+            {
+                continue;
+            }
+            if !a.has_unit() {
+                a.unit = b.unit.clone();
+                a.currency = b.currency.clone();
+            }
+            a.end = b.end;
+            a.qualifier = a.qualifier.or(Some("about"));
+            b.dropped = true;
+        }
+    }
+
+    /// A bare number compared with a figure before it takes that figure's unit: "arrested
+    /// 1,356 people, up from 1,100", "$3.2 million, compared with 2.1 million", "more
+    /// hectares than the 9,000 of 2016".
+    fn link_comparisons(&self, cands: &mut [Cand]) {
+        for k in 1..cands.len() {
+            let (left, right) = cands.split_at_mut(k);
+            let b = &mut right[0];
+            if b.has_unit() || b.words {
+                continue;
+            }
+            let at = b.first;
+            let compared = self.is_word(at.wrapping_sub(1), &["than", "versus", "vs"])
+                || self.is_word(at.wrapping_sub(1), &["from"])
+                    && self.is_word(
+                        at.wrapping_sub(2),
+                        &[
+                            "up", "down", "rising", "falling", "rose", "fell", "increase",
+                            "decrease", "drop", "rise", "jump",
+                        ],
+                    )
+                || self.is_word(at.wrapping_sub(1), &["with", "to"])
+                    && self.is_word(at.wrapping_sub(2), &["compared", "comparison"])
+                || self.is_word(at.wrapping_sub(1), &["the"])
+                    && self.is_word(at.wrapping_sub(2), &["than", "from"]);
+            let Some(a) = left.iter().rev().find(|a| a.has_unit() && !a.dropped) else {
+                continue;
+            };
+            if !compared || a.unit.as_deref() == Some("fraction") {
+                continue;
+            }
+            b.unit = a.unit.clone();
+            b.currency = a.currency.clone();
+            // "$3.2 million, up from 2.1": the scale carries over to a small bare number.
+            if b.scale.is_none()
+                && let Some(f) = a.scale
+                && b.value < 1000.0
+            {
+                b.value *= f;
+                b.scale = Some(f);
+            }
+        }
+    }
+
     /// Clause number of each token: commas, semicolons, colons, brackets and dashes split.
     fn clauses(&self) -> Vec<usize> {
         let mut id = 0;
@@ -1143,7 +1219,11 @@ impl<'a> Sentence<'a> {
         for (k, t) in self.toks.iter().enumerate() {
             if t.kind == Kind::Punct {
                 let p = t.text(self.text);
-                let spaced_dash = matches!(p, "–" | "—")
+                // An em dash always sets off a clause; an en dash only with a space beside it
+                // ("0–1 grams" is a range, "the drugs – 2 tons – were" an aside).
+                let spaced_dash = p == "—"
+                    || (p == "–"
+                        && (t.space_before || self.tok(k + 1).is_some_and(|n| n.space_before)))
                     || (p == "-"
                         && t.space_before
                         && self
@@ -1165,9 +1245,24 @@ impl<'a> Sentence<'a> {
         }
         let clause = clauses[c.num.start];
         let mention_clause = |m: &YearMention| clauses[m.first.min(clauses.len() - 1)];
+        // A change ("a 16 percent decrease from the 95 tons seized in 2017", "up 17% from
+        // 2016") is dated by the later year; the year after "from" is its base.
+        let change = c
+            .unit
+            .as_deref()
+            .is_some_and(|u| matches!(u, "percent" | "fraction" | "times"));
+        let is_base = |m: &YearMention| {
+            change
+                && matches!(m.year, Year::Point(_))
+                && m.first >= c.end
+                && (c.end..=m.first)
+                    .any(|k| self.is_word(k, &["from", "over", "compared", "versus", "vs", "than"]))
+        };
+        let base_skipped = mentions.iter().any(&is_base);
         // 1. The nearest year in the figure's own clause (a following one wins a tie).
         let best = mentions
             .iter()
+            .filter(|m| !is_base(m))
             .filter(|m| {
                 mention_clause(m) == clause
                     || clauses[(m.last - 1).min(clauses.len() - 1)] == clause
@@ -1233,7 +1328,7 @@ impl<'a> Sentence<'a> {
                     "valued",
                 ],
             );
-        if joins && clause > 0 {
+        if (joins || base_skipped) && clause > 0 {
             let previous: Vec<&YearMention> = mentions
                 .iter()
                 .filter(|m| mention_clause(m) == clause - 1)
@@ -1244,9 +1339,19 @@ impl<'a> Sentence<'a> {
         }
         // 5. The sentence's only year, in the clause right before or after the figure's:
         //    "…between 2006 and 2008, in contracts worth $4.4 billion", "…fell, to $1.2 billion,
-        //    by 2014". Not when that clause reports ("officials said in 2016"), and not for a
-        //    duration ("lasted over two centuries").
-        if let [m] = mentions {
+        //    by 2014". Not when that clause reports ("officials said in 2016"), not the base of
+        //    a comparison ("…, a 6 percent increase from 2016"), and not for a duration
+        //    ("lasted over two centuries").
+        let compares = |m: &YearMention| {
+            let before = m.first.wrapping_sub(1);
+            self.is_word(m.first, &["from"])
+                || self.is_word(before, &["than", "over", "versus", "vs"])
+                || self.is_word(before, &["with", "to"])
+                    && self.is_word(before.wrapping_sub(1), &["compared"])
+        };
+        if let [m] = mentions
+            && !compares(m)
+        {
             let at = mention_clause(m);
             let next_to = at + 1 == clause || at == clause + 1;
             let reporting = (0..self.toks.len()).filter(|&k| clauses[k] == at).any(|k| {

@@ -173,8 +173,23 @@ fn ranges_and_lists_share_their_unit() {
         ],
     );
     check(
-        "It took three or four years.",
-        &[("three", 3.0, "year", N), ("four years", 4.0, "year", N)],
+        "It took five or ten years.",
+        &[("five", 5.0, "year", N), ("ten years", 10.0, "year", N)],
+    );
+}
+
+#[test]
+fn a_guess_between_neighbouring_numbers_is_one_figure() {
+    let all = extract("It took three or four years.");
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(
+        (all[0].text.as_str(), all[0].value, all[0].unit.as_str()),
+        ("three or four years", 3.0, "year")
+    );
+    assert_eq!(all[0].qualifier.as_deref(), Some("about"));
+    check(
+        "Prices rose 2 or 3 percent.",
+        &[("2 or 3 percent", 2.0, "percent", N)],
     );
 }
 
@@ -402,4 +417,76 @@ fn a_change_by_a_share() {
     );
     assert!(figs("The weapons were sold on by a third party.").is_empty());
     assert!(figs("The border was held by a quarter century of truce.").is_empty());
+}
+
+#[test]
+fn a_change_is_dated_by_the_later_year_not_its_base() {
+    check(
+        "Coca covered 171,000 hectares in 2017, up 17% from 146,000 hectares in 2016.",
+        &[
+            ("171,000 hectares", 171000.0, "hectare", y(2017)),
+            ("17%", 17.0, "percent", y(2017)),
+            ("146,000 hectares", 146000.0, "hectare", y(2016)),
+        ],
+    );
+    check(
+        "In 2018, police seized 79.7 MT of drugs, a 16 percent decrease from the 95 MT seized in 2017.",
+        &[
+            ("79.7 MT", 79.7, "tonne", y(2018)),
+            ("16 percent", 16.0, "percent", y(2018)),
+            ("95 MT", 95.0, "tonne", y(2017)),
+        ],
+    );
+    // A range after "from" is the figure's period, not a base.
+    check(
+        "Seizures rose 40 percent from 2016 to 2018.",
+        &[("40 percent", 40.0, "percent", r(2016, 2018))],
+    );
+    // With no year of its own, a figure does not take the base year of a comparison.
+    check(
+        "Coca covered 24,500 hectares, a six percent increase from 2016.",
+        &[
+            ("24,500 hectares", 24500.0, "hectare", Year::None),
+            ("six percent", 6.0, "percent", Year::None),
+        ],
+    );
+}
+
+#[test]
+fn a_bare_number_compared_with_a_figure_takes_its_unit() {
+    check(
+        "Police arrested 1,356 people, up from 900 a year earlier.",
+        &[
+            ("1,356 people", 1356.0, "person", Year::None),
+            ("900", 900.0, "person", Year::None),
+        ],
+    );
+    check(
+        "Aid reached $3.2 million, compared with 2.1 in the previous budget.",
+        &[
+            ("$3.2 million", 3.2e6, "USD", Year::None),
+            ("2.1", 2.1e6, "USD", Year::None),
+        ],
+    );
+    // Without a comparison, a small bare number stays out.
+    assert_eq!(
+        figs("Police arrested 1,356 people and 12 more fled.").len(),
+        1
+    );
+}
+
+#[test]
+fn an_unspaced_en_dash_is_a_range_not_a_clause_break() {
+    check(
+        "The thresholds, set in 2015, were 0–1 grams for cocaine.",
+        &[("0", 0.0, "g", y(2015)), ("1 grams", 1.0, "g", y(2015))],
+    );
+}
+
+#[test]
+fn punctuation_opening_the_text_before_a_number() {
+    // Found by fuzzing: a colon, dash or quote as the very first token used to underflow.
+    assert_eq!(figs(":25,107 people").len(), 1);
+    assert_eq!(figs("-25,107 people").len(), 1);
+    assert_eq!(figs("\"25,107 people").len(), 1);
 }
