@@ -1354,29 +1354,31 @@ impl<'a> Sentence<'a> {
         {
             let at = mention_clause(m);
             let next_to = at + 1 == clause || at == clause + 1;
-            let reporting = (0..self.toks.len()).filter(|&k| clauses[k] == at).any(|k| {
-                self.is_word(
-                    k,
-                    &[
-                        "said",
-                        "says",
-                        "say",
-                        "told",
-                        "reported",
-                        "reports",
-                        "according",
-                        "announced",
-                        "stated",
-                        "noted",
-                        "added",
-                        "published",
-                    ],
-                )
-            });
+            let reporting = || {
+                (0..self.toks.len()).filter(|&k| clauses[k] == at).any(|k| {
+                    self.is_word(
+                        k,
+                        &[
+                            "said",
+                            "says",
+                            "say",
+                            "told",
+                            "reported",
+                            "reports",
+                            "according",
+                            "announced",
+                            "stated",
+                            "noted",
+                            "added",
+                            "published",
+                        ],
+                    )
+                })
+            };
             let duration = c.unit.as_deref().is_some_and(|u| {
                 matches!(u, "year" | "decade" | "century" | "month" | "week" | "day")
             });
-            if next_to && !reporting && !duration {
+            if next_to && !duration && !reporting() {
                 return m.year;
             }
         }
