@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::app::{DossierApp, StartOptions};
+use crate::corpus::LoadOptions;
 
 /// Dossier: read, tag and measure a corpus of news articles.
 #[derive(Parser, Debug)]
@@ -13,6 +14,9 @@ use crate::app::{DossierApp, StartOptions};
 pub struct Cli {
     /// A folder of articles or a saved project to open (default: the bundled `seeds/`).
     pub path: Option<PathBuf>,
+    /// Skip article files larger than this many megabytes (MiB) when loading a folder.
+    #[arg(long, global = true, value_name = "MB", default_value_t = 20)]
+    pub max_file_mb: u64,
     #[command(subcommand)]
     pub command: Option<Cmd>,
 }
@@ -71,9 +75,13 @@ pub enum Format {
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    let load = LoadOptions {
+        max_file_bytes: cli.max_file_mb.saturating_mul(1024 * 1024),
+        ..LoadOptions::default()
+    };
     let result = match cli.command {
-        None => run_window(cli.path),
-        Some(Cmd::Info { path }) => crate::headless::info(&path, &mut std::io::stdout()),
+        None => run_window(cli.path, load.max_file_bytes),
+        Some(Cmd::Info { path }) => crate::headless::info(&path, &load, &mut std::io::stdout()),
         Some(Cmd::ExportPassages { project, format }) => {
             crate::headless::export_passages(&project, format, &mut std::io::stdout())
         }
@@ -91,11 +99,11 @@ pub fn main() -> ExitCode {
                 case_sensitive: !ignore_case,
                 whole_word,
             };
-            crate::headless::search(&path, &query, format, &mut std::io::stdout())
+            crate::headless::search(&path, &query, format, &load, &mut std::io::stdout())
         }
         Some(Cmd::StressSave { project }) => crate::headless::stress_save(&project),
         Some(Cmd::Figures { path, format }) => {
-            crate::headless::figures(&path, format, &mut std::io::stdout())
+            crate::headless::figures(&path, format, &load, &mut std::io::stdout())
         }
     };
     match result {
@@ -121,7 +129,7 @@ pub fn default_seeds() -> Option<PathBuf> {
     candidates.into_iter().find(|p| p.is_dir())
 }
 
-fn run_window(path: Option<PathBuf>) -> Result<(), crate::headless::CliError> {
+fn run_window(path: Option<PathBuf>, max_file_bytes: u64) -> Result<(), crate::headless::CliError> {
     let path = path.or_else(default_seeds);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -140,6 +148,7 @@ fn run_window(path: Option<PathBuf>) -> Result<(), crate::headless::CliError> {
                 cc,
                 StartOptions {
                     path,
+                    max_file_bytes: Some(max_file_bytes),
                     ..Default::default()
                 },
             )))

@@ -38,11 +38,10 @@ pub struct Loaded {
 }
 
 /// Load a folder of articles, or a project file and its corpus.
-pub fn load_any(path: &Path) -> Result<Loaded, CliError> {
-    let options = LoadOptions::default();
+pub fn load_any(path: &Path, options: &LoadOptions) -> Result<Loaded, CliError> {
     let cancel = AtomicBool::new(false);
     if path.is_dir() {
-        let (corpus, report) = load_folder(path, &options, &mut |_| {}, &cancel)?;
+        let (corpus, report) = load_folder(path, options, &mut |_| {}, &cancel)?;
         return Ok(Loaded {
             corpus,
             report,
@@ -59,7 +58,7 @@ pub fn load_any(path: &Path) -> Result<Loaded, CliError> {
     };
     if let Some(folder) = &opened.project.corpus_folder {
         let location = io::corpus_location(path, folder);
-        match load_folder(&location.path, &options, &mut |_| {}, &cancel) {
+        match load_folder(&location.path, options, &mut |_| {}, &cancel) {
             Ok((corpus, report)) => {
                 loaded.corpus = corpus;
                 loaded.report = report;
@@ -72,8 +71,8 @@ pub fn load_any(path: &Path) -> Result<Loaded, CliError> {
 }
 
 /// `dossier info PATH`.
-pub fn info(path: &Path, out: &mut dyn Write) -> Result<(), CliError> {
-    let loaded = load_any(path)?;
+pub fn info(path: &Path, options: &LoadOptions, out: &mut dyn Write) -> Result<(), CliError> {
+    let loaded = load_any(path, options)?;
     if let Some((p, _)) = &loaded.project {
         writeln!(out, "project: {}", p.display())?;
     }
@@ -194,8 +193,13 @@ struct FigureRow<'a> {
 }
 
 /// `dossier figures PATH`: every figure, with the keys the scorer reads.
-pub fn figures(path: &Path, format: Format, out: &mut dyn Write) -> Result<(), CliError> {
-    let loaded = load_any(path)?;
+pub fn figures(
+    path: &Path,
+    format: Format,
+    options: &LoadOptions,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let loaded = load_any(path, options)?;
     if let Some(e) = &loaded.corpus_error {
         return Err(CliError::Usage(format!(
             "the project's articles could not be loaded: {e}"
@@ -285,6 +289,7 @@ pub fn search(
     path: &Path,
     query: &crate::analysis::Query,
     format: crate::cli::SearchFormat,
+    options: &LoadOptions,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
     use crate::analysis::search::{Scope, context, search};
@@ -292,7 +297,7 @@ pub fn search(
     let regex = query
         .compile()
         .map_err(|e| CliError::Usage(e.to_string()))?;
-    let loaded = load_any(path)?;
+    let loaded = load_any(path, options)?;
     let result = search(&loaded.corpus, &regex, &Scope::Corpus, usize::MAX);
     match format {
         SearchFormat::Csv => crate::analysis::export::hits_csv(&loaded.corpus, &result, out)?,

@@ -140,3 +140,37 @@ fn errors_name_the_file_and_fail() {
     assert!(!ok);
     assert!(err.contains("bad.json") && err.contains("line 1"), "{err}");
 }
+
+#[test]
+fn the_size_limit_is_set_on_the_command_line() {
+    let dir = common::tempdir();
+    let line = "Peru eradicated 35,000 hectares of coca in 2015.\n";
+    let big = line.repeat(2 * 1024 * 1024 / line.len() + 1);
+    std::fs::write(dir.path().join("big.txt"), &big).expect("write");
+    std::fs::write(dir.path().join("small.txt"), line).expect("write");
+    let folder = dir.path().display().to_string();
+
+    // The default (20 MB) reads both.
+    let (ok, out, err) = dossier(&["info", &folder]);
+    assert!(ok, "{err}");
+    assert!(out.contains("articles: 2"), "{out}");
+
+    // A 1 MB limit skips the 2 MB file and says why, naming it.
+    let (ok, out, err) = dossier(&["info", &folder, "--max-file-mb", "1"]);
+    assert!(ok, "{err}");
+    assert!(out.contains("articles: 1"), "{out}");
+    let skipped = out
+        .lines()
+        .find(|l| l.contains("big.txt"))
+        .unwrap_or_else(|| panic!("big.txt not listed:\n{out}"));
+    assert!(
+        skipped.contains("too large") && skipped.contains("the limit is 1.0 MB"),
+        "{skipped}"
+    );
+
+    // The figures command honours it too.
+    let (ok, out, err) = dossier(&["figures", &folder, "--max-file-mb", "1"]);
+    assert!(ok, "{err}");
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(out.contains("\"file\":\"small.txt\""), "{out}");
+}

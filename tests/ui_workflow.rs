@@ -29,6 +29,7 @@ fn open_with(path: PathBuf, data_dir: PathBuf) -> Harness<'static, DossierApp> {
                     path: Some(path),
                     no_native_dialogs: true,
                     data_dir: Some(data_dir),
+                    max_file_bytes: None,
                 },
             )
         });

@@ -48,6 +48,8 @@ pub struct StartOptions {
     pub no_native_dialogs: bool,
     /// Where recovery copies of never-saved projects go (default: the user's data folder).
     pub data_dir: Option<PathBuf>,
+    /// Article files larger than this are skipped when a folder loads (default 20 MiB).
+    pub max_file_bytes: Option<u64>,
 }
 
 /// The tabs of the lower pane.
@@ -163,6 +165,9 @@ impl DossierApp {
                 .or_else(|| eframe::storage_dir("dossier")),
             watcher: None,
         };
+        if let Some(limit) = start.max_file_bytes {
+            app.jobs.load_options.max_file_bytes = limit;
+        }
         if let Some(path) = start.path {
             app.open_path_now(path);
         }

@@ -10,6 +10,9 @@ use std::sync::mpsc;
 
 use super::{Article, ArticleId, Corpus, DecodeError, TextEncoding, decode};
 
+/// A mebibyte, the unit of the size limit (`--max-file-mb`).
+const MIB: f64 = 1024.0 * 1024.0;
+
 /// Settings for a folder load.
 #[derive(Clone, Debug)]
 pub struct LoadOptions {
@@ -48,9 +51,9 @@ impl std::fmt::Display for SkipReason {
             Self::Binary(kind) => write!(f, "binary file ({kind})"),
             Self::TooLarge { bytes, limit } => write!(
                 f,
-                "too large ({:.1} MB; the limit is {:.1} MB)",
-                *bytes as f64 / 1e6,
-                *limit as f64 / 1e6
+                "too large ({:.1} MB; the limit is {:.1} MB, set with --max-file-mb)",
+                *bytes as f64 / MIB,
+                *limit as f64 / MIB
             ),
             Self::Unreadable(why) => write!(f, "cannot be read: {why}"),
             Self::NotText { extension } => write!(f, "not a text file (.{extension})"),
