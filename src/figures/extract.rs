@@ -620,6 +620,16 @@ impl<'a> Sentence<'a> {
         };
         // "2.5 million", "five hundred thousand" after digits, "$5bn".
         let mut j = i + 1;
+        // "a $1-billion credit", "a 30-million-dollar deal": a scale word joined by a hyphen.
+        if self.punct(j) == Some("-")
+            && self.joined(j)
+            && self.joined(j + 1)
+            && self
+                .word(j + 1)
+                .is_some_and(|w| lexicon::scale_word(w).is_some())
+        {
+            j += 1;
+        }
         while let Some(w) = self.word(j) {
             let joined = self.joined(j);
             let scale = lexicon::scale_word(w).or_else(|| {
@@ -764,6 +774,36 @@ impl<'a> Sentence<'a> {
 
     /// "half", "a third", "two-thirds", "a quarter" used as a share of something.
     fn fraction_at(&self, i: usize, first: &str) -> Option<Cand> {
+        // "one in five prisoners", "one in every ten": a share.
+        if first == "one" && self.is_word(i + 1, &["in"]) {
+            let at = if self.is_word(i + 2, &["every"]) {
+                i + 3
+            } else {
+                i + 2
+            };
+            let den = match self.lower(at) {
+                Some(w) => lexicon::number_word(&w),
+                None => self
+                    .num_text(at)
+                    .filter(|s| s.len() <= 3)
+                    .and_then(|s| s.parse::<f64>().ok()),
+            };
+            if let Some(den) = den.filter(|d| *d >= 2.0) {
+                return Some(Cand {
+                    first: i,
+                    num: i..at + 1,
+                    end: at + 1,
+                    value: 1.0 / den,
+                    scale: None,
+                    currency: None,
+                    unit: Some("fraction".into()),
+                    words: true,
+                    separators: false,
+                    qualifier: None,
+                    dropped: false,
+                });
+            }
+        }
         let (value, end) = match first {
             "half" => (0.5, i + 1),
             "a" | "one"
@@ -874,6 +914,17 @@ impl<'a> Sentence<'a> {
                 c.end = j + 2;
                 return;
             }
+        }
+        // "a 30-million-dollar loan", "a 500-euro fine"
+        if self.is_dash(j)
+            && joined
+            && self.joined(j + 1)
+            && c.currency.is_none()
+            && let Some(Some(code)) = self.word(j + 1).and_then(lexicon::currency_word)
+        {
+            c.currency = Some(code.into());
+            c.end = j + 2;
+            return;
         }
         let Some(w) = self.word(j) else {
             return;
@@ -1238,6 +1289,41 @@ impl<'a> Sentence<'a> {
         out
     }
 
+    /// A year named relative to another in clause `clause`: "the following year" (+1), "a
+    /// year earlier" (-1), "that same year" (0). "Up 5% over the previous year" names the base
+    /// of a change, not the figure's year.
+    fn relative_year(&self, clause: usize, clauses: &[usize]) -> Option<i32> {
+        let in_clause = |k: usize| clauses.get(k) == Some(&clause);
+        (0..self.toks.len())
+            .filter(|&k| in_clause(k) && self.is_word(k, &["year"]))
+            .find_map(|k| {
+                let before = k.wrapping_sub(1);
+                let det = before.wrapping_sub(1);
+                if self.is_word(k + 1, &["later"]) && self.is_word(before, &["a", "one"]) {
+                    return Some(1);
+                }
+                if self.is_word(k + 1, &["earlier"]) && self.is_word(before, &["a", "one"]) {
+                    return Some(-1);
+                }
+                if !self.is_word(det, &["the", "that"]) && !self.is_word(before, &["that"]) {
+                    return None;
+                }
+                if self.is_word(before, &["following", "next", "subsequent"]) {
+                    Some(1)
+                } else if self.is_word(before, &["previous", "preceding", "prior"]) {
+                    let base = self.is_word(
+                        det.wrapping_sub(1),
+                        &["over", "from", "than", "to", "with", "versus", "vs", "on"],
+                    );
+                    (!base).then_some(-1)
+                } else if self.is_word(before, &["that", "same"]) {
+                    Some(0)
+                } else {
+                    None
+                }
+            })
+    }
+
     /// The year a figure refers to. See the module docs of `years`.
     fn year_for(&self, c: &Cand, mentions: &[YearMention], clauses: &[usize]) -> Year {
         if mentions.is_empty() {
@@ -1287,7 +1373,22 @@ impl<'a> Sentence<'a> {
         {
             return m.year;
         }
-        // 3. A year that opens the sentence ("In 2014, …", "In August 2002, …") covers it.
+        // 3. "In 2011 there were 1,345 deaths; the following year, 1,100": a year named
+        //    relative to the sentence's only other year.
+        if let Some(shift) = self.relative_year(clause, clauses) {
+            let others: Vec<i32> = mentions
+                .iter()
+                .filter(|m| mention_clause(m) != clause)
+                .filter_map(|m| match m.year {
+                    Year::Point(y) => Some(y),
+                    _ => None,
+                })
+                .collect();
+            if let [y] = others.as_slice() {
+                return Year::Point(y + shift);
+            }
+        }
+        // 4. A year that opens the sentence ("In 2014, …", "In August 2002, …") covers it.
         let opener = self.is_word(0, SENTENCE_OPENERS);
         let opening = mentions
             .first()
@@ -1304,7 +1405,7 @@ impl<'a> Sentence<'a> {
         if let Some(m) = opening {
             return m.year;
         }
-        // 4. "…, with sales totalling $5.4 billion": the clause before gives the year.
+        // 5. "…, with sales totalling $5.4 billion": the clause before gives the year.
         let mut first_of_clause = (0..c.first)
             .rev()
             .find(|&k| clauses[k] != clause)
@@ -1337,7 +1438,7 @@ impl<'a> Sentence<'a> {
                 return m.year;
             }
         }
-        // 5. The sentence's only year, in the clause right before or after the figure's:
+        // 6. The sentence's only year, in the clause right before or after the figure's:
         //    "…between 2006 and 2008, in contracts worth $4.4 billion", "…fell, to $1.2 billion,
         //    by 2014". Not when that clause reports ("officials said in 2016"), not the base of
         //    a comparison ("…, a 6 percent increase from 2016"), and not for a duration

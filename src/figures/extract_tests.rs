@@ -59,6 +59,14 @@ fn money_with_symbols_codes_and_words() {
         ],
     );
     check(
+        "Moscow offered a $1-billion credit and a 30-million-dollar loan. Each tank cost $1.5m. The last came in 2013.",
+        &[
+            ("$1-billion", 1e9, "USD", N),
+            ("30-million-dollar", 30e6, "USD", N),
+            ("$1.5m", 1.5e6, "USD", N),
+        ],
+    );
+    check(
         "Bogotá budgeted 900 billion Colombian pesos and 40 million dollars.",
         &[
             ("900 billion Colombian pesos", 900e9, "COP", N),
@@ -245,6 +253,35 @@ fn a_year_opening_the_sentence_covers_it() {
 }
 
 #[test]
+fn a_year_named_relative_to_another() {
+    check(
+        "In 2011 the government reported 1,345 murders; the following year the figure fell to 1,100.",
+        &[
+            ("1,345 murders", 1345.0, "murder", y(2011)),
+            ("1,100", 1100.0, "", y(2012)),
+        ],
+    );
+    check(
+        "The navy seized 9 tons in 2020, a year earlier only 4 tons.",
+        &[
+            ("9 tons", 9.0, "tonne", y(2020)),
+            ("4 tons", 4.0, "tonne", y(2019)),
+        ],
+    );
+    check(
+        "Seizures reached 30 tons in 2019, up 12 percent over the previous year.",
+        &[
+            ("30 tons", 30.0, "tonne", y(2019)),
+            ("12 percent", 12.0, "percent", y(2019)),
+        ],
+    );
+    check(
+        "The following year, the army destroyed 60 labs.",
+        &[("60 labs", 60.0, "lab", N)],
+    );
+}
+
+#[test]
 fn no_year_when_the_sentence_gives_none_for_the_figure() {
     check(
         "Last month the army destroyed 60 labs.",
@@ -311,6 +348,14 @@ fn shares_as_fractions() {
     let (_, v, _, _) = one("The economy shrank by two-thirds.");
     assert!(close(v, 2.0 / 3.0));
     assert!(figs("In the second half of 2015 it rained.").is_empty());
+    let (t, v, u, _) = one("One in five prisoners is held for drug offences.");
+    assert_eq!(
+        (t.as_str(), v, u.as_str()),
+        ("One in five", 0.2, "fraction")
+    );
+    let (t, v, _, _) = one("Police stop one in every 10 trucks.");
+    assert_eq!((t.as_str(), v), ("one in every 10", 0.1));
+    assert!(figs("One in the crowd shouted.").is_empty());
 }
 
 #[test]

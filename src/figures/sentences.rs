@@ -130,7 +130,23 @@ fn is_abbreviation(text: &str, sentence_start: usize, dot: usize, after: usize) 
             .trim_start()
             .starts_with(|c: char| c.is_ascii_digit());
     }
-    ABBREVIATIONS.contains(&lower.as_str()) || lower.contains('.') && lower.len() <= 5
+    // A unit after a number ("505.7 MT.", "6 ft.") ends the sentence like any word.
+    if matches!(lower.as_str(), "mt" | "ft" | "min" | "max" | "est") && after_number(before, &word)
+    {
+        return false;
+    }
+    // Dotted abbreviations ("e.g", "U.S") are letters only: "$1.5m." ends a sentence.
+    ABBREVIATIONS.contains(&lower.as_str())
+        || lower.contains('.')
+            && lower.len() <= 5
+            && lower.chars().all(|c| c.is_alphabetic() || c == '.')
+}
+
+/// Does `word`, which ends `before`, follow a number ("505.7 MT")?
+fn after_number(before: &str, word: &str) -> bool {
+    before[..before.len() - word.len()]
+        .trim_end()
+        .ends_with(|c: char| c.is_ascii_digit())
 }
 
 /// Does the line that ends at the `\n` at `nl` end a sentence?
@@ -182,6 +198,17 @@ mod tests {
                 "Mr. Ivanov left!",
                 "Did he?",
                 "Yes."
+            ]
+        );
+        assert_eq!(
+            split(
+                "Each tank cost $1.5m. The S-300 came in 2013. They seized 505.7 MT. Mt. Roraima is 2,810 m."
+            ),
+            vec![
+                "Each tank cost $1.5m.",
+                "The S-300 came in 2013.",
+                "They seized 505.7 MT.",
+                "Mt. Roraima is 2,810 m."
             ]
         );
         assert_eq!(
