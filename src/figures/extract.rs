@@ -597,6 +597,13 @@ impl<'a> Sentence<'a> {
             return Some((code.into(), p));
         }
         let w = self.word(p)?;
+        // "$US 4 million", "$A 2 million": the symbol, then whose dollar it is.
+        if self.punct(p.wrapping_sub(1)) == Some("$")
+            && self.joined(p)
+            && let Some(code) = lexicon::dollar_prefix(w)
+        {
+            return Some((code.into(), p - 1));
+        }
         lexicon::currency_code(w).map(|c| (c.into(), p))
     }
 
@@ -604,7 +611,8 @@ impl<'a> Sentence<'a> {
     fn digits_at(&self, i: usize) -> Option<Cand> {
         let s = self.num_text(i)?;
         let value = parse_digits(s, self.ctx.spanish)?;
-        let separators = s.contains([',', '.']) || s.contains(['\u{00A0}', '\u{202F}', '\u{2009}']);
+        let separators =
+            s.contains([',', '.']) || s.contains([' ', '\u{00A0}', '\u{202F}', '\u{2009}']);
         let mut c = Cand {
             first: i,
             num: i..i + 1,
@@ -1266,8 +1274,26 @@ impl<'a> Sentence<'a> {
     /// Clause number of each token: commas, semicolons, colons, brackets and dashes split.
     fn clauses(&self) -> Vec<usize> {
         let mut id = 0;
+        let mut fresh = 0;
+        // The clause a bracket interrupts goes on after it: "seized 210 tons (MT) in 2021".
+        let mut open: Vec<usize> = Vec::new();
         let mut out = Vec::with_capacity(self.toks.len());
         for (k, t) in self.toks.iter().enumerate() {
+            if t.kind == Kind::Punct && matches!(t.text(self.text), "(" | "[") {
+                open.push(id);
+                fresh += 1;
+                id = fresh;
+                out.push(id);
+                continue;
+            }
+            if t.kind == Kind::Punct
+                && matches!(t.text(self.text), ")" | "]")
+                && let Some(outer) = open.pop()
+            {
+                out.push(id);
+                id = outer;
+                continue;
+            }
             if t.kind == Kind::Punct {
                 let p = t.text(self.text);
                 // An em dash always sets off a clause; an en dash only with a space beside it
@@ -1280,8 +1306,9 @@ impl<'a> Sentence<'a> {
                         && self
                             .tok(k + 1)
                             .is_some_and(|n| n.space_before || self.is_dash(k + 1)));
-                if matches!(p, "," | ";" | ":" | "(" | ")" | "[" | "]") || spaced_dash {
-                    id += 1;
+                if matches!(p, "," | ";" | ":" | ")" | "]") || spaced_dash {
+                    fresh += 1;
+                    id = fresh;
                 }
             }
             out.push(id);
@@ -1406,10 +1433,8 @@ impl<'a> Sentence<'a> {
             return m.year;
         }
         // 5. "…, with sales totalling $5.4 billion": the clause before gives the year.
-        let mut first_of_clause = (0..c.first)
-            .rev()
-            .find(|&k| clauses[k] != clause)
-            .map_or(0, |k| k + 1);
+        let before_clause = (0..c.first).rev().find(|&k| clauses[k] != clause);
+        let mut first_of_clause = before_clause.map_or(0, |k| k + 1);
         while self.punct(first_of_clause).is_some() && first_of_clause < c.first {
             first_of_clause += 1;
         }
@@ -1429,10 +1454,12 @@ impl<'a> Sentence<'a> {
                     "valued",
                 ],
             );
-        if (joins || base_skipped) && clause > 0 {
+        if (joins || base_skipped)
+            && let Some(previous_clause) = before_clause.map(|k| clauses[k])
+        {
             let previous: Vec<&YearMention> = mentions
                 .iter()
-                .filter(|m| mention_clause(m) == clause - 1)
+                .filter(|m| mention_clause(m) == previous_clause)
                 .collect();
             if let [m] = previous.as_slice() {
                 return m.year;
@@ -1454,7 +1481,7 @@ impl<'a> Sentence<'a> {
             && !compares(m)
         {
             let at = mention_clause(m);
-            let next_to = at + 1 == clause || at == clause + 1;
+            let next_to = adjacent_clauses(clause, clauses).contains(&at);
             let reporting = || {
                 (0..self.toks.len()).filter(|&k| clauses[k] == at).any(|k| {
                     self.is_word(
@@ -1487,6 +1514,20 @@ impl<'a> Sentence<'a> {
     }
 }
 
+/// The clauses that touch clause `clause` in reading order (before or after any of its
+/// pieces; a bracket splits a clause in two).
+fn adjacent_clauses(clause: usize, clauses: &[usize]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for w in clauses.windows(2) {
+        if w[0] == clause && w[1] != clause {
+            out.push(w[1]);
+        } else if w[1] == clause && w[0] != clause {
+            out.push(w[0]);
+        }
+    }
+    out
+}
+
 /// A plain integer of at most four digits ("18", "737").
 fn small_or_plain(s: &str) -> bool {
     s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit())
@@ -1497,7 +1538,7 @@ fn small_or_plain(s: &str) -> bool {
 pub fn parse_digits(s: &str, spanish: bool) -> Option<f64> {
     let s: String = s
         .chars()
-        .filter(|c| !matches!(c, '\u{00A0}' | '\u{202F}' | '\u{2009}'))
+        .filter(|c| !matches!(c, ' ' | '\u{00A0}' | '\u{202F}' | '\u{2009}'))
         .collect();
     let commas = s.matches(',').count();
     let dots = s.matches('.').count();

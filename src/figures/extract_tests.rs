@@ -67,6 +67,13 @@ fn money_with_symbols_codes_and_words() {
         ],
     );
     check(
+        "Canberra gave $A 2 million and Washington $US 4 million.",
+        &[
+            ("$A 2 million", 2e6, "AUD", N),
+            ("$US 4 million", 4e6, "USD", N),
+        ],
+    );
+    check(
         "Bogotá budgeted 900 billion Colombian pesos and 40 million dollars.",
         &[
             ("900 billion Colombian pesos", 900e9, "COP", N),
@@ -230,6 +237,21 @@ fn years_attach_within_the_clause() {
     check(
         "Production rose 8 percent over 2010–2013.",
         &[("8 percent", 8.0, "percent", r(2010, 2013))],
+    );
+}
+
+#[test]
+fn a_bracket_does_not_end_the_clause() {
+    check(
+        "Bolivia seized 20.8 metric tons (MT) of cocaine base in 2018.",
+        &[("20.8 metric tons", 20.8, "tonne", y(2018))],
+    );
+    check(
+        "Over 1 000 tonnes (about 40 percent) were seized in 2019.",
+        &[
+            ("1 000 tonnes", 1000.0, "tonne", y(2019)),
+            ("40 percent", 40.0, "percent", y(2019)),
+        ],
     );
 }
 

@@ -43,6 +43,15 @@ fn is_group_space(c: char) -> bool {
     matches!(c, '\u{00A0}' | '\u{202F}' | '\u{2009}')
 }
 
+/// Digits in groups split by single spaces, the first of one to three digits ("12", "1 000").
+fn plain_groups(number: &[u8]) -> bool {
+    let mut groups = number.split(|b| *b == b' ');
+    let first_ok = groups
+        .next()
+        .is_some_and(|g| (1..=3).contains(&g.len()) && g.iter().all(u8::is_ascii_digit));
+    first_ok && groups.all(|g| g.len() == 3 && g.iter().all(u8::is_ascii_digit))
+}
+
 /// Split `text[range]` into tokens (offsets are into `text`).
 pub fn tokenize(text: &str, range: std::ops::Range<usize>, out: &mut Vec<Token>) {
     out.clear();
@@ -68,6 +77,31 @@ pub fn tokenize(text: &str, range: std::ops::Range<usize>, out: &mut Vec<Token>)
                 if i + 1 < end && matches!(bytes[i], b',' | b'.') && bytes[i + 1].is_ascii_digit() {
                     i += 1;
                     continue;
+                }
+                // "1 000 tonnes": a plain space groups digits when the number so far is groups
+                // of digits starting with one to three, and exactly three digits follow.
+                if i + 1 < end
+                    && bytes[i] == b' '
+                    && bytes[i + 1].is_ascii_digit()
+                    && plain_groups(&bytes[start..i])
+                {
+                    let after = i + 1;
+                    let digits = bytes[after..end]
+                        .iter()
+                        .take_while(|d| d.is_ascii_digit())
+                        .count();
+                    let next = bytes.get(after + 3).copied();
+                    let ends = match next {
+                        None => true,
+                        Some(b',' | b'.') => {
+                            bytes.get(after + 4).is_none_or(|d| !d.is_ascii_digit())
+                        }
+                        Some(d) => !d.is_ascii_digit(),
+                    };
+                    if digits == 3 && ends && after + 3 <= end {
+                        i = after;
+                        continue;
+                    }
                 }
                 if i < end
                     && bytes[i] >= 0x80
@@ -190,5 +224,27 @@ mod tests {
         assert_eq!(t[0].1, "35\u{00A0}000");
         assert_eq!(t[1].1, "hectáreas");
         assert_eq!(t[3].1, "12");
+        let t = toks(
+            "Over 1 000 tonnes, 12 500 000 people, 2 500. In 2019 150 ships, 3 4000 and 5 123 4",
+        );
+        let numbers: Vec<&str> = t
+            .iter()
+            .filter(|x| x.0 == Kind::Number)
+            .map(|x| x.1)
+            .collect();
+        assert_eq!(
+            numbers,
+            vec![
+                "1 000",
+                "12 500 000",
+                "2 500",
+                "2019",
+                "150",
+                "3",
+                "4000",
+                "5 123",
+                "4"
+            ]
+        );
     }
 }
