@@ -343,12 +343,22 @@ impl<'a> Sentence<'a> {
                 }
                 let start = self.toks[c.first].start;
                 let end = self.toks[c.end - 1].end;
+                // "$1.6 billion over three years" spreads an amount; "for over three years"
+                // is more than three.
+                let spread = lexicon::is_duration(&unit)
+                    && self.is_word(c.first.wrapping_sub(1), &["over"])
+                    && !self.is_word(
+                        c.first.wrapping_sub(2),
+                        &[
+                            "for", "after", "in", "of", "than", "lasted", "took", "spent", "served",
+                        ],
+                    );
                 Some(Raw {
                     bytes: start..end,
                     value: c.value,
                     unit,
                     year: self.year_for(&c, &mentions, &clauses),
-                    qualifier: c.qualifier,
+                    qualifier: if spread { None } else { c.qualifier },
                 })
             })
             .collect()

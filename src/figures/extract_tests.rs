@@ -142,6 +142,13 @@ fn units_of_area_weight_length_share_and_time() {
         "Unemployment hit 7.5% and 10 acres were lost.",
         &[("7.5%", 7.5, "percent", N), ("10 acres", 10.0, "acre", N)],
     );
+    check(
+        "The border is 2,219 km (1,379 mi) long.",
+        &[
+            ("2,219 km", 2219.0, "km", N),
+            ("1,379 mi", 1379.0, "mile", N),
+        ],
+    );
 }
 
 #[test]
@@ -389,6 +396,11 @@ fn qualifiers_are_reported() {
     assert_eq!(q("They seized at least 3 tons."), Some("at least".into()));
     assert_eq!(q("They seized nearly 3 tons."), Some("nearly".into()));
     assert_eq!(q("They seized 3 tons."), None);
+    assert_eq!(q("Mexico gets aid over three years."), None);
+    assert_eq!(
+        q("It lasted for over three years."),
+        Some("more than".into())
+    );
 }
 
 #[test]

@@ -166,7 +166,7 @@ pub fn measure_unit(w: &str, next: Option<&str>) -> Option<(&'static str, usize)
         "pound" | "pounds" | "lb" | "lbs" => "pound",
         "percent" | "pct" | "%" | "porciento" => "percent",
         "kilometer" | "kilometers" | "kilometre" | "kilometres" | "km" | "kms" => "km",
-        "mile" | "miles" => "mile",
+        "mile" | "miles" | "mi" => "mile",
         "meter" | "meters" | "metre" | "metres" => "m",
         "year" | "years" | "yr" | "yrs" | "año" | "años" => "year",
         "month" | "months" => "month",
