@@ -680,7 +680,20 @@ impl<'a> Sentence<'a> {
         let mut current = 0.0;
         let mut any = false;
         let mut scale: Option<f64> = None;
-        if matches!(first.as_str(), "a" | "an") {
+        // "a half-dozen", "half a dozen": six.
+        let h = if matches!(first.as_str(), "a" | "an") {
+            i + 1
+        } else {
+            i
+        };
+        if self.is_word(h, &["half"])
+            && (self.is_dash(h + 1) && self.joined(h + 1) || self.is_word(h + 1, &["a"]))
+            && self.is_word(h + 2, &["dozen"])
+        {
+            current = 6.0;
+            any = true;
+            j = h + 3;
+        } else if matches!(first.as_str(), "a" | "an") {
             let next = self.lower(i + 1)?;
             if lexicon::scale_word(&next).is_none() && next != "dozen" {
                 return None;
@@ -927,7 +940,10 @@ impl<'a> Sentence<'a> {
                 c.end = j + 4;
                 return;
             }
-            if lexicon::is_duration(unit) || unit == "km" || unit == "mile" {
+            // "a 20-ton shipment", "a 15-percent rise", "a 5,000-hectare plot"; not "4-g" or
+            // "3-m", which name other things.
+            let spelled = self.word(j + 1).is_some_and(|w| w.chars().count() > 2);
+            if lexicon::is_duration(unit) || unit == "km" || spelled {
                 c.unit = Some(unit.into());
                 c.end = j + 2;
                 return;

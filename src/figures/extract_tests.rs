@@ -448,6 +448,30 @@ fn ages_are_not_durations() {
 }
 
 #[test]
+fn half_a_dozen_is_six() {
+    check(
+        "A half-dozen jets flew over, and half a dozen boats sank.",
+        &[
+            ("A half-dozen jets", 6.0, "jet", N),
+            ("half a dozen boats", 6.0, "boat", N),
+        ],
+    );
+}
+
+#[test]
+fn a_unit_joined_by_a_hyphen() {
+    check(
+        "Police found a 20-ton shipment, a 15-percent rise and a 5,000-hectare plot.",
+        &[
+            ("20-ton", 20.0, "tonne", N),
+            ("15-percent", 15.0, "percent", N),
+            ("5,000-hectare", 5000.0, "hectare", N),
+        ],
+    );
+    assert!(figs("The 4-g phones came.").is_empty());
+}
+
+#[test]
 fn section_numbers_before_a_verb_are_not_figures() {
     assert!(figs("Chapter 3, Section 2.1 provides details on the method.").is_empty());
     assert!(figs("Section 4.2 outlines the plan.").is_empty());
