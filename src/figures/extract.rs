@@ -1265,7 +1265,10 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             let at = b.first;
+            // "rose to 12 percent from 10"
+            let right_after = left.last().is_some_and(|a| a.end + 1 == at && a.has_unit());
             let compared = self.is_word(at.wrapping_sub(1), &["than", "versus", "vs"])
+                || right_after && self.is_word(at.wrapping_sub(1), &["from"])
                 || self.is_word(at.wrapping_sub(1), &["from"])
                     && self.is_word(
                         at.wrapping_sub(2),
@@ -1278,7 +1281,21 @@ impl<'a> Sentence<'a> {
                     && self.is_word(at.wrapping_sub(2), &["compared", "comparison"])
                 || self.is_word(at.wrapping_sub(1), &["the"])
                     && self.is_word(at.wrapping_sub(2), &["than", "from"]);
-            let Some(a) = left.iter().rev().find(|a| a.has_unit() && !a.dropped) else {
+            // "98 airstrips, a 40 percent increase from 70": a change is not what is
+            // compared; the figure before it is.
+            let is_change = |a: &Cand| {
+                a.unit
+                    .as_deref()
+                    .is_some_and(|u| matches!(u, "percent" | "times"))
+                    && (self.is_word(a.end, CHANGE_NOUNS)
+                        || self.is_word(a.first.wrapping_sub(1), &["up", "down", "by"]))
+            };
+            let Some(a) = left
+                .iter()
+                .rev()
+                .filter(|a| a.has_unit() && !a.dropped)
+                .find(|a| !is_change(a))
+            else {
                 continue;
             };
             if !compared || a.unit.as_deref() == Some("fraction") {
@@ -1553,6 +1570,21 @@ fn adjacent_clauses(clause: usize, clauses: &[usize]) -> Vec<usize> {
     }
     out
 }
+
+/// Nouns that make a percent a change: "a 40 percent increase".
+const CHANGE_NOUNS: &[&str] = &[
+    "increase",
+    "decrease",
+    "rise",
+    "drop",
+    "jump",
+    "fall",
+    "decline",
+    "reduction",
+    "growth",
+    "gain",
+    "cut",
+];
 
 /// A plain integer of at most four digits ("18", "737").
 fn small_or_plain(s: &str) -> bool {

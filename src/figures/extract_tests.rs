@@ -571,6 +571,21 @@ fn a_bare_number_compared_with_a_figure_takes_its_unit() {
             ("2.1", 2.1e6, "USD", Year::None),
         ],
     );
+    check(
+        "The army destroyed 98 airstrips in 2018, a 40 percent increase from 70 in 2017.",
+        &[
+            ("98 airstrips", 98.0, "airstrip", y(2018)),
+            ("40 percent", 40.0, "percent", y(2018)),
+            ("70", 70.0, "airstrip", y(2017)),
+        ],
+    );
+    check(
+        "Unemployment rose to 12 percent from 10.",
+        &[
+            ("12 percent", 12.0, "percent", N),
+            ("10", 10.0, "percent", N),
+        ],
+    );
     // Without a comparison, a small bare number stays out.
     assert_eq!(
         figs("Police arrested 1,356 people and 12 more fled.").len(),
