@@ -390,6 +390,10 @@ impl<'a> Sentence<'a> {
                 return Role::Skip;
             }
         }
+        // "§ 107", "¶ 12": section and paragraph numbers.
+        if matches!(self.punct(i.wrapping_sub(1)), Some("§" | "¶")) {
+            return Role::Skip;
+        }
         // Letters right before: "MS13", "FY2019".
         if joined_prev {
             if let Some(w) = self.word(i - 1) {

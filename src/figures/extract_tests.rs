@@ -476,6 +476,7 @@ fn section_numbers_before_a_verb_are_not_figures() {
     assert!(figs("Chapter 3, Section 2.1 provides details on the method.").is_empty());
     assert!(figs("Section 4.2 outlines the plan.").is_empty());
     assert!(figs("Article 3 states that the parties cooperate.").is_empty());
+    assert!(figs("Under 17 U.S.C. § 107 applies, and ¶ 12 too.").is_empty());
     // A label followed by a measure is still a quantity.
     let (_, v, u, _) = one("Phase 2.5 tonnes of cocaine were seized.");
     assert_eq!((v, u.as_str()), (2.5, "tonne"));

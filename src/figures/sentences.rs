@@ -61,6 +61,18 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
                         break;
                     }
                 }
+                // A footnote mark after the dot: "…in 2015 (UNODC).1 The decline…".
+                if bytes[i] == b'.' && i > 0 && !bytes[i - 1].is_ascii_digit() {
+                    let digits = bytes[j..].iter().take_while(|b| b.is_ascii_digit()).count();
+                    if (1..=3).contains(&digits)
+                        && starts_with_space(text, j + digits)
+                        && text[j + digits..]
+                            .trim_start()
+                            .starts_with(|c: char| c.is_uppercase())
+                    {
+                        j += digits;
+                    }
+                }
                 // After a closing quote the dot ends the sentence even after "no".
                 let quoted = j > i + 1;
                 let ends = j >= n
@@ -209,6 +221,16 @@ mod tests {
                 "The S-300 came in 2013.",
                 "They seized 505.7 MT.",
                 "Mt. Roraima is 2,810 m."
+            ]
+        );
+        assert_eq!(
+            split(
+                "It fell to 43,400 ha in 2015 (UNODC).1 The decline followed 35,868 ha.12 Then it rose."
+            ),
+            vec![
+                "It fell to 43,400 ha in 2015 (UNODC).1",
+                "The decline followed 35,868 ha.12",
+                "Then it rose."
             ]
         );
         assert_eq!(
