@@ -1158,6 +1158,21 @@ impl<'a> Sentence<'a> {
                     k += if hyphenated { 2 } else { 1 };
                     words += 1;
                 }
+                // A model code made plural is the noun: "12 Su-30s", "a dozen AK-47s".
+                Kind::Number
+                    if k > j
+                        && self.joined(k)
+                        && self.word(k + 1) == Some("s")
+                        && self.joined(k + 1) =>
+                {
+                    let code_start = (j..k)
+                        .rev()
+                        .take_while(|&m| m == k - 1 || self.joined(m + 1))
+                        .last()
+                        .unwrap_or(k);
+                    let code = &self.text[self.toks[code_start].start..self.toks[k].end];
+                    return Some((code.to_lowercase(), k + 2));
+                }
                 // Model codes inside the phrase: "24 Mi-17 helicopters".
                 Kind::Number if k > j && self.joined(k) => k += 1,
                 Kind::Punct if self.is_dash(k) && self.joined(k) => k += 1,

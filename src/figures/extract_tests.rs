@@ -448,6 +448,17 @@ fn ages_are_not_durations() {
 }
 
 #[test]
+fn a_plural_model_code_is_the_counted_noun() {
+    check(
+        "The contract covers 12 Su-30s and a dozen AK-47s for the guard.",
+        &[
+            ("12 Su-30s", 12.0, "su-30", N),
+            ("a dozen AK-47s", 12.0, "ak-47", N),
+        ],
+    );
+}
+
+#[test]
 fn half_a_dozen_is_six() {
     check(
         "A half-dozen jets flew over, and half a dozen boats sank.",
