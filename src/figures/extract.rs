@@ -127,6 +127,20 @@ struct Raw {
     qualifier: Option<&'static str>,
 }
 
+/// "20 and 25 tons in 2016 and 2017, respectively": as many figures as years, paired in order.
+fn pair_respectively(raws: &mut [Raw], mentions: &[YearMention]) {
+    let years: Vec<Year> = mentions
+        .iter()
+        .filter(|m| matches!(m.year, Year::Point(_)))
+        .map(|m| m.year)
+        .collect();
+    if years.len() >= 2 && years.len() == raws.len() {
+        for (raw, year) in raws.iter_mut().zip(years) {
+            raw.year = year;
+        }
+    }
+}
+
 /// A number found in a sentence, before ranges are linked and bare numbers dropped.
 #[derive(Clone, Debug)]
 struct Cand {
@@ -320,7 +334,7 @@ impl<'a> Sentence<'a> {
         let is_year: Vec<bool> = roles.iter().map(|r| *r == Role::Year).collect();
         let mentions = years::mentions(self.toks, self.text, &is_year);
         let clauses = self.clauses();
-        cands
+        let mut raws = cands
             .into_iter()
             .filter(|c| !c.dropped)
             .filter_map(|c| {
@@ -361,7 +375,16 @@ impl<'a> Sentence<'a> {
                     qualifier: if spread { None } else { c.qualifier },
                 })
             })
-            .collect()
+            .collect::<Vec<Raw>>();
+        if self.respectively() {
+            pair_respectively(&mut raws, &mentions);
+        }
+        raws
+    }
+
+    /// Does the sentence say "respectively"?
+    fn respectively(&self) -> bool {
+        (0..self.toks.len()).any(|k| self.is_word(k, &["respectively"]))
     }
 
     /// Decide what the number token `i` is.

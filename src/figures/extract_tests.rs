@@ -282,6 +282,33 @@ fn a_year_opening_the_sentence_covers_it() {
 }
 
 #[test]
+fn a_list_of_years_covers_its_span_unless_paired_respectively() {
+    check(
+        "In 2016, 2017 and 2018, seizures averaged 20 tons a year.",
+        &[("20 tons", 20.0, "tonne", r(2016, 2018))],
+    );
+    check(
+        "In 2008 and 2009, Russian vessels carried 400 sailors.",
+        &[("400 sailors", 400.0, "sailor", r(2008, 2009))],
+    );
+    check(
+        "Seizures were 20 and 25 tons in 2016 and 2017, respectively.",
+        &[
+            ("20", 20.0, "tonne", y(2016)),
+            ("25 tons", 25.0, "tonne", y(2017)),
+        ],
+    );
+    // Not a rising list: each year stays a point.
+    check(
+        "They seized 9 tons in 2019 and 2 tons in 2012.",
+        &[
+            ("9 tons", 9.0, "tonne", y(2019)),
+            ("2 tons", 2.0, "tonne", y(2012)),
+        ],
+    );
+}
+
+#[test]
 fn a_year_named_relative_to_another() {
     check(
         "In 2011 the government reported 1,345 murders; the following year the figure fell to 1,100.",

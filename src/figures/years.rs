@@ -112,6 +112,24 @@ pub fn mentions(toks: &[Token], text: &str, is_year: &[bool]) -> Vec<YearMention
             i += 3;
             continue;
         }
+        // "in 2016, 2017 and 2018": a list of years in order covers their span, unless the
+        // sentence pairs them with figures ("…, respectively").
+        let list_end = year_list(toks, text, is_year, i);
+        if list_end > i + 2
+            && !(0..toks.len()).any(|k| word_is(toks, text, k, &["respectively"]))
+            && let Some(end) = toks.get(list_end - 1).and_then(|t| year_value(t, text))
+        {
+            let lead = i
+                .checked_sub(1)
+                .filter(|&p| word_is(toks, text, p, &["in", "during", "for"]));
+            out.push(YearMention {
+                year: Year::Range(Some(y), Some(end)),
+                first: lead.unwrap_or(i),
+                last: list_end,
+            });
+            i = list_end;
+            continue;
+        }
         let before = i.checked_sub(1);
         let year = if before.is_some_and(|p| word_is(toks, text, p, &["since"])) {
             Year::Range(Some(y), None)
@@ -145,6 +163,35 @@ pub fn mentions(toks: &[Token], text: &str, is_year: &[bool]) -> Vec<YearMention
         i += 1;
     }
     out
+}
+
+/// The end (exclusive token index) of a list of rising years starting at token `i`: "2016,
+/// 2017 and 2018", "2008 and 2009". `i + 1` when no list starts there.
+fn year_list(toks: &[Token], text: &str, is_year: &[bool], i: usize) -> usize {
+    let mut end = i + 1;
+    let mut last = toks
+        .get(i)
+        .and_then(|t| year_value(t, text))
+        .unwrap_or(i32::MAX);
+    loop {
+        let comma = toks.get(end).is_some_and(|t| t.is_punct(text, ','));
+        let and =
+            word_is(toks, text, end, &["and"]) || comma && word_is(toks, text, end + 1, &["and"]);
+        let next = if comma && and { end + 2 } else { end + 1 };
+        if !(comma || and) {
+            return end;
+        }
+        match toks.get(next).and_then(|t| year_value(t, text)) {
+            Some(y) if is_year[next] && y > last && y - last <= 10 => {
+                last = y;
+                end = next + 1;
+                if and {
+                    return end;
+                }
+            }
+            _ => return end,
+        }
+    }
 }
 
 /// "1990s" or "1990's" starting at token `i`: the decade's first year and its token count.
