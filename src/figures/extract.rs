@@ -1257,7 +1257,10 @@ impl<'a> Sentence<'a> {
                 && b.unit.is_some()
             {
                 a.unit = b.unit.clone(); // "from COP 2,800 to COP 2,300 per kilogram"
-            } else if a.currency.is_some() && b.currency.is_none() && b.unit.is_none() {
+            } else if a.currency.is_some()
+                && (b.currency.is_none() || b.currency == a.currency)
+                && b.unit.is_none()
+            {
                 b.currency = a.currency.clone();
                 if a.scale.is_none() && b.scale.is_some() {
                     a.value *= b.scale.unwrap_or(1.0);

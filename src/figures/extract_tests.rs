@@ -67,6 +67,16 @@ fn money_with_symbols_codes_and_words() {
         ],
     );
     check(
+        "The deal was put at $1.5-2 billion, or $700m-$1bn, and COP$ 1.5 billion.",
+        &[
+            ("$1.5", 1.5e9, "USD", N),
+            ("2 billion", 2e9, "USD", N),
+            ("$700m", 700e6, "USD", N),
+            ("$1bn", 1e9, "USD", N),
+            ("COP$ 1.5 billion", 1.5e9, "COP", N),
+        ],
+    );
+    check(
         "Canberra gave $A 2 million and Washington $US 4 million.",
         &[
             ("$A 2 million", 2e6, "AUD", N),

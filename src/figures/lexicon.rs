@@ -79,6 +79,7 @@ pub fn dollar_prefix(w: &str) -> Option<&'static str> {
         "R" => "BRL",
         "C" | "CA" | "CAN" => "CAD",
         "MX" | "Mex" => "MXN",
+        "COP" | "COL" | "Col" => "COP",
         "A" | "AU" => "AUD",
         "NZ" => "NZD",
         _ => return None,
