@@ -1206,6 +1206,18 @@ impl<'a> Sentence<'a> {
     }
 
     fn qualifier_before(&self, first: usize) -> Option<&'static str> {
+        // Signs: "~500", "≈30%", ">50%", "<10%".
+        let sign = match self.punct(first.wrapping_sub(1)) {
+            Some("~" | "≈") => Some("about"),
+            Some(">" | "≥") => Some("more than"),
+            Some("<" | "≤") => Some("less than"),
+            // "c. 1,000", "ca. 7,000"
+            Some(".") if self.is_word(first.wrapping_sub(2), &["c", "ca"]) => Some("about"),
+            _ => None,
+        };
+        if sign.is_some() {
+            return sign;
+        }
         for (words, name) in QUALIFIERS {
             let len = words.len();
             if first < len {

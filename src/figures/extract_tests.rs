@@ -433,6 +433,10 @@ fn qualifiers_are_reported() {
     assert_eq!(q("They seized at least 3 tons."), Some("at least".into()));
     assert_eq!(q("They seized nearly 3 tons."), Some("nearly".into()));
     assert_eq!(q("They seized 3 tons."), None);
+    assert_eq!(q("They had ~500 troops."), Some("about".into()));
+    assert_eq!(q("They had c. 1,000 men."), Some("about".into()));
+    assert_eq!(q("Cultivation fell by >50%."), Some("more than".into()));
+    assert_eq!(q("Losses were <10%."), Some("less than".into()));
     assert_eq!(q("Mexico gets aid over three years."), None);
     assert_eq!(
         q("It lasted for over three years."),

@@ -856,6 +856,7 @@ pub const QUALIFIERS: &[(&[&str], &str)] = &[
     (&["about"], "about"),
     (&["around"], "around"),
     (&["approximately"], "about"),
+    (&["circa"], "about"),
     (&["approx"], "about"),
     (&["roughly"], "about"),
     (&["some"], "about"),

@@ -136,8 +136,8 @@ fn is_abbreviation(text: &str, sentence_start: usize, dot: usize, after: usize) 
         return true;
     }
     let lower = word.to_lowercase();
-    // "No. 5" and "p. 12" abbreviate only before a number.
-    if matches!(lower.as_str(), "no" | "nos" | "p" | "pp") {
+    // "No. 5", "p. 12" and "c. 1,000" abbreviate only before a number.
+    if matches!(lower.as_str(), "no" | "nos" | "p" | "pp" | "c" | "ca") {
         return text[after..]
             .trim_start()
             .starts_with(|c: char| c.is_ascii_digit());
