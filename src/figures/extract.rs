@@ -1355,7 +1355,19 @@ impl<'a> Sentence<'a> {
             else {
                 continue;
             };
-            if !compared || a.unit.as_deref() == Some("fraction") {
+            // "25,000 hectares in 2017, 23,000 in 2018 and 25,500 in 2019": parallel figures
+            // for different years share a unit.
+            let dated = |end: usize| {
+                self.is_word(end, &["in", "during", "for", "by"])
+                    && self
+                        .tok(end + 1)
+                        .is_some_and(|t| years::year_value(t, self.text).is_some())
+            };
+            let parallel = (self.is_word(at.wrapping_sub(1), &["and", "or"])
+                || self.punct(at.wrapping_sub(1)) == Some(","))
+                && dated(b.end)
+                && dated(a.end);
+            if !(compared || parallel) || a.unit.as_deref() == Some("fraction") {
                 continue;
             }
             b.unit = a.unit.clone();

@@ -639,6 +639,21 @@ fn a_bare_number_compared_with_a_figure_takes_its_unit() {
             ("10", 10.0, "percent", N),
         ],
     );
+    check(
+        "Peru eradicated 25,000 hectares in 2017, 23,000 in 2018 and 25,500 in 2019.",
+        &[
+            ("25,000 hectares", 25000.0, "hectare", y(2017)),
+            ("23,000", 23000.0, "hectare", y(2018)),
+            ("25,500", 25500.0, "hectare", y(2019)),
+        ],
+    );
+    check(
+        "Mexico saw 33,341 homicides in 2018 — a record — and 34,582 in 2019.",
+        &[
+            ("33,341 homicides", 33341.0, "homicide", y(2018)),
+            ("34,582", 34582.0, "homicide", y(2019)),
+        ],
+    );
     // Without a comparison, a small bare number stays out.
     assert_eq!(
         figs("Police arrested 1,356 people and 12 more fled.").len(),
