@@ -1367,7 +1367,10 @@ impl<'a> Sentence<'a> {
                 || self.punct(at.wrapping_sub(1)) == Some(","))
                 && dated(b.end)
                 && dated(a.end);
-            if !(compared || parallel) || a.unit.as_deref() == Some("fraction") {
+            // "from 400 tons in 2016 to 350 in 2017"
+            let from_to = self.is_word(at.wrapping_sub(1), &["to"])
+                && self.is_word(a.first.wrapping_sub(1), &["from"]);
+            if !(compared || parallel || from_to) || a.unit.as_deref() == Some("fraction") {
                 continue;
             }
             b.unit = a.unit.clone();

@@ -654,6 +654,13 @@ fn a_bare_number_compared_with_a_figure_takes_its_unit() {
             ("34,582", 34582.0, "homicide", y(2019)),
         ],
     );
+    check(
+        "Seizures fell from 400 tons in 2016 to 350 in 2017.",
+        &[
+            ("400 tons", 400.0, "tonne", y(2016)),
+            ("350", 350.0, "tonne", y(2017)),
+        ],
+    );
     // Without a comparison, a small bare number stays out.
     assert_eq!(
         figs("Police arrested 1,356 people and 12 more fled.").len(),
