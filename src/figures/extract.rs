@@ -1580,7 +1580,30 @@ impl<'a> Sentence<'a> {
                 return m.year;
             }
         }
-        // 6. The sentence's only year, in the clause right before or after the figure's:
+        // 6. "increased by 22 percent, from 101 MT in 2017 to 123 MT in 2018": a change
+        //    spans the years of the "from … to …" clause beside it.
+        if change {
+            for at in adjacent_clauses(clause, clauses) {
+                let opens_from = (0..self.toks.len())
+                    .find(|&k| clauses[k] == at && self.punct(k).is_none())
+                    .is_some_and(|k| self.is_word(k, &["from"]));
+                let years: Vec<i32> = mentions
+                    .iter()
+                    .filter(|m| mention_clause(m) == at)
+                    .filter_map(|m| match m.year {
+                        Year::Point(y) => Some(y),
+                        _ => None,
+                    })
+                    .collect();
+                if opens_from
+                    && let [a, b] = years.as_slice()
+                    && a < b
+                {
+                    return Year::Range(Some(*a), Some(*b));
+                }
+            }
+        }
+        // 7. The sentence's only year, in the clause right before or after the figure's:
         //    "…between 2006 and 2008, in contracts worth $4.4 billion", "…fell, to $1.2 billion,
         //    by 2014". Not when that clause reports ("officials said in 2016"), not the base of
         //    a comparison ("…, a 6 percent increase from 2016"), and not for a duration

@@ -319,6 +319,30 @@ fn a_list_of_years_covers_its_span_unless_paired_respectively() {
 }
 
 #[test]
+fn a_change_spans_the_years_it_compares() {
+    check(
+        "Seizures increased by 22 percent, from 101 MT in 2017 to 123 MT in 2018.",
+        &[
+            ("22 percent", 22.0, "percent", r(2017, 2018)),
+            ("101 MT", 101.0, "tonne", y(2017)),
+            ("123 MT", 123.0, "tonne", y(2018)),
+        ],
+    );
+}
+
+#[test]
+fn fiscal_years_in_ranges_and_since() {
+    check(
+        "INL has obligated more than $1.2 billion since FY 2008.",
+        &[("$1.2 billion", 1.2e9, "USD", Year::Range(Some(2008), None))],
+    );
+    check(
+        "Between FY2008 and FY2015, Congress appropriated $2.5 billion.",
+        &[("$2.5 billion", 2.5e9, "USD", r(2008, 2015))],
+    );
+}
+
+#[test]
 fn a_year_named_relative_to_another() {
     check(
         "In 2011 the government reported 1,345 murders; the following year the figure fell to 1,100.",

@@ -36,6 +36,20 @@ pub fn is_dash(t: &Token, text: &str) -> bool {
     t.kind == Kind::Punct && matches!(t.text(text), "-" | "–" | "—" | "‐" | "‑")
 }
 
+/// Words that may stand between a preposition and its year: "since FY 2008".
+const FISCAL: &[&str] = &["FY", "CY", "fiscal"];
+
+/// The word before the year at token `i`, looking past "FY", "CY" and "fiscal (year)".
+fn word_before_year(toks: &[Token], text: &str, i: usize) -> Option<usize> {
+    let mut p = i.checked_sub(1)?;
+    if word_is(toks, text, p, &["year"]) && word_is(toks, text, p.wrapping_sub(1), &["fiscal"]) {
+        p = p.checked_sub(2)?;
+    } else if word_is(toks, text, p, FISCAL) {
+        p = p.checked_sub(1)?;
+    }
+    Some(p)
+}
+
 /// Find the year mentions among `toks`. `is_year[i]` says which number tokens were judged to
 /// be years (not figures).
 pub fn mentions(toks: &[Token], text: &str, is_year: &[bool]) -> Vec<YearMention> {
@@ -88,10 +102,14 @@ pub fn mentions(toks: &[Token], text: &str, is_year: &[bool]) -> Vec<YearMention
                 }
             }
         }
-        // "between 2004 and 2009", "from 2010 to 2015"
-        let opener = i
-            .checked_sub(1)
-            .filter(|&p| word_is(toks, text, p, &["between", "from"]));
+        // "between 2004 and 2009", "from 2010 to 2015", "between FY2008 and FY2015"
+        let before = word_before_year(toks, text, i);
+        let opener = before.filter(|&p| word_is(toks, text, p, &["between", "from"]));
+        let second = if word_is(toks, text, i + 2, FISCAL) {
+            i + 3
+        } else {
+            i + 2
+        };
         if let Some(p) = opener
             && word_is(
                 toks,
@@ -100,16 +118,16 @@ pub fn mentions(toks: &[Token], text: &str, is_year: &[bool]) -> Vec<YearMention
                 &["and", "to", "until", "through", "till"],
             )
             && toks
-                .get(i + 2)
-                .is_some_and(|t| is_year[i + 2] && year_value(t, text).is_some())
+                .get(second)
+                .is_some_and(|t| is_year[second] && year_value(t, text).is_some())
         {
-            let end = toks.get(i + 2).and_then(|t| year_value(t, text));
+            let end = toks.get(second).and_then(|t| year_value(t, text));
             out.push(YearMention {
                 year: Year::Range(Some(y), end),
                 first: p,
-                last: i + 3,
+                last: second + 1,
             });
-            i += 3;
+            i = second + 1;
             continue;
         }
         // "in 2016, 2017 and 2018": a list of years in order covers their span, unless the
@@ -130,7 +148,6 @@ pub fn mentions(toks: &[Token], text: &str, is_year: &[bool]) -> Vec<YearMention
             i = list_end;
             continue;
         }
-        let before = i.checked_sub(1);
         let year = if before.is_some_and(|p| word_is(toks, text, p, &["since"])) {
             Year::Range(Some(y), None)
         } else if before
@@ -155,9 +172,10 @@ pub fn mentions(toks: &[Token], text: &str, is_year: &[bool]) -> Vec<YearMention
                 ],
             ) || toks[p].kind == Kind::Word && super::lexicon::month(toks[p].text(text)).is_some()
         });
+        let fiscal = i.checked_sub(1).filter(|&p| word_is(toks, text, p, FISCAL));
         out.push(YearMention {
             year,
-            first: lead.unwrap_or(i),
+            first: lead.or(fiscal).unwrap_or(i),
             last: i + 1,
         });
         i += 1;
