@@ -427,9 +427,14 @@ impl<'a> Sentence<'a> {
                 };
             }
             let p = self.punct(i - 1).unwrap_or("");
-            // "Mi-17", "AK-103", "COVID-19"
+            // "Mi-17", "AK-103", "COVID-19"; but "mid-2012" is a year.
             if self.is_dash(i - 1) && self.joined(i - 1) && self.word(i.wrapping_sub(2)).is_some() {
-                return Role::Skip;
+                let mid = self.is_word(i.wrapping_sub(2), &["mid"]);
+                return if mid && year_value(t, self.text).is_some() {
+                    Role::Year
+                } else {
+                    Role::Skip
+                };
             }
             // "#5", "+1 202…", "v2"
             if matches!(p, "#" | "+" | "№") {

@@ -343,6 +343,27 @@ fn fiscal_years_in_ranges_and_since() {
 }
 
 #[test]
+fn months_and_parts_of_years_in_ranges() {
+    check(
+        "More than 60,000 people were killed between December 2006 and November 2012.",
+        &[("60,000 people", 60000.0, "person", r(2006, 2012))],
+    );
+    check(
+        "Between 2006 and mid-2012, seizures reached 300 tons.",
+        &[("300 tons", 300.0, "tonne", r(2006, 2012))],
+    );
+    check(
+        "Since the beginning of 2007, 2,000 police officers have been dismissed.",
+        &[(
+            "2,000 police officers",
+            2000.0,
+            "officer",
+            Year::Range(Some(2007), None),
+        )],
+    );
+}
+
+#[test]
 fn a_year_named_relative_to_another() {
     check(
         "In 2011 the government reported 1,345 murders; the following year the figure fell to 1,100.",

@@ -39,7 +39,18 @@ pub fn is_dash(t: &Token, text: &str) -> bool {
 /// Words that may stand between a preposition and its year: "since FY 2008".
 const FISCAL: &[&str] = &["FY", "CY", "fiscal"];
 
-/// The word before the year at token `i`, looking past "FY", "CY" and "fiscal (year)".
+/// Words that narrow a year without changing it: "early 2015", "mid-2012".
+const PART: &[&str] = &[
+    "early", "late", "mid", "spring", "summer", "autumn", "fall", "winter",
+];
+
+fn is_month(toks: &[Token], text: &str, k: usize) -> bool {
+    toks.get(k)
+        .is_some_and(|t| t.kind == Kind::Word && super::lexicon::month(t.text(text)).is_some())
+}
+
+/// The word before the year at token `i`, looking past what only narrows the year: "FY",
+/// "fiscal year", a month, "mid-", "the end of" ("since the beginning of 2007" gives "since").
 fn word_before_year(toks: &[Token], text: &str, i: usize) -> Option<usize> {
     let mut p = i.checked_sub(1)?;
     if word_is(toks, text, p, &["year"]) && word_is(toks, text, p.wrapping_sub(1), &["fiscal"]) {
@@ -47,7 +58,57 @@ fn word_before_year(toks: &[Token], text: &str, i: usize) -> Option<usize> {
     } else if word_is(toks, text, p, FISCAL) {
         p = p.checked_sub(1)?;
     }
+    // "December 2006", "mid-2012", "early 2015"
+    if is_month(toks, text, p) {
+        p = p.checked_sub(1)?;
+    }
+    if toks.get(p).is_some_and(|t| is_dash(t, text))
+        && word_is(toks, text, p.wrapping_sub(1), &["mid"])
+    {
+        p = p.checked_sub(2)?;
+    } else if word_is(toks, text, p, PART) {
+        p = p.checked_sub(1)?;
+    }
+    // "the beginning of 2007", "the end of 2011"
+    if word_is(toks, text, p, &["of"])
+        && word_is(
+            toks,
+            text,
+            p.wrapping_sub(1),
+            &[
+                "beginning",
+                "start",
+                "end",
+                "middle",
+                "close",
+                "first",
+                "second",
+                "last",
+            ],
+        )
+        && word_is(toks, text, p.wrapping_sub(2), &["the"])
+    {
+        p = p.checked_sub(3)?;
+    }
     Some(p)
+}
+
+/// How many tokens from `k` only narrow the year that follows them ("FY", "December",
+/// "mid-", "late").
+fn year_prefix(toks: &[Token], text: &str, k: usize) -> usize {
+    let mut n = 0;
+    if word_is(toks, text, k, &["mid"]) && toks.get(k + 1).is_some_and(|t| is_dash(t, text)) {
+        n = 2;
+    } else if word_is(toks, text, k, PART) {
+        n = 1;
+    }
+    if is_month(toks, text, k + n) {
+        n += 1;
+    }
+    if word_is(toks, text, k + n, FISCAL) {
+        n += 1;
+    }
+    n
 }
 
 /// Find the year mentions among `toks`. `is_year[i]` says which number tokens were judged to
@@ -105,11 +166,7 @@ pub fn mentions(toks: &[Token], text: &str, is_year: &[bool]) -> Vec<YearMention
         // "between 2004 and 2009", "from 2010 to 2015", "between FY2008 and FY2015"
         let before = word_before_year(toks, text, i);
         let opener = before.filter(|&p| word_is(toks, text, p, &["between", "from"]));
-        let second = if word_is(toks, text, i + 2, FISCAL) {
-            i + 3
-        } else {
-            i + 2
-        };
+        let second = i + 2 + year_prefix(toks, text, i + 2);
         if let Some(p) = opener
             && word_is(
                 toks,
