@@ -813,6 +813,18 @@ impl<'a> Sentence<'a> {
             c.value += 0.5;
             c.num = i..j + 3;
             c.end = j + 3;
+            // "one and a half million people"
+            if c.scale.is_none()
+                && let Some(f) = self
+                    .word(j + 3)
+                    .and_then(lexicon::scale_word)
+                    .filter(|f| *f >= 1e3)
+            {
+                c.value *= f;
+                c.scale = Some(f);
+                c.num = i..j + 4;
+                c.end = j + 4;
+            }
         }
         Some(c)
     }

@@ -502,6 +502,8 @@ fn offsets_are_code_points_and_sentences_are_given() {
         assert!(sentence.contains(&f.text));
     }
     assert_eq!(found[0].value, 35_000.0, "Spanish thousands separator");
+    let (_, v, _, _) = one("La multa llegó a 5,4 millones.");
+    assert_eq!(v, 5.4e6, "Spanish decimal comma and scale word");
     assert_eq!(found[0].unit, "hectare");
     assert_eq!(found[1].unit, "tonne");
 }
@@ -540,6 +542,17 @@ fn a_plural_model_code_is_the_counted_noun() {
         &[
             ("12 Su-30s", 12.0, "su-30", N),
             ("a dozen AK-47s", 12.0, "ak-47", N),
+        ],
+    );
+}
+
+#[test]
+fn and_a_half_before_a_scale_word() {
+    check(
+        "One and a half million people fled over two and a half years.",
+        &[
+            ("One and a half million people", 1.5e6, "person", N),
+            ("two and a half years", 2.5, "year", N),
         ],
     );
 }

@@ -43,7 +43,7 @@ pub fn scale_word(w: &str) -> Option<f64> {
     Some(match l.as_str() {
         "hundred" => 1e2,
         "thousand" => 1e3,
-        "million" | "millions" | "mn" | "mln" | "mil" => 1e6,
+        "million" | "millions" | "mn" | "mln" | "mil" | "millones" | "millón" | "millon" => 1e6,
         "billion" | "billions" | "bn" | "bln" => 1e9,
         "trillion" | "trillions" | "tn" | "trn" => 1e12,
         _ => return None,
