@@ -9,6 +9,7 @@ pub mod cli;
 pub mod corpus;
 pub mod figures;
 pub mod headless;
+pub mod interop;
 pub mod invariants;
 pub mod project;
 pub mod ui;

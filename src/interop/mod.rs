@@ -1,0 +1,3 @@
+//! Exchange with other qualitative-analysis tools (REFI-QDA).
+
+pub mod refi;
