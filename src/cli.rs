@@ -31,6 +31,19 @@ pub enum Cmd {
         #[arg(long, value_enum, default_value_t = Format::Csv)]
         format: Format,
     },
+    /// Export a project for NVivo, ATLAS.ti, MAXQDA or QualCoder (REFI-QDA `.qdpx`: the
+    /// article texts, the codebook and every passage with its themes and note).
+    ExportQdpx {
+        project: PathBuf,
+        /// The `.qdpx` file to write.
+        out: PathBuf,
+    },
+    /// Export the codebook as a REFI-QDA `.qdc` file.
+    ExportQdc {
+        project: PathBuf,
+        /// The `.qdc` file to write.
+        out: PathBuf,
+    },
     /// Search the articles: print each hit with its file, code point offsets and context.
     Search {
         /// A folder of articles or a project.
@@ -82,6 +95,12 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         None => run_window(cli.path, load.max_file_bytes),
         Some(Cmd::Info { path }) => crate::headless::info(&path, &load, &mut std::io::stdout()),
+        Some(Cmd::ExportQdpx { project, out }) => {
+            crate::headless::export_qdpx(&project, &out, &load, &mut std::io::stdout())
+        }
+        Some(Cmd::ExportQdc { project, out }) => {
+            crate::headless::export_qdc(&project, &out, &mut std::io::stdout())
+        }
         Some(Cmd::ExportPassages { project, format }) => {
             crate::headless::export_passages(&project, format, &mut std::io::stdout())
         }

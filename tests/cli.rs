@@ -174,3 +174,81 @@ fn the_size_limit_is_set_on_the_command_line() {
     assert_eq!(out.lines().count(), 1, "{out}");
     assert!(out.contains("\"file\":\"small.txt\""), "{out}");
 }
+
+#[test]
+fn export_qdpx_re_attaches_moved_passages_and_export_qdc_writes_the_codebook() {
+    let dir = common::tempdir();
+    let corpus_dir = dir.path().join("corpus");
+    std::fs::create_dir(&corpus_dir).expect("mkdir");
+    common::copy_seeds(&corpus_dir);
+    let corpus = common::load(&corpus_dir).0;
+    let mut project = Project::with_themes(default_themes());
+    let article = &corpus.articles()[3];
+    let byte = article.text.find("26 people").expect("phrase");
+    let start = article.char_of(byte).expect("boundary");
+    let anchor = Anchor::cut(article, start, start + 9).expect("anchor");
+    let p = Passage::new(
+        PassageId(1),
+        article.id.clone(),
+        anchor,
+        vec![ThemeId(2)],
+        Timestamp::from_unix(0),
+    );
+    project.passages.insert(p.id, p);
+    let path = dir.path().join("p.json");
+    io::set_corpus_folder(&mut project, &path, &corpus_dir);
+    io::save(&project, &path).expect("save");
+    // The article gains a line at the top after the project was saved.
+    let file = corpus_dir.join(article.id.as_str());
+    let text = std::fs::read_to_string(&file).expect("read");
+    std::fs::write(&file, format!("UPDATED ÜBER NOTICE\n{text}")).expect("write");
+    let saved = std::fs::read(&path).expect("project bytes");
+
+    let out_path = dir.path().join("p.qdpx");
+    let (ok, out, err) = dossier(&[
+        "export-qdpx",
+        &path.display().to_string(),
+        &out_path.display().to_string(),
+    ]);
+    assert!(ok, "{err}");
+    assert!(out.contains("5 sources, 1 passages, 1 codings"), "{out}");
+    assert_eq!(
+        std::fs::read(&path).expect("project bytes"),
+        saved,
+        "the project is untouched"
+    );
+
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&out_path).expect("qdpx")).expect("zip");
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("project.qde").expect("qde"), &mut xml)
+        .expect("read");
+    let pos = regex::Regex::new(r#"startPosition="(\d+)" endPosition="(\d+)""#).expect("regex");
+    let caps = pos.captures(&xml).expect("a selection");
+    let moved = start + "UPDATED ÜBER NOTICE\n".chars().count();
+    assert_eq!(&caps[1], moved.to_string());
+    assert_eq!(&caps[2], (moved + 9).to_string());
+
+    let qdc = dir.path().join("codes.qdc");
+    let (ok, out, err) = dossier(&[
+        "export-qdc",
+        &path.display().to_string(),
+        &qdc.display().to_string(),
+    ]);
+    assert!(ok, "{err}");
+    assert!(out.contains("11 codes"), "{out}");
+    let text = std::fs::read_to_string(&qdc).expect("qdc");
+    assert_eq!(text.matches("<Code ").count(), 11);
+
+    // A project without themes has no codebook to export: a clear error, no file.
+    let empty = dir.path().join("empty.json");
+    io::save(&Project::default(), &empty).expect("save");
+    let none = dir.path().join("none.qdc");
+    let (ok, _, err) = dossier(&[
+        "export-qdc",
+        &empty.display().to_string(),
+        &none.display().to_string(),
+    ]);
+    assert!(!ok);
+    assert!(err.contains("empty.json has no themes"), "{err}");
+    assert!(!none.exists());
+}
