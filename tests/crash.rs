@@ -22,7 +22,7 @@ fn a_killed_save_never_leaves_a_broken_project() {
             .wrapping_add(1442695040888963407);
         (seed >> 33) % n
     };
-    let (mut kills, mut checked) = (0, 0);
+    let (mut kills, mut checked, mut backups_checked) = (0, 0, 0);
     let mut largest = 0;
     for _ in 0..220 {
         let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
@@ -50,8 +50,22 @@ fn a_killed_save_never_leaves_a_broken_project() {
         );
         largest = largest.max(k);
         checked += 1;
+        // The backups are whole saved states too (a kill once left an emptied one).
+        for n in 1..=3 {
+            let bak = io::backup_path(&path, n);
+            if let Ok(text) = std::fs::read_to_string(&bak) {
+                let opened = io::open(&bak).unwrap_or_else(|e| {
+                    panic!("after kill {kills}, backup {n} does not open: {e}")
+                });
+                let k = opened.project.passages.len();
+                assert_eq!(text, format::to_json(&stress_state(k)), "backup {n}");
+                backups_checked += 1;
+            }
+        }
     }
-    eprintln!("{kills} kills, {checked} files checked, largest state {largest} passages");
+    eprintln!(
+        "{kills} kills, {checked} files and {backups_checked} backups checked, largest state {largest} passages"
+    );
     assert!(kills >= 200);
     assert!(
         checked >= 150,

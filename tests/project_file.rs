@@ -319,6 +319,45 @@ fn each_save_keeps_three_backups() {
     assert!(!io::backup_path(&path, 4).exists());
 }
 
+/// Found by the crash test: saves killed after keeping the backup (as a hard link) and before
+/// the rename leave `.bak`, `.bak.2` and `.bak.3` as links to the project file. The next save
+/// must neither empty the project nor its backups.
+#[cfg(unix)]
+#[test]
+fn backups_left_as_links_by_killed_saves_are_never_written_into() {
+    let dir = common::tempdir();
+    let path = dir.path().join("p.json");
+    let mut project = Project::with_themes(default_themes());
+    project.corpus_folder = Some("old".into());
+    io::save(&project, &path).expect("save");
+    let old = fs::read_to_string(&path).expect("read");
+    for n in 1..=3 {
+        fs::hard_link(&path, io::backup_path(&path, n)).expect("link");
+    }
+    project.corpus_folder = Some("new".into());
+    io::save(&project, &path).expect("save");
+    let folder_of = |p: &Path| io::open(p).expect("open").project.corpus_folder;
+    assert_eq!(folder_of(&path), Some("new".into()));
+    assert_eq!(
+        fs::read_to_string(io::backup_path(&path, 1)).expect("bak"),
+        old,
+        "the backup keeps the previous save"
+    );
+    for n in 2..=3 {
+        let bak = io::backup_path(&path, n);
+        if bak.exists() {
+            let text = fs::read_to_string(&bak).expect("bak");
+            assert_eq!(text, old, "{}", bak.display());
+        }
+    }
+    // Nothing is left behind under temporary names.
+    let names: Vec<String> = fs::read_dir(dir.path())
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.iter().all(|n| !n.starts_with('.')), "{names:?}");
+}
+
 #[test]
 fn articles_ids_are_relative_paths() {
     let corpus = common::load_seeds();

@@ -158,22 +158,62 @@ pub fn backup_path(path: &Path, n: usize) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// Shift the backups up by one and copy the current file to `.bak` (best effort: a failed
+/// Shift the backups up by one and keep the current file as `.bak` (best effort: a failed
 /// backup never stops a save).
+///
+/// A save killed after this step leaves `.bak` as a second link to the project file, and a
+/// few such kills in a row leave several backups linked to it. Nothing here ever writes into
+/// an existing file: writing into a link would write into the project itself.
 fn rotate_backups(path: &Path) {
     if !path.is_file() {
         return;
     }
     for n in (1..BACKUPS).rev() {
-        let from = backup_path(path, n);
+        let (from, to) = (backup_path(path, n), backup_path(path, n + 1));
         if from.exists() {
-            let _ = fs::rename(&from, backup_path(path, n + 1));
+            // rename() between two links to one file does nothing, so drop the extra link.
+            if same_file(&from, &to) {
+                let _ = fs::remove_file(&from);
+            } else {
+                let _ = fs::rename(&from, &to);
+            }
         }
     }
     let bak = backup_path(path, 1);
-    // A hard link costs nothing; the save's rename then leaves the old contents here.
-    if fs::hard_link(path, &bak).is_err() {
-        let _ = fs::copy(path, &bak);
+    if same_file(path, &bak) {
+        return; // already holds the current contents
+    }
+    // A hard link costs nothing; the save's rename then leaves the old contents here. It is
+    // made under a temporary name and renamed over `.bak`, which replaces, never truncates.
+    let tmp = bak.with_file_name(format!(
+        ".{}.link-{}",
+        bak.file_name().unwrap_or_default().to_string_lossy(),
+        std::process::id()
+    ));
+    let _ = fs::remove_file(&tmp);
+    if fs::hard_link(path, &tmp).is_ok() {
+        if fs::rename(&tmp, &bak).is_err() {
+            let _ = fs::remove_file(&tmp);
+        }
+    } else if let Ok(bytes) = fs::read(path) {
+        let _ = write_atomic(&bak, &bytes);
+    }
+}
+
+/// Are `a` and `b` two names of one file?
+fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (fs::metadata(a), fs::metadata(b)) {
+            (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (a, b);
+        false
     }
 }
 
