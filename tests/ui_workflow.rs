@@ -677,3 +677,54 @@ fn articles_changed_on_disk_are_picked_up_and_passages_follow() {
         "{log:?}"
     );
 }
+
+#[test]
+fn file_export_writes_a_refi_qda_project_with_the_tagged_passage() {
+    let mut harness = open(common::seeds_dir());
+    // Tag the first 28 characters of the first article, as an analyst would.
+    let article = harness.state().ws.corpus.articles()[0].id.clone();
+    harness.state_mut().sel.article = Some(article.clone());
+    harness.state_mut().sel.text = Some((0, 28));
+    harness.run();
+    harness.key_press(Key::Num1);
+    harness.run();
+    assert_eq!(harness.state().ws.project.passages.len(), 1);
+
+    let dir = common::tempdir();
+    let target = dir.path().join("exported");
+    harness.get_by_label("File").click();
+    harness.run();
+    harness
+        .get_by_label_contains("Export REFI-QDA project (.qdpx)…")
+        .click();
+    harness.run();
+    let field = harness.get_by_label("Path");
+    field.focus();
+    field.type_text(&target.display().to_string());
+    harness.run();
+    harness.get_by_label("Save").click();
+    settle(&mut harness);
+
+    // The extension is added, and the archive holds the XML and the five articles.
+    let written = dir.path().join("exported.qdpx");
+    let file = std::fs::File::open(&written).expect("the .qdpx was written");
+    let mut zip = zip::ZipArchive::new(file).expect("a ZIP archive");
+    assert_eq!(zip.len(), 6, "project.qde and five sources");
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("project.qde").expect("qde"), &mut xml)
+        .expect("read");
+    assert_eq!(xml.matches("<PlainTextSelection ").count(), 1);
+    assert!(
+        xml.contains(r#"startPosition="0" endPosition="28""#),
+        "{xml}"
+    );
+    assert_eq!(
+        harness.state().ws.project_path,
+        None,
+        "an export is not a save: the project stays untitled"
+    );
+    assert!(
+        harness.state().ws.is_dirty(),
+        "and its changes are still unsaved"
+    );
+}

@@ -157,6 +157,8 @@ impl DossierApp {
             Action::OpenPath => self.guard(Pending::TypedPath),
             Action::Save => self.save(),
             Action::SaveAs => self.show_dialog(DialogKind::SaveProject),
+            Action::ExportQdpx => self.show_dialog(DialogKind::ExportQdpx),
+            Action::ExportQdc => self.show_dialog(DialogKind::ExportQdc),
             Action::Quit => self.guard(Pending::Quit),
             Action::Undo => match self.ws.undo() {
                 Ok(_) => self.after_history_step(),
@@ -333,6 +335,8 @@ impl DossierApp {
             DialogKind::ExportSeries(id) => self.export_series(id, path),
             DialogKind::ExportPlot => self.export_plot(ctx, path),
             DialogKind::ExportAnalysis => self.export_analysis(path),
+            DialogKind::ExportQdpx => self.export_qdpx(path),
+            DialogKind::ExportQdc => self.export_qdc(path),
         }
     }
 

@@ -19,6 +19,8 @@ pub enum Action {
     OpenPath,
     Save,
     SaveAs,
+    ExportQdpx,
+    ExportQdc,
     Quit,
     Undo,
     Redo,
@@ -39,6 +41,8 @@ impl Action {
         Self::OpenPath,
         Self::Save,
         Self::SaveAs,
+        Self::ExportQdpx,
+        Self::ExportQdc,
         Self::Quit,
         Self::Undo,
         Self::Redo,
@@ -59,6 +63,8 @@ impl Action {
             Self::OpenPath => "Open typed path…",
             Self::Save => "Save",
             Self::SaveAs => "Save as…",
+            Self::ExportQdpx => "Export REFI-QDA project (.qdpx)…",
+            Self::ExportQdc => "Export codebook (.qdc)…",
             Self::Quit => "Quit",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
@@ -81,6 +87,10 @@ impl Action {
             }
             Self::Save => "Save the project (asks for a file the first time)",
             Self::SaveAs => "Save the project to a new file",
+            Self::ExportQdpx => {
+                "The articles, codebook and passages for NVivo, ATLAS.ti, MAXQDA or QualCoder"
+            }
+            Self::ExportQdc => "The codebook alone, as REFI-QDA codes",
             Self::Quit => "Close Dossier (asks first when there are unsaved changes)",
             Self::Undo => "Undo the last edit",
             Self::Redo => "Redo the last undone edit",
@@ -110,7 +120,11 @@ impl Action {
             Self::Find => KeyboardShortcut::new(cmd, Key::F),
             Self::FindNext => KeyboardShortcut::new(Modifiers::NONE, Key::F3),
             Self::FindPrevious => KeyboardShortcut::new(Modifiers::SHIFT, Key::F3),
-            Self::OpenPath | Self::ShowLoadReport | Self::ShowMessages => return None,
+            Self::OpenPath
+            | Self::ExportQdpx
+            | Self::ExportQdc
+            | Self::ShowLoadReport
+            | Self::ShowMessages => return None,
             Self::ShowShortcuts => KeyboardShortcut::new(Modifiers::NONE, Key::F1),
         })
     }

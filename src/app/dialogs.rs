@@ -124,6 +124,10 @@ impl DossierApp {
                         DialogKind::ExportSeries(_) => ("Export the series as CSV", "/path/to/series.csv"),
                         DialogKind::ExportPlot => ("Export the plot as PNG", "/path/to/plot.png"),
                         DialogKind::ExportAnalysis => ("Export as CSV", "/path/to/table.csv"),
+                        DialogKind::ExportQdpx => {
+                            ("Export a REFI-QDA project", "/path/to/project.qdpx")
+                        }
+                        DialogKind::ExportQdc => ("Export the codebook", "/path/to/codebook.qdc"),
                     };
                     ui.heading(title);
                     if let Some(reason) = reason {

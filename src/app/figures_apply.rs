@@ -185,7 +185,8 @@ impl DossierApp {
     }
 }
 
-fn with_extension(path: PathBuf, ext: &str) -> PathBuf {
+/// `path`, with `ext` added when it has no extension.
+pub(super) fn with_extension(path: PathBuf, ext: &str) -> PathBuf {
     if path.extension().is_none() {
         path.with_extension(ext)
     } else {

@@ -67,6 +67,10 @@ pub enum DialogKind {
     ExportAnalysis,
     /// Write the plot as a PNG image.
     ExportPlot,
+    /// Write the project as REFI-QDA (`.qdpx`).
+    ExportQdpx,
+    /// Write the codebook as REFI-QDA (`.qdc`).
+    ExportQdc,
 }
 
 impl DialogKind {
@@ -342,6 +346,16 @@ impl Jobs {
                     .add_filter("PNG image", &["png"])
                     .set_file_name("plot.png")
                     .save_file(),
+                DialogKind::ExportQdpx => dialog
+                    .set_title("Export a REFI-QDA project")
+                    .add_filter("REFI-QDA project", &["qdpx"])
+                    .set_file_name("dossier.qdpx")
+                    .save_file(),
+                DialogKind::ExportQdc => dialog
+                    .set_title("Export the codebook")
+                    .add_filter("REFI-QDA codebook", &["qdc"])
+                    .set_file_name("codebook.qdc")
+                    .save_file(),
             };
             JobOutput::Dialog {
                 kind,
@@ -408,6 +422,19 @@ impl Jobs {
         let label = format!("Writing {}", display_name(&path));
         self.spawn(label, move |_| {
             let result = crate::project::io::write_atomic(&path, &bytes).map_err(|e| e.to_string());
+            JobOutput::Exported { path, result }
+        });
+    }
+
+    /// Zip a REFI-QDA project and write it to `path` atomically.
+    pub fn write_qdpx(&mut self, path: PathBuf, parts: crate::interop::refi::QdpxParts) {
+        let label = format!("Writing {}", display_name(&path));
+        self.spawn(label, move |_| {
+            let result = crate::interop::refi::zip_qdpx(&parts)
+                .map_err(|e| e.to_string())
+                .and_then(|bytes| {
+                    crate::project::io::write_atomic(&path, &bytes).map_err(|e| e.to_string())
+                });
             JobOutput::Exported { path, result }
         });
     }

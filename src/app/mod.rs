@@ -8,6 +8,7 @@ mod changes_apply;
 pub mod command;
 mod dialogs;
 mod figures_apply;
+mod interop_apply;
 pub mod jobs;
 pub mod notify;
 pub mod recovery;

@@ -54,6 +54,9 @@ pub fn menu_ui(ui: &mut Ui, ws: &Workspace, recent: &[PathBuf], out: &mut Vec<Co
             action_button(ui, Action::Save, ws.has_work(), out);
             action_button(ui, Action::SaveAs, ws.has_work(), out);
             ui.separator();
+            action_button(ui, Action::ExportQdpx, !ws.corpus.is_empty(), out);
+            action_button(ui, Action::ExportQdc, !ws.project.themes.is_empty(), out);
+            ui.separator();
             action_button(ui, Action::Quit, true, out);
         });
         ui.menu_button("Edit", |ui| {
