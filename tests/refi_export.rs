@@ -1,6 +1,7 @@
-//! REFI-QDA export on the seeds: the `.qdpx` validates against the QDA-XML 1.0 schema (with
-//! xmllint), every selection points at its quote in the exported source text, codings point at
-//! codes, and the codebook `.qdc` validates too.
+//! REFI-QDA export on the seeds: every selection points at its quote in the exported source
+//! text, codings point at codes, the structure follows the QDA-XML 1.0 schema (element order,
+//! required attributes, GUID and colour patterns), and, in `.ci/run` where `xmllint` is
+//! installed, both files validate against the published schemas themselves.
 
 mod common;
 
@@ -93,6 +94,76 @@ fn xmllint(xml: &str, schema: &str) {
         "schema validation failed:\n{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+/// The parts of the QDA-XML 1.0 schema that Dossier's output touches: the children of
+/// `Project` in the schema's order, required attributes, and the GUID and colour patterns.
+fn check_structure(xml: &str) {
+    const ORDER: &[&str] = &["Users", "CodeBook", "Sources"];
+    const REQUIRED: &[(&str, &[&str])] = &[
+        ("Project", &["name"]),
+        ("User", &["guid"]),
+        ("Code", &["guid", "name", "isCodable"]),
+        ("TextSource", &["guid", "plainTextPath"]),
+        (
+            "PlainTextSelection",
+            &["guid", "startPosition", "endPosition"],
+        ),
+        ("Coding", &["guid"]),
+        ("CodeRef", &["targetGUID"]),
+    ];
+    let guid = regex::Regex::new(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+        .expect("regex");
+    let color = regex::Regex::new(r"^#[0-9a-fA-F]{6}$").expect("regex");
+    let project = xml.contains("<Project ");
+    let mut reader = Reader::from_str(xml);
+    let (mut depth, mut last_top) = (0, 0);
+    loop {
+        let event = reader.read_event().expect("well-formed XML");
+        let (e, empty) = match &event {
+            Event::Start(e) => (e, false),
+            Event::Empty(e) => (e, true),
+            Event::End(_) => {
+                depth -= 1;
+                continue;
+            }
+            Event::Eof => break,
+            _ => continue,
+        };
+        let name = e.name().as_ref().to_owned();
+        if depth == 1 && project {
+            let at = ORDER
+                .iter()
+                .position(|n| *n == name)
+                .unwrap_or_else(|| panic!("unexpected child of Project: {name}"));
+            assert!(at >= last_top, "{name} out of the schema's order");
+            last_top = at;
+        }
+        if let Some((_, attrs)) = REQUIRED.iter().find(|(n, _)| *n == name) {
+            for a in *attrs {
+                assert!(attr(e, a).is_some(), "{name} lacks {a}");
+            }
+        }
+        for a in e.attributes().flatten() {
+            let key = a.key.as_ref().to_owned();
+            let value = a
+                .normalized_value(XmlVersion::Explicit1_0)
+                .expect("attribute");
+            if key == "guid" || key.ends_with("GUID") || key == "creatingUser" {
+                assert!(guid.is_match(&value), "{name}@{key} = {value}");
+            }
+            if key == "color" {
+                assert!(color.is_match(&value), "{name}@{key} = {value}");
+            }
+            if key.ends_with("Position") {
+                assert!(value.parse::<usize>().is_ok(), "{name}@{key} = {value}");
+            }
+        }
+        if !empty {
+            depth += 1;
+        }
+    }
+    assert_eq!(depth, 0, "every element is closed");
 }
 
 #[derive(Debug, Default)]
@@ -219,7 +290,7 @@ fn the_seeds_export_as_a_valid_qdpx_that_points_at_every_quote() {
         xml.starts_with("<?xml"),
         "no byte-order mark before the declaration"
     );
-    xmllint(xml, "Project.xsd");
+    check_structure(xml);
 
     // One LF-only text file per article, equal to the decoded text.
     let texts: Vec<&String> = files
@@ -288,7 +359,16 @@ fn the_export_is_the_same_byte_for_byte_each_time() {
 }
 
 #[test]
-fn the_codebook_exports_as_a_valid_qdc() {
+#[ignore = "needs xmllint (Debian: libxml2-utils); .ci/run installs it and runs this test"]
+fn the_exports_validate_against_the_published_schemas() {
+    let (corpus, project) = fixture();
+    let (bytes, _) = refi::qdpx(&project, &corpus, "Seeds", "analyst").expect("export");
+    xmllint(&unzip(&bytes)["project.qde"], "Project.xsd");
+    xmllint(&refi::qdc(&project).expect("a codebook"), "Codebook.xsd");
+}
+
+#[test]
+fn the_codebook_exports_as_a_qdc() {
     let (_, project) = fixture();
     assert_eq!(
         refi::qdc(&Project::default()),
@@ -296,10 +376,27 @@ fn the_codebook_exports_as_a_valid_qdc() {
         "an empty codebook has no .qdc"
     );
     let qdc = refi::qdc(&project).expect("a codebook");
-    xmllint(&qdc, "Codebook.xsd");
+    assert!(qdc.contains("<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\""));
+    check_structure(&qdc);
     let parsed = parse(&qdc);
     assert_eq!(parsed.code_guids.len(), project.themes.len());
     for t in &project.themes {
         assert!(qdc.contains(&format!("color=\"{}\"", t.color.to_hex())));
     }
+}
+
+#[test]
+#[should_panic(expected = "Code lacks name")]
+fn the_structure_check_rejects_a_code_without_a_name() {
+    check_structure(
+        r##"<?xml version="1.0"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="00000000-0000-5000-8000-000000000000" isCodable="true" color="#ffffff"/></Codes></CodeBook>"##,
+    );
+}
+
+#[test]
+#[should_panic(expected = "out of the schema's order")]
+fn the_structure_check_rejects_sources_before_the_codebook() {
+    check_structure(
+        r#"<?xml version="1.0"?><Project xmlns="urn:QDA-XML:project:1.0" name="p"><Sources/><CodeBook/></Project>"#,
+    );
 }
