@@ -33,29 +33,38 @@ pub struct AnalysisState {
 
 impl AnalysisState {
     fn matrix(&mut self, ws: &Workspace) -> &Matrix {
+        let measure = self.measure;
         if self
             .matrix
             .as_ref()
-            .is_none_or(|(rev, m, _)| *rev != ws.revision || *m != self.measure)
+            .is_some_and(|(rev, m, _)| *rev != ws.revision || *m != measure)
         {
-            self.matrix = Some((
-                ws.revision,
-                self.measure,
-                theme_article(&ws.project, &ws.corpus, self.measure),
-            ));
+            self.matrix = None;
         }
-        &self.matrix.as_ref().expect("just set").2
+        &self
+            .matrix
+            .get_or_insert_with(|| {
+                (
+                    ws.revision,
+                    measure,
+                    theme_article(&ws.project, &ws.corpus, measure),
+                )
+            })
+            .2
     }
 
     fn pairs(&mut self, ws: &Workspace) -> &Pairs {
         if self
             .pairs
             .as_ref()
-            .is_none_or(|(rev, _)| *rev != ws.revision)
+            .is_some_and(|(rev, _)| *rev != ws.revision)
         {
-            self.pairs = Some((ws.revision, cooccurrence(&ws.project, &ws.corpus)));
+            self.pairs = None;
         }
-        &self.pairs.as_ref().expect("just set").1
+        &self
+            .pairs
+            .get_or_insert_with(|| (ws.revision, cooccurrence(&ws.project, &ws.corpus)))
+            .1
     }
 }
 

@@ -1,0 +1,318 @@
+//! Reading a number: digits with separators and scale words, numbers in words, shares.
+
+use super::*;
+
+impl<'a> Sentence<'a> {
+    /// A number written in digits at token `i`, with its scale.
+    pub(super) fn digits_at(&self, i: usize) -> Option<Cand> {
+        let s = self.num_text(i)?;
+        let value = parse_digits(s, self.ctx.spanish)?;
+        let separators =
+            s.contains([',', '.']) || s.contains([' ', '\u{00A0}', '\u{202F}', '\u{2009}']);
+        let mut c = Cand {
+            first: i,
+            num: i..i + 1,
+            end: i + 1,
+            value,
+            scale: None,
+            currency: None,
+            unit: None,
+            words: false,
+            separators,
+            qualifier: None,
+            dropped: false,
+        };
+        // "2.5 million", "five hundred thousand" after digits, "$5bn".
+        let mut j = i + 1;
+        // "a $1-billion credit", "a 30-million-dollar deal": a scale word joined by a hyphen.
+        if self.punct(j) == Some("-")
+            && self.joined(j)
+            && self.joined(j + 1)
+            && self
+                .word(j + 1)
+                .is_some_and(|w| lexicon::scale_word(w).is_some())
+        {
+            j += 1;
+        }
+        while let Some(w) = self.word(j) {
+            let joined = self.joined(j);
+            let scale = lexicon::scale_word(w).or_else(|| {
+                (joined && self.money_before(i).is_some())
+                    .then(|| lexicon::money_scale_abbreviation(w))
+                    .flatten()
+            });
+            match scale {
+                Some(f) if f >= 1e3 || c.scale.is_none() => {
+                    c.value *= f;
+                    c.scale = Some(c.scale.unwrap_or(1.0) * f);
+                    j += 1;
+                }
+                _ => break,
+            }
+        }
+        c.num = i..j;
+        c.end = j;
+        Some(c)
+    }
+
+    /// A number written in words starting at token `i` ("twenty-four", "a dozen", "half").
+    pub(super) fn words_at(&self, i: usize) -> Option<Cand> {
+        let first = self.lower(i)?;
+        if let Some(c) = self.fraction_at(i, &first) {
+            return Some(c);
+        }
+        let mut j = i;
+        let mut total = 0.0;
+        let mut current = 0.0;
+        let mut any = false;
+        let mut scale: Option<f64> = None;
+        // "a half-dozen", "half a dozen": six.
+        let h = if matches!(first.as_str(), "a" | "an") {
+            i + 1
+        } else {
+            i
+        };
+        if self.is_word(h, &["half"])
+            && (self.is_dash(h + 1) && self.joined(h + 1) || self.is_word(h + 1, &["a"]))
+            && self.is_word(h + 2, &["dozen"])
+        {
+            current = 6.0;
+            any = true;
+            j = h + 3;
+        } else if matches!(first.as_str(), "a" | "an") {
+            let next = self.lower(i + 1)?;
+            if lexicon::scale_word(&next).is_none() && next != "dozen" {
+                return None;
+            }
+            current = 1.0;
+            j = i + 1;
+        }
+        while let Some(w) = self.lower(j) {
+            if let Some(v) = lexicon::number_word(&w) {
+                if any && current % 10.0 != 0.0 {
+                    break; // "two three": not one number
+                }
+                current += v;
+                any = true;
+                j += 1;
+                // "twenty-four"
+                if self.is_dash(j)
+                    && self.joined(j)
+                    && self.joined(j + 1)
+                    && let Some(v2) = self.lower(j + 1).and_then(|w| lexicon::number_word(&w))
+                    && v >= 20.0
+                    && v2 < 10.0
+                {
+                    current += v2;
+                    j += 2;
+                }
+                continue;
+            }
+            if w == "hundred" && (any || current > 0.0) {
+                current = current.max(1.0) * 100.0;
+                any = true;
+                j += 1;
+                continue;
+            }
+            if w == "dozen" && (any || current > 0.0) {
+                current = current.max(1.0) * 12.0;
+                any = true;
+                j += 1;
+                continue;
+            }
+            if let Some(f) = lexicon::scale_word(&w).filter(|f| *f >= 1e3) {
+                if !(any || current > 0.0) || w.ends_with('s') {
+                    break; // "millions of": not a number
+                }
+                total += current.max(1.0) * f;
+                current = 0.0;
+                scale = Some(scale.map_or(f, |s: f64| s.max(f)));
+                any = true;
+                j += 1;
+                continue;
+            }
+            if w == "and"
+                && any
+                && self
+                    .lower(j + 1)
+                    .is_some_and(|n| lexicon::number_word(&n).is_some())
+                && current >= 100.0
+            {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        if !any {
+            return None;
+        }
+        let mut c = Cand {
+            first: i,
+            num: i..j,
+            end: j,
+            value: total + current,
+            scale,
+            currency: None,
+            unit: None,
+            words: true,
+            separators: false,
+            qualifier: None,
+            dropped: false,
+        };
+        // "two and a half years"
+        if self.is_word(j, &["and"])
+            && self.is_word(j + 1, &["a"])
+            && self.is_word(j + 2, &["half"])
+        {
+            c.value += 0.5;
+            c.num = i..j + 3;
+            c.end = j + 3;
+            // "one and a half million people"
+            if c.scale.is_none()
+                && let Some(f) = self
+                    .word(j + 3)
+                    .and_then(lexicon::scale_word)
+                    .filter(|f| *f >= 1e3)
+            {
+                c.value *= f;
+                c.scale = Some(f);
+                c.num = i..j + 4;
+                c.end = j + 4;
+            }
+        }
+        Some(c)
+    }
+
+    /// "cut by a third", "grew by a quarter in 2015": a change by a share, where the share
+    /// stands alone ("by a third party" names a party; "by a quarter century" is a period).
+    pub(super) fn changed_by_share(&self, i: usize) -> bool {
+        let alone = match self.tok(i + 2) {
+            None => true,
+            Some(t) if t.kind != Kind::Word => true,
+            Some(_) => self.is_word(
+                i + 2,
+                &[
+                    "in", "to", "from", "since", "between", "over", "during", "last", "this",
+                    "and", "or", "but", "while", "compared", "on", "after", "before", "at", "as",
+                    "within", "by", "against", "than",
+                ],
+            ),
+        };
+        self.is_word(i.wrapping_sub(1), &["by"]) && alone
+    }
+
+    /// "half", "a third", "two-thirds", "a quarter" used as a share of something.
+    pub(super) fn fraction_at(&self, i: usize, first: &str) -> Option<Cand> {
+        // "one in five prisoners", "one in every ten": a share.
+        if first == "one" && self.is_word(i + 1, &["in"]) {
+            let at = if self.is_word(i + 2, &["every"]) {
+                i + 3
+            } else {
+                i + 2
+            };
+            let den = match self.lower(at) {
+                Some(w) => lexicon::number_word(&w),
+                None => self
+                    .num_text(at)
+                    .filter(|s| s.len() <= 3)
+                    .and_then(|s| s.parse::<f64>().ok()),
+            };
+            if let Some(den) = den.filter(|d| *d >= 2.0) {
+                return Some(Cand::share(i, at + 1, 1.0 / den));
+            }
+        }
+        let (value, end) = match first {
+            "half" => (0.5, i + 1),
+            "a" | "one"
+                if self.is_word(i + 1, &["third", "quarter", "half"])
+                    && (self.is_word(i + 2, &["of"]) || self.changed_by_share(i)) =>
+            {
+                let v = match self.lower(i + 1)?.as_str() {
+                    "third" => 1.0 / 3.0,
+                    "quarter" => 0.25,
+                    _ => 0.5,
+                };
+                (v, i + 2)
+            }
+            "one" | "two" | "three" if self.is_dash(i + 1) && self.joined(i + 1) => {
+                let d = self.lower(i + 2)?;
+                let den = match d.as_str() {
+                    "third" | "thirds" => 3.0,
+                    "quarter" | "quarters" => 4.0,
+                    "half" => 2.0,
+                    _ => return None,
+                };
+                (lexicon::number_word(first)? / den, i + 3)
+            }
+            "two" if self.is_word(i + 1, &["thirds"]) => (2.0 / 3.0, i + 2),
+            "three" if self.is_word(i + 1, &["quarters"]) => (0.75, i + 2),
+            _ => return None,
+        };
+        // A share needs "of" or a determiner after it, or a qualifier before it; "the first
+        // half of 2015" is a period, not a share.
+        let after_ok = self.is_word(
+            end,
+            &["of", "the", "its", "their", "his", "her", "all", "our"],
+        );
+        let before = self.lower(i.wrapping_sub(1)).unwrap_or_default();
+        let qualified = matches!(
+            before.as_str(),
+            "than"
+                | "nearly"
+                | "almost"
+                | "about"
+                | "around"
+                | "roughly"
+                | "over"
+                | "some"
+                | "approximately"
+                | "by"
+        );
+        let period = matches!(
+            before.as_str(),
+            "first" | "second" | "last" | "other" | "latter" | "former"
+        ) || self.is_word(end, &["of"])
+            && self.num_text(end + 1).is_some_and(|s| s.len() == 4);
+        if period || !(after_ok || qualified) || first == "half" && self.is_word(end, &["a", "an"])
+        {
+            return None;
+        }
+        Some(Cand::share(i, end, value))
+    }
+}
+
+/// A plain integer of at most four digits ("18", "737").
+pub(super) fn small_or_plain(s: &str) -> bool {
+    s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit())
+}
+/// The value of digits with separators. English style unless `spanish`: `35,000` and
+/// `1,200.5`; `5,4` (one or two digits after a single comma) is a decimal comma either way.
+pub fn parse_digits(s: &str, spanish: bool) -> Option<f64> {
+    let s: String = s
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{00A0}' | '\u{202F}' | '\u{2009}'))
+        .collect();
+    let commas = s.matches(',').count();
+    let dots = s.matches('.').count();
+    let groups_of_three = |sep: char| s.split(sep).skip(1).all(|g| g.len() == 3);
+    let normal: String = match (commas, dots) {
+        (0, 0) => s.clone(),
+        (_, 0) if !spanish && groups_of_three(',') => s.replace(',', ""),
+        (1, 0) => s.replace(',', "."),
+        (_, 0) => s.replace(',', ""),
+        (0, 1) if spanish && groups_of_three('.') => s.replace('.', ""),
+        (0, 1) => s.clone(),
+        (0, _) => s.replace('.', ""),
+        _ => {
+            // Both: the last separator is the decimal one.
+            let last_comma = s.rfind(',').unwrap_or(0);
+            let last_dot = s.rfind('.').unwrap_or(0);
+            if last_dot > last_comma {
+                s.replace(',', "")
+            } else {
+                s.replace('.', "").replace(',', ".")
+            }
+        }
+    };
+    normal.parse::<f64>().ok()
+}
