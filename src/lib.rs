@@ -8,7 +8,6 @@ pub mod app;
 pub mod cli;
 pub mod corpus;
 pub mod figures;
-pub mod headless;
 pub mod interop;
 pub mod invariants;
 pub mod project;

@@ -7,7 +7,7 @@ mod common;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use dossier::headless::stress_state;
+use dossier::cli::stress::stress_state;
 use dossier::project::{format, io};
 
 #[cfg(unix)]

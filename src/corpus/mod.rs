@@ -2,6 +2,7 @@
 
 pub mod changes;
 pub mod decode;
+pub mod language;
 pub mod load;
 mod text_index;
 

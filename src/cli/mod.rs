@@ -8,6 +8,16 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::app::{DossierApp, StartOptions};
 use crate::corpus::LoadOptions;
 
+mod figures;
+mod info;
+pub mod load;
+mod passages;
+mod refi;
+mod search;
+pub mod stress;
+
+pub use load::{CliError, Loaded, load_any};
+
 /// Dossier: read, tag and measure a corpus of news articles.
 #[derive(Parser, Debug)]
 #[command(name = "dossier", version, about, long_about = None)]
@@ -21,65 +31,29 @@ pub struct Cli {
     pub command: Option<Cmd>,
 }
 
+/// One subcommand per file in this folder: adding a command is a file, a variant here and an
+/// arm in [`main`].
 #[derive(Subcommand, Debug)]
 pub enum Cmd {
     /// Print what a folder or project holds: articles, skipped files, themes, passages.
-    Info { path: PathBuf },
+    Info(info::Args),
     /// Write one row per passage and theme: article, start, end, theme, quote, note.
-    ExportPassages {
-        project: PathBuf,
-        #[arg(long, value_enum, default_value_t = Format::Csv)]
-        format: Format,
-    },
+    ExportPassages(passages::Args),
     /// Export a project for NVivo, ATLAS.ti, MAXQDA or QualCoder (REFI-QDA `.qdpx`: the
     /// article texts, the codebook and every passage with its themes and note).
-    ExportQdpx {
-        project: PathBuf,
-        /// The `.qdpx` file to write.
-        out: PathBuf,
-    },
+    ExportQdpx(refi::QdpxArgs),
     /// Export the codebook as a REFI-QDA `.qdc` file.
-    ExportQdc {
-        project: PathBuf,
-        /// The `.qdc` file to write.
-        out: PathBuf,
-    },
+    ExportQdc(refi::QdcArgs),
     /// Search the articles: print each hit with its file, code point offsets and context.
-    Search {
-        /// A folder of articles or a project.
-        path: PathBuf,
-        pattern: String,
-        /// Read PATTERN as a regular expression.
-        #[arg(long)]
-        regex: bool,
-        /// Match upper and lower case alike.
-        #[arg(long, short = 'i')]
-        ignore_case: bool,
-        /// Match whole words only.
-        #[arg(long, short = 'w')]
-        whole_word: bool,
-        #[arg(long, value_enum, default_value_t = SearchFormat::Text)]
-        format: SearchFormat,
-    },
+    Search(search::Args),
     /// Save a growing project over and over (for the crash test; not for daily use).
     #[command(hide = true)]
     StressSave { project: PathBuf },
     /// Print every figure the articles state, one record per figure.
-    Figures {
-        /// A folder of articles or a project.
-        path: PathBuf,
-        #[arg(long, value_enum, default_value_t = Format::Jsonl)]
-        format: Format,
-    },
+    Figures(figures::Args),
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum SearchFormat {
-    Text,
-    Jsonl,
-    Csv,
-}
-
+/// Output formats for row-shaped commands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Csv,
@@ -92,38 +66,16 @@ pub fn main() -> ExitCode {
         max_file_bytes: cli.max_file_mb.saturating_mul(1024 * 1024),
         ..LoadOptions::default()
     };
-    let result = match cli.command {
+    let stdout = &mut std::io::stdout();
+    let result = match &cli.command {
         None => run_window(cli.path, load.max_file_bytes),
-        Some(Cmd::Info { path }) => crate::headless::info(&path, &load, &mut std::io::stdout()),
-        Some(Cmd::ExportQdpx { project, out }) => {
-            crate::headless::export_qdpx(&project, &out, &load, &mut std::io::stdout())
-        }
-        Some(Cmd::ExportQdc { project, out }) => {
-            crate::headless::export_qdc(&project, &out, &mut std::io::stdout())
-        }
-        Some(Cmd::ExportPassages { project, format }) => {
-            crate::headless::export_passages(&project, format, &mut std::io::stdout())
-        }
-        Some(Cmd::Search {
-            path,
-            pattern,
-            regex,
-            ignore_case,
-            whole_word,
-            format,
-        }) => {
-            let query = crate::analysis::Query {
-                pattern,
-                regex,
-                case_sensitive: !ignore_case,
-                whole_word,
-            };
-            crate::headless::search(&path, &query, format, &load, &mut std::io::stdout())
-        }
-        Some(Cmd::StressSave { project }) => crate::headless::stress_save(&project),
-        Some(Cmd::Figures { path, format }) => {
-            crate::headless::figures(&path, format, &load, &mut std::io::stdout())
-        }
+        Some(Cmd::Info(args)) => info::run(args, &load, stdout),
+        Some(Cmd::ExportQdpx(args)) => refi::run_qdpx(args, &load, stdout),
+        Some(Cmd::ExportQdc(args)) => refi::run_qdc(args, stdout),
+        Some(Cmd::ExportPassages(args)) => passages::run(args, stdout),
+        Some(Cmd::Search(args)) => search::run(args, &load, stdout),
+        Some(Cmd::StressSave { project }) => stress::stress_save(project),
+        Some(Cmd::Figures(args)) => figures::run(args, &load, stdout),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -148,7 +100,7 @@ pub fn default_seeds() -> Option<PathBuf> {
     candidates.into_iter().find(|p| p.is_dir())
 }
 
-fn run_window(path: Option<PathBuf>, max_file_bytes: u64) -> Result<(), crate::headless::CliError> {
+fn run_window(path: Option<PathBuf>, max_file_bytes: u64) -> Result<(), CliError> {
     let path = path.or_else(default_seeds);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -173,5 +125,5 @@ fn run_window(path: Option<PathBuf>, max_file_bytes: u64) -> Result<(), crate::h
             )))
         }),
     )
-    .map_err(|e| crate::headless::CliError::Window(e.to_string()))
+    .map_err(|e| CliError::Window(e.to_string()))
 }
