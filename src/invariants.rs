@@ -39,7 +39,7 @@ pub fn decoded_bytes(data: &[u8]) {
             );
         }
         let index = TextIndex::new(&decoded.text);
-        assert_eq!(index.char_len(), decoded.text.chars().count());
+        assert_eq!(index.char_len(&decoded.text), decoded.text.chars().count());
         for (c, (b, _)) in decoded.text.char_indices().enumerate().step_by(7) {
             assert_eq!(index.byte_of(&decoded.text, c), Some(b));
             assert_eq!(index.char_of(&decoded.text, b), Some(c));

@@ -131,15 +131,25 @@ fn a_newer_version_is_refused_and_the_file_left_alone() {
     assert!(err.to_string().contains("future.json"), "{err}");
     assert_eq!(fs::read_to_string(&path).expect("read"), text);
     assert!(!dir.path().join("future.json.bak").exists());
-    // A file that is not a newer project (here: damaged JSON) may be replaced; it is kept as
-    // the backup.
-    fs::write(&path, "{ not json").expect("write");
+    // A damaged project may be replaced; it is kept as the backup.
+    let damaged = r#"{"format": "dossier-project", "version": 2, "corpus": {"#;
+    fs::write(&path, damaged).expect("write");
     io::save(&sample(&corpus), &path).expect("saved");
     assert!(io::open(&path).is_ok());
     assert_eq!(
         fs::read_to_string(dir.path().join("future.json.bak")).expect("backup"),
-        "{ not json"
+        damaged
     );
+    // Another kind of file is not (backups rotate out after three saves: it would be lost).
+    let notes = dir.path().join("notes.json");
+    fs::write(&notes, "{ not a project").expect("write");
+    let err = io::save(&sample(&corpus), &notes).expect_err("not replaced");
+    assert!(
+        matches!(err, ProjectError::WouldReplaceOther { .. }),
+        "{err}"
+    );
+    assert!(err.to_string().contains("notes.json"), "{err}");
+    assert_eq!(fs::read_to_string(&notes).expect("read"), "{ not a project");
 }
 
 #[test]
@@ -471,4 +481,281 @@ fn figures_and_series_round_trip_and_are_repaired() {
         "{:?}",
         opened.warnings
     );
+}
+
+/// A figure of the issue's article: `9` repeated 400 times before " tons".
+fn infinite_figure(project: &mut Project, corpus: &Corpus) {
+    use dossier::figures::Year;
+    use dossier::project::{CuratedFigure, FigureId, FigureStatus};
+    let article = &corpus.articles()[0];
+    let anchor = Anchor::cut(article, 0, 5).expect("anchor");
+    let figure = CuratedFigure {
+        id: FigureId(1),
+        article: article.id.clone(),
+        start: anchor.start,
+        end: anchor.end,
+        quote: anchor.quote,
+        prefix: anchor.prefix,
+        suffix: anchor.suffix,
+        status: FigureStatus::Accepted,
+        value: "9".repeat(400).parse::<f64>().expect("parses"),
+        unit: "tonne".into(),
+        year: Year::None,
+        label: String::new(),
+        manual: false,
+        extracted: None,
+        created: Timestamp::from_unix(0),
+        modified: Timestamp::from_unix(0),
+    };
+    assert!(figure.value.is_infinite());
+    project.figures.insert(figure.id, figure);
+}
+
+#[test]
+fn issue9_case2_an_infinite_value_is_refused_at_save_and_the_old_file_kept() {
+    let corpus = common::load_seeds();
+    let dir = common::tempdir();
+    let path = dir.path().join("p.json");
+    let mut project = sample(&corpus);
+    io::save(&project, &path).expect("save");
+    let before = fs::read(&path).expect("read");
+    infinite_figure(&mut project, &corpus);
+    let err = io::save(&project, &path).expect_err("refused");
+    assert!(matches!(err, ProjectError::Unwritable { .. }), "{err}");
+    let message = err.to_string();
+    assert!(
+        message.contains("figure 1") && message.contains("inf") && message.contains("p.json"),
+        "{message}"
+    );
+    assert_eq!(
+        fs::read(&path).expect("read"),
+        before,
+        "the old file is intact"
+    );
+    assert!(io::open(&path).is_ok());
+    // Before the fix the value was written as `null` and the file no longer opened.
+    assert!(format::to_json(&project).contains("\"value\": null"));
+    assert!(format::to_json_checked(&project).is_err());
+}
+
+#[test]
+fn issue9_case3_two_windows_on_one_file_the_second_save_is_a_conflict() {
+    let corpus = common::load_seeds();
+    let dir = common::tempdir();
+    let path = dir.path().join("p.json");
+    io::save(&sample(&corpus), &path).expect("save");
+
+    // Two workspaces open the same file.
+    let first = io::open(&path).expect("open");
+    let second = io::open(&path).expect("open");
+    let (mut a, stamp_a) = (first.project, first.stamp.expect("stamped"));
+    let (mut b, stamp_b) = (second.project, second.stamp.expect("stamped"));
+
+    // The first analyst tags a passage and saves.
+    let mut pa = a.passages[&PassageId(2)].clone();
+    pa.id = PassageId(10);
+    pa.note = "the first analyst's passage".into();
+    a.passages.insert(pa.id, pa);
+    let stamp_a = io::save_checked(&a, &path, Some(&stamp_a)).expect("first save");
+
+    // The second tags another and saves: refused, and the first analyst's work is on disk.
+    let mut pb = b.passages[&PassageId(2)].clone();
+    pb.id = PassageId(11);
+    b.passages.insert(pb.id, pb);
+    let err = io::save_checked(&b, &path, Some(&stamp_b)).expect_err("conflict");
+    assert!(matches!(err, ProjectError::Conflict { .. }), "{err}");
+    assert!(
+        err.to_string().contains("changed on disk") && err.to_string().contains("p.json"),
+        "{err}"
+    );
+    let on_disk = io::open(&path).expect("open");
+    assert!(on_disk.project.passages.contains_key(&PassageId(10)));
+    assert!(!on_disk.project.passages.contains_key(&PassageId(11)));
+
+    // The first window saves again with the stamp of its own save: no conflict.
+    let stamp_a = io::save_checked(&a, &path, Some(&stamp_a)).expect("second save");
+    // Another program rewrites the file (same size even): a conflict for the first window too.
+    let text = fs::read_to_string(&path).expect("read");
+    fs::write(
+        &path,
+        text.replace("the first analyst's", "the other program's"),
+    )
+    .expect("write");
+    let err = io::save_checked(&a, &path, Some(&stamp_a)).expect_err("conflict");
+    assert!(matches!(err, ProjectError::Conflict { .. }), "{err}");
+    // A file only touched (same bytes written again) is still the one the window saved.
+    let fresh = io::open(&path).expect("open");
+    let stamp = fresh.stamp.expect("stamped");
+    fs::write(&path, fs::read(&path).expect("read")).expect("rewrite");
+    io::save_checked(&fresh.project, &path, Some(&stamp)).expect("same contents");
+}
+
+#[test]
+fn issue9_case11_save_as_over_a_newer_project_says_it_was_written_by_a_newer_dossier() {
+    let dir = common::tempdir();
+    let path = dir.path().join("future.json");
+    fs::write(
+        &path,
+        r#"{"format":"dossier-project","version":7,"corpus":{"folder":"x"}}"#,
+    )
+    .expect("write");
+    // What the window calls before "Save as…" replaces a file.
+    let err = io::check_target(&path, None).expect_err("refused");
+    assert!(err.to_string().contains("newer Dossier"), "{err}");
+    assert!(!err.to_string().contains("not a Dossier project"), "{err}");
+    // Laid out as this writer lays projects out, the version is read from the file's ends.
+    let corpus = common::load_seeds();
+    let newer = format::to_json(&sample(&corpus)).replace("\"version\": 2", "\"version\": 3");
+    fs::write(&path, &newer).expect("write");
+    let err = io::save(&sample(&corpus), &path).expect_err("refused");
+    assert!(
+        matches!(err, ProjectError::WouldReplaceNewer { found: 3, .. }),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_save_version_check_reads_only_the_ends_of_a_project_laid_out_by_this_writer() {
+    let corpus = common::load_seeds();
+    let json = format::to_json(&sample(&corpus));
+    let (head, tail) = (&json.as_bytes()[..64], &json.as_bytes()[json.len() - 64..]);
+    assert_eq!(format::version_from_ends(head, tail), Some(format::VERSION));
+    // Anything else says nothing, and the whole file is read.
+    let none = |text: &str| format::version_from_ends(text.as_bytes(), text.as_bytes());
+    assert_eq!(none(r#"{"version": 2}"#), None, "first key not corpus");
+    assert_eq!(none(r#"{"corpus": {}, "x": {"version": 2}}"#), None);
+    assert_eq!(none(r#"{"corpus": {}, "a\"version": 2}"#), None);
+    assert_eq!(none(r#"{"corpus": {}, "version": "2"}"#), None);
+    assert_eq!(none(r#"{"corpus": {}, "version": 3}"#), Some(3));
+}
+
+#[test]
+fn issue9_case11_a_passage_with_no_theme_is_flagged_on_open() {
+    let corpus = common::load_seeds();
+    let dir = common::tempdir();
+    let path = dir.path().join("p.json");
+    let mut project = sample(&corpus);
+    if let Some(p) = project.passages.get_mut(&PassageId(2)) {
+        p.themes.clear();
+    }
+    io::save(&project, &path).expect("save");
+    let opened = io::open(&path).expect("open");
+    assert!(
+        opened
+            .warnings
+            .iter()
+            .any(|w| w.contains("Passage 2") && w.contains("no theme")),
+        "{:?}",
+        opened.warnings
+    );
+    assert_eq!(
+        check_passages(&opened.project, &corpus).get(&PassageId(2)),
+        Some(&PassageProblem::NoTheme)
+    );
+}
+
+#[test]
+fn issue9_case12_sibling_themes_cannot_share_a_name() {
+    use dossier::project::{Edit, EditError, Rgb, Theme};
+    let mut project = Project::with_themes(default_themes());
+    let theme = |id: u32, name: &str, parent: Option<u32>| Theme {
+        id: ThemeId(id),
+        name: name.into(),
+        color: Rgb([1, 2, 3]),
+        description: String::new(),
+        parent: parent.map(ThemeId),
+    };
+    project
+        .apply(Edit::AddTheme(theme(100, "Other", Some(1))))
+        .expect("first");
+    let err = project
+        .apply(Edit::AddTheme(theme(101, " other ", Some(1))))
+        .expect_err("same name, same parent");
+    assert_eq!(err, EditError::SiblingName(" other ".into()));
+    // Under another parent the name is free; renaming or moving onto a taken name is not.
+    project
+        .apply(Edit::AddTheme(theme(101, "Other", Some(2))))
+        .expect("another parent");
+    let err = project
+        .apply(Edit::UpdateTheme(theme(101, "Other", Some(1))))
+        .expect_err("moved onto a taken name");
+    assert!(matches!(err, EditError::SiblingName(_)));
+    // Deleting a parent moves its children up, renaming one whose name is taken there.
+    project
+        .apply(Edit::AddTheme(theme(102, "Child", Some(1))))
+        .expect("a sibling of Other");
+    project
+        .apply(Edit::AddTheme(theme(103, "Child", Some(100))))
+        .expect("under Other");
+    let edit = project
+        .delete_theme(ThemeId(100), &Timestamp::from_unix(0))
+        .expect("edit");
+    project.apply(edit).expect("deleted");
+    let moved = project.theme(ThemeId(103)).expect("kept");
+    assert_eq!(moved.parent, Some(ThemeId(1)));
+    assert_eq!(moved.name, "Child (Other)");
+    // A file with two siblings of one name opens with the second renamed, and says so.
+    let dir = common::tempdir();
+    let path = dir.path().join("p.json");
+    let mut dup = Project::with_themes(vec![theme(1, "Other", None), theme(2, "other", None)]);
+    dup.corpus_folder = None;
+    fs::write(&path, format::to_json(&dup)).expect("write");
+    let opened = io::open(&path).expect("open");
+    assert_eq!(opened.project.themes[1].name, "other (theme 2)");
+    assert!(
+        opened.warnings.iter().any(|w| w.contains("theme 2")),
+        "{:?}",
+        opened.warnings
+    );
+}
+
+#[test]
+fn issue9_case1_exports_never_replace_the_open_project_a_project_or_an_article() {
+    use dossier::project::output::{OutputError, OutputPolicy, write_output};
+    let dir = common::tempdir();
+    let corpus_dir = dir.path().join("corpus");
+    fs::create_dir(&corpus_dir).expect("mkdir");
+    common::copy_seeds(&corpus_dir);
+    let article = fs::read_dir(&corpus_dir)
+        .expect("list")
+        .flatten()
+        .map(|e| e.path())
+        .min()
+        .expect("an article");
+    let article_bytes = fs::read(&article).expect("read");
+    let open = dir.path().join("open.json");
+    let other = dir.path().join("other.json");
+    let corpus = common::load_seeds();
+    io::save(&sample(&corpus), &open).expect("save");
+    io::save(&sample(&corpus), &other).expect("save");
+    let newer = dir.path().join("newer.json");
+    fs::write(&newer, r#"{"format":"dossier-project","version":9}"#).expect("write");
+    let policy = OutputPolicy {
+        replace: true, // even when the analyst confirmed
+        open_project: Some(&open),
+        corpus_root: Some(&corpus_dir),
+    };
+    let refused = |path: &Path| {
+        let before = fs::read(path).expect("read");
+        let err = write_output(path, b"PK\x03\x04 a zip", &policy).expect_err("refused");
+        assert_eq!(
+            fs::read(path).expect("read"),
+            before,
+            "{} changed",
+            path.display()
+        );
+        assert!(
+            err.to_string().contains(&path.display().to_string()),
+            "{err}"
+        );
+        err
+    };
+    assert!(matches!(refused(&open), OutputError::OpenProject(_)));
+    assert!(matches!(refused(&other), OutputError::Project(_)));
+    assert!(matches!(refused(&newer), OutputError::Project(_)));
+    assert!(matches!(refused(&article), OutputError::CorpusFile(_)));
+    assert_eq!(fs::read(&article).expect("read"), article_bytes);
+    // The open project through another spelling of its path.
+    let spelled = dir.path().join(".").join("open.json");
+    assert!(matches!(refused(&spelled), OutputError::OpenProject(_)));
 }

@@ -185,7 +185,7 @@ impl Workspace {
             .filter(|r| {
                 self.corpus
                     .get(&r.path)
-                    .is_some_and(|a| a.sha256 != r.sha256)
+                    .is_some_and(|a| a.sha256() != r.sha256)
             })
             .map(|r| r.path.clone())
             .collect()

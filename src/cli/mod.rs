@@ -27,6 +27,10 @@ pub struct Cli {
     /// Skip article files larger than this many megabytes (MiB) when loading a folder.
     #[arg(long, global = true, value_name = "MB", default_value_t = 20)]
     pub max_file_mb: u64,
+    /// Read a project's corpus even when its folder lies outside the project's folder (the
+    /// command names the folder and stops without this).
+    #[arg(long, global = true)]
+    pub allow_outside_corpus: bool,
     #[command(subcommand)]
     pub command: Option<Cmd>,
 }
@@ -64,22 +68,37 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let load = LoadOptions {
         max_file_bytes: cli.max_file_mb.saturating_mul(1024 * 1024),
+        allow_outside_corpus: cli.allow_outside_corpus,
         ..LoadOptions::default()
     };
-    let stdout = &mut std::io::stdout();
-    let result = match &cli.command {
-        None => run_window(cli.path, load.max_file_bytes),
-        Some(Cmd::Info(args)) => info::run(args, &load, stdout),
-        Some(Cmd::ExportQdpx(args)) => refi::run_qdpx(args, &load, stdout),
-        Some(Cmd::ExportQdc(args)) => refi::run_qdc(args, stdout),
-        Some(Cmd::ExportPassages(args)) => passages::run(args, stdout),
-        Some(Cmd::Search(args)) => search::run(args, &load, stdout),
-        Some(Cmd::StressSave { project }) => stress::stress_save(project),
-        Some(Cmd::Figures(args)) => figures::run(args, &load, stdout),
+    let Some(command) = &cli.command else {
+        return match run_window(cli.path, load.max_file_bytes) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("dossier: {e:#}");
+                ExitCode::FAILURE
+            }
+        };
     };
+    // Every command writes through one buffer: one write() per 64 KiB, not one per line. (Not
+    // the window: it must not hold the lock on stdout.)
+    let mut buffered = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
+    let stdout = &mut buffered;
+    let result = match command {
+        Cmd::Info(args) => info::run(args, &load, stdout),
+        Cmd::ExportQdpx(args) => refi::run_qdpx(args, &load, stdout),
+        Cmd::ExportQdc(args) => refi::run_qdc(args, stdout),
+        Cmd::ExportPassages(args) => passages::run(args, stdout),
+        Cmd::Search(args) => search::run(args, &load, stdout),
+        Cmd::StressSave { project } => stress::stress_save(project),
+        Cmd::Figures(args) => figures::run(args, &load, stdout),
+    };
+    let result = result.and_then(|()| Ok(std::io::Write::flush(stdout)?));
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
         Err(e) => {
+            let _ = std::io::Write::flush(stdout);
             eprintln!("dossier: {e:#}");
             ExitCode::FAILURE
         }

@@ -51,6 +51,8 @@ pub enum EditError {
     EmptyPassage,
     #[error("a theme needs a name")]
     EmptyName,
+    #[error("a theme named “{0}” already exists at that level of the codebook")]
+    SiblingName(String),
     #[error("figure {0} does not exist")]
     NoFigure(u64),
     #[error("figure {0} is still in a series")]
@@ -94,6 +96,12 @@ impl Project {
                 if theme.name.trim().is_empty() {
                     return Err(EditError::EmptyName);
                 }
+                if self
+                    .sibling_named(theme.parent, &theme.name, theme.id)
+                    .is_some()
+                {
+                    return Err(EditError::SiblingName(theme.name));
+                }
                 match self.themes.binary_search_by_key(&theme.id, |t| t.id) {
                     Ok(_) => Err(EditError::ThemeExists(theme.id)),
                     Err(i) => {
@@ -118,6 +126,15 @@ impl Project {
             Edit::UpdateTheme(theme) => {
                 if theme.name.trim().is_empty() {
                     return Err(EditError::EmptyName);
+                }
+                let old = self.theme(theme.id).ok_or(EditError::NoTheme(theme.id))?;
+                let moved = old.parent != theme.parent || !same_name(&old.name, &theme.name);
+                if moved
+                    && self
+                        .sibling_named(theme.parent, &theme.name, theme.id)
+                        .is_some()
+                {
+                    return Err(EditError::SiblingName(theme.name));
                 }
                 let slot = self
                     .theme_mut(theme.id)
@@ -240,9 +257,18 @@ impl Project {
     pub fn delete_theme(&self, id: ThemeId, now: &Timestamp) -> Result<Edit, EditError> {
         let theme = self.theme(id).ok_or(EditError::NoTheme(id))?;
         let mut edits = Vec::new();
+        // Children move up a level; one whose name is taken there is renamed "Name (Deleted)".
+        let mut taken: Vec<String> = self
+            .themes
+            .iter()
+            .filter(|t| t.parent == theme.parent)
+            .map(|t| t.name.clone())
+            .collect();
         for child in self.themes.iter().filter(|t| t.parent == Some(id)) {
             let mut child = child.clone();
             child.parent = theme.parent;
+            child.name = unique_name(&child.name, &theme.name, &taken);
+            taken.push(child.name.clone());
             edits.push(Edit::UpdateTheme(child));
         }
         for passage in self.passages.values().filter(|p| p.has_theme(id)) {
@@ -262,12 +288,44 @@ impl Project {
         })
     }
 
+    /// Another theme under `parent` with this name (compared without case and outer spaces).
+    pub fn sibling_named(
+        &self,
+        parent: Option<ThemeId>,
+        name: &str,
+        except: ThemeId,
+    ) -> Option<&Theme> {
+        self.themes
+            .iter()
+            .find(|t| t.id != except && t.parent == parent && same_name(&t.name, name))
+    }
+
     /// What deleting a theme would do: (passages that lose it, passages deleted with it).
     pub fn delete_theme_impact(&self, id: ThemeId) -> (usize, usize) {
         let using: Vec<&Passage> = self.passages.values().filter(|p| p.has_theme(id)).collect();
         let deleted = using.iter().filter(|p| p.themes.len() == 1).count();
         (using.len() - deleted, deleted)
     }
+}
+
+/// Do two theme names read the same to an analyst (case and outer spaces aside)?
+pub fn same_name(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
+/// `name` if no name in `taken` reads the same, else "name (context)", then "name (context 2)"…
+pub fn unique_name(name: &str, context: &str, taken: &[String]) -> String {
+    let free = |candidate: &str| !taken.iter().any(|t| same_name(t, candidate));
+    if free(name) {
+        return name.to_owned();
+    }
+    let mut candidate = format!("{name} ({context})");
+    let mut n = 2;
+    while !free(&candidate) {
+        candidate = format!("{name} ({context} {n})");
+        n += 1;
+    }
+    candidate
 }
 
 /// One step on the undo or redo stack.

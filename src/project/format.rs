@@ -62,6 +62,19 @@ pub enum ProjectError {
          this one would lose what it cannot read. Save under another name — {path}"
     )]
     WouldReplaceNewer { path: PathBuf, found: u64 },
+    #[error(
+        "not saved: the file there is not a Dossier project, so it was not replaced. Save under \
+         another name — {path}"
+    )]
+    WouldReplaceOther { path: PathBuf },
+    #[error(
+        "not saved: the project file was changed on disk since it was opened or last saved here \
+         (by another window or program). Overwrite it, save under another name, or reload it — \
+         {path}"
+    )]
+    Conflict { path: PathBuf },
+    #[error("not saved: {what}, which a project file cannot hold; nothing was written — {path}")]
+    Unwritable { path: PathBuf, what: String },
     #[error("cannot save the project: {source} — {path}")]
     Write {
         path: PathBuf,
@@ -109,6 +122,8 @@ pub struct Opened {
     pub warnings: Vec<String>,
     /// The file's format version when it was older than [`VERSION`].
     pub migrated_from: Option<u64>,
+    /// The file as it was read, for [`super::io::save_checked`] to notice other writers.
+    pub stamp: Option<super::stamp::FileStamp>,
 }
 
 /// Serialize a project. The same project always gives the same bytes.
@@ -160,10 +175,71 @@ fn path_to_slashes(path: &Path) -> String {
 /// The format version of a Dossier project written by a newer release, if `text` is one.
 /// Anything else (another version, another kind of file, damaged JSON) gives `None`.
 pub fn newer_version(text: &str) -> Option<u64> {
+    project_version(text).filter(|&v| v > VERSION)
+}
+
+/// The format version of `text` when it is a Dossier project (of any version, damaged or not
+/// inside); `None` when it is not JSON with `"format": "dossier-project"` and a version.
+pub fn project_version(text: &str) -> Option<u64> {
     let header: Header = serde_json::from_str(text).ok()?;
     let ours = header.format.as_ref().and_then(|f| f.as_str()) == Some(FORMAT);
     let version = header.version.as_ref().and_then(|v| v.as_u64())?;
-    (ours && version > VERSION).then_some(version)
+    ours.then_some(version)
+}
+
+/// The version of a project file as this writer lays it out, from its first and last bytes
+/// alone: the first key is `"corpus"` and the last is `"version"` (keys are sorted). `None`
+/// when the file is not laid out so (hand-edited, or another kind of file): then the whole
+/// file must be read. In valid JSON a `"version": N` just before the final `}` and after a `,`
+/// or `{` is a key of the top-level object.
+pub fn version_from_ends(head: &[u8], tail: &[u8]) -> Option<u64> {
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let head = head
+        .trim_ascii_start()
+        .strip_prefix(b"{")?
+        .trim_ascii_start();
+    let after_key = head.strip_prefix(b"\"corpus\"")?.trim_ascii_start();
+    if !after_key.starts_with(b":") {
+        return None;
+    }
+    let tail = tail.trim_ascii_end().strip_suffix(b"}")?.trim_ascii_end();
+    let digits = tail.iter().rev().take_while(|b| b.is_ascii_digit()).count();
+    if digits == 0 || digits > 19 {
+        return None;
+    }
+    let (rest, number) = tail.split_at(tail.len() - digits);
+    let version: u64 = std::str::from_utf8(number).ok()?.parse().ok()?;
+    let rest = rest.trim_ascii_end().strip_suffix(b":")?.trim_ascii_end();
+    let rest = rest.strip_suffix(b"\"version\"")?.trim_ascii_end();
+    matches!(rest.last(), Some(b',' | b'{')).then_some(version)
+}
+
+/// Can every value of `project` be written so that it reads back? JSON has no infinite or
+/// not-a-number values (serde writes them as `null`, which the reader then refuses).
+pub fn check_writable(project: &Project) -> Result<(), String> {
+    for f in project.figures.values() {
+        if !f.value.is_finite() {
+            return Err(format!("figure {} has the value {}", f.id.0, f.value));
+        }
+        if let Some(e) = f.extracted.as_ref().filter(|e| !e.value.is_finite()) {
+            return Err(format!(
+                "figure {} was extracted with the value {}",
+                f.id.0, e.value
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// [`to_json`], refusing a project the reader would refuse: [`check_writable`] first, then the
+/// text is read back as a project file before anything is written.
+pub fn to_json_checked(project: &Project) -> Result<String, String> {
+    check_writable(project)?;
+    let json = to_json(project);
+    if let Err(e) = serde_json::from_str::<FileV2>(&json) {
+        return Err(format!("it would not read back ({e})"));
+    }
+    Ok(json)
 }
 
 /// Parse and validate the text of a project file read from `path`.
@@ -226,6 +302,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Opened, ProjectError> {
         project,
         warnings,
         migrated_from,
+        stamp: None,
     })
 }
 
@@ -311,7 +388,26 @@ fn repair_themes(themes: Vec<Theme>, warnings: &mut Vec<String>) -> Vec<Theme> {
             }
         }
     }
+    rename_same_siblings(&mut out, warnings);
     out
+}
+
+/// Siblings must have distinct names (the codebook editor and exports tell themes apart by
+/// name): a later sibling with a name already taken is renamed "Name (theme N)".
+fn rename_same_siblings(themes: &mut [Theme], warnings: &mut Vec<String>) {
+    let mut taken: BTreeMap<Option<ThemeId>, Vec<String>> = BTreeMap::new();
+    for t in themes.iter_mut() {
+        let names = taken.entry(t.parent).or_default();
+        let name = super::edit::unique_name(&t.name, &format!("theme {}", t.id.0), names);
+        if name != t.name {
+            warnings.push(format!(
+                "Two themes at one level of the codebook were named “{}”; theme {} is now “{name}”.",
+                t.name, t.id.0
+            ));
+            t.name = name;
+        }
+        names.push(t.name.clone());
+    }
 }
 
 /// Give duplicate passage ids new ids and make placeholder themes for unknown theme ids.
@@ -334,6 +430,12 @@ fn repair_passages(
         }
         passage.themes.sort();
         passage.themes.dedup();
+        if passage.themes.is_empty() {
+            warnings.push(format!(
+                "Passage {} in {} has no theme; it is kept and listed as needing attention.",
+                passage.id.0, passage.article
+            ));
+        }
         for t in &passage.themes {
             if themes.binary_search_by_key(t, |th| th.id).is_err() {
                 *missing.entry(*t).or_insert(0) += 1;

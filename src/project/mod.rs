@@ -7,8 +7,10 @@ pub mod figures;
 pub mod format;
 pub mod io;
 pub mod model;
+pub mod output;
 pub mod reanchor;
 pub mod rules;
+pub mod stamp;
 pub mod status;
 pub mod time;
 
@@ -16,5 +18,6 @@ pub use edit::{Edit, EditError, History};
 pub use figures::{CuratedFigure, Extracted, FigureId, FigureStatus, Series, SeriesId};
 pub use format::{Opened, ProjectError};
 pub use model::{Anchor, ArticleRecord, Passage, PassageId, Project, Rgb, Theme, ThemeId};
+pub use stamp::FileStamp;
 pub use status::{PassageProblem, check_figures, check_passages};
 pub use time::Timestamp;

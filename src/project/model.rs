@@ -200,7 +200,7 @@ impl ArticleRecord {
     pub fn of(article: &Article) -> Self {
         Self {
             path: article.id.clone(),
-            sha256: article.sha256.clone(),
+            sha256: article.sha256().to_owned(),
             chars: article.char_len(),
         }
     }
