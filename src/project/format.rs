@@ -142,23 +142,24 @@ pub fn to_json(project: &Project) -> String {
         rules: project.rules.clone(),
     };
     // Going through `Value` sorts the keys (serde_json's map is a BTreeMap).
-    let value = serde_json::to_value(&file).unwrap_or(serde_json::Value::Null);
-    let mut text = serde_json::to_string_pretty(&sorted(value)).unwrap_or_default();
+    let mut value = serde_json::to_value(&file).unwrap_or(serde_json::Value::Null);
+    sort_keys(&mut value);
+    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
     text.push('\n');
     text
 }
 
-/// Sort object keys recursively, whatever map type serde_json was built with.
-fn sorted(value: serde_json::Value) -> serde_json::Value {
+/// Sort object keys recursively, in place, whatever map type serde_json was built with (with
+/// its default `BTreeMap` they are sorted already and this only walks the tree).
+fn sort_keys(value: &mut serde_json::Value) {
     use serde_json::Value;
     match value {
         Value::Object(map) => {
-            let mut entries: Vec<(String, Value)> = map.into_iter().collect();
-            entries.sort_by(|a, b| a.0.cmp(&b.0));
-            Value::Object(entries.into_iter().map(|(k, v)| (k, sorted(v))).collect())
+            map.sort_keys();
+            map.values_mut().for_each(sort_keys);
         }
-        Value::Array(items) => Value::Array(items.into_iter().map(sorted).collect()),
-        other => other,
+        Value::Array(items) => items.iter_mut().for_each(sort_keys),
+        _ => {}
     }
 }
 
