@@ -129,13 +129,18 @@ pub fn sniff(bytes: &[u8]) -> Sniffed {
     if let Some(kind) = magic_kind(head) {
         return Sniffed::Binary(kind);
     }
+    // One pass decides for ordinary text: no control byte at all (NUL is one).
+    let control = control_bytes(head);
+    if control == 0 {
+        return Sniffed::Text;
+    }
     if head.contains(&0) {
         return match utf16_without_bom(head) {
             Some(little_endian) => Sniffed::Utf16NoBom { little_endian },
             None => Sniffed::Binary("contains NUL bytes"),
         };
     }
-    if control_bytes(head) * 10 > head.len() {
+    if control * 10 > head.len() {
         return Sniffed::Binary("control characters");
     }
     Sniffed::Text

@@ -239,7 +239,7 @@ fn relative(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_owned()
 }
 
-/// Collect the candidate files below `root` in path order; report what is skipped on the way.
+/// Collect the candidate files below `root`; report what is skipped on the way.
 /// Iterative, so that deeply nested folders cannot overflow the stack.
 pub(super) fn walk(
     root: &Path,
@@ -319,8 +319,7 @@ pub(super) fn walk(
             }
         }
     }
-    files.sort();
-    Ok(files)
+    Ok(files) // in no particular order: callers sort what they make of them
 }
 
 enum Kind {
