@@ -4,6 +4,7 @@
 //! and change it only through [`project::Edit`] commands applied after each frame.
 
 pub mod analysis;
+pub mod actors;
 pub mod app;
 pub mod cli;
 pub mod corpus;

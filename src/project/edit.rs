@@ -1,6 +1,7 @@
 //! Undoable edits of a project. Every change an analyst makes is an [`Edit`]; applying one
 //! returns its inverse, which is what undo applies.
 
+use super::actors::{ActorOverride, MentionFix, MentionFixId};
 use super::figures::{CuratedFigure, FigureId, Series, SeriesId};
 use super::model::{Passage, PassageId, Project, Theme, ThemeId};
 use super::rules::{Rule, RuleId};
@@ -27,6 +28,12 @@ pub enum Edit {
     /// Add an auto-tag rule, or replace the one with the same id.
     UpsertRule(Rule),
     RemoveRule(RuleId),
+    /// Add an actor override (rename, re-kind, merge, new actor), or replace the one for its id.
+    UpsertActor(ActorOverride),
+    RemoveActor(crate::actors::ActorId),
+    /// Add a mention fix, or replace the one with the same id.
+    UpsertMentionFix(MentionFix),
+    RemoveMentionFix(MentionFixId),
     /// Several edits as one undoable step.
     Batch {
         label: String,
@@ -63,6 +70,10 @@ pub enum EditError {
     SeriesFigureMissing(u64),
     #[error("rule {0} does not exist")]
     NoRule(u64),
+    #[error("actor {0} has no correction")]
+    NoActorOverride(String),
+    #[error("mention fix {0} does not exist")]
+    NoMentionFix(u64),
 }
 
 impl Edit {
@@ -81,6 +92,8 @@ impl Edit {
             Self::RemoveSeries(_) => "delete series".into(),
             Self::UpsertRule(_) => "save rule".into(),
             Self::RemoveRule(_) => "delete rule".into(),
+            Self::UpsertActor(_) | Self::RemoveActor(_) => "correct actor".into(),
+            Self::UpsertMentionFix(_) | Self::RemoveMentionFix(_) => "correct mention".into(),
             Self::Batch { label, .. } => label.clone(),
         }
     }
@@ -212,6 +225,16 @@ impl Project {
                     .map_err(|_| EditError::NoRule(id.0))?;
                 Ok(Edit::UpsertRule(self.rules.remove(i)))
             }
+            Edit::UpsertActor(o) => Ok(self.actors.upsert_override(o)),
+            Edit::RemoveActor(id) => self
+                .actors
+                .remove_override(&id)
+                .ok_or(EditError::NoActorOverride(id.0)),
+            Edit::UpsertMentionFix(m) => Ok(self.actors.upsert_fix(m)),
+            Edit::RemoveMentionFix(id) => self
+                .actors
+                .remove_fix(id)
+                .ok_or(EditError::NoMentionFix(id.0)),
             Edit::Batch { label, edits } => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for edit in edits {

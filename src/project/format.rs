@@ -99,6 +99,9 @@ struct FileV2 {
     series: Vec<Series>,
     #[serde(default)]
     rules: Vec<Rule>,
+    /// Actor corrections (format version 3, in progress): absent when there are none.
+    #[serde(default, skip_serializing_if = "super::actors::ActorBook::is_empty")]
+    actors: super::actors::ActorBook,
 }
 
 /// A project read from a file, with what had to be flagged while reading it.
@@ -125,6 +128,7 @@ pub fn to_json(project: &Project) -> String {
         figures: project.figures.values().cloned().collect(),
         series: project.series.clone(),
         rules: project.rules.clone(),
+        actors: project.actors.clone(),
     };
     // Going through `Value` sorts the keys (serde_json's map is a BTreeMap).
     let value = serde_json::to_value(&file).unwrap_or(serde_json::Value::Null);
@@ -222,6 +226,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Opened, ProjectError> {
     project.figures = repair_figures(file.figures, &mut warnings);
     project.series = repair_series(file.series, &project.figures, &mut warnings);
     project.rules = repair_rules(file.rules, &mut project.themes, &mut warnings);
+    project.actors = file.actors;
     Ok(Opened {
         project,
         warnings,

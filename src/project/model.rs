@@ -222,6 +222,8 @@ pub struct Project {
     pub series: Vec<Series>,
     /// Auto-tag rules, sorted by id.
     pub rules: Vec<Rule>,
+    /// The analyst's corrections of actors and their mentions.
+    pub actors: super::actors::ActorBook,
 }
 
 impl Project {

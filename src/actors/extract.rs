@@ -1,0 +1,588 @@
+//! Finding the mentions of actors and the relation cues in one article: the gazetteer's names
+//! (longest match first), people and organisations by rule (see [`super::names`]), acronyms
+//! defined in the text ("Federal Service for Drug Control (FSKN)"), people named again by
+//! surname, and who each person speaks for.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::lexicon::{Direction, Lexicon, Role, lexicon};
+use super::names::affiliate;
+use super::words::{ALL_CAPS, LETTERS, SPACE_BEFORE, Tokens, tokenize};
+use super::{ActorId, ActorInfo, ActorKind, Mention, MentionRole, sentences};
+use crate::corpus::{Article, ArticleId, Corpus, TextIndex};
+
+/// A relation cue found in a sentence ("signed", "joint operation").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cue {
+    /// Code point offsets.
+    pub start: usize,
+    pub end: usize,
+    /// The cue's type from `assets/gazetteer/cues.tsv` ("training", "sale").
+    pub kind: String,
+    pub direction: Direction,
+}
+
+/// What one article yields: its sentences, mentions, cues and what it says about each actor.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ArticleActors {
+    /// Code point ranges of the sentences, in order.
+    pub sentences: Vec<(usize, usize)>,
+    /// In text order, not overlapping.
+    pub mentions: Vec<Mention>,
+    pub cues: Vec<Cue>,
+    pub infos: BTreeMap<ActorId, ActorInfo>,
+    /// The year of the article's dateline, where it has one.
+    pub year: Option<i32>,
+}
+
+/// A mention while the article is read: token range and what it says.
+#[derive(Clone, Debug)]
+pub(crate) struct Span {
+    pub i: usize,
+    pub j: usize,
+    pub actor: ActorId,
+    pub role: MentionRole,
+    pub kind: ActorKind,
+    pub name: String,
+    pub country: Option<String>,
+    pub org: Option<ActorId>,
+    pub weak: bool,
+    /// An organisation named only with generic words ("Armed Forces"): its id takes its country.
+    pub generic: bool,
+}
+
+/// The text, its tokens and facts about it, for the rules.
+pub(crate) struct Ctx<'t> {
+    pub text: &'t str,
+    pub toks: Tokens,
+    pub lex: &'static Lexicon,
+    pub spanish: bool,
+    pub caps_runs: Vec<bool>,
+}
+
+/// Extract the actors of an article.
+pub fn extract_article(article: &Article) -> ArticleActors {
+    extract_with_index(&article.text, &article.index)
+}
+
+/// Extract the actors of a text (already decoded).
+pub fn extract(text: &str) -> ArticleActors {
+    extract_with_index(text, &TextIndex::new(text))
+}
+
+fn extract_with_index(text: &str, index: &TextIndex) -> ArticleActors {
+    let toks = tokenize(text);
+    let ctx = Ctx {
+        text,
+        spanish: is_spanish(&toks),
+        caps_runs: caps_runs(&toks),
+        toks,
+        lex: lexicon(),
+    };
+    let sents = sentences(text);
+    // Token range of each sentence, and the sentence of each token.
+    let mut bounds = Vec::with_capacity(sents.len());
+    let mut sentence_of = vec![u32::MAX; ctx.toks.len()];
+    let mut k = 0;
+    for (n, s) in sents.iter().enumerate() {
+        while k < ctx.toks.len() && (ctx.toks.toks[k].start as usize) < s.start {
+            k += 1;
+        }
+        let a = k;
+        while k < ctx.toks.len() && (ctx.toks.toks[k].end as usize) <= s.end {
+            sentence_of[k] = n as u32;
+            k += 1;
+        }
+        bounds.push((a, k));
+    }
+    let mut spans = Vec::new();
+    for &(a, b) in &bounds {
+        scan(&ctx, a, b, &mut spans);
+    }
+    acronyms(&ctx, &mut spans, &sentence_of);
+    surnames(&ctx, &mut spans);
+    affiliate(&ctx, &mut spans, &sentence_of);
+    generic_countries(&mut spans);
+    let cues = cues(&ctx, &spans, &bounds);
+    finish(&ctx, index, &sents, spans, cues)
+}
+
+/// Read one sentence's tokens `a..b`, taking at each place the longest name found there.
+fn scan(ctx: &Ctx, a: usize, b: usize, spans: &mut Vec<Span>) {
+    let mut i = a;
+    while i < b {
+        let t = ctx.toks.toks[i];
+        if !t.is_word() || !t.is(LETTERS) {
+            i += 1;
+            continue;
+        }
+        if let Some(p) = ctx.titled_person(i, b) {
+            i = p.j;
+            spans.push(p);
+            continue;
+        }
+        let mut best: Option<Span> = ctx.gazetteer_span(i, b);
+        for cand in [ctx.named_person(i, b), ctx.org_sequence(i, b)].into_iter().flatten() {
+            if best.as_ref().is_none_or(|s| cand.j > s.j) {
+                best = Some(cand);
+            }
+        }
+        match best {
+            Some(s) => {
+                i = s.j;
+                spans.push(s);
+            }
+            None => i += 1,
+        }
+    }
+}
+
+impl Ctx<'_> {
+    /// The longest gazetteer alias at token `i`: its length and alias index.
+    pub(crate) fn gazetteer_len(&self, i: usize, end: usize) -> Option<(usize, u32)> {
+        let first = self.toks.toks.get(i)?;
+        if !first.is_word() {
+            return None;
+        }
+        'alias: for &a in self.lex.aliases_from(self.toks.key(i)) {
+            let alias = &self.lex.aliases[a as usize];
+            let n = alias.words.len();
+            if i + n > end || (alias.spanish && !self.spanish) {
+                continue;
+            }
+            for (k, w) in alias.words.iter().enumerate() {
+                let t = self.toks.toks[i + k];
+                if self.toks.key(i + k) != w.key {
+                    continue 'alias;
+                }
+                if let Some(exact) = &w.exact {
+                    if self.toks.text(self.text, i + k) != exact || self.caps_run(i + k) {
+                        continue 'alias;
+                    }
+                } else if w.cap && !alias.any_case && !t.is(super::words::UPPER) {
+                    continue 'alias;
+                }
+                if k > 0 && !t.is(SPACE_BEFORE) && w.key.chars().all(char::is_alphanumeric) {
+                    // "Russia-Brazil" is two names; only punctuation joins without a space.
+                    let prev_punct = !self.toks.toks[i + k - 1].is_word();
+                    if !prev_punct {
+                        continue 'alias;
+                    }
+                }
+            }
+            // "New Mexico", "Nueva Guinea": not the country.
+            if n == 1 && alias.role != Role::Demonym && i > 0 {
+                let prev = self.toks.key(i - 1);
+                if matches!(prev, "new" | "nueva" | "nuevo") && self.toks.toks[i - 1].is_cap() {
+                    continue;
+                }
+            }
+            return Some((n, a));
+        }
+        None
+    }
+
+    fn gazetteer_span(&self, i: usize, end: usize) -> Option<Span> {
+        let (n, a) = self.gazetteer_len(i, end)?;
+        let alias = &self.lex.aliases[a as usize];
+        let e = self.lex.entry(alias.entry)?;
+        let role = match alias.role {
+            Role::Name => MentionRole::Name,
+            Role::Demonym => MentionRole::Demonym,
+            Role::Capital => MentionRole::Capital,
+            Role::Metonym => MentionRole::Metonym,
+            Role::Acronym => MentionRole::Acronym,
+        };
+        Some(Span {
+            i,
+            j: i + n,
+            actor: e.id.clone(),
+            role,
+            kind: e.kind,
+            name: e.name.clone(),
+            country: e.country.clone(),
+            org: None,
+            weak: false,
+            generic: false,
+        })
+    }
+}
+
+/// Acronyms defined in the text ("Latin American Security and Defense Network (RESDAL)") name
+/// the organisation before them, here and wherever they stand alone; other acronyms are kept as
+/// weak mentions that count only if another article defines them.
+fn acronyms(ctx: &Ctx, spans: &mut Vec<Span>, sentence_of: &[u32]) {
+    let mut defined: HashMap<String, usize> = HashMap::new();
+    let mut added = Vec::new();
+    for s in 0..spans.len() {
+        if spans[s].kind != ActorKind::Org {
+            continue;
+        }
+        let Some((a, b)) = ctx.acronym_in_parens(spans[s].j) else {
+            continue;
+        };
+        let acronym = ctx.phrase(a, b);
+        // An acronym the gazetteer knows names its entry: the long name before it is an alias.
+        if let Some(next) = spans.get(s + 1).filter(|n| n.i == a)
+            && next.role == MentionRole::Acronym
+        {
+            if spans[s].role == MentionRole::Name && !ctx.lex.entry_by_id(spans[s].actor.as_str()).is_some() {
+                let (actor, name, country) =
+                    (next.actor.clone(), next.name.clone(), next.country.clone());
+                spans[s].actor = actor;
+                spans[s].name = name;
+                spans[s].country = country;
+                spans[s].generic = false;
+            }
+            defined.insert(acronym, s);
+            continue;
+        }
+        if ctx.lex.entry_by_id(spans[s].actor.as_str()).is_none() {
+            spans[s].actor = ActorId(format!("org:{}", super::slug(&acronym)));
+            spans[s].generic = false;
+        }
+        let mut m = spans[s].clone();
+        m.i = a;
+        m.j = b;
+        m.role = MentionRole::Acronym;
+        added.push(m);
+        defined.insert(acronym, s);
+    }
+    merge_spans(spans, added);
+    // Bare acronyms: defined here, or weak.
+    let covered = coverage(spans, ctx.toks.len());
+    let mut bare = Vec::new();
+    for k in 0..ctx.toks.len() {
+        let t = ctx.toks.toks[k];
+        if covered[k] || !t.is(ALL_CAPS) || ctx.caps_run(k) || sentence_of[k] == u32::MAX {
+            continue;
+        }
+        let text = ctx.toks.text(ctx.text, k);
+        let len = text.chars().count();
+        if !(2..=10).contains(&len) || is_roman(text) || ctx.lex.is_stop(ctx.toks.key(k)) {
+            continue;
+        }
+        let mut span = match defined.get(text).and_then(|s| spans.get(*s)) {
+            Some(def) => def.clone(),
+            None => Span {
+                i: k,
+                j: k + 1,
+                actor: ActorId(format!("org:{}", super::slug(text))),
+                role: MentionRole::Acronym,
+                kind: ActorKind::Org,
+                name: text.to_owned(),
+                country: None,
+                org: None,
+                weak: true,
+                generic: false,
+            },
+        };
+        span.i = k;
+        span.j = k + 1;
+        span.role = MentionRole::Acronym;
+        bare.push(span);
+    }
+    merge_spans(spans, bare);
+}
+
+fn is_roman(s: &str) -> bool {
+    s.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
+}
+
+/// Which tokens a mention covers.
+pub(crate) fn coverage(spans: &[Span], n: usize) -> Vec<bool> {
+    let mut covered = vec![false; n];
+    for s in spans {
+        for c in covered.iter_mut().take(s.j).skip(s.i) {
+            *c = true;
+        }
+    }
+    covered
+}
+
+/// Add spans that cover no token already covered, keeping the order.
+fn merge_spans(spans: &mut Vec<Span>, added: Vec<Span>) {
+    if added.is_empty() {
+        return;
+    }
+    spans.extend(added);
+    spans.sort_by_key(|s| (s.i, std::cmp::Reverse(s.j)));
+    let mut end = 0;
+    spans.retain(|s| {
+        let keep = s.i >= end;
+        if keep {
+            end = s.j;
+        }
+        keep
+    });
+}
+
+/// People named again by surname ("Ivanov", "Castro Contreras") after their full name.
+fn surnames(ctx: &Ctx, spans: &mut Vec<Span>) {
+    // Folded surname (one or two words) → the persons with it, by first token.
+    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    for (n, s) in spans.iter().enumerate() {
+        if s.kind != ActorKind::Person || s.j - s.i < 2 || s.role != MentionRole::Name {
+            continue;
+        }
+        let words: Vec<usize> = (s.i + 1..s.j)
+            .filter(|&k| ctx.toks.toks[k].is_cap())
+            .collect();
+        for (w, &k) in words.iter().enumerate() {
+            if ctx.lex.is_given_name(ctx.toks.key(k)) && w + 1 < words.len() {
+                continue; // a second given name ("Juan Carlos")
+            }
+            by_surname.entry(ctx.toks.key(k).to_owned()).or_default().push(n);
+            if let Some(&k2) = words.get(w + 1) {
+                let two = format!("{} {}", ctx.toks.key(k), ctx.toks.key(k2));
+                by_surname.entry(two).or_default().push(n);
+            }
+        }
+    }
+    if by_surname.is_empty() {
+        return;
+    }
+    let covered = coverage(spans, ctx.toks.len());
+    let mut found = Vec::new();
+    let mut k = 0;
+    while k < ctx.toks.len() {
+        let t = ctx.toks.toks[k];
+        if covered[k] || !t.is_cap() || ctx.caps_run(k) || ctx.lex.is_stop(ctx.toks.key(k)) {
+            k += 1;
+            continue;
+        }
+        let two = (k + 1 < ctx.toks.len() && !covered[k + 1] && ctx.toks.toks[k + 1].is_cap())
+            .then(|| format!("{} {}", ctx.toks.key(k), ctx.toks.key(k + 1)))
+            .and_then(|key| by_surname.get(&key).map(|p| (2, p)));
+        let hit = two.or_else(|| by_surname.get(ctx.toks.key(k)).map(|p| (1, p)));
+        let Some((len, persons)) = hit else {
+            k += 1;
+            continue;
+        };
+        // The nearest full name before, else the first after.
+        let person = persons
+            .iter()
+            .rev()
+            .find(|&&p| spans[p].i < k)
+            .or(persons.first())
+            .and_then(|&p| spans.get(p));
+        if let Some(p) = person {
+            let mut s = p.clone();
+            s.i = k;
+            s.j = k + len;
+            s.role = MentionRole::Surname;
+            found.push(s);
+        }
+        k += len;
+    }
+    merge_spans(spans, found);
+}
+
+/// A generic organisation ("Armed Forces") takes the country given beside it or, failing that,
+/// the country of the same name earlier in the article; its id names the country.
+fn generic_countries(spans: &mut [Span]) {
+    let mut last: HashMap<String, String> = HashMap::new();
+    for s in spans.iter_mut().filter(|s| s.generic && s.kind == ActorKind::Org) {
+        let base = super::slug(&s.name);
+        match &s.country {
+            Some(c) => {
+                last.insert(base.clone(), c.clone());
+            }
+            None => s.country = last.get(&base).cloned(),
+        }
+        if let Some(c) = &s.country {
+            s.actor = ActorId(format!("org:{base}-{}", c.to_lowercase()));
+        }
+    }
+}
+
+/// The cues of each sentence, outside mentions.
+fn cues(ctx: &Ctx, spans: &[Span], bounds: &[(usize, usize)]) -> Vec<(usize, usize, u16)> {
+    let covered = coverage(spans, ctx.toks.len());
+    let mut out = Vec::new();
+    for &(a, b) in bounds {
+        let mut k = a;
+        'tok: while k < b {
+            if covered[k] || !ctx.toks.toks[k].is(LETTERS) {
+                k += 1;
+                continue;
+            }
+            let key = ctx.toks.key(k);
+            for (words, cue) in ctx.lex.cue_phrases_from(key) {
+                let n = words.len();
+                if k + n <= b
+                    && words.iter().enumerate().all(|(w, p)| {
+                        let tk = ctx.toks.key(k + w);
+                        match p.strip_suffix('*') {
+                            Some(prefix) => tk.starts_with(prefix),
+                            None => tk == p,
+                        }
+                    })
+                {
+                    out.push((k, k + n, *cue));
+                    k += n;
+                    continue 'tok;
+                }
+            }
+            if let Some(cue) = ctx.lex.cue_word(key) {
+                out.push((k, k + 1, cue));
+            }
+            k += 1;
+        }
+    }
+    out
+}
+
+/// Turn token ranges into code point offsets and collect what the article says of each actor.
+fn finish(
+    ctx: &Ctx,
+    index: &TextIndex,
+    sents: &[std::ops::Range<usize>],
+    spans: Vec<Span>,
+    cues: Vec<(usize, usize, u16)>,
+) -> ArticleActors {
+    let text = ctx.text;
+    let chars = |tok_from: usize, tok_to: usize| -> Option<(usize, usize)> {
+        let a = ctx.toks.toks.get(tok_from)?;
+        let b = ctx.toks.toks.get(tok_to.checked_sub(1)?)?;
+        Some((
+            index.char_of(text, a.start as usize)?,
+            index.char_of(text, b.end as usize)?,
+        ))
+    };
+    let mut out = ArticleActors {
+        year: super::dateline::article_year(text),
+        ..ArticleActors::default()
+    };
+    out.sentences = sents
+        .iter()
+        .filter_map(|r| Some((index.char_of(text, r.start)?, index.char_of(text, r.end)?)))
+        .collect();
+    for s in spans {
+        let Some((start, end)) = chars(s.i, s.j) else {
+            continue;
+        };
+        let info = out.infos.entry(s.actor.clone()).or_insert_with(|| ActorInfo {
+            name: s.name.clone(),
+            kind: s.kind,
+            country: None,
+            org: None,
+            weak: true,
+        });
+        info.weak &= s.weak;
+        if info.country.is_none() {
+            info.country = s.country.clone();
+        }
+        if info.org.is_none() {
+            info.org = s.org.clone();
+        }
+        if s.role == MentionRole::Name && s.kind == ActorKind::Person && s.j - s.i > 1 {
+            // The longest full name seen is the display name.
+            if s.name.chars().count() > info.name.chars().count() {
+                info.name = s.name.clone();
+            }
+        }
+        out.mentions.push(Mention {
+            start,
+            end,
+            text: ctx.phrase(s.i, s.j),
+            actor: s.actor,
+            role: s.role,
+        });
+    }
+    for (a, b, cue) in cues {
+        let (Some((start, end)), Some(t)) = (chars(a, b), ctx.lex.cue_types.get(cue as usize))
+        else {
+            continue;
+        };
+        out.cues.push(Cue {
+            start,
+            end,
+            kind: t.name.clone(),
+            direction: t.direction,
+        });
+    }
+    out
+}
+
+/// Is the text Spanish? (Lower-case Spanish demonyms are read only then.)
+fn is_spanish(toks: &Tokens) -> bool {
+    let (mut es, mut en) = (0usize, 0usize);
+    for k in 0..toks.len().min(20_000) {
+        match toks.key(k) {
+            "de" | "la" | "los" | "que" | "el" | "del" | "las" | "y" => es += 1,
+            "the" | "of" | "and" | "to" => en += 1,
+            _ => {}
+        }
+    }
+    es > 2 * en + 3
+}
+
+/// Tokens inside stretches of three or more words in capitals.
+fn caps_runs(toks: &Tokens) -> Vec<bool> {
+    let mut out = vec![false; toks.len()];
+    let mut run_start = None;
+    let mut words = 0;
+    for k in 0..=toks.len() {
+        let t = toks.toks.get(k);
+        let caps = t.is_some_and(|t| t.is(ALL_CAPS) || (t.is_cap() && toks.key(k).chars().count() == 1));
+        let punct = t.is_some_and(|t| !t.is_word());
+        if caps {
+            run_start.get_or_insert(k);
+            words += 1;
+        } else if punct && run_start.is_some() {
+            continue;
+        } else {
+            if let Some(s) = run_start.take()
+                && words >= 3
+            {
+                for o in out.iter_mut().take(k).skip(s) {
+                    *o = true;
+                }
+            }
+            words = 0;
+        }
+    }
+    out
+}
+
+/// Extract the actors of every article, on `threads` threads; `progress` is called with the
+/// number of articles done so far.
+pub fn extract_corpus(
+    corpus: &Corpus,
+    threads: usize,
+    progress: &(dyn Fn(usize) + Sync),
+) -> BTreeMap<ArticleId, ArticleActors> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let next = AtomicUsize::new(0);
+    let done = AtomicUsize::new(0);
+    let articles = corpus.articles();
+    let mut results = Vec::new();
+    std::thread::scope(|scope| {
+        let work = || {
+            let mut mine = Vec::new();
+            while let Some(a) = articles.get(next.fetch_add(1, Ordering::Relaxed)) {
+                mine.push((a.id.clone(), extract_article(a)));
+                progress(done.fetch_add(1, Ordering::Relaxed) + 1);
+            }
+            mine
+        };
+        let handles: Vec<_> = (0..threads.max(1))
+            .filter_map(|n| {
+                std::thread::Builder::new()
+                    .name(format!("dossier-actors-{n}"))
+                    .spawn_scoped(scope, work)
+                    .ok()
+            })
+            .collect();
+        if handles.is_empty() {
+            results.push(work());
+        }
+        for h in handles {
+            if let Ok(r) = h.join() {
+                results.push(r);
+            }
+        }
+    });
+    results.into_iter().flatten().collect()
+}
