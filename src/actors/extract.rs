@@ -121,9 +121,18 @@ fn scan(ctx: &Ctx, a: usize, b: usize, spans: &mut Vec<Span>) {
             spans.push(p);
             continue;
         }
-        let mut best: Option<Span> = ctx.gazetteer_span(i, b);
-        for cand in [ctx.named_person(i, b), ctx.org_sequence(i, b)].into_iter().flatten() {
-            if best.as_ref().is_none_or(|s| cand.j > s.j) {
+        let gaz = ctx.gazetteer_span(i, b);
+        // A rule's longer name beats the gazetteer's only when it goes on with a capitalised
+        // word ("Nicaragua Dispatch"), not with "and the …".
+        let gaz_end = gaz.as_ref().map(|g| g.j);
+        let mut best = gaz;
+        for cand in [ctx.named_person(i, b), ctx.org_sequence(i, a, b)]
+            .into_iter()
+            .flatten()
+        {
+            let beats_gazetteer =
+                gaz_end.is_none_or(|g| ctx.toks.toks.get(g).is_some_and(|t| t.is_cap()));
+            if best.as_ref().is_none_or(|s| cand.j > s.j) && beats_gazetteer {
                 best = Some(cand);
             }
         }

@@ -354,8 +354,11 @@ impl Lexicon {
         self.titles.get(key).map_or(&[], Vec::as_slice)
     }
 
+    /// Is this folded word a title by itself ("minister", not the "defense" of "defense minister")?
     pub fn is_title_word(&self, key: &str) -> bool {
-        self.titles.contains_key(key)
+        self.titles
+            .get(key)
+            .is_some_and(|list| list.iter().any(|w| w.len() == 1))
     }
 
     pub fn is_org_word(&self, key: &str) -> bool {

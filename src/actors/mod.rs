@@ -24,6 +24,9 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 pub use extract::{ArticleActors, extract, extract_article, extract_corpus};
+pub use network::{Network, NetworkFilter};
+pub use relations::Relation;
+pub use resolve::{Resolved, resolve};
 
 /// Byte ranges of the sentences of `text`. The one place the actor rules get sentences from.
 pub fn sentences(text: &str) -> Vec<Range<usize>> {

@@ -119,7 +119,42 @@ impl Ctx<'_> {
             return None;
         }
         let n = self.name_len(i, end);
-        (n >= 2).then(|| self.person(i, i + n))
+        if n < 2 {
+            return None;
+        }
+        // In a headline ("Marijuana Bill Faces Political, Economic Obstacles") a given name
+        // starts a person only if the surname is also written elsewhere.
+        if self.title_case(i) {
+            let surname = self.toks.text(self.text, i + n - 1);
+            if self.text.matches(surname).count() < 2 {
+                return None;
+            }
+        }
+        Some(self.person(i, i + n))
+    }
+
+    /// Is token `i` on a line in title case (every word of four letters or more capitalised)?
+    fn title_case(&self, i: usize) -> bool {
+        let line_start = (0..=i)
+            .rev()
+            .find(|&k| self.toks.toks[k].is(super::words::LINE_START))
+            .unwrap_or(0);
+        let mut long = 0;
+        let mut k = line_start;
+        while k < self.toks.len() && (k == line_start || !self.toks.toks[k].is(super::words::LINE_START)) {
+            let t = self.toks.toks[k];
+            if t.is_word() && self.key(k).chars().count() >= 4 {
+                if !t.is_cap() {
+                    return false;
+                }
+                long += 1;
+            }
+            k += 1;
+            if k - line_start > 40 {
+                return false;
+            }
+        }
+        long >= 3
     }
 
     fn person(&self, i: usize, j: usize) -> Span {
@@ -161,11 +196,12 @@ impl Ctx<'_> {
     }
 
     /// An organisation named by a capitalised sequence at `i` holding an organisation word.
-    pub(crate) fn org_sequence(&self, i: usize, end: usize) -> Option<Span> {
+    pub(crate) fn org_sequence(&self, i: usize, start: usize, end: usize) -> Option<Span> {
         let t = self.toks.toks.get(i)?;
         let key = self.key(i);
-        if !t.is_cap() || self.caps_run(i) || self.lex.is_stop(key) || self.lex.is_title_word(key)
-        {
+        let title = self.lex.is_title_word(key)
+            || key.strip_suffix('s').is_some_and(|s| self.lex.is_title_word(s));
+        if !t.is_cap() || self.caps_run(i) || self.lex.is_stop(key) || title {
             return None;
         }
         let mut k = i;
@@ -174,21 +210,34 @@ impl Ctx<'_> {
         while k < end && k - i < MAX_ORG {
             let tk = self.toks.toks[k];
             if k > i && CONNECTORS.contains(&self.key(k)) {
-                // "of Peru" ends the name and says whose it is.
-                if let Some((_, c, role)) = self.place_at(k + 1, end)
-                    && matches!(self.key(k), "of" | "de" | "del")
-                {
-                    if role != Role::Demonym {
+                let mut n = k;
+                while n < end && CONNECTORS.contains(&self.key(n)) {
+                    n += 1;
+                }
+                // "of Peru" ends the name and says whose it is; "of the International
+                // Institute…" starts another name; "Army and Navy" are two.
+                if let Some((_, c, role)) = self.place_at(n, end) {
+                    if role != Role::Demonym && matches!(self.key(k), "of" | "de" | "del") {
                         country = c;
                     }
+                    break;
+                }
+                if self.gazetteer_len(n, end).is_some()
+                    || (matches!(self.key(k), "and" | "y")
+                        && (i..k).any(|x| self.lex.is_org_word(self.key(x)))
+                        && self.lex.is_org_word(self.key(n)))
+                {
                     break;
                 }
                 k += 1;
                 continue;
             }
-            if !(tk.is_cap() || (k > i && tk.is_word() && self.key(k).starts_with(|c: char| c.is_ascii_digit())))
-                || (k > i && (self.lex.is_title_word(self.key(k)) && !self.lex.is_org_word(self.key(k))))
-                || (k > i && self.lex.is_given_name(self.key(k)) && self.name_len(k, end) >= 2)
+            let key = self.key(k);
+            let title = self.lex.is_title_word(key)
+                || key.strip_suffix('s').is_some_and(|s| self.lex.is_title_word(s));
+            if !(tk.is_cap() || (k > i && tk.is_word() && key.starts_with(|c: char| c.is_ascii_digit())))
+                || (k > i && title && !self.lex.is_org_word(key))
+                || (k > i && self.lex.is_given_name(key) && self.name_len(k, end) >= 2)
             {
                 break;
             }
@@ -196,7 +245,9 @@ impl Ctx<'_> {
             last = k;
         }
         let j = last;
-        if j - i < 2 || !(i..j).any(|k| self.lex.is_org_word(self.key(k))) {
+        // One word ("the Army") only inside a sentence: "Government said" may be any word.
+        let sentence_start = i == start;
+        if (j - i < 2 && sentence_start) || !(i..j).any(|k| self.lex.is_org_word(self.key(k))) {
             return None;
         }
         // A demonym or country first ("Mexican Sinaloa Cartel") is a mention of its own, unless

@@ -1,1 +1,325 @@
-//! placeholder
+//! Relations: sentences that tie two actors, by a cue of cooperation or exchange ("signed",
+//! "will train", "joint operation") or by a passage the analyst tagged. Pairs are taken across
+//! each cue (the actors before it with those after it); actors listed together ("Mexico, Cuba
+//! and Panama") are not tied to each other unless the cue is reciprocal and they are its
+//! subject ("Peru and Mexico will cooperate") or follow "between". A person is not tied to
+//! their own body or country, nor a body to its country. Direction comes from the cue
+//! (supplier → buyer, trainer → trainee), turned round by "by" ("financed by Moscow").
+
+use std::collections::BTreeMap;
+
+use super::extract::{ArticleActors, Cue};
+use super::lexicon::Direction;
+use super::{Actor, ActorId, ActorKind, Mention, Resolved};
+use crate::corpus::{Article, ArticleId, Corpus};
+use crate::figures::Figure;
+use crate::project::{Project, ThemeId};
+
+/// Mentions further apart than this (in code points) are not paired, so that text without
+/// sentence ends costs time in proportion to its length.
+pub const MAX_PAIR_DISTANCE: usize = 400;
+/// At most this many mentions on each side of a cue are paired with it (the nearest).
+pub const MAX_SIDE: usize = 8;
+
+/// A sentence that ties two actors.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Relation {
+    pub article: ArticleId,
+    /// The sentence's code point offsets.
+    pub start: usize,
+    pub end: usize,
+    /// The source when `directed` (supplier, trainer, funder); else the smaller id.
+    pub a: ActorId,
+    pub b: ActorId,
+    pub directed: bool,
+    /// The cue's type ("training", "sale", …), or "theme" when a tagged passage alone ties them.
+    pub kind: String,
+    /// The cue as written, when there is one.
+    pub cue: Option<String>,
+    /// Themes of the passages overlapping the sentence, sorted.
+    pub themes: Vec<ThemeId>,
+    /// Figures stated in the sentence.
+    pub figures: Vec<Figure>,
+    /// The article's year, where its dateline gives one.
+    pub year: Option<i32>,
+}
+
+/// The relations of every article, in article and text order.
+pub fn relations(
+    corpus: &Corpus,
+    extracted: &BTreeMap<ArticleId, ArticleActors>,
+    resolved: &Resolved,
+    project: Option<&Project>,
+    figures: &BTreeMap<ArticleId, Vec<Figure>>,
+) -> Vec<Relation> {
+    let mut out = Vec::new();
+    for (id, ex) in extracted {
+        let Some(article) = corpus.get(id) else {
+            continue;
+        };
+        let mentions = resolved.mentions.get(id).map_or(&[][..], Vec::as_slice);
+        let passages: Vec<(usize, usize, &[ThemeId])> = project
+            .map(|p| {
+                p.passages_of(id)
+                    .map(|p| (p.start, p.end, p.themes.as_slice()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let figs = figures.get(id).map_or(&[][..], Vec::as_slice);
+        out.extend(article_relations(
+            article,
+            ex,
+            mentions,
+            &resolved.actors,
+            &passages,
+            figs,
+        ));
+    }
+    out
+}
+
+/// One sentence's material: its mentions and cues.
+struct Sentence<'a> {
+    article: &'a Article,
+    mentions: &'a [Mention],
+    cues: &'a [Cue],
+    /// Coordination group of each mention, and whether the group follows "between".
+    groups: Vec<usize>,
+    between: Vec<bool>,
+}
+
+/// The relations of one article. `passages` are (start, end, themes) of its tagged passages.
+pub fn article_relations(
+    article: &Article,
+    ex: &ArticleActors,
+    mentions: &[Mention],
+    actors: &BTreeMap<ActorId, Actor>,
+    passages: &[(usize, usize, &[ThemeId])],
+    figures: &[Figure],
+) -> Vec<Relation> {
+    let mut out = Vec::new();
+    let (mut m0, mut c0) = (0, 0);
+    for &(s0, s1) in &ex.sentences {
+        while m0 < mentions.len() && mentions[m0].start < s0 {
+            m0 += 1;
+        }
+        let m1 = m0 + mentions[m0..].partition_point(|m| m.end <= s1);
+        while c0 < ex.cues.len() && ex.cues[c0].start < s0 {
+            c0 += 1;
+        }
+        let c1 = c0 + ex.cues[c0..].partition_point(|c| c.end <= s1);
+        let ms = &mentions[m0..m1];
+        if ms.len() < 2 || ms.iter().all(|m| m.actor == ms[0].actor) {
+            continue;
+        }
+        let mut themes: Vec<ThemeId> = passages
+            .iter()
+            .filter(|(a, b, _)| *a < s1 && s0 < *b)
+            .flat_map(|(_, _, t)| t.iter().copied())
+            .collect();
+        themes.sort();
+        themes.dedup();
+        let cues = &ex.cues[c0..c1];
+        if cues.is_empty() && themes.is_empty() {
+            continue;
+        }
+        let (groups, between) = coordination(article, ms);
+        let s = Sentence {
+            article,
+            mentions: ms,
+            cues,
+            groups,
+            between,
+        };
+        let pairs = s.pairs(actors);
+        let sentence_figures: Vec<Figure> = figures
+            .iter()
+            .filter(|f| f.start >= s0 && f.end <= s1)
+            .cloned()
+            .collect();
+        for ((a, b), p) in pairs {
+            let (a, b) = if p.directed { (p.source, p.target) } else { (a, b) };
+            out.push(Relation {
+                article: article.id.clone(),
+                start: s0,
+                end: s1,
+                a,
+                b,
+                directed: p.directed,
+                kind: p.kind,
+                cue: p.cue,
+                themes: themes.clone(),
+                figures: sentence_figures.clone(),
+                year: ex.year,
+            });
+        }
+    }
+    out
+}
+
+/// What ties one pair in a sentence.
+struct Tie {
+    source: ActorId,
+    target: ActorId,
+    directed: bool,
+    kind: String,
+    cue: Option<String>,
+}
+
+impl Sentence<'_> {
+    fn text(&self, start: usize, end: usize) -> &str {
+        self.article.slice(start, end).unwrap_or("")
+    }
+
+    /// The pairs of the sentence, keyed by (smaller id, larger id).
+    fn pairs(&self, actors: &BTreeMap<ActorId, Actor>) -> BTreeMap<(ActorId, ActorId), Tie> {
+        let mut out: BTreeMap<(ActorId, ActorId), Tie> = BTreeMap::new();
+        let mut add = |l: &Mention, r: &Mention, dir: Direction, kind: &str, cue: Option<&str>| {
+            if l.actor == r.actor || affiliated(actors, &l.actor, &r.actor) {
+                return;
+            }
+            if l.start.abs_diff(r.start) > MAX_PAIR_DISTANCE {
+                return;
+            }
+            let (source, target) = match dir {
+                Direction::Reverse => (r.actor.clone(), l.actor.clone()),
+                _ => (l.actor.clone(), r.actor.clone()),
+            };
+            let key = if l.actor < r.actor {
+                (l.actor.clone(), r.actor.clone())
+            } else {
+                (r.actor.clone(), l.actor.clone())
+            };
+            let directed = dir != Direction::None;
+            let tie = Tie {
+                source,
+                target,
+                directed,
+                kind: kind.to_owned(),
+                cue: cue.map(str::to_owned),
+            };
+            match out.get(&key) {
+                Some(old) if old.directed || !directed => {}
+                _ => {
+                    out.insert(key, tie);
+                }
+            }
+        };
+        for cue in self.cues {
+            let cue_text = self.text(cue.start, cue.end);
+            let split = self.mentions.partition_point(|m| m.end <= cue.start);
+            let left = split.saturating_sub(MAX_SIDE)..split;
+            let after = split + self.mentions[split..].partition_point(|m| m.start < cue.end);
+            let right = after..(after + MAX_SIDE).min(self.mentions.len());
+            let (left, right): (Vec<usize>, Vec<usize>) = (left.collect(), right.collect());
+            for &l in &left {
+                for &r in &right {
+                    if self.groups[l] == self.groups[r] {
+                        continue;
+                    }
+                    let mut dir = cue.direction;
+                    if dir != Direction::None && self.passive_by(cue, r) {
+                        dir = match dir {
+                            Direction::Forward => Direction::Reverse,
+                            _ => Direction::Forward,
+                        };
+                    }
+                    add(&self.mentions[l], &self.mentions[r], dir, &cue.kind, Some(cue_text));
+                }
+            }
+            // Reciprocal cues tie the actors of a group that is their subject or follows
+            // "between".
+            if cue.direction == Direction::None {
+                for &x in left.iter().chain(right.iter()) {
+                    for y in x + 1..(x + MAX_SIDE).min(self.mentions.len()) {
+                        let same = self.groups[x] == self.groups[y];
+                        let subject = self.mentions[y].end <= cue.start;
+                        if same && (subject || self.between[x]) {
+                            add(&self.mentions[x], &self.mentions[y], Direction::None, &cue.kind, Some(cue_text));
+                        }
+                    }
+                }
+            }
+        }
+        if self.cues.is_empty() {
+            // A tagged passage: every pair not listed together.
+            for x in 0..self.mentions.len() {
+                for y in x + 1..(x + MAX_SIDE).min(self.mentions.len()) {
+                    if self.groups[x] != self.groups[y] || self.between[x] {
+                        add(&self.mentions[x], &self.mentions[y], Direction::None, "theme", None);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Is mention `r` the agent of a passive cue ("financed by Moscow", "entrenados por Rusia")?
+    fn passive_by(&self, cue: &Cue, r: usize) -> bool {
+        let gap = self.text(cue.end, self.mentions[r].start).to_lowercase();
+        let words: Vec<&str> = gap.split_whitespace().collect();
+        words.len() <= 3
+            && words
+                .iter()
+                .position(|w| matches!(*w, "by" | "por"))
+                .is_some_and(|p| words[p + 1..].iter().all(|w| matches!(*w, "the" | "el" | "la")))
+    }
+}
+
+/// Is one actor part of the other (a person of their body or country, a body of its country)?
+fn affiliated(actors: &BTreeMap<ActorId, Actor>, a: &ActorId, b: &ActorId) -> bool {
+    let part_of = |x: &ActorId, y: &ActorId| {
+        let (Some(ax), Some(ay)) = (actors.get(x), actors.get(y)) else {
+            return false;
+        };
+        if ax.kind == ActorKind::Country {
+            return false;
+        }
+        ax.org.as_ref() == Some(y)
+            || (ay.kind == ActorKind::Country && ax.country.is_some() && ax.country == ay.country)
+            || (ay.kind == ActorKind::Org
+                && ax.kind == ActorKind::Person
+                && ay.org.is_none()
+                && ax.org.as_ref() == Some(&ay.id))
+    };
+    part_of(a, b) || part_of(b, a)
+}
+
+/// Group mentions listed together ("Mexico, Cuba, Nicaragua and Panama"): consecutive mentions
+/// with only commas, "and", "or", "y", "o" or "the" between them. Also marks groups that follow
+/// "between" or "entre".
+fn coordination(article: &Article, ms: &[Mention]) -> (Vec<usize>, Vec<bool>) {
+    let mut groups = Vec::with_capacity(ms.len());
+    let mut between = Vec::with_capacity(ms.len());
+    let mut group = 0;
+    for k in 0..ms.len() {
+        if k > 0 {
+            let gap = article.slice(ms[k - 1].end, ms[k].start).unwrap_or("x");
+            let joined = gap.split(|c: char| c.is_whitespace() || c == ',').all(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "" | "and" | "or" | "y" | "e" | "o" | "the" | "&" | "as" | "well" | "el" | "la"
+                )
+            });
+            if !joined {
+                group += 1;
+            }
+        }
+        groups.push(group);
+    }
+    let mut first = 0;
+    for k in 0..ms.len() {
+        if k > 0 && groups[k] != groups[k - 1] {
+            first = k;
+        }
+        let before_start = ms[first].start.saturating_sub(16);
+        let before = article
+            .slice(before_start, ms[first].start)
+            .unwrap_or("")
+            .to_lowercase();
+        let before = before.trim_end();
+        let before = before.strip_suffix("the").unwrap_or(before).trim_end();
+        between.push(before.ends_with("between") || before.ends_with("entre"));
+    }
+    (groups, between)
+}

@@ -8,11 +8,13 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::app::{DossierApp, StartOptions};
 use crate::corpus::LoadOptions;
 
+mod actors;
 mod figures;
 mod info;
 pub mod load;
 mod passages;
 mod refi;
+mod relations;
 mod search;
 pub mod stress;
 
@@ -51,6 +53,10 @@ pub enum Cmd {
     StressSave { project: PathBuf },
     /// Print every figure the articles state, one record per figure.
     Figures(figures::Args),
+    /// Print every mention of a country, organisation or person, with the actor it names.
+    Actors(actors::Args),
+    /// Print the sentences that tie two actors (JSONL), or the network as GEXF or GraphML.
+    Relations(relations::Args),
 }
 
 /// Output formats for row-shaped commands.
@@ -76,6 +82,8 @@ pub fn main() -> ExitCode {
         Some(Cmd::Search(args)) => search::run(args, &load, stdout),
         Some(Cmd::StressSave { project }) => stress::stress_save(project),
         Some(Cmd::Figures(args)) => figures::run(args, &load, stdout),
+        Some(Cmd::Actors(args)) => actors::run(args, &load, stdout),
+        Some(Cmd::Relations(args)) => relations::run(args, &load, stdout),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
