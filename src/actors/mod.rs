@@ -8,6 +8,7 @@
 //! actor pair; [`layout`] places the network's nodes. Offsets are code points into the decoded
 //! article text, as for passages and figures.
 
+pub mod clauses;
 pub mod dateline;
 pub mod extract;
 pub mod layout;

@@ -78,13 +78,15 @@ pub fn relations(
     out
 }
 
-/// One sentence's material: its mentions and cues.
+/// One sentence's material: its mentions (those in the main clause) grouped into lists, and
+/// its cues.
 struct Sentence<'a> {
     article: &'a Article,
-    mentions: &'a [Mention],
+    mentions: Vec<&'a Mention>,
     cues: &'a [Cue],
-    /// Coordination group of each mention, and whether the group follows "between".
-    groups: Vec<usize>,
+    /// Each group: a range of `mentions` listed together ("Mexico, Cuba and Panama").
+    groups: Vec<std::ops::Range<usize>>,
+    /// Whether the group follows "between" or "entre".
     between: Vec<bool>,
 }
 
@@ -123,7 +125,14 @@ pub fn article_relations(
         if cues.is_empty() && themes.is_empty() {
             continue;
         }
-        let (groups, between) = coordination(article, ms);
+        let hidden = super::clauses::hidden(article, s0, ms, s1);
+        let ms: Vec<&Mention> = ms
+            .iter()
+            .zip(hidden)
+            .filter(|(_, h)| !h)
+            .map(|(m, _)| m)
+            .collect();
+        let (groups, between) = coordination(article, &ms);
         let s = Sentence {
             article,
             mentions: ms,
@@ -175,10 +184,10 @@ impl Sentence<'_> {
     fn pairs(&self, actors: &BTreeMap<ActorId, Actor>) -> BTreeMap<(ActorId, ActorId), Tie> {
         let mut out: BTreeMap<(ActorId, ActorId), Tie> = BTreeMap::new();
         let mut add = |l: &Mention, r: &Mention, dir: Direction, kind: &str, cue: Option<&str>| {
-            if l.actor == r.actor || affiliated(actors, &l.actor, &r.actor) {
-                return;
-            }
-            if l.start.abs_diff(r.start) > MAX_PAIR_DISTANCE {
+            if l.actor == r.actor
+                || affiliated(actors, &l.actor, &r.actor)
+                || l.start.abs_diff(r.start) > MAX_PAIR_DISTANCE
+            {
                 return;
             }
             let (source, target) = match dir {
@@ -191,72 +200,109 @@ impl Sentence<'_> {
                 (r.actor.clone(), l.actor.clone())
             };
             let directed = dir != Direction::None;
-            let tie = Tie {
-                source,
-                target,
-                directed,
-                kind: kind.to_owned(),
-                cue: cue.map(str::to_owned),
-            };
-            match out.get(&key) {
-                Some(old) if old.directed || !directed => {}
-                _ => {
-                    out.insert(key, tie);
-                }
+            if out.get(&key).is_some_and(|old| old.directed || !directed) {
+                return;
             }
+            let kind = kind.to_owned();
+            let cue = cue.map(str::to_owned);
+            out.insert(key, Tie { source, target, directed, kind, cue });
         };
+        let g = &self.groups;
         for cue in self.cues {
             let cue_text = self.text(cue.start, cue.end);
-            let split = self.mentions.partition_point(|m| m.end <= cue.start);
-            let left = split.saturating_sub(MAX_SIDE)..split;
-            let after = split + self.mentions[split..].partition_point(|m| m.start < cue.end);
-            let right = after..(after + MAX_SIDE).min(self.mentions.len());
-            let (left, right): (Vec<usize>, Vec<usize>) = (left.collect(), right.collect());
-            for &l in &left {
-                for &r in &right {
-                    if self.groups[l] == self.groups[r] {
-                        continue;
-                    }
-                    let mut dir = cue.direction;
-                    if dir != Direction::None && self.passive_by(cue, r) {
-                        dir = match dir {
-                            Direction::Forward => Direction::Reverse,
-                            _ => Direction::Forward,
-                        };
-                    }
-                    add(&self.mentions[l], &self.mentions[r], dir, &cue.kind, Some(cue_text));
+            // The nearest list on each side, with the lists joined to it by a short gap.
+            let before = g.partition_point(|r| self.mentions[r.end - 1].end <= cue.start);
+            let after = g.partition_point(|r| self.mentions[r.start].start < cue.end);
+            let mut left = Vec::new();
+            let mut k = before;
+            while k > 0 && left.len() < 3 {
+                k -= 1;
+                left.push(k);
+                if k == 0 || !self.short_gap(k - 1, k) {
+                    break;
                 }
             }
-            // Reciprocal cues tie the actors of a group that is their subject or follows
-            // "between".
-            if cue.direction == Direction::None {
-                for &x in left.iter().chain(right.iter()) {
-                    for y in x + 1..(x + MAX_SIDE).min(self.mentions.len()) {
-                        let same = self.groups[x] == self.groups[y];
-                        let subject = self.mentions[y].end <= cue.start;
-                        if same && (subject || self.between[x]) {
-                            add(&self.mentions[x], &self.mentions[y], Direction::None, &cue.kind, Some(cue_text));
+            let mut right = Vec::new();
+            let mut k = after;
+            while k < g.len() && right.len() < 3 {
+                right.push(k);
+                if k + 1 >= g.len() || !self.short_gap(k, k + 1) {
+                    break;
+                }
+                k += 1;
+            }
+            for &lg in &left {
+                for &rg in &right {
+                    for l in g[lg].clone() {
+                        for r in g[rg].clone() {
+                            let mut dir = cue.direction;
+                            if dir != Direction::None && self.passive_by(cue, r) {
+                                dir = match dir {
+                                    Direction::Forward => Direction::Reverse,
+                                    _ => Direction::Forward,
+                                };
+                            }
+                            add(self.mentions[l], self.mentions[r], dir, &cue.kind, Some(cue_text));
                         }
                     }
                 }
             }
+            // A reciprocal cue ties the members of the list just before it ("Peru and Mexico
+            // will cooperate") or of a list after "between".
+            if cue.direction == Direction::None {
+                let subject = left.first().copied().filter(|&lg| {
+                    let gap = self.text(self.mentions[g[lg].end - 1].end, cue.start);
+                    gap.split_whitespace().count() <= 6 && !gap.contains(',')
+                });
+                for lg in subject.into_iter().chain(right.iter().copied().filter(|&rg| self.between[rg])) {
+                    self.within(lg, &mut |x, y| add(x, y, Direction::None, &cue.kind, Some(cue_text)));
+                }
+            }
         }
         if self.cues.is_empty() {
-            // A tagged passage: every pair not listed together.
-            for x in 0..self.mentions.len() {
-                for y in x + 1..(x + MAX_SIDE).min(self.mentions.len()) {
-                    if self.groups[x] != self.groups[y] || self.between[x] {
-                        add(&self.mentions[x], &self.mentions[y], Direction::None, "theme", None);
+            // A tagged passage: neighbouring lists, and lists after "between".
+            for k in 0..g.len() {
+                if k + 1 < g.len() {
+                    for l in g[k].clone() {
+                        for r in g[k + 1].clone() {
+                            add(self.mentions[l], self.mentions[r], Direction::None, "theme", None);
+                        }
                     }
+                }
+                if self.between[k] {
+                    self.within(k, &mut |x, y| add(x, y, Direction::None, "theme", None));
                 }
             }
         }
         out
     }
 
+    /// Call `f` on the pairs of members of group `k`.
+    fn within<'m>(&'m self, k: usize, f: &mut dyn FnMut(&'m Mention, &'m Mention)) {
+        let r = self.groups[k].clone();
+        for x in r.clone() {
+            for y in x + 1..r.end.min(x + MAX_SIDE) {
+                f(self.mentions[x], self.mentions[y]);
+            }
+        }
+    }
+
+    /// Are groups `a` and `a + 1` joined by at most two words and no cue ("allies, Russia")?
+    fn short_gap(&self, a: usize, b: usize) -> bool {
+        let (from, to) = (
+            self.mentions[self.groups[a].end - 1].end,
+            self.mentions[self.groups[b].start].start,
+        );
+        let gap = self.text(from, to);
+        gap.split_whitespace().count() <= 2
+            && !self.cues.iter().any(|c| c.start >= from && c.end <= to)
+            && !gap.contains(['(', ')', '.', ';', ':'])
+    }
+
     /// Is mention `r` the agent of a passive cue ("financed by Moscow", "entrenados por Rusia")?
     fn passive_by(&self, cue: &Cue, r: usize) -> bool {
-        let gap = self.text(cue.end, self.mentions[r].start).to_lowercase();
+        let r = self.mentions[r];
+        let gap = self.text(cue.end, r.start).to_lowercase();
         let words: Vec<&str> = gap.split_whitespace().collect();
         words.len() <= 3
             && words
@@ -288,38 +334,35 @@ fn affiliated(actors: &BTreeMap<ActorId, Actor>, a: &ActorId, b: &ActorId) -> bo
 /// Group mentions listed together ("Mexico, Cuba, Nicaragua and Panama"): consecutive mentions
 /// with only commas, "and", "or", "y", "o" or "the" between them. Also marks groups that follow
 /// "between" or "entre".
-fn coordination(article: &Article, ms: &[Mention]) -> (Vec<usize>, Vec<bool>) {
-    let mut groups = Vec::with_capacity(ms.len());
-    let mut between = Vec::with_capacity(ms.len());
-    let mut group = 0;
+fn coordination(article: &Article, ms: &[&Mention]) -> (Vec<std::ops::Range<usize>>, Vec<bool>) {
+    let mut groups: Vec<std::ops::Range<usize>> = Vec::new();
     for k in 0..ms.len() {
-        if k > 0 {
+        let joined = k > 0 && {
             let gap = article.slice(ms[k - 1].end, ms[k].start).unwrap_or("x");
-            let joined = gap.split(|c: char| c.is_whitespace() || c == ',').all(|w| {
+            gap.split(|c: char| c.is_whitespace() || c == ',').all(|w| {
                 matches!(
                     w.to_lowercase().as_str(),
                     "" | "and" | "or" | "y" | "e" | "o" | "the" | "&" | "as" | "well" | "el" | "la"
                 )
-            });
-            if !joined {
-                group += 1;
-            }
+            })
+        };
+        match groups.last_mut() {
+            Some(g) if joined => g.end = k + 1,
+            _ => groups.push(k..k + 1),
         }
-        groups.push(group);
     }
-    let mut first = 0;
-    for k in 0..ms.len() {
-        if k > 0 && groups[k] != groups[k - 1] {
-            first = k;
-        }
-        let before_start = ms[first].start.saturating_sub(16);
-        let before = article
-            .slice(before_start, ms[first].start)
-            .unwrap_or("")
-            .to_lowercase();
-        let before = before.trim_end();
-        let before = before.strip_suffix("the").unwrap_or(before).trim_end();
-        between.push(before.ends_with("between") || before.ends_with("entre"));
-    }
+    let between = groups
+        .iter()
+        .map(|g| {
+            let first = ms[g.start].start;
+            let before = article
+                .slice(first.saturating_sub(16), first)
+                .unwrap_or("")
+                .to_lowercase();
+            let before = before.trim_end();
+            let before = before.strip_suffix("the").unwrap_or(before).trim_end();
+            before.ends_with("between") || before.ends_with("entre")
+        })
+        .collect();
     (groups, between)
 }
