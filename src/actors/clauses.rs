@@ -3,14 +3,14 @@
 //! attribution ("… – FSKN chief"), the source of a report ("told Itar-Tass", "according to
 //! Europol") and the speaker of a quote ("…, Castro Contreras said").
 
-use super::Mention;
+use super::{Mention, MentionRole};
 use crate::corpus::Article;
 
 const SOURCE_WORDS: &[&str] = &[
     "told", "according", "reported", "reports", "quoted", "cited", "según", "segun", "informó",
     "reportó", "citado", "citó",
 ];
-const SPEECH_WORDS: &[&str] = &[
+pub(crate) const SPEECH_WORDS: &[&str] = &[
     "said", "says", "told", "added", "explained", "stated", "noted", "declared",
     "dijo", "afirmó", "señaló", "explicó", "declaró", "añadió", "indicó", "aseguró",
 ];
@@ -69,8 +69,24 @@ pub fn hidden(article: &Article, s0: usize, mentions: &[Mention], s1: usize) -> 
             aside.get(at).copied().unwrap_or(false)
                 || is_source(&text, at)
                 || is_speaker(&text, m.end.saturating_sub(s0), at)
+                || is_venue(&text, at, m.role)
         })
         .collect()
+}
+
+/// Where something happened, not who took part: a capital after "in", "at" or "en" ("signed
+/// in Stockholm"), a body after "at the" ("at the Interior Ministry").
+fn is_venue(text: &[char], at: usize, role: MentionRole) -> bool {
+    let words = words_before(text, at);
+    let n = words.len();
+    let last = words.last().map(String::as_str);
+    match role {
+        MentionRole::Capital => matches!(last, Some("in" | "at" | "en" | "near")),
+        MentionRole::Name | MentionRole::Acronym => {
+            n >= 2 && matches!(last, Some("the" | "la" | "el")) && matches!(words[n - 2].as_str(), "at" | "en")
+        }
+        _ => false,
+    }
 }
 
 fn is_dash_at(text: &[char], i: usize) -> bool {
@@ -78,7 +94,9 @@ fn is_dash_at(text: &[char], i: usize) -> bool {
     let spaced = |k: usize| text.get(k).is_none_or(|c| c.is_whitespace());
     match c {
         '—' | '–' => (i == 0 || spaced(i - 1)) || spaced(i + 1),
-        '-' => i > 0 && text[i - 1] == '-' && spaced(i + 1),
+        '-' => {
+            (i > 0 && text[i - 1] == '-' && spaced(i + 1)) || (i > 0 && spaced(i - 1) && spaced(i + 1))
+        }
         _ => false,
     }
 }
@@ -94,9 +112,11 @@ fn words_before(text: &[char], at: usize) -> Vec<String> {
 /// "told Itar-Tass", "according to Russian newspaper Pravda", "según la agencia EFE".
 fn is_source(text: &[char], at: usize) -> bool {
     let words = words_before(text, at);
-    let last_speaks = words
-        .last()
-        .is_some_and(|w| SPEECH_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphabetic())));
+    // "…,” said Castro Contreras": the speech word alone after a comma or quote.
+    let last_speaks = words.len() == 1
+        && words
+            .last()
+            .is_some_and(|w| SPEECH_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphabetic())));
     last_speaks
         || words
             .iter()

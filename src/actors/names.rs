@@ -101,6 +101,14 @@ impl Ctx<'_> {
             return None;
         }
         let mut k = i + t;
+        // "Deputy Prime Minister Yuri Borisov": titles in a row.
+        loop {
+            let more = self.title_len(k, end);
+            if more == 0 {
+                break;
+            }
+            k += more;
+        }
         // "President-elect", "Gen." : skip a dot after an abbreviated title.
         if self.key(k) == "." {
             k += 1;
@@ -233,10 +241,7 @@ impl Ctx<'_> {
                 continue;
             }
             let key = self.key(k);
-            let title = self.lex.is_title_word(key)
-                || key.strip_suffix('s').is_some_and(|s| self.lex.is_title_word(s));
             if !(tk.is_cap() || (k > i && tk.is_word() && key.starts_with(|c: char| c.is_ascii_digit())))
-                || (k > i && title && !self.lex.is_org_word(key))
                 || (k > i && self.lex.is_given_name(key) && self.name_len(k, end) >= 2)
             {
                 break;
@@ -260,6 +265,18 @@ impl Ctx<'_> {
         }
         let name = self.phrase(i, j);
         let generic = (i..j).all(|k| self.lex.is_generic(self.key(k)));
+        // "las Fuerzas Armadas colombianas": a demonym after the name.
+        if generic && country.is_none() {
+            if let Some((_, c, Role::Demonym)) = self.place_at(j, end) {
+                country = c;
+            }
+        }
+        // "the Interior Ministry in Lima": a generic body is the country's it stands in.
+        if generic && country.is_none() && matches!(self.key(j), "in" | "en") {
+            if let Some((_, c, Role::Name | Role::Capital)) = self.place_at(j + 1, end) {
+                country = c;
+            }
+        }
         Some(Span {
             i,
             j,
@@ -327,7 +344,7 @@ pub(crate) fn title_gap(ctx: &Ctx, from: usize, to: usize) -> bool {
         let key = ctx.toks.key(k);
         let tok = ctx.toks.toks[k];
         let lower_word = tok.is_word() && !tok.is(super::words::UPPER);
-        let ok = matches!(key, "'" | "s" | "-" | "of" | "the" | "de" | "del" | "la" | "el" | "for")
+        let ok = matches!(key, "'" | "s" | "-" | "," | "of" | "the" | "de" | "del" | "la" | "el" | "for")
             || (lower_word && !ctx.lex.is_stop(key) && ctx.lex.cue_word(key).is_none())
             || ctx.lex.is_generic(key);
         if !ok {

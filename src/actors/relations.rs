@@ -132,6 +132,7 @@ pub fn article_relations(
             .filter(|(_, h)| !h)
             .map(|(m, _)| m)
             .collect();
+        let ms = absorb(article, actors, ms);
         let (groups, between) = coordination(article, &ms);
         let s = Sentence {
             article,
@@ -214,6 +215,18 @@ impl Sentence<'_> {
             let before = g.partition_point(|r| self.mentions[r.end - 1].end <= cue.start);
             let after = g.partition_point(|r| self.mentions[r.start].start < cue.end);
             let mut left = Vec::new();
+            let mut before = before;
+            if before > 0 {
+                let gap = self.text(self.mentions[g[before - 1].end - 1].end, cue.start);
+                let coordinated = gap.split_whitespace().any(|w| matches!(w, "and" | "y"));
+                if coordinated {
+                    // The subject of the verb before ("Borisov visited Caracas … and met").
+                    let prev = self.cues.iter().rfind(|c| c.end <= cue.start && c.start >= self.mentions[g[before - 1].end - 1].start.saturating_sub(200));
+                    if let Some(p) = prev.filter(|p| p.start < self.mentions[g[before - 1].start].start) {
+                        before = g.partition_point(|r| self.mentions[r.end - 1].end <= p.start);
+                    }
+                }
+            }
             let mut k = before;
             while k > 0 && left.len() < 3 {
                 k -= 1;
@@ -231,8 +244,10 @@ impl Sentence<'_> {
                 }
                 k += 1;
             }
+            // A list after "between" is tied within itself, not to the actors before the cue.
+            let reciprocal = cue.direction == Direction::None;
             for &lg in &left {
-                for &rg in &right {
+                for &rg in right.iter().filter(|&&rg| !(reciprocal && self.between[rg])) {
                     for l in g[lg].clone() {
                         for r in g[rg].clone() {
                             let mut dir = cue.direction;
@@ -247,15 +262,30 @@ impl Sentence<'_> {
                     }
                 }
             }
-            // A reciprocal cue ties the members of the list just before it ("Peru and Mexico
-            // will cooperate") or of a list after "between".
+            // A reciprocal cue with no one after it ties the actors before it, back to the
+            // previous cue ("Peru and Mexico will cooperate"); with someone after it, only a
+            // list after "between" ("relations between Russia and Nicaragua").
             if cue.direction == Direction::None {
-                let subject = left.first().copied().filter(|&lg| {
-                    let gap = self.text(self.mentions[g[lg].end - 1].end, cue.start);
-                    gap.split_whitespace().count() <= 6 && !gap.contains(',')
-                });
-                for lg in subject.into_iter().chain(right.iter().copied().filter(|&rg| self.between[rg])) {
-                    self.within(lg, &mut |x, y| add(x, y, Direction::None, &cue.kind, Some(cue_text)));
+                if right.is_empty() {
+                    let from = self
+                        .cues
+                        .iter()
+                        .filter(|c| c.end <= cue.start)
+                        .map(|c| c.end)
+                        .next_back()
+                        .unwrap_or(0);
+                    let subject: Vec<usize> = (0..before)
+                        .filter(|&k| self.mentions[g[k].start].start >= from)
+                        .flat_map(|k| g[k].clone())
+                        .collect();
+                    for (n, &x) in subject.iter().enumerate() {
+                        for &y in subject.iter().skip(n + 1).take(MAX_SIDE) {
+                            add(self.mentions[x], self.mentions[y], Direction::None, &cue.kind, Some(cue_text));
+                        }
+                    }
+                }
+                for &rg in right.iter().filter(|&&rg| self.between[rg]) {
+                    self.within(rg, &mut |x, y| add(x, y, Direction::None, &cue.kind, Some(cue_text)));
                 }
             }
         }
@@ -310,6 +340,72 @@ impl Sentence<'_> {
                 .position(|w| matches!(*w, "by" | "por"))
                 .is_some_and(|p| words[p + 1..].iter().all(|w| matches!(*w, "the" | "el" | "la")))
     }
+}
+
+/// Drop a mention that only qualifies its neighbour: the country or body of the person or body
+/// next to it ("Russian drug czar Viktor Ivanov", "the Federal Drug Control Service of Russia").
+fn absorb<'m>(
+    article: &Article,
+    actors: &BTreeMap<ActorId, Actor>,
+    ms: Vec<&'m Mention>,
+) -> Vec<&'m Mention> {
+    let mut keep = vec![true; ms.len()];
+    for k in 0..ms.len().saturating_sub(1) {
+        let (a, b) = (ms[k], ms[k + 1]);
+        let gap = article.slice(a.end, b.start).unwrap_or("x x x x");
+        if !qualifier_gap(gap) {
+            continue;
+        }
+        if part_of(actors, &b.actor, &a.actor) {
+            keep[k] = false;
+        } else if part_of(actors, &a.actor, &b.actor) {
+            keep[k + 1] = false;
+        }
+    }
+    ms.into_iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(m, _)| m)
+        .collect()
+}
+
+/// Can the words between two mentions make one qualify the other ("drug czar", "’s",
+/// "Minister of Defense", "de")? Titles, "of" words and at most one other lower-case word.
+fn qualifier_gap(gap: &str) -> bool {
+    let lex = super::lexicon::lexicon();
+    let mut other = 0;
+    for w in gap.split(|c: char| c.is_whitespace() || c == ',') {
+        let w = super::words::fold(w.trim_matches(|c: char| c == '’' || c == '\'' || c == '"'));
+        let w = w.strip_suffix("'s").unwrap_or(&w).to_owned();
+        if w.is_empty()
+            || matches!(w.as_str(), "s" | "of" | "de" | "del" | "the" | "la" | "el" | "los" | "las" | "then" | "-")
+            || lex.is_title_word(&w)
+            || lex.is_generic(&w)
+        {
+            continue;
+        }
+        if lex.cue_word(&w).is_some()
+            || w.chars().any(|c| !c.is_alphabetic())
+            || super::clauses::SPEECH_WORDS.contains(&w.as_str())
+            || matches!(w.as_str(), "that" | "que" | "who" | "which" | "and" | "y" | "or" | "o")
+        {
+            return false;
+        }
+        other += 1;
+    }
+    other <= 1
+}
+
+/// Is `x` part of `y`: a person of their body or country, a body of its country?
+fn part_of(actors: &BTreeMap<ActorId, Actor>, x: &ActorId, y: &ActorId) -> bool {
+    let (Some(ax), Some(ay)) = (actors.get(x), actors.get(y)) else {
+        return false;
+    };
+    if ax.kind == ActorKind::Country {
+        return false;
+    }
+    ax.org.as_ref() == Some(y)
+        || (ay.kind == ActorKind::Country && ax.country.is_some() && ax.country == ay.country)
 }
 
 /// Is one actor part of the other (a person of their body or country, a body of its country)?
