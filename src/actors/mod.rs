@@ -9,6 +9,7 @@
 //! article text, as for passages and figures.
 
 pub mod clauses;
+pub mod curate;
 pub mod dateline;
 pub mod extract;
 pub mod layout;

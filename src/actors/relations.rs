@@ -216,15 +216,18 @@ impl Sentence<'_> {
             let after = g.partition_point(|r| self.mentions[r.start].start < cue.end);
             let mut left = Vec::new();
             let mut before = before;
+            let cue_index = self.cues.partition_point(|c| c.end <= cue.start);
             if before > 0 {
-                let gap = self.text(self.mentions[g[before - 1].end - 1].end, cue.start);
+                let last = self.mentions[g[before - 1].end - 1];
+                let near = cue.start.saturating_sub(last.end) <= MAX_PAIR_DISTANCE;
+                let gap = if near { self.text(last.end, cue.start) } else { "" };
                 let coordinated = gap.split_whitespace().any(|w| matches!(w, "and" | "y"));
-                if coordinated {
-                    // The subject of the verb before ("Borisov visited Caracas … and met").
-                    let prev = self.cues.iter().rfind(|c| c.end <= cue.start && c.start >= self.mentions[g[before - 1].end - 1].start.saturating_sub(200));
-                    if let Some(p) = prev.filter(|p| p.start < self.mentions[g[before - 1].start].start) {
-                        before = g.partition_point(|r| self.mentions[r.end - 1].end <= p.start);
-                    }
+                // The subject of the verb before ("Borisov visited Caracas … and met").
+                let prev = cue_index.checked_sub(1).and_then(|i| self.cues.get(i));
+                if let Some(p) = prev.filter(|p| {
+                    coordinated && p.start < self.mentions[g[before - 1].start].start
+                }) {
+                    before = g.partition_point(|r| self.mentions[r.end - 1].end <= p.start);
                 }
             }
             let mut k = before;
@@ -267,15 +270,12 @@ impl Sentence<'_> {
             // list after "between" ("relations between Russia and Nicaragua").
             if cue.direction == Direction::None {
                 if right.is_empty() {
-                    let from = self
-                        .cues
-                        .iter()
-                        .filter(|c| c.end <= cue.start)
-                        .map(|c| c.end)
-                        .next_back()
-                        .unwrap_or(0);
-                    let subject: Vec<usize> = (0..before)
-                        .filter(|&k| self.mentions[g[k].start].start >= from)
+                    let from = cue_index
+                        .checked_sub(1)
+                        .and_then(|i| self.cues.get(i))
+                        .map_or(0, |c| c.end);
+                    let first = g.partition_point(|r| self.mentions[r.start].start < from);
+                    let subject: Vec<usize> = (first.max(before.saturating_sub(MAX_SIDE))..before)
                         .flat_map(|k| g[k].clone())
                         .collect();
                     for (n, &x) in subject.iter().enumerate() {
@@ -323,15 +323,22 @@ impl Sentence<'_> {
             self.mentions[self.groups[a].end - 1].end,
             self.mentions[self.groups[b].start].start,
         );
+        if to.saturating_sub(from) > 80 {
+            return false;
+        }
         let gap = self.text(from, to);
+        let c = self.cues.partition_point(|c| c.start < from);
         gap.split_whitespace().count() <= 2
-            && !self.cues.iter().any(|c| c.start >= from && c.end <= to)
+            && !self.cues.get(c).is_some_and(|c| c.end <= to)
             && !gap.contains(['(', ')', '.', ';', ':'])
     }
 
     /// Is mention `r` the agent of a passive cue ("financed by Moscow", "entrenados por Rusia")?
     fn passive_by(&self, cue: &Cue, r: usize) -> bool {
         let r = self.mentions[r];
+        if r.start.saturating_sub(cue.end) > 40 {
+            return false;
+        }
         let gap = self.text(cue.end, r.start).to_lowercase();
         let words: Vec<&str> = gap.split_whitespace().collect();
         words.len() <= 3
