@@ -3,8 +3,8 @@
 //! The model layers (`corpus`, `project`) never depend on egui; `app` and `ui` read the model
 //! and change it only through [`project::Edit`] commands applied after each frame.
 
-pub mod analysis;
 pub mod actors;
+pub mod analysis;
 pub mod app;
 pub mod cli;
 pub mod corpus;

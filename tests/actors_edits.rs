@@ -55,10 +55,22 @@ fn every_actor_correction_is_undoable_saved_and_survives_reextraction() {
     let r = resolved(&corpus, &project);
 
     // Merge Sergey Ivanov into Viktor Ivanov (a wrong merge, to see it work and undo).
-    let e = curate::merge(&project, &r, &id("person:sergey-ivanov"), &id("person:viktor-ivanov"), &now()).expect("merge");
+    let e = curate::merge(
+        &project,
+        &r,
+        &id("person:sergey-ivanov"),
+        &id("person:viktor-ivanov"),
+        &now(),
+    )
+    .expect("merge");
     round_trip(&corpus, &mut project, &mut history, e, &|r, _| {
         assert!(r.actor(&id("person:sergey-ivanov")).is_none());
-        assert!(r.mentions.values().flatten().any(|m| m.text == "Sergey Ivanov" && m.actor == id("person:viktor-ivanov")));
+        assert!(
+            r.mentions
+                .values()
+                .flatten()
+                .any(|m| m.text == "Sergey Ivanov" && m.actor == id("person:viktor-ivanov"))
+        );
     });
     history.undo(&mut project).expect("undo the merge");
 
@@ -66,17 +78,41 @@ fn every_actor_correction_is_undoable_saved_and_survives_reextraction() {
     let r = resolved(&corpus, &project);
     let e = curate::rename(&project, &r, &id("org:fskn"), "FSKN (Russia)", &now()).expect("rename");
     round_trip(&corpus, &mut project, &mut history, e, &|r, _| {
-        assert_eq!(r.actor(&id("org:fskn")).map(|a| a.name.as_str()), Some("FSKN (Russia)"));
+        assert_eq!(
+            r.actor(&id("org:fskn")).map(|a| a.name.as_str()),
+            Some("FSKN (Russia)")
+        );
     });
     let r = resolved(&corpus, &project);
-    let e = curate::rekind(&project, &r, &id("person:juan-aleman"), ActorKind::Org, &now()).expect("rekind");
+    let e = curate::rekind(
+        &project,
+        &r,
+        &id("person:juan-aleman"),
+        ActorKind::Org,
+        &now(),
+    )
+    .expect("rekind");
     round_trip(&corpus, &mut project, &mut history, e, &|r, _| {
-        assert_eq!(r.actor(&id("person:juan-aleman")).map(|a| a.kind), Some(ActorKind::Org));
+        assert_eq!(
+            r.actor(&id("person:juan-aleman")).map(|a| a.kind),
+            Some(ActorKind::Org)
+        );
     });
     let r = resolved(&corpus, &project);
-    let e = curate::set_country(&project, &r, &id("person:juan-carlos-pinzon"), Some("co"), &now()).expect("country");
+    let e = curate::set_country(
+        &project,
+        &r,
+        &id("person:juan-carlos-pinzon"),
+        Some("co"),
+        &now(),
+    )
+    .expect("country");
     round_trip(&corpus, &mut project, &mut history, e, &|r, _| {
-        assert_eq!(r.actor(&id("person:juan-carlos-pinzon")).and_then(|a| a.country.as_deref()), Some("CO"));
+        assert_eq!(
+            r.actor(&id("person:juan-carlos-pinzon"))
+                .and_then(|a| a.country.as_deref()),
+            Some("CO")
+        );
     });
     assert!(curate::set_country(&project, &r, &id("org:fskn"), Some("XX"), &now()).is_err());
 
@@ -89,13 +125,31 @@ fn every_actor_correction_is_undoable_saved_and_survives_reextraction() {
         .map(|m| (first.clone(), m.clone()))
         .collect();
     assert!(picked.len() >= 3);
-    let (e, new_id) = curate::split(&project, &corpus, &r, &picked, "FSKN instructors", ActorKind::Org, &now()).expect("split");
+    let (e, new_id) = curate::split(
+        &project,
+        &corpus,
+        &r,
+        &picked,
+        "FSKN instructors",
+        ActorKind::Org,
+        &now(),
+    )
+    .expect("split");
     let n = picked.len();
     round_trip(&corpus, &mut project, &mut history, e, &|r, _| {
-        let moved = r.mentions[&first].iter().filter(|m| m.actor == new_id).count();
+        let moved = r.mentions[&first]
+            .iter()
+            .filter(|m| m.actor == new_id)
+            .count();
         assert_eq!(moved, n);
-        assert_eq!(r.actor(&new_id).map(|a| a.name.as_str()), Some("FSKN instructors"));
-        assert!(r.actor(&id("org:fskn")).is_some(), "other articles keep the FSKN");
+        assert_eq!(
+            r.actor(&new_id).map(|a| a.name.as_str()),
+            Some("FSKN instructors")
+        );
+        assert!(
+            r.actor(&id("org:fskn")).is_some(),
+            "other articles keep the FSKN"
+        );
     });
 
     // Add a mention from a selection ("drug police" as a new organisation), then strike one out.
@@ -103,13 +157,33 @@ fn every_actor_correction_is_undoable_saved_and_survives_reextraction() {
     let a = &corpus.articles()[0];
     let byte = a.text.find("drug police").expect("phrase");
     let start = a.char_of(byte).expect("boundary");
-    let target = Target::New { name: "Drug police".into(), kind: ActorKind::Org };
-    let e = curate::add_mention(&project, &corpus, &r, &a.id, (start, start + 11), &target, &now()).expect("add");
+    let target = Target::New {
+        name: "Drug police".into(),
+        kind: ActorKind::Org,
+    };
+    let e = curate::add_mention(
+        &project,
+        &corpus,
+        &r,
+        &a.id,
+        (start, start + 11),
+        &target,
+        &now(),
+    )
+    .expect("add");
     round_trip(&corpus, &mut project, &mut history, e, &|r, _| {
-        assert!(r.mentions[&first].iter().any(|m| m.text == "drug police" && m.actor == id("org:drug-police")));
+        assert!(
+            r.mentions[&first]
+                .iter()
+                .any(|m| m.text == "drug police" && m.actor == id("org:drug-police"))
+        );
     });
     let r = resolved(&corpus, &project);
-    let itar = r.mentions[&first].iter().find(|m| m.text == "Itar-Tass").expect("Itar-Tass").clone();
+    let itar = r.mentions[&first]
+        .iter()
+        .find(|m| m.text == "Itar-Tass")
+        .expect("Itar-Tass")
+        .clone();
     let e = curate::remove_mention(&project, &corpus, &first, &itar, &now()).expect("remove");
     round_trip(&corpus, &mut project, &mut history, e, &|r, _| {
         assert!(!r.mentions[&first].iter().any(|m| m.start == itar.start));
@@ -124,7 +198,11 @@ fn mention_fixes_follow_an_edited_article_or_become_orphans() {
     let mut project = Project::default();
     let r = resolved(&corpus, &project);
     let a = &corpus.articles()[0];
-    let itar = r.mentions[&a.id].iter().find(|m| m.text == "Itar-Tass").expect("Itar-Tass").clone();
+    let itar = r.mentions[&a.id]
+        .iter()
+        .find(|m| m.text == "Itar-Tass")
+        .expect("Itar-Tass")
+        .clone();
     let e = curate::remove_mention(&project, &corpus, &a.id, &itar, &now()).expect("remove");
     project.apply(e).expect("applies");
     // Text added before the mention moves it; the fix follows.
@@ -134,7 +212,12 @@ fn mention_fixes_follow_an_edited_article_or_become_orphans() {
     let (edited, _) = common::load(dir.path());
     let r = resolved(&edited, &project);
     let shift = "An added first line.\n".chars().count();
-    assert!(!r.mentions[&a.id].iter().any(|m| m.start == itar.start + shift), "still struck out");
+    assert!(
+        !r.mentions[&a.id]
+            .iter()
+            .any(|m| m.start == itar.start + shift),
+        "still struck out"
+    );
     assert!(r.orphans.is_empty());
     // The quote gone: the fix is an orphan, and the extraction stands.
     std::fs::write(&path, text.replace("Itar-Tass", "a news agency")).expect("write");

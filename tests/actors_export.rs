@@ -27,7 +27,10 @@ fn attrs(e: &BytesStart) -> BTreeMap<String, String> {
     e.attributes()
         .map(|a| {
             let a = a.expect("attribute");
-            let value = a.unescape_value().expect("value").into_owned();
+            let value = a
+                .normalized_value(quick_xml::XmlVersion::Explicit1_0)
+                .expect("value")
+                .into_owned();
             (a.key.as_ref().to_owned(), value)
         })
         .collect()
@@ -58,7 +61,16 @@ fn elements(xml: &str) -> Vec<(String, BTreeMap<String, String>)> {
     out
 }
 
-const ATTR_TYPES: &[&str] = &["integer", "long", "double", "float", "boolean", "string", "liststring", "anyURI"];
+const ATTR_TYPES: &[&str] = &[
+    "integer",
+    "long",
+    "double",
+    "float",
+    "boolean",
+    "string",
+    "liststring",
+    "anyURI",
+];
 
 #[test]
 fn gexf_follows_the_gexf_1_3_schema() {
@@ -69,16 +81,36 @@ fn gexf_follows_the_gexf_1_3_schema() {
     let els = elements(&xml);
     let root = &els[0];
     assert_eq!(root.0, "gexf");
-    assert_eq!(root.1.get("xmlns").map(String::as_str), Some("http://gexf.net/1.3"));
+    assert_eq!(
+        root.1.get("xmlns").map(String::as_str),
+        Some("http://gexf.net/1.3")
+    );
     assert_eq!(root.1.get("version").map(String::as_str), Some("1.3"));
     // gexf: meta?, graph; graph: attributes*, nodes, edges — in that order.
-    let top: Vec<&str> = els.iter().map(|(p, _)| p.as_str()).filter(|p| p.matches('/').count() == 1).collect();
+    let top: Vec<&str> = els
+        .iter()
+        .map(|(p, _)| p.as_str())
+        .filter(|p| p.matches('/').count() == 1)
+        .collect();
     assert_eq!(top, vec!["gexf/meta", "gexf/graph"]);
-    let in_graph: Vec<&str> = els.iter().map(|(p, _)| p.as_str()).filter(|p| p.matches('/').count() == 2 && p.starts_with("gexf/graph/")).collect();
-    let order: Vec<&str> = in_graph.iter().map(|p| p.rsplit('/').next().unwrap_or("")).collect();
+    let in_graph: Vec<&str> = els
+        .iter()
+        .map(|(p, _)| p.as_str())
+        .filter(|p| p.matches('/').count() == 2 && p.starts_with("gexf/graph/"))
+        .collect();
+    let order: Vec<&str> = in_graph
+        .iter()
+        .map(|p| p.rsplit('/').next().unwrap_or(""))
+        .collect();
     assert_eq!(order, vec!["attributes", "attributes", "nodes", "edges"]);
-    let graph_attrs = &els.iter().find(|(p, _)| p == "gexf/graph").expect("graph").1;
-    assert!(["directed", "undirected", "mutual"].contains(&graph_attrs["defaultedgetype"].as_str()));
+    let graph_attrs = &els
+        .iter()
+        .find(|(p, _)| p == "gexf/graph")
+        .expect("graph")
+        .1;
+    assert!(
+        ["directed", "undirected", "mutual"].contains(&graph_attrs["defaultedgetype"].as_str())
+    );
     // Declared attributes by class, with a type from the schema's list.
     let mut declared: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut class = String::new();
@@ -90,7 +122,10 @@ fn gexf_follows_the_gexf_1_3_schema() {
         if p == "gexf/graph/attributes/attribute" {
             assert!(ATTR_TYPES.contains(&a["type"].as_str()), "{a:?}");
             assert!(a.contains_key("title"));
-            declared.entry(class.clone()).or_default().insert(a["id"].clone());
+            declared
+                .entry(class.clone())
+                .or_default()
+                .insert(a["id"].clone());
         }
     }
     // Nodes: unique ids, known children, attvalues for declared attributes, size ≥ 0.
@@ -100,9 +135,15 @@ fn gexf_follows_the_gexf_1_3_schema() {
             assert!(ids.insert(a["id"].clone()), "duplicate node {}", a["id"]);
         }
         if let Some(child) = p.strip_prefix("gexf/graph/nodes/node/") {
-            assert!(["attvalues", "attvalues/attvalue", "size", "color"].contains(&child), "{child}");
+            assert!(
+                ["attvalues", "attvalues/attvalue", "size", "color"].contains(&child),
+                "{child}"
+            );
             if child == "attvalues/attvalue" {
-                assert!(declared["node"].contains(&a["for"]) && a.contains_key("value"), "{a:?}");
+                assert!(
+                    declared["node"].contains(&a["for"]) && a.contains_key("value"),
+                    "{a:?}"
+                );
             }
             if child == "size" {
                 assert!(a["value"].parse::<f64>().expect("a number") >= 0.0);
@@ -115,13 +156,23 @@ fn gexf_follows_the_gexf_1_3_schema() {
         }
     }
     let count = |p: &str| els.iter().filter(|(q, _)| q == p).count();
-    let nodes_el = &els.iter().find(|(p, _)| p == "gexf/graph/nodes").expect("nodes").1;
-    assert_eq!(nodes_el["count"].parse::<usize>().ok(), Some(count("gexf/graph/nodes/node")));
+    let nodes_el = &els
+        .iter()
+        .find(|(p, _)| p == "gexf/graph/nodes")
+        .expect("nodes")
+        .1;
+    assert_eq!(
+        nodes_el["count"].parse::<usize>().ok(),
+        Some(count("gexf/graph/nodes/node"))
+    );
     // Edges: ends are nodes, a type from the schema, a weight, unique ids.
     let mut edge_ids = BTreeSet::new();
     for (p, a) in &els {
         if p == "gexf/graph/edges/edge" {
-            assert!(ids.contains(&a["source"]) && ids.contains(&a["target"]), "{a:?}");
+            assert!(
+                ids.contains(&a["source"]) && ids.contains(&a["target"]),
+                "{a:?}"
+            );
             assert!(["directed", "undirected", "mutual"].contains(&a["type"].as_str()));
             assert!(a["weight"].parse::<f64>().expect("weight") >= 1.0);
             assert!(edge_ids.insert(a["id"].clone()));
@@ -138,8 +189,16 @@ fn graphml_and_csv_hold_the_same_network() {
     let net = seed_network();
     let xml = graph_graphml::graphml(&net, &default_themes());
     let els = elements(&xml);
-    let keys: BTreeSet<String> = els.iter().filter(|(p, _)| p == "graphml/key").map(|(_, a)| a["id"].clone()).collect();
-    let nodes: BTreeSet<String> = els.iter().filter(|(p, _)| p == "graphml/graph/node").map(|(_, a)| a["id"].clone()).collect();
+    let keys: BTreeSet<String> = els
+        .iter()
+        .filter(|(p, _)| p == "graphml/key")
+        .map(|(_, a)| a["id"].clone())
+        .collect();
+    let nodes: BTreeSet<String> = els
+        .iter()
+        .filter(|(p, _)| p == "graphml/graph/node")
+        .map(|(_, a)| a["id"].clone())
+        .collect();
     assert_eq!(nodes.len(), net.nodes.len());
     for (p, a) in &els {
         if p.ends_with("/data") {
@@ -180,5 +239,9 @@ fn gexf_validates_with_xmllint() {
         .arg(&file)
         .output()
         .expect("xmllint runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

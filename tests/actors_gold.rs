@@ -69,7 +69,11 @@ impl Score {
 
     fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
 }
 
@@ -101,7 +105,11 @@ fn gold_mentions_and_relations() {
         }
         for (x, y, snippet) in &g.relations {
             let (s, _) = occurrence(&a.text, snippet, 1);
-            let pair = if x < y { (x.clone(), y.clone()) } else { (y.clone(), x.clone()) };
+            let pair = if x < y {
+                (x.clone(), y.clone())
+            } else {
+                (y.clone(), x.clone())
+            };
             gold_r.insert((file.clone(), sentence_of(sentences, s), pair));
         }
     }

@@ -15,7 +15,11 @@ fn corpus(texts: &[&str]) -> Corpus {
         .enumerate()
         .map(|(i, t)| {
             let id = format!("{i}.txt");
-            Article::new(ArticleId(id.clone()), PathBuf::from(id), decode(t.as_bytes()).expect("decodes"))
+            Article::new(
+                ArticleId(id.clone()),
+                PathBuf::from(id),
+                decode(t.as_bytes()).expect("decodes"),
+            )
         })
         .collect();
     Corpus::new(PathBuf::from("."), articles)
@@ -70,9 +74,15 @@ fn aliases_capitals_demonyms_and_metonyms_resolve_to_one_country() {
 
 #[test]
 fn spanish_demonyms_are_read_in_spanish_text_only() {
-    let es = mentions("El gobierno ruso y los agentes peruanos firmaron un acuerdo en la capital de Perú.");
-    assert!(has(&es, "ruso", "RU") && has(&es, "peruanos", "PE") && has(&es, "Perú", "PE"), "{es:?}");
-    let en = mentions("The word ruso appears in this English sentence about the market and the rules.");
+    let es = mentions(
+        "El gobierno ruso y los agentes peruanos firmaron un acuerdo en la capital de Perú.",
+    );
+    assert!(
+        has(&es, "ruso", "RU") && has(&es, "peruanos", "PE") && has(&es, "Perú", "PE"),
+        "{es:?}"
+    );
+    let en =
+        mentions("The word ruso appears in this English sentence about the market and the rules.");
     assert!(en.is_empty(), "{en:?}");
 }
 
@@ -88,14 +98,30 @@ fn acronyms_defined_in_the_text_name_their_organisation_everywhere() {
         .flatten()
         .map(|m| (m.text.as_str(), m.actor.as_str()))
         .collect();
-    assert!(all.contains(&("Andean Border Police Network", "org:abpn")), "{all:?}");
-    assert_eq!(all.iter().filter(|(t, a)| *t == "ABPN" && *a == "org:abpn").count(), 3);
-    assert_eq!(resolved.actor(&ActorId("org:abpn".into())).map(|a| a.name.as_str()), Some("Andean Border Police Network"));
+    assert!(
+        all.contains(&("Andean Border Police Network", "org:abpn")),
+        "{all:?}"
+    );
+    assert_eq!(
+        all.iter()
+            .filter(|(t, a)| *t == "ABPN" && *a == "org:abpn")
+            .count(),
+        3
+    );
+    assert_eq!(
+        resolved
+            .actor(&ActorId("org:abpn".into()))
+            .map(|a| a.name.as_str()),
+        Some("Andean Border Police Network")
+    );
     // An acronym no text defines is not an actor.
     assert!(!all.iter().any(|(t, _)| *t == "XYZQ"), "{all:?}");
     // A known acronym: the long name before it joins the gazetteer's entry.
     let m = mentions("The Federal Service for Drug Control (FSKN) opened an office.");
-    assert!(has(&m, "Federal Service for Drug Control", "org:fskn") && has(&m, "FSKN", "org:fskn"), "{m:?}");
+    assert!(
+        has(&m, "Federal Service for Drug Control", "org:fskn") && has(&m, "FSKN", "org:fskn"),
+        "{m:?}"
+    );
 }
 
 #[test]
@@ -121,8 +147,13 @@ fn people_with_titles_and_surnames() {
         assert!(has(&m, t, a), "{t} → {a} in {m:?}");
     }
     // Titles are not part of the name; the demonym before the title gives the country.
-    assert!(!m.iter().any(|(t, _)| t.contains("Minister") || t.contains("President")));
-    let ivanov = resolved.actor(&ActorId("person:viktor-ivanov".into())).expect("Ivanov");
+    assert!(
+        !m.iter()
+            .any(|(t, _)| t.contains("Minister") || t.contains("President"))
+    );
+    let ivanov = resolved
+        .actor(&ActorId("person:viktor-ivanov".into()))
+        .expect("Ivanov");
     assert_eq!(ivanov.country.as_deref(), Some("RU"));
 }
 
@@ -134,26 +165,45 @@ fn pairs(rels: &[Relation]) -> Vec<(String, String, bool, String)> {
 
 #[test]
 fn relation_cues_and_direction() {
-    let (_, rels) = run(&["Russia supplied helicopters to Peru. Venezuela bought rifles from Belarus. \
+    let (_, rels) = run(&[
+        "Russia supplied helicopters to Peru. Venezuela bought rifles from Belarus. \
         Nicaraguan police were trained by Moscow. Chile and Argentina agreed to cooperate. \
         Officials from Spain, France and Italy visited Morocco. Relations between Cuba and Mexico improved. \
-        Brazil exported beef. Ecuador and Colombia played football."]);
+        Brazil exported beef. Ecuador and Colombia played football.",
+    ]);
     let p = pairs(&rels);
     let has = |a: &str, b: &str, directed: bool, kind: &str| {
-        p.iter().any(|(x, y, d, k)| x == a && y == b && *d == directed && k == kind)
+        p.iter()
+            .any(|(x, y, d, k)| x == a && y == b && *d == directed && k == kind)
     };
     assert!(has("RU", "PE", true, "supply"), "{p:?}");
     assert!(has("BY", "VE", true, "purchase"), "supplier → buyer: {p:?}");
-    assert!(has("RU", "NI", true, "training"), "trainer → trainee: {p:?}");
+    assert!(
+        has("RU", "NI", true, "training"),
+        "trainer → trainee: {p:?}"
+    );
     assert!(has("AR", "CL", false, "agreement"), "{p:?}");
     for c in ["ES", "FR", "IT"] {
-        assert!(p.iter().any(|(a, b, _, k)| k == "visit" && ((a == c && b == "MA") || (a == "MA" && b == c))), "{c}: {p:?}");
+        assert!(
+            p.iter().any(
+                |(a, b, _, k)| k == "visit" && ((a == c && b == "MA") || (a == "MA" && b == c))
+            ),
+            "{c}: {p:?}"
+        );
     }
     // The visitors are listed together, not tied to each other.
-    assert!(!p.iter().any(|(a, b, _, _)| (a == "ES" || a == "FR") && (b == "FR" || b == "IT")), "{p:?}");
+    assert!(
+        !p.iter()
+            .any(|(a, b, _, _)| (a == "ES" || a == "FR") && (b == "FR" || b == "IT")),
+        "{p:?}"
+    );
     assert!(has("CU", "MX", false, "cooperation"), "{p:?}");
     // One actor, or no cue: no relation.
-    assert!(!p.iter().any(|(a, b, _, _)| a == "BR" || b == "BR" || a == "EC" || b == "EC"), "{p:?}");
+    assert!(
+        !p.iter()
+            .any(|(a, b, _, _)| a == "BR" || b == "BR" || a == "EC" || b == "EC"),
+        "{p:?}"
+    );
 }
 
 #[test]

@@ -31,7 +31,9 @@ fn id(s: &str) -> ActorId {
 #[test]
 fn viktor_ivanov_heads_the_fskn_of_russia() {
     let (_, resolved, _) = seeds();
-    let ivanov = resolved.actor(&id("person:viktor-ivanov")).expect("Viktor Ivanov");
+    let ivanov = resolved
+        .actor(&id("person:viktor-ivanov"))
+        .expect("Viktor Ivanov");
     assert_eq!(ivanov.kind, ActorKind::Person);
     assert_eq!(ivanov.org, Some(id("org:fskn")));
     assert_eq!(ivanov.country.as_deref(), Some("RU"));
@@ -45,8 +47,15 @@ fn viktor_ivanov_heads_the_fskn_of_russia() {
         .filter(|m| m.actor == id("org:fskn"))
         .map(|m| m.text.as_str())
         .collect();
-    for t in ["FSKN", "federal service for drug control", "Federal Narcotics Service"] {
-        assert!(texts.contains(&t), "{t} is a mention of the FSKN: {texts:?}");
+    for t in [
+        "FSKN",
+        "federal service for drug control",
+        "Federal Narcotics Service",
+    ] {
+        assert!(
+            texts.contains(&t),
+            "{t} is a mention of the FSKN: {texts:?}"
+        );
     }
     // Moscow, Russian and Russia are one actor; "Ivanov" alone is Viktor Ivanov, not Sergey.
     for (text, actor) in [
@@ -142,7 +151,12 @@ fn filters_and_matrix_agree() {
         },
     );
     assert!(!y2015.edges.is_empty());
-    assert!(y2015.edges.iter().all(|e| e.relations.iter().all(|&r| rels[r].year == Some(2015))));
+    assert!(
+        y2015
+            .edges
+            .iter()
+            .all(|e| e.relations.iter().all(|&r| rels[r].year == Some(2015)))
+    );
     // People only: every node is a person.
     let people = Network::build(
         &resolved,
@@ -152,7 +166,12 @@ fn filters_and_matrix_agree() {
             ..NetworkFilter::default()
         },
     );
-    assert!(people.nodes.iter().all(|n| n.actor.kind == ActorKind::Person));
+    assert!(
+        people
+            .nodes
+            .iter()
+            .all(|n| n.actor.kind == ActorKind::Person)
+    );
     assert!(!people.edges.is_empty());
     let counts: BTreeMap<_, _> = resolved.mention_counts().into_iter().collect();
     for n in &all.nodes {

@@ -7,12 +7,36 @@ use super::{Mention, MentionRole};
 use crate::corpus::Article;
 
 const SOURCE_WORDS: &[&str] = &[
-    "told", "according", "reported", "reports", "quoted", "cited", "según", "segun", "informó",
-    "reportó", "citado", "citó",
+    "told",
+    "according",
+    "reported",
+    "reports",
+    "quoted",
+    "cited",
+    "según",
+    "segun",
+    "informó",
+    "reportó",
+    "citado",
+    "citó",
 ];
 pub(crate) const SPEECH_WORDS: &[&str] = &[
-    "said", "says", "told", "added", "explained", "stated", "noted", "declared",
-    "dijo", "afirmó", "señaló", "explicó", "declaró", "añadió", "indicó", "aseguró",
+    "said",
+    "says",
+    "told",
+    "added",
+    "explained",
+    "stated",
+    "noted",
+    "declared",
+    "dijo",
+    "afirmó",
+    "señaló",
+    "explicó",
+    "declaró",
+    "añadió",
+    "indicó",
+    "aseguró",
 ];
 
 /// For each mention of the sentence `s0..s1`, whether it is outside the main clause.
@@ -83,7 +107,9 @@ fn is_venue(text: &[char], at: usize, role: MentionRole) -> bool {
     match role {
         MentionRole::Capital => matches!(last, Some("in" | "at" | "en" | "near")),
         MentionRole::Name | MentionRole::Acronym => {
-            n >= 2 && matches!(last, Some("the" | "la" | "el")) && matches!(words[n - 2].as_str(), "at" | "en")
+            n >= 2
+                && matches!(last, Some("the" | "la" | "el"))
+                && matches!(words[n - 2].as_str(), "at" | "en")
         }
         _ => false,
     }
@@ -95,7 +121,8 @@ fn is_dash_at(text: &[char], i: usize) -> bool {
     match c {
         '—' | '–' => (i == 0 || spaced(i - 1)) || spaced(i + 1),
         '-' => {
-            (i > 0 && text[i - 1] == '-' && spaced(i + 1)) || (i > 0 && spaced(i - 1) && spaced(i + 1))
+            (i > 0 && text[i - 1] == '-' && spaced(i + 1))
+                || (i > 0 && spaced(i - 1) && spaced(i + 1))
         }
         _ => false,
     }
@@ -105,7 +132,10 @@ fn is_dash_at(text: &[char], i: usize) -> bool {
 fn words_before(text: &[char], at: usize) -> Vec<String> {
     let from = at.saturating_sub(40);
     let before: String = text[from..at.min(text.len())].iter().collect();
-    let clause = before.rsplit([',', '.', ';', ':', '“', '"']).next().unwrap_or("");
+    let clause = before
+        .rsplit([',', '.', ';', ':', '“', '"'])
+        .next()
+        .unwrap_or("");
     clause.split_whitespace().map(str::to_lowercase).collect()
 }
 

@@ -134,11 +134,19 @@ pub fn set_country(
 }
 
 /// An id for a new actor made by the analyst, unused so far.
-pub fn new_actor_id(project: &Project, resolved: &Resolved, kind: ActorKind, name: &str) -> ActorId {
+pub fn new_actor_id(
+    project: &Project,
+    resolved: &Resolved,
+    kind: ActorKind,
+    name: &str,
+) -> ActorId {
     let base = format!("{}:{}", kind.as_str(), super::slug(name));
     let taken = |id: &str| {
         resolved.actors.contains_key(&ActorId(id.to_owned()))
-            || project.actors.overrides.contains_key(&ActorId(id.to_owned()))
+            || project
+                .actors
+                .overrides
+                .contains_key(&ActorId(id.to_owned()))
     };
     if !taken(&base) {
         return ActorId(base);
@@ -149,17 +157,28 @@ pub fn new_actor_id(project: &Project, resolved: &Resolved, kind: ActorKind, nam
         .map_or(ActorId(base), ActorId)
 }
 
+/// Where a mention fix goes and what it says.
+struct Place<'a> {
+    article: &'a ArticleId,
+    range: (usize, usize),
+    actor: Option<ActorId>,
+    manual: bool,
+}
+
 /// A fix placing the mention at `start..end` of `article` on `actor` (or striking it out).
 fn fix(
     project: &Project,
     corpus: &Corpus,
     next: &mut u64,
-    article: &ArticleId,
-    (start, end): (usize, usize),
-    actor: Option<ActorId>,
-    manual: bool,
+    place: Place,
     now: &Timestamp,
 ) -> Result<MentionFix, ActorEditError> {
+    let Place {
+        article,
+        range: (start, end),
+        actor,
+        manual,
+    } = place;
     let a = corpus
         .get(article)
         .ok_or_else(|| ActorEditError::NoArticle(article.0.clone()))?;
@@ -212,7 +231,18 @@ pub fn split(
     let mut next = project.actors.next_fix_id().0;
     let mut edits = vec![Edit::UpsertActor(o)];
     for (article, m) in mentions {
-        let f = fix(project, corpus, &mut next, article, (m.start, m.end), Some(id.clone()), false, now)?;
+        let f = fix(
+            project,
+            corpus,
+            &mut next,
+            Place {
+                article,
+                range: (m.start, m.end),
+                actor: Some(id.clone()),
+                manual: false,
+            },
+            now,
+        )?;
         edits.push(Edit::UpsertMentionFix(f));
     }
     Ok((
@@ -261,7 +291,16 @@ pub fn add_mention(
     };
     let mut next = project.actors.next_fix_id().0;
     edits.push(Edit::UpsertMentionFix(fix(
-        project, corpus, &mut next, article, range, Some(actor), true, now,
+        project,
+        corpus,
+        &mut next,
+        Place {
+            article,
+            range,
+            actor: Some(actor),
+            manual: true,
+        },
+        now,
     )?));
     Ok(Edit::Batch {
         label: "add actor mention".into(),
@@ -278,7 +317,18 @@ pub fn remove_mention(
     now: &Timestamp,
 ) -> Result<Edit, ActorEditError> {
     let mut next = project.actors.next_fix_id().0;
-    let f = fix(project, corpus, &mut next, article, (mention.start, mention.end), None, false, now)?;
+    let f = fix(
+        project,
+        corpus,
+        &mut next,
+        Place {
+            article,
+            range: (mention.start, mention.end),
+            actor: None,
+            manual: false,
+        },
+        now,
+    )?;
     Ok(Edit::Batch {
         label: "remove actor mention".into(),
         edits: vec![Edit::UpsertMentionFix(f)],

@@ -39,10 +39,16 @@ mod tests {
 
     #[test]
     fn datelines_in_english_and_spanish() {
-        assert_eq!(article_year("By Dialogo\nApril 17, 2015\n\nThe Armed"), Some(2015));
+        assert_eq!(
+            article_year("By Dialogo\nApril 17, 2015\n\nThe Armed"),
+            Some(2015)
+        );
         assert_eq!(article_year("LIMA, 3 de marzo de 2014 (EFE) —"), Some(2014));
         assert_eq!(article_year("Posted 2013-10-02 by staff"), Some(2013));
         assert_eq!(article_year("MEXICO CITY, February 23 (Itar-Tass)"), None);
-        assert_eq!(article_year("In 2009 Russia took the United States' place"), None);
+        assert_eq!(
+            article_year("In 2009 Russia took the United States' place"),
+            None
+        );
     }
 }

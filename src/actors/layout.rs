@@ -129,7 +129,8 @@ impl Layout {
                 disp[j][1] -= dy * f;
             }
         }
-        let index: BTreeMap<&ActorId, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+        let index: BTreeMap<&ActorId, usize> =
+            ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
         for e in &net.edges {
             let (Some(&i), Some(&j)) = (index.get(&e.a), index.get(&e.b)) else {
                 continue;

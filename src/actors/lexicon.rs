@@ -142,20 +142,45 @@ fn english_plural(d: &str) -> Option<String> {
 fn spanish_forms(d: &str) -> Vec<String> {
     let stem = |n: usize| d[..d.len() - n].to_owned();
     if let Some(s) = d.strip_suffix('o') {
-        vec![d.into(), format!("{s}a"), format!("{s}os"), format!("{s}as")]
+        vec![
+            d.into(),
+            format!("{s}a"),
+            format!("{s}os"),
+            format!("{s}as"),
+        ]
     } else if d.ends_with("és") {
         let s = stem("és".len());
-        vec![d.into(), format!("{s}esa"), format!("{s}eses"), format!("{s}esas")]
+        vec![
+            d.into(),
+            format!("{s}esa"),
+            format!("{s}eses"),
+            format!("{s}esas"),
+        ]
     } else if d.ends_with("án") {
         let s = stem("án".len());
-        vec![d.into(), format!("{s}ana"), format!("{s}anes"), format!("{s}anas")]
+        vec![
+            d.into(),
+            format!("{s}ana"),
+            format!("{s}anes"),
+            format!("{s}anas"),
+        ]
     } else if d.ends_with("ón") {
         let s = stem("ón".len());
-        vec![d.into(), format!("{s}ona"), format!("{s}ones"), format!("{s}onas")]
+        vec![
+            d.into(),
+            format!("{s}ona"),
+            format!("{s}ones"),
+            format!("{s}onas"),
+        ]
     } else if d.ends_with('í') || d.ends_with('ú') {
         vec![d.into(), format!("{d}es"), format!("{d}s")]
     } else if d.ends_with('l') || d.ends_with('n') {
-        vec![d.into(), format!("{d}a"), format!("{d}es"), format!("{d}as")]
+        vec![
+            d.into(),
+            format!("{d}a"),
+            format!("{d}es"),
+            format!("{d}as"),
+        ]
     } else {
         vec![d.into(), format!("{d}s")]
     }
@@ -270,7 +295,10 @@ impl Lexicon {
                 let words: Vec<String> = form.split_whitespace().map(fold).collect();
                 if words.len() > 1 {
                     if let Some(first) = words.first().cloned() {
-                        self.cue_phrases.entry(first).or_default().push((words, idx));
+                        self.cue_phrases
+                            .entry(first)
+                            .or_default()
+                            .push((words, idx));
                     }
                 } else if let Some(prefix) = words[0].strip_suffix('*') {
                     let head: String = prefix.chars().take(3).collect();
@@ -425,7 +453,10 @@ mod tests {
         assert_eq!(find("FSKN").as_deref(), Some("org:fskn"));
         assert_eq!(find("Estados Unidos").as_deref(), Some("US"));
         assert_eq!(find("nicaragüenses").as_deref(), Some("NI"));
-        assert_eq!(find("Central American").as_deref(), Some("region:central-america"));
+        assert_eq!(
+            find("Central American").as_deref(),
+            Some("region:central-america")
+        );
         assert_eq!(
             lex.entry_by_id("org:fskn").and_then(|e| e.country.clone()),
             Some("RU".into())
@@ -437,8 +468,14 @@ mod tests {
         let lex = lexicon();
         let name = |c: Option<u16>| c.map(|c| lex.cue_types[c as usize].name.clone());
         assert_eq!(name(lex.cue_word("supplied")).as_deref(), Some("supply"));
-        assert_eq!(name(lex.cue_word("capacitará")).as_deref(), Some("training"));
-        assert_eq!(name(lex.cue_word("cooperation")).as_deref(), Some("cooperation"));
+        assert_eq!(
+            name(lex.cue_word("capacitará")).as_deref(),
+            Some("training")
+        );
+        assert_eq!(
+            name(lex.cue_word("cooperation")).as_deref(),
+            Some("cooperation")
+        );
         assert_eq!(lex.cue_word("important"), None);
         assert_eq!(lex.cue_word("donde"), None);
         assert_eq!(lex.cue_phrases_from("joint").first().map(|p| p.1), {

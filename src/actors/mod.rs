@@ -9,6 +9,7 @@
 //! article text, as for passages and figures.
 
 pub mod clauses;
+mod coref;
 pub mod curate;
 pub mod dateline;
 pub mod extract;
@@ -64,7 +65,9 @@ impl std::str::FromStr for ActorKind {
             "country" => Ok(Self::Country),
             "org" | "organisation" | "organization" => Ok(Self::Org),
             "person" => Ok(Self::Person),
-            other => Err(format!("“{other}” is not a kind of actor (country, org, person)")),
+            other => Err(format!(
+                "“{other}” is not a kind of actor (country, org, person)"
+            )),
         }
     }
 }
@@ -140,7 +143,11 @@ pub struct ActorInfo {
 
 /// Merge what several articles say about one actor: the most frequent name and country win
 /// (ties go to the first seen, in article order).
-pub(crate) fn vote<T: Ord + Clone>(votes: &mut BTreeMap<T, (usize, usize)>, value: T, order: usize) {
+pub(crate) fn vote<T: Ord + Clone>(
+    votes: &mut BTreeMap<T, (usize, usize)>,
+    value: T,
+    order: usize,
+) {
     let slot = votes.entry(value).or_insert((0, order));
     slot.0 += 1;
 }

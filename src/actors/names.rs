@@ -39,7 +39,7 @@ impl Ctx<'_> {
             && !self.caps_run(i)
             && !self.lex.is_stop(key)
             && !self.lex.is_org_word(key)
-            && !(self.lex.is_title_word(key) && !self.lex.is_given_name(key))
+            && (!self.lex.is_title_word(key) || self.lex.is_given_name(key))
             && key.chars().next().is_some_and(char::is_alphabetic)
     }
 
@@ -79,14 +79,18 @@ impl Ctx<'_> {
 
     /// No white space between tokens `a` and `b` (and those between).
     fn adjacent(&self, a: usize, b: usize) -> bool {
-        (a + 1..=b).all(|k| self.toks.toks.get(k).is_some_and(|t| !t.is(super::words::SPACE_BEFORE)))
+        (a + 1..=b).all(|k| {
+            self.toks
+                .toks
+                .get(k)
+                .is_some_and(|t| !t.is(super::words::SPACE_BEFORE))
+        })
     }
 
     /// A title at `i` ("Defense Minister", "drug czar" ends at "czar"): its length.
     pub(crate) fn title_len(&self, i: usize, end: usize) -> usize {
         for words in self.lex.titles_from(self.key(i)) {
-            if i + words.len() <= end
-                && words.iter().enumerate().all(|(n, w)| self.key(i + n) == w)
+            if i + words.len() <= end && words.iter().enumerate().all(|(n, w)| self.key(i + n) == w)
             {
                 return words.len();
             }
@@ -149,7 +153,9 @@ impl Ctx<'_> {
             .unwrap_or(0);
         let mut long = 0;
         let mut k = line_start;
-        while k < self.toks.len() && (k == line_start || !self.toks.toks[k].is(super::words::LINE_START)) {
+        while k < self.toks.len()
+            && (k == line_start || !self.toks.toks[k].is(super::words::LINE_START))
+        {
             let t = self.toks.toks[k];
             if t.is_word() && self.key(k).chars().count() >= 4 {
                 if !t.is_cap() {
@@ -183,8 +189,10 @@ impl Ctx<'_> {
 
     /// The text of tokens `i..j` as written.
     pub(crate) fn phrase(&self, i: usize, j: usize) -> String {
-        let (Some(a), Some(b)) = (self.toks.toks.get(i), self.toks.toks.get(j.saturating_sub(1)))
-        else {
+        let (Some(a), Some(b)) = (
+            self.toks.toks.get(i),
+            self.toks.toks.get(j.saturating_sub(1)),
+        ) else {
             return String::new();
         };
         self.text
@@ -208,7 +216,9 @@ impl Ctx<'_> {
         let t = self.toks.toks.get(i)?;
         let key = self.key(i);
         let title = self.lex.is_title_word(key)
-            || key.strip_suffix('s').is_some_and(|s| self.lex.is_title_word(s));
+            || key
+                .strip_suffix('s')
+                .is_some_and(|s| self.lex.is_title_word(s));
         if !t.is_cap() || self.caps_run(i) || self.lex.is_stop(key) || title {
             return None;
         }
@@ -241,7 +251,8 @@ impl Ctx<'_> {
                 continue;
             }
             let key = self.key(k);
-            if !(tk.is_cap() || (k > i && tk.is_word() && key.starts_with(|c: char| c.is_ascii_digit())))
+            if !(tk.is_cap()
+                || (k > i && tk.is_word() && key.starts_with(|c: char| c.is_ascii_digit())))
                 || (k > i && self.lex.is_given_name(key) && self.name_len(k, end) >= 2)
             {
                 break;
@@ -266,16 +277,19 @@ impl Ctx<'_> {
         let name = self.phrase(i, j);
         let generic = (i..j).all(|k| self.lex.is_generic(self.key(k)));
         // "las Fuerzas Armadas colombianas": a demonym after the name.
-        if generic && country.is_none() {
-            if let Some((_, c, Role::Demonym)) = self.place_at(j, end) {
-                country = c;
-            }
+        if generic
+            && country.is_none()
+            && let Some((_, c, Role::Demonym)) = self.place_at(j, end)
+        {
+            country = c;
         }
         // "the Interior Ministry in Lima": a generic body is the country's it stands in.
-        if generic && country.is_none() && matches!(self.key(j), "in" | "en") {
-            if let Some((_, c, Role::Name | Role::Capital)) = self.place_at(j + 1, end) {
-                country = c;
-            }
+        if generic
+            && country.is_none()
+            && matches!(self.key(j), "in" | "en")
+            && let Some((_, c, Role::Name | Role::Capital)) = self.place_at(j + 1, end)
+        {
+            country = c;
         }
         Some(Span {
             i,
@@ -312,7 +326,8 @@ impl Ctx<'_> {
             }
             k += 1;
         }
-        (self.key(k) == ")" && k > j + 1 && self.toks.toks[j + 1].is(ALL_CAPS)).then_some((j + 1, k))
+        (self.key(k) == ")" && k > j + 1 && self.toks.toks[j + 1].is(ALL_CAPS))
+            .then_some((j + 1, k))
     }
 
     /// Is token `i` inside a stretch of three or more words in capitals (a shouted line)?
@@ -344,8 +359,10 @@ pub(crate) fn title_gap(ctx: &Ctx, from: usize, to: usize) -> bool {
         let key = ctx.toks.key(k);
         let tok = ctx.toks.toks[k];
         let lower_word = tok.is_word() && !tok.is(super::words::UPPER);
-        let ok = matches!(key, "'" | "s" | "-" | "," | "of" | "the" | "de" | "del" | "la" | "el" | "for")
-            || (lower_word && !ctx.lex.is_stop(key) && ctx.lex.cue_word(key).is_none())
+        let ok = matches!(
+            key,
+            "'" | "s" | "-" | "," | "of" | "the" | "de" | "del" | "la" | "el" | "for"
+        ) || (lower_word && !ctx.lex.is_stop(key) && ctx.lex.cue_word(key).is_none())
             || ctx.lex.is_generic(key);
         if !ok {
             return false;
@@ -367,7 +384,8 @@ pub(crate) fn affiliate(ctx: &Ctx, spans: &mut [Span], sentence_of: &[u32]) {
             let mut cur = p;
             while cur > 0 && p - cur < 3 {
                 let m = cur - 1;
-                if !same_sentence(spans[m].i, spans[p].i) || !title_gap(ctx, spans[m].j, spans[cur].i)
+                if !same_sentence(spans[m].i, spans[p].i)
+                    || !title_gap(ctx, spans[m].j, spans[cur].i)
                 {
                     break;
                 }

@@ -35,7 +35,10 @@ impl NetworkFilter {
             && self
                 .years
                 .is_none_or(|(a, b)| r.year.is_some_and(|y| (a..=b).contains(&y)))
-            && self.articles.as_ref().is_none_or(|s| s.contains(&r.article))
+            && self
+                .articles
+                .as_ref()
+                .is_none_or(|s| s.contains(&r.article))
     }
 }
 
@@ -141,7 +144,11 @@ impl Network {
         let keep: Option<BTreeSet<ActorId>> = filter.top.map(|n| {
             let mut by_count: Vec<(&ActorId, &usize)> = mentions.iter().collect();
             by_count.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-            by_count.into_iter().take(n).map(|(id, _)| id.clone()).collect()
+            by_count
+                .into_iter()
+                .take(n)
+                .map(|(id, _)| id.clone())
+                .collect()
         });
         let mut edges: BTreeMap<(ActorId, ActorId), Edge> = BTreeMap::new();
         // One count per sentence and pair, whatever folding merged.
@@ -154,10 +161,17 @@ impl Network {
             if fa == fb || !kind_ok(&fa) || !kind_ok(&fb) {
                 continue;
             }
-            if keep.as_ref().is_some_and(|k| !k.contains(&fa) || !k.contains(&fb)) {
+            if keep
+                .as_ref()
+                .is_some_and(|k| !k.contains(&fa) || !k.contains(&fb))
+            {
                 continue;
             }
-            let (a, b, forward) = if fa < fb { (fa, fb, true) } else { (fb, fa, false) };
+            let (a, b, forward) = if fa < fb {
+                (fa, fb, true)
+            } else {
+                (fb, fa, false)
+            };
             let e = edges.entry((a.clone(), b.clone())).or_insert_with(|| Edge {
                 a: a.clone(),
                 b: b.clone(),
@@ -206,9 +220,14 @@ impl Network {
     /// The actor × actor matrix of sentence counts, rows and columns by mentions (most first).
     pub fn matrix(&self) -> (Vec<ActorId>, Vec<Vec<usize>>) {
         let mut order: Vec<&Node> = self.nodes.iter().collect();
-        order.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.actor.id.cmp(&b.actor.id)));
+        order.sort_by(|a, b| {
+            b.mentions
+                .cmp(&a.mentions)
+                .then(a.actor.id.cmp(&b.actor.id))
+        });
         let ids: Vec<ActorId> = order.iter().map(|n| n.actor.id.clone()).collect();
-        let index: BTreeMap<&ActorId, usize> = ids.iter().enumerate().map(|(i, id)| (id, i)).collect();
+        let index: BTreeMap<&ActorId, usize> =
+            ids.iter().enumerate().map(|(i, id)| (id, i)).collect();
         let mut cells = vec![vec![0; ids.len()]; ids.len()];
         for e in &self.edges {
             if let (Some(&i), Some(&j)) = (index.get(&e.a), index.get(&e.b)) {
@@ -240,7 +259,14 @@ pub struct PairFigures {
 }
 
 /// Relation types whose figures are amounts passing from source to target.
-const FLOW_TYPES: &[&str] = &["sale", "purchase", "supply", "delivery", "funding", "assistance"];
+const FLOW_TYPES: &[&str] = &[
+    "sale",
+    "purchase",
+    "supply",
+    "delivery",
+    "funding",
+    "assistance",
+];
 
 /// Figures in the sentences of directed supplier → buyer relations, counted once per figure and
 /// pair, kept only when the analyst accepted them (with their corrected values), summed by year.
@@ -252,7 +278,10 @@ pub fn figures_by_pair(
 ) -> Vec<PairFigures> {
     let mut out: BTreeMap<(ActorId, ActorId, String), PairFigures> = BTreeMap::new();
     let mut counted: BTreeSet<(ActorId, ActorId, ArticleId, usize, usize)> = BTreeSet::new();
-    for r in relations.iter().filter(|r| r.directed && FLOW_TYPES.contains(&r.kind.as_str())) {
+    for r in relations
+        .iter()
+        .filter(|r| r.directed && FLOW_TYPES.contains(&r.kind.as_str()))
+    {
         let (s, t) = (
             fold_to_country(resolved, &r.a, by_country),
             fold_to_country(resolved, &r.b, by_country),

@@ -148,7 +148,11 @@ pub fn article_relations(
             .cloned()
             .collect();
         for ((a, b), p) in pairs {
-            let (a, b) = if p.directed { (p.source, p.target) } else { (a, b) };
+            let (a, b) = if p.directed {
+                (p.source, p.target)
+            } else {
+                (a, b)
+            };
             out.push(Relation {
                 article: article.id.clone(),
                 start: s0,
@@ -167,6 +171,48 @@ pub fn article_relations(
     out
 }
 
+/// The pairs found in one sentence, each with what ties it (a directed cue wins).
+struct Ties<'a> {
+    actors: &'a BTreeMap<ActorId, Actor>,
+    out: BTreeMap<(ActorId, ActorId), Tie>,
+}
+
+impl Ties<'_> {
+    fn add(&mut self, l: &Mention, r: &Mention, dir: Direction, kind: &str, cue: Option<&str>) {
+        if l.actor == r.actor
+            || affiliated(self.actors, &l.actor, &r.actor)
+            || l.start.abs_diff(r.start) > MAX_PAIR_DISTANCE
+        {
+            return;
+        }
+        let (source, target) = match dir {
+            Direction::Reverse => (r.actor.clone(), l.actor.clone()),
+            _ => (l.actor.clone(), r.actor.clone()),
+        };
+        let key = if l.actor < r.actor {
+            (l.actor.clone(), r.actor.clone())
+        } else {
+            (r.actor.clone(), l.actor.clone())
+        };
+        let directed = dir != Direction::None;
+        if self
+            .out
+            .get(&key)
+            .is_some_and(|old| old.directed || !directed)
+        {
+            return;
+        }
+        let tie = Tie {
+            source,
+            target,
+            directed,
+            kind: kind.to_owned(),
+            cue: cue.map(str::to_owned),
+        };
+        self.out.insert(key, tie);
+    }
+}
+
 /// What ties one pair in a sentence.
 struct Tie {
     source: ActorId,
@@ -183,128 +229,126 @@ impl Sentence<'_> {
 
     /// The pairs of the sentence, keyed by (smaller id, larger id).
     fn pairs(&self, actors: &BTreeMap<ActorId, Actor>) -> BTreeMap<(ActorId, ActorId), Tie> {
-        let mut out: BTreeMap<(ActorId, ActorId), Tie> = BTreeMap::new();
-        let mut add = |l: &Mention, r: &Mention, dir: Direction, kind: &str, cue: Option<&str>| {
-            if l.actor == r.actor
-                || affiliated(actors, &l.actor, &r.actor)
-                || l.start.abs_diff(r.start) > MAX_PAIR_DISTANCE
-            {
-                return;
-            }
-            let (source, target) = match dir {
-                Direction::Reverse => (r.actor.clone(), l.actor.clone()),
-                _ => (l.actor.clone(), r.actor.clone()),
-            };
-            let key = if l.actor < r.actor {
-                (l.actor.clone(), r.actor.clone())
-            } else {
-                (r.actor.clone(), l.actor.clone())
-            };
-            let directed = dir != Direction::None;
-            if out.get(&key).is_some_and(|old| old.directed || !directed) {
-                return;
-            }
-            let kind = kind.to_owned();
-            let cue = cue.map(str::to_owned);
-            out.insert(key, Tie { source, target, directed, kind, cue });
+        let mut ties = Ties {
+            actors,
+            out: BTreeMap::new(),
         };
         let g = &self.groups;
-        for cue in self.cues {
-            let cue_text = self.text(cue.start, cue.end);
-            // The nearest list on each side, with the lists joined to it by a short gap.
-            let before = g.partition_point(|r| self.mentions[r.end - 1].end <= cue.start);
-            let after = g.partition_point(|r| self.mentions[r.start].start < cue.end);
-            let mut left = Vec::new();
-            let mut before = before;
-            let cue_index = self.cues.partition_point(|c| c.end <= cue.start);
-            if before > 0 {
-                let last = self.mentions[g[before - 1].end - 1];
-                let near = cue.start.saturating_sub(last.end) <= MAX_PAIR_DISTANCE;
-                let gap = if near { self.text(last.end, cue.start) } else { "" };
-                let coordinated = gap.split_whitespace().any(|w| matches!(w, "and" | "y"));
-                // The subject of the verb before ("Borisov visited Caracas … and met").
-                let prev = cue_index.checked_sub(1).and_then(|i| self.cues.get(i));
-                if let Some(p) = prev.filter(|p| {
-                    coordinated && p.start < self.mentions[g[before - 1].start].start
-                }) {
-                    before = g.partition_point(|r| self.mentions[r.end - 1].end <= p.start);
-                }
-            }
-            let mut k = before;
-            while k > 0 && left.len() < 3 {
-                k -= 1;
-                left.push(k);
-                if k == 0 || !self.short_gap(k - 1, k) {
-                    break;
-                }
-            }
-            let mut right = Vec::new();
-            let mut k = after;
-            while k < g.len() && right.len() < 3 {
-                right.push(k);
-                if k + 1 >= g.len() || !self.short_gap(k, k + 1) {
-                    break;
-                }
-                k += 1;
-            }
+        for (ci, cue) in self.cues.iter().enumerate() {
+            let cue_text = Some(self.text(cue.start, cue.end));
+            let (before, left, right) = self.sides(ci);
             // A list after "between" is tied within itself, not to the actors before the cue.
             let reciprocal = cue.direction == Direction::None;
             for &lg in &left {
-                for &rg in right.iter().filter(|&&rg| !(reciprocal && self.between[rg])) {
-                    for l in g[lg].clone() {
-                        for r in g[rg].clone() {
-                            let mut dir = cue.direction;
-                            if dir != Direction::None && self.passive_by(cue, r) {
-                                dir = match dir {
-                                    Direction::Forward => Direction::Reverse,
-                                    _ => Direction::Forward,
-                                };
-                            }
-                            add(self.mentions[l], self.mentions[r], dir, &cue.kind, Some(cue_text));
+                for &rg in right
+                    .iter()
+                    .filter(|&&rg| !(reciprocal && self.between[rg]))
+                {
+                    for (l, r) in g[lg]
+                        .clone()
+                        .flat_map(|l| g[rg].clone().map(move |r| (l, r)))
+                    {
+                        let mut dir = cue.direction;
+                        if dir != Direction::None && self.passive_by(cue, r) {
+                            dir = match dir {
+                                Direction::Forward => Direction::Reverse,
+                                _ => Direction::Forward,
+                            };
                         }
+                        ties.add(self.mentions[l], self.mentions[r], dir, &cue.kind, cue_text);
                     }
                 }
+            }
+            if !reciprocal {
+                continue;
             }
             // A reciprocal cue with no one after it ties the actors before it, back to the
             // previous cue ("Peru and Mexico will cooperate"); with someone after it, only a
             // list after "between" ("relations between Russia and Nicaragua").
-            if cue.direction == Direction::None {
-                if right.is_empty() {
-                    let from = cue_index
-                        .checked_sub(1)
-                        .and_then(|i| self.cues.get(i))
-                        .map_or(0, |c| c.end);
-                    let first = g.partition_point(|r| self.mentions[r.start].start < from);
-                    let subject: Vec<usize> = (first.max(before.saturating_sub(MAX_SIDE))..before)
-                        .flat_map(|k| g[k].clone())
-                        .collect();
-                    for (n, &x) in subject.iter().enumerate() {
-                        for &y in subject.iter().skip(n + 1).take(MAX_SIDE) {
-                            add(self.mentions[x], self.mentions[y], Direction::None, &cue.kind, Some(cue_text));
-                        }
+            if right.is_empty() {
+                let from = ci.checked_sub(1).map_or(0, |i| self.cues[i].end);
+                let first = g.partition_point(|r| self.mentions[r.start].start < from);
+                let subject: Vec<usize> = (first.max(before.saturating_sub(MAX_SIDE))..before)
+                    .flat_map(|k| g[k].clone())
+                    .collect();
+                for (n, &x) in subject.iter().enumerate() {
+                    for &y in subject.iter().skip(n + 1).take(MAX_SIDE) {
+                        let (mx, my) = (self.mentions[x], self.mentions[y]);
+                        ties.add(mx, my, Direction::None, &cue.kind, cue_text);
                     }
                 }
-                for &rg in right.iter().filter(|&&rg| self.between[rg]) {
-                    self.within(rg, &mut |x, y| add(x, y, Direction::None, &cue.kind, Some(cue_text)));
-                }
+            }
+            for &rg in right.iter().filter(|&&rg| self.between[rg]) {
+                self.within(rg, &mut |x, y| {
+                    ties.add(x, y, Direction::None, &cue.kind, cue_text)
+                });
             }
         }
         if self.cues.is_empty() {
             // A tagged passage: neighbouring lists, and lists after "between".
             for k in 0..g.len() {
                 if k + 1 < g.len() {
-                    for l in g[k].clone() {
-                        for r in g[k + 1].clone() {
-                            add(self.mentions[l], self.mentions[r], Direction::None, "theme", None);
-                        }
+                    for (l, r) in g[k]
+                        .clone()
+                        .flat_map(|l| g[k + 1].clone().map(move |r| (l, r)))
+                    {
+                        let (ml, mr) = (self.mentions[l], self.mentions[r]);
+                        ties.add(ml, mr, Direction::None, "theme", None);
                     }
                 }
                 if self.between[k] {
-                    self.within(k, &mut |x, y| add(x, y, Direction::None, "theme", None));
+                    self.within(k, &mut |x, y| {
+                        ties.add(x, y, Direction::None, "theme", None)
+                    });
                 }
             }
         }
-        out
+        ties.out
+    }
+
+    /// For cue `ci`: the number of groups before it (its subject's end), and the groups paired
+    /// across it — the nearest on each side with those joined to it by a short gap.
+    fn sides(&self, ci: usize) -> (usize, Vec<usize>, Vec<usize>) {
+        let g = &self.groups;
+        let cue = &self.cues[ci];
+        let mut before = g.partition_point(|r| self.mentions[r.end - 1].end <= cue.start);
+        let after = g.partition_point(|r| self.mentions[r.start].start < cue.end);
+        if before > 0 {
+            let last = self.mentions[g[before - 1].end - 1];
+            let near = cue.start.saturating_sub(last.end) <= MAX_PAIR_DISTANCE;
+            let gap = if near {
+                self.text(last.end, cue.start)
+            } else {
+                ""
+            };
+            let coordinated = gap.split_whitespace().any(|w| matches!(w, "and" | "y"));
+            // The subject of the verb before ("Borisov visited Caracas … and met").
+            let prev = ci.checked_sub(1).map(|i| &self.cues[i]);
+            if let Some(p) =
+                prev.filter(|p| coordinated && p.start < self.mentions[g[before - 1].start].start)
+            {
+                before = g.partition_point(|r| self.mentions[r.end - 1].end <= p.start);
+            }
+        }
+        let mut left = Vec::new();
+        let mut k = before;
+        while k > 0 && left.len() < 3 {
+            k -= 1;
+            left.push(k);
+            if k == 0 || !self.short_gap(k - 1, k) {
+                break;
+            }
+        }
+        let mut right = Vec::new();
+        let mut k = after;
+        while k < g.len() && right.len() < 3 {
+            right.push(k);
+            if k + 1 >= g.len() || !self.short_gap(k, k + 1) {
+                break;
+            }
+            k += 1;
+        }
+        (before, left, right)
     }
 
     /// Call `f` on the pairs of members of group `k`.
@@ -329,7 +373,7 @@ impl Sentence<'_> {
         let gap = self.text(from, to);
         let c = self.cues.partition_point(|c| c.start < from);
         gap.split_whitespace().count() <= 2
-            && !self.cues.get(c).is_some_and(|c| c.end <= to)
+            && self.cues.get(c).is_none_or(|c| c.end > to)
             && !gap.contains(['(', ')', '.', ';', ':'])
     }
 
@@ -345,7 +389,11 @@ impl Sentence<'_> {
             && words
                 .iter()
                 .position(|w| matches!(*w, "by" | "por"))
-                .is_some_and(|p| words[p + 1..].iter().all(|w| matches!(*w, "the" | "el" | "la")))
+                .is_some_and(|p| {
+                    words[p + 1..]
+                        .iter()
+                        .all(|w| matches!(*w, "the" | "el" | "la"))
+                })
     }
 }
 
@@ -385,7 +433,10 @@ fn qualifier_gap(gap: &str) -> bool {
         let w = super::words::fold(w.trim_matches(|c: char| c == '’' || c == '\'' || c == '"'));
         let w = w.strip_suffix("'s").unwrap_or(&w).to_owned();
         if w.is_empty()
-            || matches!(w.as_str(), "s" | "of" | "de" | "del" | "the" | "la" | "el" | "los" | "las" | "then" | "-")
+            || matches!(
+                w.as_str(),
+                "s" | "of" | "de" | "del" | "the" | "la" | "el" | "los" | "las" | "then" | "-"
+            )
             || lex.is_title_word(&w)
             || lex.is_generic(&w)
         {
@@ -394,7 +445,10 @@ fn qualifier_gap(gap: &str) -> bool {
         if lex.cue_word(&w).is_some()
             || w.chars().any(|c| !c.is_alphabetic())
             || super::clauses::SPEECH_WORDS.contains(&w.as_str())
-            || matches!(w.as_str(), "that" | "que" | "who" | "which" | "and" | "y" | "or" | "o")
+            || matches!(
+                w.as_str(),
+                "that" | "que" | "who" | "which" | "and" | "y" | "or" | "o"
+            )
         {
             return false;
         }

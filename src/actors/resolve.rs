@@ -70,6 +70,39 @@ pub fn resolve(
     book: &ActorBook,
     corpus: &Corpus,
 ) -> Resolved {
+    let votes = gather(extracted);
+    let mut out = Resolved::default();
+    for (article, a) in extracted {
+        let list: Vec<Mention> = a
+            .mentions
+            .iter()
+            .filter(|m| votes.get(&m.actor).is_some_and(|v| !v.weak))
+            .cloned()
+            .collect();
+        out.mentions.insert(article.clone(), list);
+    }
+    apply_fixes(book, corpus, &mut out);
+    let mut actors = base_actors(&votes, &out, book);
+    // Merges: mentions move to the surviving actor.
+    for list in out.mentions.values_mut() {
+        for m in list.iter_mut() {
+            m.actor = book.merged(&m.actor);
+        }
+    }
+    let used: BTreeSet<ActorId> = out
+        .mentions
+        .values()
+        .flatten()
+        .map(|m| m.actor.clone())
+        .collect();
+    actors.retain(|id, _| used.contains(id));
+    inherit_countries(&mut actors, book);
+    out.actors = actors;
+    out
+}
+
+/// What the articles say of each actor.
+fn gather(extracted: &BTreeMap<ArticleId, ArticleActors>) -> BTreeMap<ActorId, Votes> {
     let mut votes: BTreeMap<ActorId, Votes> = BTreeMap::new();
     for (order, a) in extracted.values().enumerate() {
         for (id, info) in &a.infos {
@@ -88,21 +121,31 @@ pub fn resolve(
             v.weak &= info.weak;
         }
     }
-    let mut out = Resolved::default();
-    for (article, a) in extracted {
-        let list: Vec<Mention> = a
-            .mentions
-            .iter()
-            .filter(|m| votes.get(&m.actor).is_some_and(|v| !v.weak))
-            .cloned()
-            .collect();
-        out.mentions.insert(article.clone(), list);
+    votes
+}
+
+fn plain_actor(id: &ActorId, name: &str) -> Actor {
+    Actor {
+        id: id.clone(),
+        name: name.to_owned(),
+        kind: ActorKind::Org,
+        country: None,
+        org: None,
     }
-    apply_fixes(book, corpus, &mut out);
-    // Base actors from the votes; actors only the analyst made come from their overrides.
+}
+
+/// The actors the mentions name, from the votes, with the analyst's overrides applied.
+fn base_actors(
+    votes: &BTreeMap<ActorId, Votes>,
+    out: &Resolved,
+    book: &ActorBook,
+) -> BTreeMap<ActorId, Actor> {
     let mut actors: BTreeMap<ActorId, Actor> = BTreeMap::new();
-    let used: BTreeSet<ActorId> = out.mentions.values().flatten().map(|m| m.actor.clone()).collect();
-    for id in &used {
+    for m in out.mentions.values().flatten() {
+        if actors.contains_key(&m.actor) {
+            continue;
+        }
+        let id = &m.actor;
         let actor = match votes.get(id) {
             Some(v) => Actor {
                 id: id.clone(),
@@ -111,26 +154,16 @@ pub fn resolve(
                 country: winner(&v.countries),
                 org: winner(&v.orgs),
             },
-            None => Actor {
-                id: id.clone(),
-                name: id.0.split_once(':').map_or(id.0.as_str(), |(_, n)| n).to_owned(),
-                kind: ActorKind::Org,
-                country: None,
-                org: None,
-            },
+            None => plain_actor(id, id.0.split_once(':').map_or(id.as_str(), |(_, n)| n)),
         };
         actors.insert(id.clone(), actor);
     }
     // Every actor named by an override (a merge target, a new actor) exists.
     for o in book.overrides.values() {
         for id in std::iter::once(&o.id).chain(o.merged_into.as_ref()) {
-            actors.entry(id.clone()).or_insert_with(|| Actor {
-                id: id.clone(),
-                name: id.0.clone(),
-                kind: ActorKind::Org,
-                country: None,
-                org: None,
-            });
+            actors
+                .entry(id.clone())
+                .or_insert_with(|| plain_actor(id, &id.0));
         }
     }
     for o in book.overrides.values() {
@@ -146,21 +179,22 @@ pub fn resolve(
             }
         }
     }
-    // Merges: mentions move to the surviving actor.
-    for list in out.mentions.values_mut() {
-        for m in list.iter_mut() {
-            m.actor = book.merged(&m.actor);
-        }
-    }
-    let used: BTreeSet<ActorId> = out.mentions.values().flatten().map(|m| m.actor.clone()).collect();
-    actors.retain(|id, _| used.contains(id));
-    // A person or body without a country of its own takes its organisation's.
-    let org_country: BTreeMap<ActorId, Option<String>> =
-        actors.iter().map(|(id, a)| (id.clone(), a.country.clone())).collect();
+    actors
+}
+
+/// A person or body without a country of its own takes its organisation's.
+fn inherit_countries(actors: &mut BTreeMap<ActorId, Actor>, book: &ActorBook) {
+    let org_country: BTreeMap<ActorId, Option<String>> = actors
+        .iter()
+        .map(|(id, a)| (id.clone(), a.country.clone()))
+        .collect();
     for a in actors.values_mut() {
         if let Some(org) = &a.org {
             let org = book.merged(org);
-            let overridden = book.overrides.get(&a.id).is_some_and(|o| o.country.is_some());
+            let overridden = book
+                .overrides
+                .get(&a.id)
+                .is_some_and(|o| o.country.is_some());
             if a.country.is_none() && !overridden {
                 a.country = org_country.get(&org).cloned().flatten();
             }
@@ -170,8 +204,6 @@ pub fn resolve(
             a.country = Some(a.id.0.clone());
         }
     }
-    out.actors = actors;
-    out
 }
 
 fn actors_has(map: &BTreeMap<ActorId, Option<String>>, id: &ActorId) -> bool {

@@ -69,7 +69,14 @@ struct MentionCsv<'a> {
 pub(crate) fn load_resolved(
     path: &Path,
     options: &LoadOptions,
-) -> Result<(Loaded, std::collections::BTreeMap<crate::corpus::ArticleId, crate::actors::ArticleActors>, Resolved), CliError> {
+) -> Result<
+    (
+        Loaded,
+        std::collections::BTreeMap<crate::corpus::ArticleId, crate::actors::ArticleActors>,
+        Resolved,
+    ),
+    CliError,
+> {
     let loaded = load_any(path, options)?;
     if let Some(e) = &loaded.corpus_error {
         return Err(CliError::Usage(format!(

@@ -70,56 +70,114 @@ pub fn gexf(net: &Network, themes: &[Theme]) -> String {
     x.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     x.push_str("<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n");
     x.push_str("  <meta>\n    <creator>Dossier</creator>\n");
-    x.push_str("    <description>Actors and the sentences that tie them</description>\n  </meta>\n");
+    x.push_str(
+        "    <description>Actors and the sentences that tie them</description>\n  </meta>\n",
+    );
     x.push_str("  <graph defaultedgetype=\"undirected\" mode=\"static\">\n");
     x.push_str("    <attributes class=\"node\">\n");
-    for (id, ty) in [("kind", "string"), ("country", "string"), ("mentions", "integer"), ("org", "string")] {
-        let _ = writeln!(x, "      <attribute id=\"{id}\" title=\"{id}\" type=\"{ty}\"/>");
+    for (id, ty) in [
+        ("kind", "string"),
+        ("country", "string"),
+        ("mentions", "integer"),
+        ("org", "string"),
+    ] {
+        let _ = writeln!(
+            x,
+            "      <attribute id=\"{id}\" title=\"{id}\" type=\"{ty}\"/>"
+        );
     }
     x.push_str("    </attributes>\n    <attributes class=\"edge\">\n");
-    for (id, ty) in [("sentences", "integer"), ("types", "string"), ("themes", "string")] {
-        let _ = writeln!(x, "      <attribute id=\"{id}\" title=\"{id}\" type=\"{ty}\"/>");
+    for (id, ty) in [
+        ("sentences", "integer"),
+        ("types", "string"),
+        ("themes", "string"),
+    ] {
+        let _ = writeln!(
+            x,
+            "      <attribute id=\"{id}\" title=\"{id}\" type=\"{ty}\"/>"
+        );
     }
     x.push_str("    </attributes>\n");
-    let _ = writeln!(x, "    <nodes count=\"{}\">", net.nodes.len());
+    write_nodes(&mut x, net);
+    write_edges(&mut x, net, themes);
+    x.push_str("    </edges>\n  </graph>\n</gexf>\n");
+    x
+}
+
+fn write_nodes(x: &mut String, net: &Network) {
+    let _ = writeln!(*x, "    <nodes count=\"{}\">", net.nodes.len());
     for n in &net.nodes {
         let a = &n.actor;
-        let _ = writeln!(x, "      <node id=\"{}\" label=\"{}\">", esc(a.id.as_str()), esc(&a.name));
+        let _ = writeln!(
+            *x,
+            "      <node id=\"{}\" label=\"{}\">",
+            esc(a.id.as_str()),
+            esc(&a.name)
+        );
         x.push_str("        <attvalues>\n");
-        let _ = writeln!(x, "          <attvalue for=\"kind\" value=\"{}\"/>", a.kind.as_str());
+        let _ = writeln!(
+            *x,
+            "          <attvalue for=\"kind\" value=\"{}\"/>",
+            a.kind.as_str()
+        );
         if let Some(c) = &a.country {
-            let _ = writeln!(x, "          <attvalue for=\"country\" value=\"{}\"/>", esc(c));
+            let _ = writeln!(
+                x,
+                "          <attvalue for=\"country\" value=\"{}\"/>",
+                esc(c)
+            );
         }
-        let _ = writeln!(x, "          <attvalue for=\"mentions\" value=\"{}\"/>", n.mentions);
+        let _ = writeln!(
+            *x,
+            "          <attvalue for=\"mentions\" value=\"{}\"/>",
+            n.mentions
+        );
         if let Some(o) = &a.org {
-            let _ = writeln!(x, "          <attvalue for=\"org\" value=\"{}\"/>", esc(o.as_str()));
+            let _ = writeln!(
+                x,
+                "          <attvalue for=\"org\" value=\"{}\"/>",
+                esc(o.as_str())
+            );
         }
         x.push_str("        </attvalues>\n");
-        let _ = writeln!(x, "        <size value=\"{:.1}\"/>", node_size(n.mentions));
+        let _ = writeln!(*x, "        <size value=\"{:.1}\"/>", node_size(n.mentions));
         let [r, g, b] = kind_color(a.kind);
-        let _ = writeln!(x, "        <color r=\"{r}\" g=\"{g}\" b=\"{b}\"/>");
+        let _ = writeln!(*x, "        <color r=\"{r}\" g=\"{g}\" b=\"{b}\"/>");
         x.push_str("      </node>\n");
     }
     x.push_str("    </nodes>\n");
-    let _ = writeln!(x, "    <edges count=\"{}\">", net.edges.len());
+}
+
+fn write_edges(x: &mut String, net: &Network, themes: &[Theme]) {
+    let _ = writeln!(*x, "    <edges count=\"{}\">", net.edges.len());
     for (i, e) in net.edges.iter().enumerate() {
         let (source, target, ty) = match e.direction() {
             Some((s, t)) => (s, t, "directed"),
             None => (&e.a, &e.b, "undirected"),
         };
         let _ = writeln!(
-            x,
+            *x,
             "      <edge id=\"{i}\" source=\"{}\" target=\"{}\" type=\"{ty}\" weight=\"{}\">",
             esc(source.as_str()),
             esc(target.as_str()),
             e.sentences
         );
         x.push_str("        <attvalues>\n");
-        let _ = writeln!(x, "          <attvalue for=\"sentences\" value=\"{}\"/>", e.sentences);
-        let _ = writeln!(x, "          <attvalue for=\"types\" value=\"{}\"/>", esc(&types_text(e)));
-        let _ = writeln!(x, "          <attvalue for=\"themes\" value=\"{}\"/>", esc(&themes_text(e, themes)));
+        let _ = writeln!(
+            *x,
+            "          <attvalue for=\"sentences\" value=\"{}\"/>",
+            e.sentences
+        );
+        let _ = writeln!(
+            *x,
+            "          <attvalue for=\"types\" value=\"{}\"/>",
+            esc(&types_text(e))
+        );
+        let _ = writeln!(
+            *x,
+            "          <attvalue for=\"themes\" value=\"{}\"/>",
+            esc(&themes_text(e, themes))
+        );
         x.push_str("        </attvalues>\n      </edge>\n");
     }
-    x.push_str("    </edges>\n  </graph>\n</gexf>\n");
-    x
 }

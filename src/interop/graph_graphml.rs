@@ -38,7 +38,11 @@ pub fn graphml(net: &Network, themes: &[Theme]) -> String {
             let _ = writeln!(x, "      <data key=\"country\">{}</data>", esc(c));
         }
         let _ = writeln!(x, "      <data key=\"mentions\">{}</data>", n.mentions);
-        let _ = writeln!(x, "      <data key=\"size\">{:.1}</data>", node_size(n.mentions));
+        let _ = writeln!(
+            x,
+            "      <data key=\"size\">{:.1}</data>",
+            node_size(n.mentions)
+        );
         x.push_str("    </node>\n");
     }
     for (i, e) in net.edges.iter().enumerate() {
@@ -53,8 +57,16 @@ pub fn graphml(net: &Network, themes: &[Theme]) -> String {
             esc(target.as_str())
         );
         let _ = writeln!(x, "      <data key=\"weight\">{}</data>", e.sentences);
-        let _ = writeln!(x, "      <data key=\"types\">{}</data>", esc(&types_text(e)));
-        let _ = writeln!(x, "      <data key=\"themes\">{}</data>", esc(&themes_text(e, themes)));
+        let _ = writeln!(
+            x,
+            "      <data key=\"types\">{}</data>",
+            esc(&types_text(e))
+        );
+        let _ = writeln!(
+            x,
+            "      <data key=\"themes\">{}</data>",
+            esc(&themes_text(e, themes))
+        );
         x.push_str("    </edge>\n");
     }
     x.push_str("  </graph>\n</graphml>\n");
