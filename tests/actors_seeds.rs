@@ -178,3 +178,45 @@ fn filters_and_matrix_agree() {
         assert_eq!(Some(&n.mentions), counts.get(&n.actor.id), "{}", n.actor.id);
     }
 }
+
+#[test]
+fn accepted_figures_sum_by_supplier_and_buyer() {
+    use dossier::actors::network::figures_by_pair;
+    use dossier::project::{Anchor, CuratedFigure, FigureId, FigureStatus, Project, Timestamp};
+    let (corpus, resolved, rels) = seeds();
+    let deal = rels
+        .iter()
+        .find(|r| r.a == id("RU") && r.b == id("PE") && r.directed)
+        .expect("Russia → Peru");
+    let money = deal
+        .figures
+        .iter()
+        .find(|f| f.unit == "USD")
+        .expect("$406 million");
+    let mut project = Project::default();
+    // Nothing accepted yet: nothing summed.
+    assert!(figures_by_pair(&resolved, &rels, &project, true).is_empty());
+    let article = corpus.get(&deal.article).expect("article");
+    let anchor = Anchor::cut(article, money.start, money.end).expect("anchor");
+    let mut f = CuratedFigure::from_extracted(
+        FigureId(1),
+        deal.article.clone(),
+        money,
+        anchor,
+        FigureStatus::Accepted,
+        Timestamp::from_unix(0),
+    );
+    f.year = dossier::figures::Year::Point(2013);
+    project.figures.insert(f.id, f);
+    let sums = figures_by_pair(&resolved, &rels, &project, true);
+    assert_eq!(sums.len(), 1);
+    assert_eq!(
+        (
+            sums[0].source.as_str(),
+            sums[0].target.as_str(),
+            sums[0].unit.as_str()
+        ),
+        ("RU", "PE", "USD")
+    );
+    assert_eq!(sums[0].by_year.get(&Some(2013)), Some(&406_000_000.0));
+}

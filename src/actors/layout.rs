@@ -158,3 +158,81 @@ impl Layout {
         self.temperature *= COOLING;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::actors::network::{Edge, Node};
+    use crate::actors::{Actor, ActorKind};
+
+    fn net(ids: &[&str], edges: &[(&str, &str)]) -> Network {
+        let node = |id: &str| Node {
+            actor: Actor {
+                id: ActorId(id.into()),
+                name: id.into(),
+                kind: ActorKind::Country,
+                country: None,
+                org: None,
+            },
+            mentions: 1,
+        };
+        let edge = |a: &str, b: &str| Edge {
+            a: ActorId(a.into()),
+            b: ActorId(b.into()),
+            sentences: 1,
+            a_to_b: 0,
+            b_to_a: 0,
+            types: Default::default(),
+            themes: Default::default(),
+            relations: Vec::new(),
+        };
+        Network {
+            nodes: ids.iter().map(|i| node(i)).collect(),
+            edges: edges.iter().map(|(a, b)| edge(a, b)).collect(),
+        }
+    }
+
+    #[test]
+    fn deterministic_cools_to_still_and_keeps_places() {
+        let n = net(&["A", "B", "C", "D"], &[("A", "B"), ("B", "C")]);
+        let run = || {
+            let mut l = Layout::new(7);
+            l.sync(&n);
+            l.step(&n, 1000);
+            l
+        };
+        let (a, b) = (run(), run());
+        assert_eq!(a, b, "same seed, same layout");
+        assert!(a.is_still());
+        assert!(!run().clone().step(&n, 10), "a still layout does not move");
+        // Linked nodes end nearer than unlinked ones.
+        let d = |x: &str, y: &str| {
+            let (p, q) = (
+                a.position(&ActorId(x.into())),
+                a.position(&ActorId(y.into())),
+            );
+            let (p, q) = (p.unwrap_or_default(), q.unwrap_or_default());
+            ((p[0] - q[0]).powi(2) + (p[1] - q[1]).powi(2)).sqrt()
+        };
+        assert!(d("A", "B") < d("A", "D"));
+        // A new node keeps the others where they were until the next steps, and starts near
+        // its neighbour.
+        let mut l = a.clone();
+        let bigger = net(
+            &["A", "B", "C", "D", "E"],
+            &[("A", "B"), ("B", "C"), ("E", "D")],
+        );
+        l.sync(&bigger);
+        assert_eq!(
+            l.position(&ActorId("A".into())),
+            a.position(&ActorId("A".into()))
+        );
+        assert!(!l.is_still());
+        let e = l.position(&ActorId("E".into())).unwrap_or_default();
+        let dpos = a.position(&ActorId("D".into())).unwrap_or_default();
+        assert!((e[0] - dpos[0]).abs() <= 0.05 && (e[1] - dpos[1]).abs() <= 0.05);
+        for p in l.positions().values() {
+            assert!(p.iter().all(|c| (-1.0..=1.0).contains(c)));
+        }
+    }
+}

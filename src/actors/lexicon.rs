@@ -442,7 +442,13 @@ mod tests {
             lex.aliases_from(toks.key(0))
                 .iter()
                 .map(|a| &lex.aliases[*a as usize])
-                .find(|a| a.words.len() == toks.len())
+                .find(|a| {
+                    a.words.len() == toks.len()
+                        && a.words
+                            .iter()
+                            .enumerate()
+                            .all(|(i, w)| w.key == toks.key(i))
+                })
                 .and_then(|a| lex.entry(a.entry))
                 .map(|e| e.id.0.clone())
         };
