@@ -166,10 +166,11 @@ pub(crate) fn surnames(ctx: &Ctx, spans: &mut Vec<Span>) {
             continue;
         };
         // The nearest full name before, else the first after.
-        let person = persons
-            .iter()
-            .rev()
-            .find(|&&p| spans[p].i < k)
+        // `persons` is in text order: the last one before `k`, found by halving.
+        let before = persons.partition_point(|&p| spans[p].i < k);
+        let person = before
+            .checked_sub(1)
+            .and_then(|b| persons.get(b))
             .or(persons.first())
             .and_then(|&p| spans.get(p));
         if let Some(p) = person {

@@ -59,6 +59,10 @@ pub(crate) struct Ctx<'t> {
     pub lex: &'static Lexicon,
     pub spanish: bool,
     pub caps_runs: Vec<bool>,
+    /// Tokens on a line in title case (a headline).
+    pub title_lines: Vec<bool>,
+    /// Capitalised words outside headlines, built when a headline needs them.
+    pub body_words: std::cell::OnceCell<std::collections::HashSet<String>>,
 }
 
 /// Extract the actors of an article.
@@ -77,6 +81,8 @@ fn extract_with_index(text: &str, index: &TextIndex) -> ArticleActors {
         text,
         spanish: is_spanish(&toks),
         caps_runs: caps_runs(&toks),
+        title_lines: title_lines(&toks),
+        body_words: std::cell::OnceCell::new(),
         toks,
         lex: lexicon(),
     };
@@ -341,6 +347,37 @@ fn is_spanish(toks: &Tokens) -> bool {
         }
     }
     es > 2 * en + 3
+}
+
+/// Tokens on short lines (at most 40 tokens) whose words of four letters or more are all
+/// capitalised, at least three of them: headlines.
+fn title_lines(toks: &Tokens) -> Vec<bool> {
+    let mut out = vec![false; toks.len()];
+    let mut start = 0;
+    for k in 1..=toks.len() {
+        if k < toks.len() && !toks.toks[k].is(super::words::LINE_START) {
+            continue;
+        }
+        let line = start..k;
+        if line.len() <= 40 {
+            let mut long = 0;
+            let mut title = true;
+            for n in line.clone() {
+                let t = toks.toks[n];
+                if t.is_word() && toks.key(n).chars().count() >= 4 {
+                    title &= t.is_cap();
+                    long += 1;
+                }
+            }
+            if title && long >= 3 {
+                for o in &mut out[line] {
+                    *o = true;
+                }
+            }
+        }
+        start = k;
+    }
+    out
 }
 
 /// Tokens inside stretches of three or more words in capitals.

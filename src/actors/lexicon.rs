@@ -2,7 +2,8 @@
 //! demonyms, capitals, metonyms), regions, organisations with their acronyms, titles,
 //! organisation words, given names, stop words and relation cues.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap as StdMap, HashSet as StdSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use super::words::{ALL_CAPS, fold, tokenize};
@@ -17,6 +18,35 @@ const GENERIC: &str = include_str!("../../assets/gazetteer/generic_org_words.txt
 const GIVEN: &str = include_str!("../../assets/gazetteer/given_names.txt");
 const STOP: &str = include_str!("../../assets/gazetteer/stopwords.txt");
 const CUES: &str = include_str!("../../assets/gazetteer/cues.tsv");
+
+/// A small fast hasher for the short keys of the word lists (FxHash's mixing); the lists are
+/// fixed data, so no protection against crafted keys is needed.
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type HashMap<K, V> = StdMap<K, V, BuildHasherDefault<WordHasher>>;
+type HashSet<K> = StdSet<K, BuildHasherDefault<WordHasher>>;
 
 /// A known actor of the gazetteer.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -410,9 +440,9 @@ impl Lexicon {
         if let Some(&c) = self.cue_words.get(key) {
             return Some(c);
         }
-        let head: String = key.chars().take(3).collect();
+        let head_end = key.char_indices().nth(3).map_or(key.len(), |(i, _)| i);
         self.cue_prefixes
-            .get(&head)?
+            .get(&key[..head_end])?
             .iter()
             .find(|(p, _)| key.starts_with(p.as_str()))
             .map(|(_, c)| *c)

@@ -136,39 +136,25 @@ impl Ctx<'_> {
         }
         // In a headline ("Marijuana Bill Faces Political, Economic Obstacles") a given name
         // starts a person only if the surname is also written elsewhere.
-        if self.title_case(i) {
-            let surname = self.toks.text(self.text, i + n - 1);
-            if self.text.matches(surname).count() < 2 {
-                return None;
-            }
+        if self.title_case(i) && !self.body_words().contains(self.key(i + n - 1)) {
+            return None;
         }
         Some(self.person(i, i + n))
     }
 
+    /// Folded capitalised words written outside headlines (built on first use).
+    fn body_words(&self) -> &std::collections::HashSet<String> {
+        self.body_words.get_or_init(|| {
+            (0..self.toks.len())
+                .filter(|&k| self.toks.toks[k].is_cap() && !self.title_case(k))
+                .map(|k| self.key(k).to_owned())
+                .collect()
+        })
+    }
+
     /// Is token `i` on a line in title case (every word of four letters or more capitalised)?
     fn title_case(&self, i: usize) -> bool {
-        let line_start = (0..=i)
-            .rev()
-            .find(|&k| self.toks.toks[k].is(super::words::LINE_START))
-            .unwrap_or(0);
-        let mut long = 0;
-        let mut k = line_start;
-        while k < self.toks.len()
-            && (k == line_start || !self.toks.toks[k].is(super::words::LINE_START))
-        {
-            let t = self.toks.toks[k];
-            if t.is_word() && self.key(k).chars().count() >= 4 {
-                if !t.is_cap() {
-                    return false;
-                }
-                long += 1;
-            }
-            k += 1;
-            if k - line_start > 40 {
-                return false;
-            }
-        }
-        long >= 3
+        self.title_lines.get(i).copied().unwrap_or(false)
     }
 
     fn person(&self, i: usize, j: usize) -> Span {

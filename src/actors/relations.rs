@@ -65,14 +65,15 @@ pub fn relations(
                     .collect()
             })
             .unwrap_or_default();
-        let figs = figures.get(id).map_or(&[][..], Vec::as_slice);
+        let mut figs = figures.get(id).cloned().unwrap_or_default();
+        figs.sort_by_key(|f| (f.start, f.end));
         out.extend(article_relations(
             article,
             ex,
             mentions,
             &resolved.actors,
             &passages,
-            figs,
+            &figs,
         ));
     }
     out
@@ -90,7 +91,8 @@ struct Sentence<'a> {
     between: Vec<bool>,
 }
 
-/// The relations of one article. `passages` are (start, end, themes) of its tagged passages.
+/// The relations of one article. `passages` are (start, end, themes) of its tagged passages;
+/// `figures` are its figures sorted by start.
 pub fn article_relations(
     article: &Article,
     ex: &ArticleActors,
@@ -101,6 +103,9 @@ pub fn article_relations(
 ) -> Vec<Relation> {
     let mut out = Vec::new();
     let (mut m0, mut c0) = (0, 0);
+    let mut by_start: Vec<(usize, usize, &[ThemeId])> = passages.to_vec();
+    by_start.sort_by_key(|p| (p.0, p.1));
+    let (mut next_passage, mut active) = (0, Vec::new());
     for &(s0, s1) in &ex.sentences {
         while m0 < mentions.len() && mentions[m0].start < s0 {
             m0 += 1;
@@ -114,7 +119,14 @@ pub fn article_relations(
         if ms.len() < 2 || ms.iter().all(|m| m.actor == ms[0].actor) {
             continue;
         }
-        let mut themes: Vec<ThemeId> = passages
+        // Passages over the sentence: a sweep over passages sorted by start (each enters and
+        // leaves `active` once), so long articles stay linear.
+        while next_passage < by_start.len() && by_start[next_passage].0 < s1 {
+            active.push(by_start[next_passage]);
+            next_passage += 1;
+        }
+        active.retain(|(_, b, _)| *b > s0);
+        let mut themes: Vec<ThemeId> = active
             .iter()
             .filter(|(a, b, _)| *a < s1 && s0 < *b)
             .flat_map(|(_, _, t)| t.iter().copied())
@@ -142,9 +154,11 @@ pub fn article_relations(
             between,
         };
         let pairs = s.pairs(actors);
-        let sentence_figures: Vec<Figure> = figures
+        let f0 = figures.partition_point(|f| f.start < s0);
+        let sentence_figures: Vec<Figure> = figures[f0..]
             .iter()
-            .filter(|f| f.start >= s0 && f.end <= s1)
+            .take_while(|f| f.start < s1)
+            .filter(|f| f.end <= s1)
             .cloned()
             .collect();
         for ((a, b), p) in pairs {
