@@ -61,6 +61,9 @@ pub(crate) struct Ctx<'t> {
     pub caps_runs: Vec<bool>,
     /// Tokens on a line in title case (a headline).
     pub title_lines: Vec<bool>,
+    /// Each token's entry in the lexicon's word table, and its cue (by prefix too).
+    pub words: Vec<Option<u32>>,
+    pub cue_of: Vec<Option<u16>>,
     /// Capitalised words outside headlines, built when a headline needs them.
     pub body_words: std::cell::OnceCell<std::collections::HashSet<String>>,
 }
@@ -77,14 +80,33 @@ pub fn extract(text: &str) -> ArticleActors {
 
 fn extract_with_index(text: &str, index: &TextIndex) -> ArticleActors {
     let toks = tokenize(text);
+    let lex = lexicon();
+    let mut words = Vec::with_capacity(toks.len());
+    let mut cue_of = Vec::with_capacity(toks.len());
+    for k in 0..toks.len() {
+        let t = toks.toks[k];
+        if !t.is_word() || !t.is(LETTERS) {
+            words.push(None);
+            cue_of.push(None);
+            continue;
+        }
+        let w = lex.word_index(toks.key(k));
+        words.push(w);
+        cue_of.push(match w {
+            Some(_) => lex.word_info(w).cue,
+            None => lex.cue_word(toks.key(k)),
+        });
+    }
     let ctx = Ctx {
+        words,
+        cue_of,
         text,
         spanish: is_spanish(&toks),
         caps_runs: caps_runs(&toks),
         title_lines: title_lines(&toks),
         body_words: std::cell::OnceCell::new(),
         toks,
-        lex: lexicon(),
+        lex,
     };
     let sents = sentences(text);
     // Token range of each sentence, and the sentence of each token.
@@ -154,13 +176,23 @@ fn scan(ctx: &Ctx, a: usize, b: usize, spans: &mut Vec<Span>) {
 }
 
 impl Ctx<'_> {
+    /// What the word lists say about token `k`.
+    pub(crate) fn word(&self, k: usize) -> &super::lexicon::WordInfo {
+        self.lex.word_info(self.words.get(k).copied().flatten())
+    }
+
+    /// Does the word list flag token `k` so (`lexicon::GIVEN`, `STOP`, …)?
+    pub(crate) fn flag(&self, k: usize, flag: u8) -> bool {
+        self.word(k).flags & flag != 0
+    }
+
     /// The longest gazetteer alias at token `i`: its length and alias index.
     pub(crate) fn gazetteer_len(&self, i: usize, end: usize) -> Option<(usize, u32)> {
         let first = self.toks.toks.get(i)?;
         if !first.is_word() {
             return None;
         }
-        'alias: for &a in self.lex.aliases_from(self.toks.key(i)) {
+        'alias: for &a in &self.word(i).aliases {
             let alias = &self.lex.aliases[a as usize];
             let n = alias.words.len();
             if i + n > end || (alias.spanish && !self.spanish) {
@@ -235,8 +267,7 @@ fn cues(ctx: &Ctx, spans: &[Span], bounds: &[(usize, usize)]) -> Vec<(usize, usi
                 k += 1;
                 continue;
             }
-            let key = ctx.toks.key(k);
-            for (words, cue) in ctx.lex.cue_phrases_from(key) {
+            for (words, cue) in &ctx.word(k).cue_phrases {
                 let n = words.len();
                 if k + n <= b
                     && words.iter().enumerate().all(|(w, p)| {
@@ -252,7 +283,7 @@ fn cues(ctx: &Ctx, spans: &[Span], bounds: &[(usize, usize)]) -> Vec<(usize, usi
                     continue 'tok;
                 }
             }
-            if let Some(cue) = ctx.lex.cue_word(key) {
+            if let Some(cue) = ctx.cue_of[k] {
                 out.push((k, k + 1, cue));
             }
             k += 1;

@@ -14,9 +14,9 @@ const REGIONS: &str = include_str!("../../assets/gazetteer/regions.tsv");
 const ORGS: &str = include_str!("../../assets/gazetteer/orgs.tsv");
 const TITLES: &str = include_str!("../../assets/gazetteer/titles.txt");
 const ORG_WORDS: &str = include_str!("../../assets/gazetteer/org_words.txt");
-const GENERIC: &str = include_str!("../../assets/gazetteer/generic_org_words.txt");
-const GIVEN: &str = include_str!("../../assets/gazetteer/given_names.txt");
-const STOP: &str = include_str!("../../assets/gazetteer/stopwords.txt");
+const GENERIC_LIST: &str = include_str!("../../assets/gazetteer/generic_org_words.txt");
+const GIVEN_LIST: &str = include_str!("../../assets/gazetteer/given_names.txt");
+const STOP_LIST: &str = include_str!("../../assets/gazetteer/stopwords.txt");
 const CUES: &str = include_str!("../../assets/gazetteer/cues.tsv");
 
 /// A small fast hasher for the short keys of the word lists (FxHash's mixing); the lists are
@@ -108,6 +108,31 @@ pub struct CueType {
     pub direction: Direction,
 }
 
+/// Everything the lists say about one folded word, found with one look-up per token.
+#[derive(Debug, Default)]
+pub struct WordInfo {
+    /// Aliases starting with the word, longest first.
+    pub aliases: Vec<u32>,
+    /// Titles starting with the word, longest first.
+    pub titles: Vec<Vec<String>>,
+    /// Cue phrases starting with the word, longest first.
+    pub cue_phrases: Vec<(Vec<String>, u16)>,
+    /// The word's cue type (exact or by prefix).
+    pub cue: Option<u16>,
+    pub flags: u8,
+}
+
+/// [`WordInfo::flags`]: a given name.
+pub const GIVEN: u8 = 1;
+/// A stop word.
+pub const STOP: u8 = 2;
+/// An organisation word.
+pub const ORG: u8 = 4;
+/// A word of generic organisation names.
+pub const GENERIC: u8 = 8;
+/// A title by itself.
+pub const TITLE: u8 = 16;
+
 /// Every list, parsed and indexed.
 #[derive(Debug, Default)]
 pub struct Lexicon {
@@ -128,7 +153,18 @@ pub struct Lexicon {
     cue_prefixes: HashMap<String, Vec<(String, u16)>>,
     /// Folded first word → (phrase words, cue type), longest first.
     cue_phrases: HashMap<String, Vec<(Vec<String>, u16)>>,
+    /// Folded word → index in `infos`: all of the above in one place.
+    words: HashMap<String, u32>,
+    infos: Vec<WordInfo>,
 }
+
+static NO_WORD: WordInfo = WordInfo {
+    aliases: Vec::new(),
+    titles: Vec::new(),
+    cue_phrases: Vec::new(),
+    cue: None,
+    flags: 0,
+};
 
 /// The lexicon, built on first use.
 pub fn lexicon() -> &'static Lexicon {
@@ -299,11 +335,60 @@ impl Lexicon {
             list.sort_by_key(|w| std::cmp::Reverse(w.len()));
         }
         lex.org_words = words_of(ORG_WORDS).map(fold).collect();
-        lex.generic = words_of(GENERIC).map(fold).collect();
-        lex.given = words_of(GIVEN).map(fold).collect();
-        lex.stop = words_of(STOP).map(fold).collect();
+        lex.generic = words_of(GENERIC_LIST).map(fold).collect();
+        lex.given = words_of(GIVEN_LIST).map(fold).collect();
+        lex.stop = words_of(STOP_LIST).map(fold).collect();
         lex.build_cues();
+        lex.build_words();
         lex
+    }
+
+    /// One table of everything known about each word.
+    fn build_words(&mut self) {
+        let mut keys: Vec<String> = self.first.keys().cloned().collect();
+        keys.extend(self.titles.keys().cloned());
+        keys.extend(self.cue_phrases.keys().cloned());
+        keys.extend(self.cue_words.keys().cloned());
+        for set in [&self.org_words, &self.generic, &self.given, &self.stop] {
+            keys.extend(set.iter().cloned());
+        }
+        keys.sort();
+        keys.dedup();
+        for key in keys {
+            let mut flags = 0;
+            for (set, flag) in [
+                (&self.given, GIVEN),
+                (&self.stop, STOP),
+                (&self.org_words, ORG),
+                (&self.generic, GENERIC),
+            ] {
+                if set.contains(&key) {
+                    flags |= flag;
+                }
+            }
+            if self.is_title_word(&key) {
+                flags |= TITLE;
+            }
+            let info = WordInfo {
+                aliases: self.first.get(&key).cloned().unwrap_or_default(),
+                titles: self.titles.get(&key).cloned().unwrap_or_default(),
+                cue_phrases: self.cue_phrases.get(&key).cloned().unwrap_or_default(),
+                cue: self.cue_word(&key),
+                flags,
+            };
+            self.words.insert(key, self.infos.len() as u32);
+            self.infos.push(info);
+        }
+    }
+
+    /// What the lists say about a folded word: its index in the word table, if any.
+    pub fn word_index(&self, key: &str) -> Option<u32> {
+        self.words.get(key).copied()
+    }
+
+    /// The word table's entry `i` (an empty one for `None`).
+    pub fn word_info(&self, i: Option<u32>) -> &WordInfo {
+        i.and_then(|i| self.infos.get(i as usize)).unwrap_or(&NO_WORD)
     }
 
     fn build_cues(&mut self) {

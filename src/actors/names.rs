@@ -5,7 +5,7 @@
 //! generic organisation belongs to, from the words around it.
 
 use super::extract::{Ctx, Span};
-use super::lexicon::Role;
+use super::lexicon::{GENERIC, GIVEN, ORG, Role, STOP, TITLE};
 use super::words::ALL_CAPS;
 use super::{ActorKind, MentionRole};
 
@@ -37,9 +37,8 @@ impl Ctx<'_> {
         t.is_cap()
             && !t.is(ALL_CAPS)
             && !self.caps_run(i)
-            && !self.lex.is_stop(key)
-            && !self.lex.is_org_word(key)
-            && (!self.lex.is_title_word(key) || self.lex.is_given_name(key))
+            && !self.flag(i, STOP | ORG)
+            && (!self.flag(i, TITLE) || self.flag(i, GIVEN))
             && key.chars().next().is_some_and(char::is_alphabetic)
     }
 
@@ -89,7 +88,7 @@ impl Ctx<'_> {
 
     /// A title at `i` ("Defense Minister", "drug czar" ends at "czar"): its length.
     pub(crate) fn title_len(&self, i: usize, end: usize) -> usize {
-        for words in self.lex.titles_from(self.key(i)) {
+        for words in &self.word(i).titles {
             if i + words.len() <= end && words.iter().enumerate().all(|(n, w)| self.key(i + n) == w)
             {
                 return words.len();
@@ -127,7 +126,7 @@ impl Ctx<'_> {
 
     /// A person whose name starts with a known given name at `i`.
     pub(crate) fn named_person(&self, i: usize, end: usize) -> Option<Span> {
-        if !self.lex.is_given_name(self.key(i)) {
+        if !self.flag(i, GIVEN) {
             return None;
         }
         let n = self.name_len(i, end);
@@ -201,11 +200,14 @@ impl Ctx<'_> {
     pub(crate) fn org_sequence(&self, i: usize, start: usize, end: usize) -> Option<Span> {
         let t = self.toks.toks.get(i)?;
         let key = self.key(i);
-        let title = self.lex.is_title_word(key)
-            || key
-                .strip_suffix('s')
-                .is_some_and(|s| self.lex.is_title_word(s));
-        if !t.is_cap() || self.caps_run(i) || self.lex.is_stop(key) || title {
+        if !t.is_cap() || self.caps_run(i) || self.flag(i, STOP | TITLE) {
+            return None;
+        }
+        // "Commanders of …": a plural title starts no body's name.
+        if key
+            .strip_suffix('s')
+            .is_some_and(|s| self.lex.is_title_word(s))
+        {
             return None;
         }
         let mut k = i;
@@ -228,8 +230,8 @@ impl Ctx<'_> {
                 }
                 if self.gazetteer_len(n, end).is_some()
                     || (matches!(self.key(k), "and" | "y")
-                        && (i..k).any(|x| self.lex.is_org_word(self.key(x)))
-                        && self.lex.is_org_word(self.key(n)))
+                        && (i..k).any(|x| self.flag(x, ORG))
+                        && self.flag(n, ORG))
                 {
                     break;
                 }
@@ -239,7 +241,7 @@ impl Ctx<'_> {
             let key = self.key(k);
             if !(tk.is_cap()
                 || (k > i && tk.is_word() && key.starts_with(|c: char| c.is_ascii_digit())))
-                || (k > i && self.lex.is_given_name(key) && self.name_len(k, end) >= 2)
+                || (k > i && self.flag(k, GIVEN) && self.name_len(k, end) >= 2)
             {
                 break;
             }
@@ -249,7 +251,7 @@ impl Ctx<'_> {
         let j = last;
         // One word ("the Army") only inside a sentence: "Government said" may be any word.
         let sentence_start = i == start;
-        if (j - i < 2 && sentence_start) || !(i..j).any(|k| self.lex.is_org_word(self.key(k))) {
+        if (j - i < 2 && sentence_start) || !(i..j).any(|k| self.flag(k, ORG)) {
             return None;
         }
         // A demonym or country first ("Mexican Sinaloa Cartel") is a mention of its own, unless
@@ -261,7 +263,7 @@ impl Ctx<'_> {
             return None;
         }
         let name = self.phrase(i, j);
-        let generic = (i..j).all(|k| self.lex.is_generic(self.key(k)));
+        let generic = (i..j).all(|k| self.flag(k, GENERIC));
         // "las Fuerzas Armadas colombianas": a demonym after the name.
         if generic
             && country.is_none()
