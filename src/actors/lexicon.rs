@@ -2,8 +2,7 @@
 //! demonyms, capitals, metonyms), regions, organisations with their acronyms, titles,
 //! organisation words, given names, stop words and relation cues.
 
-use std::collections::{HashMap as StdMap, HashSet as StdSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use super::hash::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use super::words::{ALL_CAPS, fold, tokenize};
@@ -18,35 +17,6 @@ const GENERIC_LIST: &str = include_str!("../../assets/gazetteer/generic_org_word
 const GIVEN_LIST: &str = include_str!("../../assets/gazetteer/given_names.txt");
 const STOP_LIST: &str = include_str!("../../assets/gazetteer/stopwords.txt");
 const CUES: &str = include_str!("../../assets/gazetteer/cues.tsv");
-
-/// A small fast hasher for the short keys of the word lists (FxHash's mixing); the lists are
-/// fixed data, so no protection against crafted keys is needed.
-#[derive(Default, Clone, Copy)]
-pub struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-        self.0 = h;
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type HashMap<K, V> = StdMap<K, V, BuildHasherDefault<WordHasher>>;
-type HashSet<K> = StdSet<K, BuildHasherDefault<WordHasher>>;
 
 /// A known actor of the gazetteer.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -388,7 +358,8 @@ impl Lexicon {
 
     /// The word table's entry `i` (an empty one for `None`).
     pub fn word_info(&self, i: Option<u32>) -> &WordInfo {
-        i.and_then(|i| self.infos.get(i as usize)).unwrap_or(&NO_WORD)
+        i.and_then(|i| self.infos.get(i as usize))
+            .unwrap_or(&NO_WORD)
     }
 
     fn build_cues(&mut self) {

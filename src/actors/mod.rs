@@ -13,6 +13,7 @@ mod coref;
 pub mod curate;
 pub mod dateline;
 pub mod extract;
+mod hash;
 pub mod layout;
 pub mod lexicon;
 pub mod names;
