@@ -1,0 +1,1 @@
+//! Merging another analyst's project into this one.
