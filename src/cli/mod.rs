@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::app::{DossierApp, StartOptions};
 use crate::corpus::LoadOptions;
 
+mod agreement;
 mod figures;
 mod info;
 pub mod load;
@@ -51,6 +52,9 @@ pub enum Cmd {
     StressSave { project: PathBuf },
     /// Print every figure the articles state, one record per figure.
     Figures(figures::Args),
+    /// Inter-coder agreement per theme and overall: percent agreement, Cohen's and Fleiss'
+    /// κ, Krippendorff's α and unitizing α (see docs/agreement.md).
+    Agreement(agreement::Args),
 }
 
 /// Output formats for row-shaped commands.
@@ -76,6 +80,7 @@ pub fn main() -> ExitCode {
         Some(Cmd::Search(args)) => search::run(args, &load, stdout),
         Some(Cmd::StressSave { project }) => stress::stress_save(project),
         Some(Cmd::Figures(args)) => figures::run(args, &load, stdout),
+        Some(Cmd::Agreement(args)) => agreement::run(args, &load, stdout),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
