@@ -10,6 +10,7 @@ use crate::corpus::LoadOptions;
 
 mod agreement;
 mod figures;
+mod import;
 mod info;
 pub mod load;
 mod passages;
@@ -55,6 +56,11 @@ pub enum Cmd {
     /// Inter-coder agreement per theme and overall: percent agreement, Cohen's and Fleiss'
     /// κ, Krippendorff's α and unitizing α (see docs/agreement.md).
     Agreement(agreement::Args),
+    /// Import a REFI-QDA project (`.qdpx`) as a new Dossier project; its text sources are
+    /// written as `.txt` files into a folder beside it.
+    ImportQdpx(import::QdpxArgs),
+    /// Add a REFI-QDA codebook (`.qdc`) to a project's themes.
+    ImportQdc(import::QdcArgs),
 }
 
 /// Output formats for row-shaped commands.
@@ -81,6 +87,8 @@ pub fn main() -> ExitCode {
         Some(Cmd::StressSave { project }) => stress::stress_save(project),
         Some(Cmd::Figures(args)) => figures::run(args, &load, stdout),
         Some(Cmd::Agreement(args)) => agreement::run(args, &load, stdout),
+        Some(Cmd::ImportQdpx(args)) => import::run_qdpx(args, stdout),
+        Some(Cmd::ImportQdc(args)) => import::run_qdc(args, stdout),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
