@@ -13,6 +13,7 @@ mod figures;
 mod import;
 mod info;
 pub mod load;
+mod merge;
 mod passages;
 mod refi;
 mod search;
@@ -61,6 +62,9 @@ pub enum Cmd {
     ImportQdpx(import::QdpxArgs),
     /// Add a REFI-QDA codebook (`.qdc`) to a project's themes.
     ImportQdc(import::QdcArgs),
+    /// Merge another analyst's project on the same corpus into this one (written to -o), with
+    /// a JSON report of what was matched, added and left out.
+    Merge(merge::Args),
 }
 
 /// Output formats for row-shaped commands.
@@ -89,6 +93,7 @@ pub fn main() -> ExitCode {
         Some(Cmd::Agreement(args)) => agreement::run(args, &load, stdout),
         Some(Cmd::ImportQdpx(args)) => import::run_qdpx(args, stdout),
         Some(Cmd::ImportQdc(args)) => import::run_qdc(args, stdout),
+        Some(Cmd::Merge(args)) => merge::run(args, &load, stdout),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
