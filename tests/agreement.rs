@@ -396,7 +396,7 @@ fn bad_choices_are_refused_with_reasons() {
     assert_eq!(
         agreement::agreement(&project, &lengths, &unknown)
             .map(|_| ())
-            .unwrap_err()
+            .expect_err("refused")
             .to_string(),
         "coder 9 is not a coder of this project"
     );

@@ -453,7 +453,7 @@ fn codebooks_merge_with_a_choice_on_clashes() {
     let before = project.clone();
     let err = merge_codebook(&project, &book.codes, OnClash::Fail)
         .map(|_| ())
-        .unwrap_err();
+        .expect_err("refused");
     assert!(
         matches!(err, ImportError::Clash(ref m) if m.contains("“Arms sales”")),
         "{err}"
@@ -493,7 +493,7 @@ fn bad_files_are_refused_with_reasons() {
     let err = |bytes: Vec<u8>| {
         refi_import::import_qdpx(bytes, None, &now())
             .map(|_| ())
-            .unwrap_err()
+            .expect_err("refused")
             .to_string()
     };
     assert!(err(b"not a zip".to_vec()).contains("not a ZIP"));
@@ -519,7 +519,7 @@ fn bad_files_are_refused_with_reasons() {
     assert!(
         parse_qdc("<Project name='p'/>")
             .map(|_| ())
-            .unwrap_err()
+            .expect_err("refused")
             .to_string()
             .contains("<Project>")
     );

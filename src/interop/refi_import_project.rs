@@ -21,155 +21,57 @@ use std::path::{Path, PathBuf};
 use roxmltree::{Document, Node, ParsingOptions};
 
 use super::refi_import::{Archive, ImportError, ImportReport, Imported, ImportedSource};
-use super::refi_import_codebook::{ImportedCode, guid_key, read_codes, unique_name};
+use super::refi_import_build::{build, read_users, report_unread};
+use super::refi_import_codebook::{guid_key, read_codes};
 use super::refi_import_schema::{self as schema, LineIndex};
-use crate::corpus::{Article, ArticleId, Decoded, TextEncoding};
-use crate::project::{Anchor, Coder, CoderId, Passage, PassageId, Project, ThemeId, Timestamp};
+use super::refi_import_text::{child, children, decode_source, file_name, lf_only, text_of, time};
+use crate::project::{ThemeId, Timestamp};
 
 /// A text source read from the XML.
-struct Source {
-    file: String,
-    text: String,
+pub(super) struct Source {
+    pub(super) file: String,
+    pub(super) text: String,
     /// Old code point index → new, when CR LF or CR line ends were turned into LF.
-    map: Option<Vec<usize>>,
+    pub(super) map: Option<Vec<usize>>,
 }
 
 /// One selection (or source-level coding) before grouping.
-struct Selection {
-    source: usize,
-    start: usize,
-    end: usize,
-    user: Option<String>,
-    themes: Vec<ThemeId>,
-    notes: Vec<String>,
-    created: Option<Timestamp>,
-    modified: Option<Timestamp>,
+pub(super) struct Selection {
+    pub(super) source: usize,
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) user: Option<String>,
+    pub(super) themes: Vec<ThemeId>,
+    pub(super) notes: Vec<String>,
+    pub(super) created: Option<Timestamp>,
+    pub(super) modified: Option<Timestamp>,
 }
 
-struct Reader<'a, 'i> {
-    archive: &'a mut Archive,
-    lines: LineIndex,
-    base_path: Option<String>,
-    codes: BTreeMap<String, ThemeId>,
-    notes: BTreeMap<String, String>,
-    used_notes: BTreeSet<String>,
-    sources: Vec<Source>,
-    selections: Vec<Selection>,
-    report: ImportReport,
-    _doc: std::marker::PhantomData<Node<'a, 'i>>,
-}
-
-fn children<'a, 'i>(node: Node<'a, 'i>, name: &'static str) -> impl Iterator<Item = Node<'a, 'i>> {
-    node.children()
-        .filter(move |c| c.is_element() && c.tag_name().name() == name)
-}
-
-fn child<'a, 'i>(node: Node<'a, 'i>, name: &'static str) -> Option<Node<'a, 'i>> {
-    children(node, name).next()
-}
-
-fn text_of(node: Node) -> String {
-    node.children().filter_map(|c| c.text()).collect()
-}
-
-/// An XML Schema date-time as RFC 3339 (a missing zone is read as UTC).
-fn time(value: Option<&str>) -> Option<Timestamp> {
-    let v = value?.trim();
-    let t = Timestamp(v.to_owned());
-    if t.is_valid() {
-        return Some(t);
-    }
-    let z = Timestamp(format!("{v}Z"));
-    z.is_valid().then_some(z)
-}
-
-/// Turn CR LF and lone CR into LF; when anything changed, also the map from old code point
-/// indices (0..=len) to new ones.
-fn lf_only(text: String) -> (String, Option<Vec<usize>>) {
-    if !text.contains('\r') {
-        return (text, None);
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut map = Vec::with_capacity(text.len() + 1);
-    let mut chars = text.chars().peekable();
-    let mut at = 0;
-    while let Some(c) = chars.next() {
-        map.push(at);
-        if c == '\r' {
-            if chars.peek() == Some(&'\n') {
-                chars.next();
-                map.push(at);
-            }
-            out.push('\n');
-        } else {
-            out.push(c);
-        }
-        at += 1;
-    }
-    map.push(at);
-    (out, Some(map))
-}
-
-/// Decode a source file: UTF-8 with or without a BOM, else whatever Dossier's loader reads.
-fn decode_source(bytes: &[u8]) -> Result<String, String> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_owned()),
-        Err(_) => crate::corpus::decode(bytes)
-            .map(|d| d.text)
-            .map_err(|e| e.to_string()),
-    }
-}
-
-/// A file name for an article from a source's name: no folders, no hidden names, `.txt`.
-fn file_name(name: &str, taken: &mut BTreeSet<String>) -> String {
-    let mut base: String = name
-        .trim()
-        .chars()
-        .map(|c| {
-            if c.is_control() || "/\\:*?\"<>|".contains(c) {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect();
-    if base.is_empty() {
-        base = "source".into();
-    }
-    if base.starts_with('.') {
-        base.insert(0, '_');
-    }
-    let lower = base.to_lowercase();
-    if !(lower.ends_with(".txt") || lower.ends_with(".md") || lower.ends_with(".text")) {
-        base.push_str(".txt");
-    }
-    let (stem, ext) = base
-        .rsplit_once('.')
-        .map_or((base.clone(), String::new()), |(s, e)| {
-            (s.to_owned(), format!(".{e}"))
-        });
-    let mut candidate = base.clone();
-    let mut n = 2;
-    while !taken.insert(candidate.to_lowercase()) {
-        candidate = format!("{stem} ({n}){ext}");
-        n += 1;
-    }
-    candidate
+pub(super) struct Reader<'a, 'i> {
+    pub(super) archive: &'a mut Archive,
+    pub(super) lines: LineIndex,
+    pub(super) base_path: Option<String>,
+    pub(super) codes: BTreeMap<String, ThemeId>,
+    pub(super) notes: BTreeMap<String, String>,
+    pub(super) used_notes: BTreeSet<String>,
+    pub(super) sources: Vec<Source>,
+    pub(super) selections: Vec<Selection>,
+    pub(super) report: ImportReport,
+    pub(super) _doc: std::marker::PhantomData<Node<'a, 'i>>,
 }
 
 impl Reader<'_, '_> {
-    fn line(&self, node: Node) -> usize {
+    pub(super) fn line(&self, node: Node) -> usize {
         self.lines.line(node.range().start)
     }
 
-    fn skip(&mut self, node: Node, why: String) {
+    pub(super) fn skip(&mut self, node: Node, why: String) {
         let line = self.line(node);
         self.report.skipped.push(format!("line {line}: {why}"));
     }
 
     /// The text of a `TextSource`-shaped element: inline, or from its `plainTextPath`.
-    fn source_text(&mut self, node: Node) -> Result<String, String> {
+    pub(super) fn source_text(&mut self, node: Node) -> Result<String, String> {
         if let Some(content) = child(node, "PlainTextContent") {
             return Ok(text_of(content));
         }
@@ -201,11 +103,12 @@ impl Reader<'_, '_> {
             ));
         };
         for c in &candidates {
-            if let Ok(meta) = std::fs::metadata(c) {
-                if meta.is_file() && meta.len() <= super::refi_import::MAX_SOURCE_BYTES {
-                    let bytes = std::fs::read(c).map_err(|e| format!("{}: {e}", c.display()))?;
-                    return decode_source(&bytes);
-                }
+            if let Ok(meta) = std::fs::metadata(c)
+                && meta.is_file()
+                && meta.len() <= super::refi_import::MAX_SOURCE_BYTES
+            {
+                let bytes = std::fs::read(c).map_err(|e| format!("{}: {e}", c.display()))?;
+                return decode_source(&bytes);
             }
         }
         Err(format!(
@@ -484,246 +387,5 @@ fn read_notes(r: &mut Reader, root: Node) {
             format!("{name}: {text}")
         };
         r.notes.insert(g, full);
-    }
-}
-
-/// `(guid, name)` of each user, in file order.
-fn read_users(root: Node) -> Vec<(String, String)> {
-    child(root, "Users")
-        .map(|u| {
-            children(u, "User")
-                .filter_map(|n| {
-                    Some((
-                        guid_key(n.attribute("guid")?),
-                        n.attribute("name").unwrap_or("").trim().to_owned(),
-                    ))
-                })
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-/// The coders: one per user, plus “unknown coder” when selections name a user that is not
-/// listed and there is more than one user to choose from.
-fn coders_of(
-    r: &mut Reader,
-    users: &[(String, String)],
-) -> (Vec<Coder>, BTreeMap<Option<String>, CoderId>) {
-    let mut taken = BTreeSet::new();
-    let mut coders: Vec<Coder> = users
-        .iter()
-        .enumerate()
-        .map(|(i, (_, name))| {
-            let name = if name.is_empty() {
-                format!("User {}", i + 1)
-            } else {
-                name.clone()
-            };
-            Coder::new(CoderId(i as u32 + 1), unique_name(&name, &mut taken))
-        })
-        .collect();
-    let mut by_guid: BTreeMap<Option<String>, CoderId> = users
-        .iter()
-        .zip(&coders)
-        .map(|((g, _), c)| (Some(g.clone()), c.id))
-        .collect();
-    let wanted: BTreeSet<Option<String>> = r.selections.iter().map(|s| s.user.clone()).collect();
-    for u in wanted {
-        if by_guid.contains_key(&u) {
-            continue;
-        }
-        let id = if coders.len() == 1 {
-            coders[0].id
-        } else {
-            if !coders.iter().any(|c| c.name == "Unknown coder") {
-                let id = CoderId(coders.len() as u32 + 1);
-                coders.push(Coder::new(id, unique_name("Unknown coder", &mut taken)));
-            }
-            coders.last().map_or(CoderId::FIRST, |c| c.id)
-        };
-        if coders.is_empty() {
-            coders.push(Coder::implicit());
-        }
-        let who = u.clone().unwrap_or_else(|| "(none)".into());
-        r.report.notes.push(format!(
-            "selections by user {who}, who is not in the file's list of users, were given to {}",
-            coders
-                .iter()
-                .find(|c| c.id == id)
-                .map_or("the first coder", |c| c.name.as_str())
-        ));
-        by_guid.insert(u, id);
-    }
-    if coders == [Coder::implicit()] {
-        coders.clear();
-    }
-    (coders, by_guid)
-}
-
-fn join_notes(notes: &mut Vec<String>, more: &[String]) {
-    for n in more {
-        let n = n.trim();
-        if !n.is_empty() && !notes.iter().any(|m| m == n) {
-            notes.push(n.to_owned());
-        }
-    }
-}
-
-/// Group the selections into passages and assemble the project.
-fn build(
-    r: &mut Reader,
-    codes: Vec<ImportedCode>,
-    users: &[(String, String)],
-    root: Node,
-    now: &Timestamp,
-) -> Project {
-    let (coders, by_guid) = coders_of(r, users);
-    let mut project = Project::with_themes(Vec::new());
-    let notes = r.notes.clone();
-    let mut taken = BTreeSet::new();
-    for code in &codes {
-        let mut theme = code.theme.clone();
-        theme.name = unique_name(&theme.name, &mut taken);
-        let mut parts = vec![theme.description.clone()];
-        parts.extend(code.notes.iter().filter_map(|g| notes.get(g).cloned()));
-        r.used_notes.extend(code.notes.iter().cloned());
-        theme.description = parts
-            .into_iter()
-            .filter(|p| !p.trim().is_empty())
-            .collect::<Vec<_>>()
-            .join("\n\n");
-        project.themes.push(theme);
-    }
-    let categories = codes.iter().filter(|c| !c.codable).count();
-    if categories > 0 {
-        r.report.notes.push(format!(
-            "{categories} categor(ies) marked isCodable=\"false\" became themes, keeping the tree"
-        ));
-    }
-    project.coders = coders;
-    project.current_coder = root
-        .attribute("creatingUserGUID")
-        .and_then(|g| by_guid.get(&Some(guid_key(g))).copied())
-        .filter(|id| project.coder(*id).is_some())
-        .unwrap_or(CoderId::FIRST);
-    let fallback = time(root.attribute("creationDateTime")).unwrap_or_else(|| now.clone());
-    // (source, start, end, coder) → themes, notes, created, modified.
-    type Group = (
-        BTreeSet<ThemeId>,
-        Vec<String>,
-        Option<Timestamp>,
-        Option<Timestamp>,
-    );
-    let mut groups: BTreeMap<(usize, usize, usize, CoderId), Group> = BTreeMap::new();
-    for s in std::mem::take(&mut r.selections) {
-        let coder = by_guid.get(&s.user).copied().unwrap_or(CoderId::FIRST);
-        let g = groups.entry((s.source, s.start, s.end, coder)).or_default();
-        g.0.extend(s.themes);
-        join_notes(&mut g.1, &s.notes);
-        g.2 = match (g.2.take(), s.created) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
-        g.3 = match (g.3.take(), s.modified) {
-            (Some(a), Some(b)) => Some(a.max(b)),
-            (a, b) => a.or(b),
-        };
-    }
-    let articles: Vec<Article> = r
-        .sources
-        .iter()
-        .map(|s| {
-            Article::new(
-                ArticleId(s.file.clone()),
-                PathBuf::from(&s.file),
-                Decoded {
-                    text: s.text.clone(),
-                    encoding: TextEncoding::Utf8 { bom: false },
-                },
-            )
-        })
-        .collect();
-    for (n, ((source, start, end, coder), (themes, notes, created, modified))) in
-        groups.into_iter().enumerate()
-    {
-        let Some(anchor) = articles
-            .get(source)
-            .and_then(|a| Anchor::cut(a, start, end))
-        else {
-            continue;
-        };
-        let created = created.unwrap_or_else(|| fallback.clone());
-        let mut p = Passage::new(
-            PassageId(n as u64 + 1),
-            articles[source].id.clone(),
-            anchor,
-            themes.into_iter().collect(),
-            created.clone(),
-        )
-        .by(coder);
-        p.modified = modified.unwrap_or(created);
-        p.note = notes.join("\n\n");
-        project.passages.insert(p.id, p);
-    }
-    r.report.passages = project.passages.len();
-    r.report.themes = project.themes.len();
-    r.report.coders = project.coder_list().len();
-    if r.report.selections > r.report.passages {
-        r.report.notes.push(format!("{} selections were grouped into {} passages (selections of one span by one coder are one passage)", r.report.selections, r.report.passages));
-    }
-    project
-}
-
-/// List what the file holds that Dossier has no place for.
-fn report_unread(r: &mut Reader, root: Node) {
-    let count = |parent: &'static str, item: &'static str| {
-        child(root, parent).map_or(0, |p| children(p, item).count())
-    };
-    let lists = [
-        (
-            "Variables",
-            "Variable",
-            "variable(s) (document attributes such as date or outlet): Dossier has no document attributes",
-        ),
-        ("Cases", "Case", "case(s): Dossier has no cases"),
-        (
-            "Sets",
-            "Set",
-            "set(s) of codes or sources: Dossier has no sets",
-        ),
-        (
-            "Links",
-            "Link",
-            "link(s) between items: Dossier has no links",
-        ),
-        ("Graphs", "Graph", "graph(s): Dossier has no graphs"),
-    ];
-    for (parent, item, why) in lists {
-        let n = count(parent, item);
-        if n > 0 {
-            let at = child(root, parent).map_or(0, |p| r.line(p));
-            r.report.skipped.push(format!("line {at}: {n} {why}"));
-        }
-    }
-    for nr in children(root, "NoteRef") {
-        let g = guid_key(nr.attribute("targetGUID").unwrap_or(""));
-        let text = r.notes.get(&g).cloned().unwrap_or_default();
-        r.used_notes.insert(g);
-        r.skip(
-            nr,
-            format!("a note on the whole project (Dossier has no project memo): {text}"),
-        );
-    }
-    let unused: Vec<String> = r
-        .notes
-        .iter()
-        .filter(|(g, _)| !r.used_notes.contains(*g))
-        .map(|(_, t)| t.clone())
-        .collect();
-    for text in unused {
-        let short: String = text.chars().take(80).collect();
-        r.report.skipped.push(format!(
-            "a free note that nothing refers to (Dossier has no memos): {short}"
-        ));
     }
 }

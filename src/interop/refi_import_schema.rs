@@ -309,18 +309,18 @@ impl Validator<'_> {
         }
         let mut at = 0;
         let mut assigned = Vec::new();
-        if let Some(p) = &t.content {
-            if let Err(missing) = matches(p, &children, &mut at, &mut assigned) {
-                let whom = children.get(at).copied().unwrap_or(node);
-                self.report(
-                    whom,
-                    format!(
-                        "found where <{missing}> is required in <{}>",
-                        node.tag_name().name()
-                    ),
-                );
-                return;
-            }
+        if let Some(p) = &t.content
+            && let Err(missing) = matches(p, &children, &mut at, &mut assigned)
+        {
+            let whom = children.get(at).copied().unwrap_or(node);
+            self.report(
+                whom,
+                format!(
+                    "found where <{missing}> is required in <{}>",
+                    node.tag_name().name()
+                ),
+            );
+            return;
         }
         if let Some(extra) = children.get(at) {
             self.report(

@@ -413,6 +413,23 @@ pub fn merge(
         report.passages_added += 1;
         edits.push(Edit::AddPassage(q));
     }
+    finish(ours, theirs, notes, now, &mut report, &mut edits);
+    let edit = Edit::Batch {
+        label: format!("merge “{label}”"),
+        edits,
+    };
+    (edit, report)
+}
+
+/// Our passages' notes with theirs beside them, and what the merge does not bring over.
+fn finish(
+    ours: &Project,
+    theirs: &Project,
+    notes: BTreeMap<PassageId, String>,
+    now: &Timestamp,
+    report: &mut MergeReport,
+    edits: &mut Vec<Edit>,
+) {
     for (id, note) in notes {
         if let Some(o) = ours.passages.get(&id) {
             let mut o = o.clone();
@@ -433,9 +450,4 @@ pub fn merge(
             ));
         }
     }
-    let edit = Edit::Batch {
-        label: format!("merge “{label}”"),
-        edits,
-    };
-    (edit, report)
 }
