@@ -403,3 +403,57 @@ fn bad_choices_are_refused_with_reasons() {
     let single = Project::default();
     assert!(agreement::agreement(&single, &lengths, &Options::default()).is_err());
 }
+
+#[test]
+fn the_command_prints_json_and_csv() {
+    let project = data_dir().join("seeds-three-coders.dossier.json");
+    let run = |args: &[&str]| {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+            .arg("agreement")
+            .arg(&project)
+            .args(args)
+            .output()
+            .expect("runs");
+        (
+            o.status.success(),
+            String::from_utf8_lossy(&o.stdout).into_owned(),
+            String::from_utf8_lossy(&o.stderr).into_owned(),
+        )
+    };
+    let (ok, out, err) = run(&[
+        "--coders",
+        "analyst,bob",
+        "--format",
+        "json",
+        "--disagreements",
+    ]);
+    assert!(ok, "{err}");
+    let v: Value = serde_json::from_str(&out).expect("JSON");
+    let r = reference();
+    let want = r["project"]
+        .as_array()
+        .expect("cases")
+        .iter()
+        .find(|c| c["coders"] == serde_json::json!(["analyst", "bob"]))
+        .expect("pair");
+    close(
+        v["overall"]["alpha"].as_f64(),
+        &want["overall"]["alpha"],
+        "CLI α",
+    );
+    assert!(!v["disagreements"].as_array().expect("list").is_empty());
+    let (ok, out, err) = run(&["--themes", "Arms sales,9", "--format", "csv"]);
+    assert!(ok, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[0],
+        "theme_id,theme,units,coded_by_analyst,coded_by_bob,coded_by_carol,percent,cohen_kappa,fleiss_kappa,alpha,alpha_u,grade"
+    );
+    assert_eq!(lines.len(), 4, "two themes and the overall row: {out}");
+    assert!(lines[3].starts_with(",overall,"));
+    let (ok, _, err) = run(&["--coders", "analyst,nobody"]);
+    assert!(
+        !ok && err.contains("no coder “nobody”") && err.contains("analyst, bob, carol"),
+        "{err}"
+    );
+}

@@ -233,3 +233,41 @@ fn the_command_merges_into_a_new_file_and_never_writes_theirs() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("never writes"));
     assert_eq!(std::fs::read(&b).expect("bob"), before);
 }
+
+/// Coders in the project file: a project without them saves byte for byte as before; a list,
+/// the current coder and passages' coders round-trip; a coder id no list names gets a
+/// placeholder with a warning.
+#[test]
+fn coders_in_the_file() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/refi-import/qualcoder/dossier-project.json");
+    let text = std::fs::read_to_string(&path).expect("sample");
+    let project = format::parse(&text, &path).expect("project").project;
+    assert!(project.has_implicit_coder());
+    assert_eq!(
+        format::to_json(&project),
+        text,
+        "unchanged projects save byte for byte"
+    );
+    let mut two = bob();
+    two.coders = vec![
+        dossier::project::Coder::implicit(),
+        dossier::project::Coder::new(CoderId(2), "bob"),
+    ];
+    two.current_coder = CoderId(2);
+    two.passages.values_mut().next().expect("a passage").coder = CoderId(2);
+    let json = format::to_json(&two);
+    assert!(json.contains("\"current_coder\": 2") && json.contains("\"coder\": 2"));
+    let back = format::parse(&json, &path).expect("reads").project;
+    assert_eq!(back.coders, two.coders);
+    assert_eq!(back.current_coder, CoderId(2));
+    assert_eq!(back.passages, two.passages);
+    let orphaned = json.replacen("\"coder\": 2", "\"coder\": 9", 1);
+    let opened = format::parse(&orphaned, &path).expect("reads");
+    assert_eq!(opened.project.coder_name(CoderId(9)), "Missing coder 9");
+    assert!(
+        opened.warnings.iter().any(|w| w.contains("coder 9")),
+        "{:?}",
+        opened.warnings
+    );
+}

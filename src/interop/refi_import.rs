@@ -39,6 +39,11 @@ pub enum ImportError {
     },
     #[error("{0}")]
     Clash(String),
+    #[error(
+        "the XML nests elements more than {} levels deep",
+        super::refi_import_schema::MAX_DEPTH
+    )]
+    TooDeep,
     #[error("cannot write {path}: {source}")]
     Write {
         path: PathBuf,

@@ -34,6 +34,15 @@ fn coders_of(
     r: &mut Reader,
     users: &[(String, String)],
 ) -> (Vec<Coder>, BTreeMap<Option<String>, CoderId>) {
+    if users.is_empty() {
+        // No users at all: everything is the project's one implicit coder.
+        let all = r
+            .selections
+            .iter()
+            .map(|s| (s.user.clone(), CoderId::FIRST))
+            .collect();
+        return (Vec::new(), all);
+    }
     let mut taken = BTreeSet::new();
     let mut coders: Vec<Coder> = users
         .iter()

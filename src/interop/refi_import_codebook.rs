@@ -157,6 +157,9 @@ pub struct Codebook {
 pub fn parse_qdc(text: &str) -> Result<Codebook, ImportError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let doc = Document::parse(text).map_err(|e| ImportError::Xml(e.to_string()))?;
+    if schema::depth(&doc) > schema::MAX_DEPTH {
+        return Err(ImportError::TooDeep);
+    }
     let root = doc.root_element();
     if root.tag_name().name() != "CodeBook" {
         return Err(ImportError::Root {

@@ -303,6 +303,9 @@ pub fn read_project(
     };
     let doc =
         Document::parse_with_options(xml, options).map_err(|e| ImportError::Xml(e.to_string()))?;
+    if schema::depth(&doc) > schema::MAX_DEPTH {
+        return Err(ImportError::TooDeep);
+    }
     let root = doc.root_element();
     if root.tag_name().name() != "Project" {
         return Err(ImportError::Root {

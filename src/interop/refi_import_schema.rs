@@ -459,6 +459,24 @@ fn matches(
     }
 }
 
+/// The deepest nesting of elements the importer accepts (real files nest codes a few levels).
+pub const MAX_DEPTH: usize = 256;
+
+/// How deeply elements nest, counted up to just past `MAX_DEPTH` (without recursion, so a
+/// hostile file cannot exhaust the stack).
+pub fn depth(doc: &Document) -> usize {
+    let mut stack = vec![(doc.root_element(), 1)];
+    let mut max = 0;
+    while let Some((node, d)) = stack.pop() {
+        max = max.max(d);
+        if max > MAX_DEPTH {
+            break;
+        }
+        stack.extend(node.children().filter(Node::is_element).map(|c| (c, d + 1)));
+    }
+    max
+}
+
 /// Validate a parsed document; each problem names the element and its line. The list is empty
 /// when the document follows the schema.
 pub fn validate(schema: &Schema, doc: &Document, text: &str) -> Vec<String> {
