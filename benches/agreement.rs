@@ -93,7 +93,7 @@ fn project(per_coder: u64) -> (Project, BTreeMap<ArticleId, u64>) {
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("agreement");
     group.sample_size(10);
-    for per_coder in [10_000, 20_000] {
+    for per_coder in [5_000, 10_000, 20_000, 40_000] {
         let (p, lengths) = project(per_coder);
         group.throughput(Throughput::Elements(p.passages.len() as u64));
         group.bench_function(format!("table, 3 coders × {per_coder} passages"), |b| {
