@@ -183,6 +183,52 @@ impl Project {
     }
 }
 
+impl Project {
+    /// The edit that makes `name` the current coder, adding the coder when the project does
+    /// not have one of that name (what the preferences' "current coder" field does).
+    pub fn switch_coder_edit(&self, name: &str) -> Result<super::Edit, CoderError> {
+        if name.trim().is_empty() {
+            return Err(CoderError::EmptyName);
+        }
+        if let Some(c) = self.coder_by_name(name) {
+            return Ok(super::Edit::SetCurrentCoder(c.id));
+        }
+        let id = self.next_coder_id();
+        let mut list = self.coder_list();
+        list.push(Coder::new(id, name.trim()));
+        Ok(super::Edit::Batch {
+            label: format!("add coder “{}”", name.trim()),
+            edits: vec![
+                super::Edit::SetCoders(list),
+                super::Edit::SetCurrentCoder(id),
+            ],
+        })
+    }
+
+    /// The edit that renames a coder (names stay unique).
+    pub fn rename_coder_edit(&self, id: CoderId, name: &str) -> Result<super::Edit, CoderError> {
+        let mut list = self.coder_list();
+        let c = list
+            .iter_mut()
+            .find(|c| c.id == id)
+            .ok_or(CoderError::Missing(id))?;
+        c.name = name.trim().to_owned();
+        validate(&list)?;
+        Ok(super::Edit::SetCoders(list))
+    }
+
+    /// An article's passages made by any of `coders`, in reading order (the reader showing one
+    /// coder's passages, or two coders' side by side).
+    pub fn passages_by<'a>(
+        &'a self,
+        article: &'a crate::corpus::ArticleId,
+        coders: &'a [CoderId],
+    ) -> impl Iterator<Item = &'a Passage> {
+        self.passages_of(article)
+            .filter(move |p| coders.contains(&p.coder))
+    }
+}
+
 impl Passage {
     /// The same passage, made by `coder`.
     pub fn by(mut self, coder: CoderId) -> Self {
@@ -298,6 +344,31 @@ mod tests {
             ]
         );
         assert_eq!(warnings.len(), 4, "{warnings:?}");
+    }
+
+    #[test]
+    fn switching_and_renaming_coders_are_edits() {
+        let mut p = Project::default();
+        let edit = p.switch_coder_edit(" bob ").expect("edit");
+        let undo = p.apply(edit).expect("applies");
+        assert_eq!(p.coder_name(p.current_coder), "bob");
+        assert_eq!(p.coder_list().len(), 2);
+        assert_eq!(
+            p.switch_coder_edit("ANALYST").expect("edit"),
+            crate::project::Edit::SetCurrentCoder(CoderId::FIRST)
+        );
+        assert_eq!(
+            p.rename_coder_edit(CoderId(2), "Analyst"),
+            Err(CoderError::DuplicateName("Analyst".into()))
+        );
+        p.apply(p.rename_coder_edit(CoderId(2), "Robert").expect("edit"))
+            .expect("renames");
+        assert_eq!(p.coder_name(CoderId(2)), "Robert");
+        p.apply(p.rename_coder_edit(CoderId(2), "bob").expect("edit"))
+            .expect("renames back");
+        p.apply(undo).expect("undo");
+        assert_eq!(p, Project::default());
+        assert_eq!(p.switch_coder_edit("  "), Err(CoderError::EmptyName));
     }
 
     #[test]
