@@ -586,3 +586,76 @@ fn the_commands_import_and_never_overwrite() {
     assert!(!ok && stderr.contains("already themes"), "{stderr}");
     assert_eq!(io::open(&out).expect("project").project.themes.len(), 15);
 }
+
+/// Damaged project XML (cut, repeated or altered at pseudo-random places) is imported or
+/// refused with a reason, never a panic.
+#[test]
+fn damaged_xml_never_panics() {
+    let xml = std::fs::read_to_string(data("nvivo/project.qde")).expect("fixture");
+    let sources: Vec<(String, Vec<u8>)> = std::fs::read_dir(data("nvivo/Sources"))
+        .expect("sources")
+        .map(|e| {
+            let e = e.expect("entry");
+            (
+                format!("Sources/{}", e.file_name().to_string_lossy()),
+                std::fs::read(e.path()).expect("read"),
+            )
+        })
+        .collect();
+    let mut seed = 7u64;
+    let mut next = |below: usize| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize % below.max(1)
+    };
+    let mut outcomes = (0, 0);
+    for _ in 0..300 {
+        let bytes = xml.as_bytes();
+        let (a, b) = {
+            let a = next(bytes.len());
+            (a, (a + next(40)).min(bytes.len()))
+        };
+        let mut damaged = bytes.to_vec();
+        match next(4) {
+            0 => drop(damaged.drain(a..b)),
+            1 => damaged.splice(a..a, bytes[a..b].to_vec()).for_each(drop),
+            2 => damaged
+                .iter_mut()
+                .skip(a)
+                .take(b - a)
+                .filter(|c| c.is_ascii_digit())
+                .for_each(|c| *c = b'9'),
+            _ => damaged.truncate(a),
+        }
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        zip.start_file("project.qde", zip::write::SimpleFileOptions::default())
+            .expect("entry");
+        zip.write_all(&damaged).expect("write");
+        for (name, data) in &sources {
+            zip.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
+                .expect("entry");
+            zip.write_all(data).expect("write");
+        }
+        match refi_import::import_qdpx(zip.finish().expect("zip").into_inner(), None, &now()) {
+            Ok(imported) => {
+                outcomes.0 += 1;
+                for p in imported.project.passages.values() {
+                    let text = &imported
+                        .sources
+                        .iter()
+                        .find(|s| s.file == p.article.0)
+                        .expect("source")
+                        .text;
+                    let quote: String = text.chars().skip(p.start).take(p.end - p.start).collect();
+                    assert_eq!(quote, p.quote);
+                }
+            }
+            Err(e) => {
+                outcomes.1 += 1;
+                assert!(!e.to_string().is_empty());
+            }
+        }
+    }
+    assert!(outcomes.0 > 0 && outcomes.1 > 0, "{outcomes:?}");
+}
