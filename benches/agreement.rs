@@ -106,6 +106,36 @@ fn bench(c: &mut Criterion) {
         );
     }
     group.finish();
+    // The two kernels alone, on sorted runs: 3 coders × N runs on a 50-M code point continuum.
+    let mut group = c.benchmark_group("agreement kernels");
+    group.sample_size(10);
+    for n in [10_000u64, 40_000] {
+        let mut rng = Lcg(11);
+        let runs: Vec<Vec<(u64, u64)>> = (0..3)
+            .map(|_| {
+                let raw = (0..n)
+                    .map(|_| {
+                        let s = rng.next(ARTICLES * LENGTH - 400);
+                        (s, s + 20 + rng.next(300))
+                    })
+                    .collect();
+                dossier::analysis::agreement_unitizing::normalise(raw, ARTICLES * LENGTH)
+            })
+            .collect();
+        group.throughput(Throughput::Elements(3 * n));
+        group.bench_function(format!("binary counts, 3 × {n} runs"), |b| {
+            b.iter(|| agreement::binary_counts(ARTICLES * LENGTH, black_box(&runs)))
+        });
+        group.bench_function(format!("unitizing alpha, 3 × {n} runs"), |b| {
+            b.iter(|| {
+                dossier::analysis::agreement_unitizing::disagreement(
+                    ARTICLES * LENGTH,
+                    black_box(&runs),
+                )
+            })
+        });
+    }
+    group.finish();
 }
 
 criterion_group!(benches, bench);
