@@ -8,7 +8,9 @@ mod common;
 use std::path::Path;
 
 use dossier::analysis::agreement::{self, Grade, Options};
-use dossier::analysis::agreement_coeffs::{alpha_nominal, cohen_kappa_pairs, fleiss_kappa_table};
+use dossier::analysis::agreement_coeffs::{
+    alpha_nominal, cohen_kappa_pairs, fleiss_kappa_table, percent_agreement_table,
+};
 use dossier::analysis::agreement_disagreements::disagreements;
 use dossier::analysis::agreement_unitizing::{Disagreement, disagreement};
 use dossier::project::{CoderId, Project, io};
@@ -236,6 +238,17 @@ fn fleiss_kappa_matches_fleiss_1971() {
         Some(kappa),
         &reference()["published"]["fleiss_1971"]["fleiss_kappa"],
         "Fleiss",
+    );
+    // Fleiss's P̄, the percent agreement of many raters: published 0.5556.
+    let percent = percent_agreement_table(&table).expect("P̄");
+    assert!(
+        (percent - 0.5556).abs() < 0.00005,
+        "published 0.5556, got {percent}"
+    );
+    close(
+        Some(percent),
+        &reference()["published"]["fleiss_1971"]["percent"],
+        "P̄",
     );
 }
 

@@ -133,6 +133,25 @@ pub fn alpha_nominal(data: &[Vec<Option<u32>>]) -> Option<f64> {
     (expected > 0.0).then(|| 1.0 - (n - 1.0) * off_diagonal / expected)
 }
 
+/// Percent agreement from a table of counts (`table[subject][category]`, every subject rated
+/// by the same number of raters): the share of agreeing rater pairs, averaged over subjects.
+pub fn percent_agreement_table(table: &[Vec<u64>]) -> Option<f64> {
+    let raters: u64 = table.first()?.iter().sum();
+    if raters < 2 || table.iter().any(|row| row.iter().sum::<u64>() != raters) {
+        return None;
+    }
+    let r = raters as f64;
+    let pairs: f64 = table
+        .iter()
+        .map(|row| {
+            row.iter()
+                .map(|&c| (c * c.saturating_sub(1)) as f64)
+                .sum::<f64>()
+        })
+        .sum();
+    Some(pairs / (table.len() as f64 * r * (r - 1.0)))
+}
+
 /// Fleiss' κ from a table of counts: `table[subject][category]` raters who chose the category
 /// for the subject; every subject has the same number of ratings.
 pub fn fleiss_kappa_table(table: &[Vec<u64>]) -> Option<f64> {
@@ -231,6 +250,7 @@ mod tests {
             })
             .collect();
         close(three.fleiss_kappa(), fleiss_kappa_table(&table));
+        close(three.percent_agreement(), percent_agreement_table(&table));
         assert_eq!(three.cohen_kappa(), None, "Cohen's κ is for two coders");
     }
 

@@ -164,7 +164,13 @@ def published():
                                                        level_of_measurement="nominal"))}
         if len(data) == 2 and None not in data[0] + data[1]:
             out[name]["cohen_kappa"] = float(cohen_kappa_score(data[0], data[1]))
-    out["fleiss_1971"] = {"fleiss_kappa": float(fleiss_kappa(aggregate_raters(np.array(FLEISS_1971))[0]))}
+    table = aggregate_raters(np.array(FLEISS_1971))[0]
+    r = table.sum(axis=1)[0]
+    out["fleiss_1971"] = {
+        "fleiss_kappa": float(fleiss_kappa(table)),
+        # Mean share of agreeing rater pairs per subject (Fleiss's P-bar; published 0.5556).
+        "percent": float(((table * (table - 1)).sum(axis=1) / (r * (r - 1))).mean()),
+    }
     per, overall = alpha_u(300, 2, [(b - 150, l, r, c) for b, l, r, c in KRIPPENDORFF_2004_UNITS])
     out["krippendorff_2004_u"] = {"alpha_u_c": per["c"], "alpha_u_k": per["k"], "alpha_u": overall}
     return out
