@@ -47,7 +47,8 @@ pub(super) struct Selection {
     pub(super) modified: Option<Timestamp>,
 }
 
-pub(super) struct Reader<'a, 'i> {
+/// The state of one import while the XML is read.
+pub(super) struct Reader<'a> {
     pub(super) archive: &'a mut Archive,
     pub(super) lines: LineIndex,
     pub(super) base_path: Option<String>,
@@ -57,10 +58,9 @@ pub(super) struct Reader<'a, 'i> {
     pub(super) sources: Vec<Source>,
     pub(super) selections: Vec<Selection>,
     pub(super) report: ImportReport,
-    pub(super) _doc: std::marker::PhantomData<Node<'a, 'i>>,
 }
 
-impl Reader<'_, '_> {
+impl Reader<'_> {
     pub(super) fn line(&self, node: Node) -> usize {
         self.lines.line(node.range().start)
     }
@@ -327,7 +327,6 @@ pub fn read_project(
             schema_problems: schema::validate(&schema::project_schema(), &doc, xml),
             ..ImportReport::default()
         },
-        _doc: std::marker::PhantomData,
     };
     read_notes(&mut r, root);
     let mut codes = Vec::new();
