@@ -8,9 +8,12 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::app::{DossierApp, StartOptions};
 use crate::corpus::LoadOptions;
 
+mod agreement;
 mod figures;
+mod import;
 mod info;
 pub mod load;
+mod merge;
 mod passages;
 mod refi;
 mod search;
@@ -51,6 +54,17 @@ pub enum Cmd {
     StressSave { project: PathBuf },
     /// Print every figure the articles state, one record per figure.
     Figures(figures::Args),
+    /// Inter-coder agreement per theme and overall: percent agreement, Cohen's and Fleiss'
+    /// κ, Krippendorff's α and unitizing α (see docs/agreement.md).
+    Agreement(agreement::Args),
+    /// Import a REFI-QDA project (`.qdpx`) as a new Dossier project; its text sources are
+    /// written as `.txt` files into a folder beside it.
+    ImportQdpx(import::QdpxArgs),
+    /// Add a REFI-QDA codebook (`.qdc`) to a project's themes.
+    ImportQdc(import::QdcArgs),
+    /// Merge another analyst's project on the same corpus into this one (written to -o), with
+    /// a JSON report of what was matched, added and left out.
+    Merge(merge::Args),
 }
 
 /// Output formats for row-shaped commands.
@@ -76,6 +90,10 @@ pub fn main() -> ExitCode {
         Some(Cmd::Search(args)) => search::run(args, &load, stdout),
         Some(Cmd::StressSave { project }) => stress::stress_save(project),
         Some(Cmd::Figures(args)) => figures::run(args, &load, stdout),
+        Some(Cmd::Agreement(args)) => agreement::run(args, &load, stdout),
+        Some(Cmd::ImportQdpx(args)) => import::run_qdpx(args, stdout),
+        Some(Cmd::ImportQdc(args)) => import::run_qdc(args, stdout),
+        Some(Cmd::Merge(args)) => merge::run(args, &load, stdout),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,6 +1,7 @@
 //! Undoable edits of a project. Every change an analyst makes is an [`Edit`]; applying one
 //! returns its inverse, which is what undo applies.
 
+use super::coders::{Coder, CoderError, CoderId};
 use super::figures::{CuratedFigure, FigureId, Series, SeriesId};
 use super::model::{Passage, PassageId, Project, Theme, ThemeId};
 use super::rules::{Rule, RuleId};
@@ -27,6 +28,10 @@ pub enum Edit {
     /// Add an auto-tag rule, or replace the one with the same id.
     UpsertRule(Rule),
     RemoveRule(RuleId),
+    /// Replace the list of coders (empty: the one implicit coder).
+    SetCoders(Vec<Coder>),
+    /// Make another coder the one new passages are made by.
+    SetCurrentCoder(CoderId),
     /// Several edits as one undoable step.
     Batch {
         label: String,
@@ -63,6 +68,8 @@ pub enum EditError {
     SeriesFigureMissing(u64),
     #[error("rule {0} does not exist")]
     NoRule(u64),
+    #[error("{0}")]
+    Coders(#[from] CoderError),
 }
 
 impl Edit {
@@ -81,6 +88,8 @@ impl Edit {
             Self::RemoveSeries(_) => "delete series".into(),
             Self::UpsertRule(_) => "save rule".into(),
             Self::RemoveRule(_) => "delete rule".into(),
+            Self::SetCoders(_) => "edit coders".into(),
+            Self::SetCurrentCoder(_) => "change coder".into(),
             Self::Batch { label, .. } => label.clone(),
         }
     }
@@ -128,6 +137,9 @@ impl Project {
                 if passage.start >= passage.end {
                     return Err(EditError::EmptyPassage);
                 }
+                if self.coder(passage.coder).is_none() {
+                    return Err(CoderError::Missing(passage.coder).into());
+                }
                 if self.passages.contains_key(&passage.id) {
                     return Err(EditError::PassageExists(passage.id));
                 }
@@ -143,6 +155,9 @@ impl Project {
             Edit::UpdatePassage(mut passage) => {
                 if passage.start >= passage.end {
                     return Err(EditError::EmptyPassage);
+                }
+                if self.coder(passage.coder).is_none() {
+                    return Err(CoderError::Missing(passage.coder).into());
                 }
                 passage.themes.sort();
                 passage.themes.dedup();
@@ -211,6 +226,16 @@ impl Project {
                     .binary_search_by_key(&id, |r| r.id)
                     .map_err(|_| EditError::NoRule(id.0))?;
                 Ok(Edit::UpsertRule(self.rules.remove(i)))
+            }
+            Edit::SetCoders(coders) => Ok(Edit::SetCoders(self.set_coders(coders)?)),
+            Edit::SetCurrentCoder(id) => {
+                if self.coder(id).is_none() {
+                    return Err(CoderError::Missing(id).into());
+                }
+                Ok(Edit::SetCurrentCoder(std::mem::replace(
+                    &mut self.current_coder,
+                    id,
+                )))
             }
             Edit::Batch { label, edits } => {
                 let mut inverses = Vec::with_capacity(edits.len());
@@ -418,6 +443,7 @@ mod tests {
             note: String::new(),
             created: Timestamp::from_unix(0),
             modified: Timestamp::from_unix(0),
+            coder: Default::default(),
         }
     }
 
@@ -498,5 +524,43 @@ mod tests {
         assert_eq!(project.passages[&PassageId(2)].themes, vec![ThemeId(2)]);
         history.undo(&mut project).expect("undo");
         assert_eq!(project, before);
+    }
+
+    #[test]
+    fn coders_are_one_undoable_list() {
+        use crate::project::coders::{Coder, CoderError, CoderId};
+        let mut project = Project::with_themes(vec![theme(1)]);
+        let before = project.clone();
+        let bob = passage(1, &[1]).by(CoderId(2));
+        assert_eq!(
+            project.apply(Edit::AddPassage(bob.clone())),
+            Err(EditError::Coders(CoderError::Missing(CoderId(2))))
+        );
+        let mut history = History::saved();
+        let edit = Edit::Batch {
+            label: "add bob".into(),
+            edits: vec![
+                Edit::SetCoders(vec![Coder::implicit(), Coder::new(CoderId(2), "bob")]),
+                Edit::AddPassage(bob),
+                Edit::SetCurrentCoder(CoderId(2)),
+            ],
+        };
+        history.apply(&mut project, edit).expect("batch");
+        assert_eq!(project.coder_name(CoderId(2)), "bob");
+        assert_eq!(project.current_coder, CoderId(2));
+        assert_eq!(
+            project.apply(Edit::SetCoders(Vec::new())),
+            Err(EditError::Coders(CoderError::InUse(CoderId(2))))
+        );
+        assert_eq!(
+            project.apply(Edit::SetCoders(vec![
+                Coder::new(CoderId(1), "Bob"),
+                Coder::new(CoderId(2), "bob")
+            ])),
+            Err(EditError::Coders(CoderError::DuplicateName("bob".into())))
+        );
+        history.undo(&mut project).expect("undo");
+        assert_eq!(project, before);
+        assert!(project.has_implicit_coder());
     }
 }
