@@ -3,16 +3,19 @@
 pub mod actors;
 pub mod anchor;
 pub mod codebook;
+pub mod coders;
 pub mod edit;
 pub mod figures;
 pub mod format;
 pub mod io;
+pub mod merge;
 pub mod model;
 pub mod reanchor;
 pub mod rules;
 pub mod status;
 pub mod time;
 
+pub use coders::{Coder, CoderId};
 pub use edit::{Edit, EditError, History};
 pub use figures::{CuratedFigure, Extracted, FigureId, FigureStatus, Series, SeriesId};
 pub use format::{Opened, ProjectError};
