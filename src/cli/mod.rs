@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::app::{DossierApp, StartOptions};
 use crate::corpus::LoadOptions;
 
+mod actors;
 mod agreement;
 mod figures;
 mod import;
@@ -16,6 +17,7 @@ pub mod load;
 mod merge;
 mod passages;
 mod refi;
+mod relations;
 mod search;
 pub mod stress;
 
@@ -54,6 +56,10 @@ pub enum Cmd {
     StressSave { project: PathBuf },
     /// Print every figure the articles state, one record per figure.
     Figures(figures::Args),
+    /// Print every mention of a country, organisation or person, with the actor it names.
+    Actors(actors::Args),
+    /// Print the sentences that tie two actors (JSONL), or the network as GEXF or GraphML.
+    Relations(relations::Args),
     /// Inter-coder agreement per theme and overall: percent agreement, Cohen's and Fleiss'
     /// κ, Krippendorff's α and unitizing α (see docs/agreement.md).
     Agreement(agreement::Args),
@@ -90,6 +96,8 @@ pub fn main() -> ExitCode {
         Some(Cmd::Search(args)) => search::run(args, &load, stdout),
         Some(Cmd::StressSave { project }) => stress::stress_save(project),
         Some(Cmd::Figures(args)) => figures::run(args, &load, stdout),
+        Some(Cmd::Actors(args)) => actors::run(args, &load, stdout),
+        Some(Cmd::Relations(args)) => relations::run(args, &load, stdout),
         Some(Cmd::Agreement(args)) => agreement::run(args, &load, stdout),
         Some(Cmd::ImportQdpx(args)) => import::run_qdpx(args, stdout),
         Some(Cmd::ImportQdc(args)) => import::run_qdc(args, stdout),

@@ -1,6 +1,7 @@
 //! Undoable edits of a project. Every change an analyst makes is an [`Edit`]; applying one
 //! returns its inverse, which is what undo applies.
 
+use super::actors::{ActorOverride, MentionFix, MentionFixId};
 use super::coders::{Coder, CoderError, CoderId};
 use super::figures::{CuratedFigure, FigureId, Series, SeriesId};
 use super::model::{Passage, PassageId, Project, Theme, ThemeId};
@@ -28,6 +29,12 @@ pub enum Edit {
     /// Add an auto-tag rule, or replace the one with the same id.
     UpsertRule(Rule),
     RemoveRule(RuleId),
+    /// Add an actor override (rename, re-kind, merge, new actor), or replace the one for its id.
+    UpsertActor(ActorOverride),
+    RemoveActor(crate::actors::ActorId),
+    /// Add a mention fix, or replace the one with the same id.
+    UpsertMentionFix(MentionFix),
+    RemoveMentionFix(MentionFixId),
     /// Replace the list of coders (empty: the one implicit coder).
     SetCoders(Vec<Coder>),
     /// Make another coder the one new passages are made by.
@@ -68,6 +75,10 @@ pub enum EditError {
     SeriesFigureMissing(u64),
     #[error("rule {0} does not exist")]
     NoRule(u64),
+    #[error("actor {0} has no correction")]
+    NoActorOverride(String),
+    #[error("mention fix {0} does not exist")]
+    NoMentionFix(u64),
     #[error("{0}")]
     Coders(#[from] CoderError),
 }
@@ -88,6 +99,8 @@ impl Edit {
             Self::RemoveSeries(_) => "delete series".into(),
             Self::UpsertRule(_) => "save rule".into(),
             Self::RemoveRule(_) => "delete rule".into(),
+            Self::UpsertActor(_) | Self::RemoveActor(_) => "correct actor".into(),
+            Self::UpsertMentionFix(_) | Self::RemoveMentionFix(_) => "correct mention".into(),
             Self::SetCoders(_) => "edit coders".into(),
             Self::SetCurrentCoder(_) => "change coder".into(),
             Self::Batch { label, .. } => label.clone(),
@@ -227,6 +240,16 @@ impl Project {
                     .map_err(|_| EditError::NoRule(id.0))?;
                 Ok(Edit::UpsertRule(self.rules.remove(i)))
             }
+            Edit::UpsertActor(o) => Ok(self.actors.upsert_override(o)),
+            Edit::RemoveActor(id) => self
+                .actors
+                .remove_override(&id)
+                .ok_or(EditError::NoActorOverride(id.0)),
+            Edit::UpsertMentionFix(m) => Ok(self.actors.upsert_fix(m)),
+            Edit::RemoveMentionFix(id) => self
+                .actors
+                .remove_fix(id)
+                .ok_or(EditError::NoMentionFix(id.0)),
             Edit::SetCoders(coders) => Ok(Edit::SetCoders(self.set_coders(coders)?)),
             Edit::SetCurrentCoder(id) => {
                 if self.coder(id).is_none() {

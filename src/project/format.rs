@@ -100,6 +100,9 @@ struct FileV2 {
     series: Vec<Series>,
     #[serde(default)]
     rules: Vec<Rule>,
+    /// Actor corrections (format version 3, in progress): absent when there are none.
+    #[serde(default, skip_serializing_if = "super::actors::ActorBook::is_empty")]
+    actors: super::actors::ActorBook,
     /// Absent in files without coders: one implicit coder (see `project::coders`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     coders: Vec<Coder>,
@@ -131,6 +134,7 @@ pub fn to_json(project: &Project) -> String {
         figures: project.figures.values().cloned().collect(),
         series: project.series.clone(),
         rules: project.rules.clone(),
+        actors: project.actors.clone(),
         coders: project.coders.clone(),
         current_coder: project.current_coder,
     };
@@ -230,6 +234,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Opened, ProjectError> {
     project.figures = repair_figures(file.figures, &mut warnings);
     project.series = repair_series(file.series, &project.figures, &mut warnings);
     project.rules = repair_rules(file.rules, &mut project.themes, &mut warnings);
+    project.actors = file.actors;
     let mut used: BTreeSet<CoderId> = project.passages.values().map(|p| p.coder).collect();
     used.insert(file.current_coder);
     project.coders = coders::repair(file.coders, &used, &mut warnings);

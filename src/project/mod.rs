@@ -1,5 +1,6 @@
 //! The analyst's project: codebook, passages, the file format, saving and undo. No egui here.
 
+pub mod actors;
 pub mod anchor;
 pub mod codebook;
 pub mod coders;

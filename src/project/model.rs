@@ -227,6 +227,8 @@ pub struct Project {
     pub series: Vec<Series>,
     /// Auto-tag rules, sorted by id.
     pub rules: Vec<Rule>,
+    /// The analyst's corrections of actors and their mentions.
+    pub actors: super::actors::ActorBook,
     /// The coders, sorted by id; empty means one implicit coder (see [`super::coders`]).
     pub coders: Vec<Coder>,
     /// The coder new passages are made by.
