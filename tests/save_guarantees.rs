@@ -364,6 +364,8 @@ prop_compose! {
         series in proptest::collection::vec((any::<u64>(), text(), proptest::collection::vec(any::<u64>(), 0..3)), 0..3),
         rules in proptest::collection::vec((any::<u64>(), text(), any::<bool>(), any::<u32>()), 0..3),
         records in proptest::collection::vec((text(), text(), any::<usize>()), 0..3),
+        coders in proptest::collection::vec((any::<u32>(), text()), 0..3),
+        coder_of in proptest::collection::vec(any::<u32>(), 5),
         folder in proptest::option::of(text()),
     ) -> Project {
         use dossier::analysis::autotag::{Rule, RuleId, Unit};
@@ -374,8 +376,12 @@ prop_compose! {
         }).collect());
         project.corpus_folder = folder.map(Into::into);
         project.articles = records.into_iter().map(|(path, sha256, chars)| ArticleRecord { path: ArticleId(path), sha256, chars }).collect();
-        for (id, article, start, end, quote, themes, note, when) in passages {
+        use dossier::project::coders::{Coder, CoderId};
+        project.coders = coders.into_iter().map(|(id, name)| Coder::new(CoderId(id), name)).collect();
+        project.current_coder = CoderId(coder_of[4]);
+        for (i, (id, article, start, end, quote, themes, note, when)) in passages.into_iter().enumerate() {
             let p = Passage {
+                coder: CoderId(coder_of[i % 4]),
                 id: PassageId(id), article: ArticleId(article), start, end, quote,
                 prefix: String::new(), suffix: String::new(),
                 themes: themes.into_iter().map(ThemeId).collect(), note,

@@ -10,7 +10,7 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use crate::corpus::Corpus;
-use crate::project::{Passage, Project, Theme, ThemeId, Timestamp};
+use crate::project::{CoderId, Passage, Project, Theme, ThemeId, Timestamp};
 
 /// What an export wrote, and what it had to leave out (each entry says why).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -103,6 +103,23 @@ pub fn user_name() -> String {
         .ok()
         .filter(|u| !u.trim().is_empty())
         .unwrap_or_else(|| "analyst".to_owned())
+}
+
+/// Each coder's GUID and exported name. A project without a coder list exports its implicit
+/// coder under `user` (the login name), as before coders existed.
+pub fn coder_users(project: &Project, user: &str) -> BTreeMap<CoderId, (String, String)> {
+    project
+        .coder_list()
+        .into_iter()
+        .map(|c| {
+            let name = if project.has_implicit_coder() {
+                user.to_owned()
+            } else {
+                c.name
+            };
+            (c.id, (guid("user", &name), name))
+        })
+        .collect()
 }
 
 /// Themes as a tree: children of each parent, in id order. A theme whose parent is missing,
@@ -277,7 +294,15 @@ fn selection_name(quote: &str) -> String {
 
 /// The `.qdpx` contents: `project.qde` and one text file per loaded article.
 pub fn qdpx_parts(project: &Project, corpus: &Corpus, name: &str, user: &str) -> QdpxParts {
-    let user_guid = guid("user", user);
+    let users = coder_users(project, user);
+    let user_guid = users
+        .get(&project.current_coder)
+        .map_or_else(|| guid("user", user), |(g, _)| g.clone());
+    let creator = |p: &Passage| {
+        users
+            .get(&p.coder)
+            .map_or_else(|| user_guid.clone(), |(g, _)| g.clone())
+    };
     let mut report = RefiReport::default();
     let mut x = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     x.push_str(&format!(
@@ -285,10 +310,14 @@ pub fn qdpx_parts(project: &Project, corpus: &Corpus, name: &str, user: &str) ->
         esc(name, true),
         env!("CARGO_PKG_VERSION")
     ));
-    x.push_str(&format!(
-        "  <Users>\n    <User guid=\"{user_guid}\" name=\"{}\"/>\n  </Users>\n",
-        esc(user, true)
-    ));
+    x.push_str("  <Users>\n");
+    for (g, name) in users.values() {
+        x.push_str(&format!(
+            "    <User guid=\"{g}\" name=\"{}\"/>\n",
+            esc(name, true)
+        ));
+    }
+    x.push_str("  </Users>\n");
     if !project.themes.is_empty() {
         let (codes, renamed) = codes(project, 2);
         x.push_str("  <CodeBook>\n");
@@ -309,10 +338,7 @@ pub fn qdpx_parts(project: &Project, corpus: &Corpus, name: &str, user: &str) ->
     if !corpus.is_empty() {
         x.push_str("  <Sources>\n");
     }
-    let selection = Selection {
-        user_guid: &user_guid,
-        known: &known,
-    };
+    let selection = Selection { known: &known };
     for article in corpus.articles() {
         let g = guid("source", article.id.as_str());
         let file = format!("{g}.txt");
@@ -321,9 +347,16 @@ pub fn qdpx_parts(project: &Project, corpus: &Corpus, name: &str, user: &str) ->
             esc(article.id.as_str(), true)
         ));
         let mut passages = by_article.remove(&article.id).unwrap_or_default();
-        passages.sort_by_key(|p| (p.start, p.end, p.id));
-        for group in passages.chunk_by(|a, b| (a.start, a.end) == (b.start, b.end)) {
-            selection.write(&mut x, group, &mut report);
+        // One coder's passages with one span become one selection (QDA tools would merge them
+        // and keep one note); different coders' stay apart, as their agreement needs.
+        passages.sort_by_key(|p| (p.start, p.end, p.coder, p.id));
+        for group in
+            passages.chunk_by(|a, b| (a.start, a.end, a.coder) == (b.start, b.end, b.coder))
+        {
+            let by = group
+                .first()
+                .map_or_else(|| user_guid.clone(), |p| creator(p));
+            selection.write(&mut x, group, &by, &mut report);
         }
         x.push_str("    </TextSource>\n");
         sources.push((file, article.text.clone()));
@@ -342,18 +375,16 @@ pub fn qdpx_parts(project: &Project, corpus: &Corpus, name: &str, user: &str) ->
 
 /// What every `<PlainTextSelection>` of an export needs.
 struct Selection<'a> {
-    user_guid: &'a str,
     known: &'a BTreeSet<ThemeId>,
 }
 
 impl Selection<'_> {
-    /// One selection for passages with the same span (usually one passage): the first one's
-    /// GUID and times, every note, every theme once.
-    fn write(&self, x: &mut String, group: &[&Passage], report: &mut RefiReport) {
+    /// One selection for one coder's passages with the same span (usually one passage): the
+    /// first one's GUID and times, every note, every theme once; `user_guid` is the coder's.
+    fn write(&self, x: &mut String, group: &[&Passage], user_guid: &str, report: &mut RefiReport) {
         let Some(first) = group.first() else {
             return;
         };
-        let user_guid = self.user_guid;
         if group.len() > 1 {
             let ids: Vec<String> = group.iter().map(|p| p.id.0.to_string()).collect();
             report.merged.push(format!(
