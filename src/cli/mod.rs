@@ -15,6 +15,7 @@ mod passages;
 mod refi;
 mod search;
 pub mod stress;
+mod text;
 
 pub use load::{CliError, Loaded, load_any};
 
@@ -51,6 +52,8 @@ pub enum Cmd {
     StressSave { project: PathBuf },
     /// Print every figure the articles state, one record per figure.
     Figures(figures::Args),
+    /// Print the text Dossier reads from one file of any format (the text offsets refer to).
+    Text(text::Args),
 }
 
 /// Output formats for row-shaped commands.
@@ -76,6 +79,7 @@ pub fn main() -> ExitCode {
         Some(Cmd::Search(args)) => search::run(args, &load, stdout),
         Some(Cmd::StressSave { project }) => stress::stress_save(project),
         Some(Cmd::Figures(args)) => figures::run(args, &load, stdout),
+        Some(Cmd::Text(args)) => text::run(args, &load, stdout),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

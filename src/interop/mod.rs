@@ -1,3 +1,4 @@
 //! Exchange with other qualitative-analysis tools (REFI-QDA).
 
 pub mod refi;
+mod refi_attributes;

@@ -63,6 +63,11 @@ fn theme_guid(id: ThemeId) -> String {
 /// Text made safe for XML 1.0: markup characters escaped; characters XML cannot carry
 /// (most controls, lone surrogates cannot occur in `str`) become U+FFFD. In attributes, line
 /// breaks and tabs are written as character references so parsers keep them.
+/// Escape text for XML (in an attribute value when `attribute`).
+pub fn esc_xml(s: &str, attribute: bool) -> String {
+    esc(s, attribute)
+}
+
 fn esc(s: &str, attribute: bool) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -236,6 +241,8 @@ pub fn qdpx_parts(project: &Project, corpus: &Corpus, name: &str, user: &str) ->
         x.push_str(&codes(project, 2));
         x.push_str("  </CodeBook>\n");
     }
+    let mut vars = super::refi_attributes::variables(project, corpus);
+    x.push_str(&vars.variables);
     let known: BTreeSet<ThemeId> = project.themes.iter().map(|t| t.id).collect();
     // Passages by article, in reading order; the ones that cannot be placed are reported.
     let mut by_article: BTreeMap<&crate::corpus::ArticleId, Vec<&Passage>> = BTreeMap::new();
@@ -292,6 +299,8 @@ pub fn qdpx_parts(project: &Project, corpus: &Corpus, name: &str, user: &str) ->
             x.push_str("      </PlainTextSelection>\n");
             report.selections += 1;
         }
+        x.push_str(&super::refi_attributes::memo_ref(project, corpus, &article.id));
+        x.push_str(&vars.values.remove(&article.id).unwrap_or_default());
         x.push_str("    </TextSource>\n");
         sources.push((file, article.text.clone()));
         report.sources += 1;
@@ -299,6 +308,9 @@ pub fn qdpx_parts(project: &Project, corpus: &Corpus, name: &str, user: &str) ->
     if !corpus.is_empty() {
         x.push_str("  </Sources>\n");
     }
+    let (notes, project_note) = super::refi_attributes::notes(project, corpus, &user_guid);
+    x.push_str(&notes);
+    x.push_str(&project_note);
     x.push_str("</Project>\n");
     QdpxParts {
         xml: x,

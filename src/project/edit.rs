@@ -1,6 +1,7 @@
 //! Undoable edits of a project. Every change an analyst makes is an [`Edit`]; applying one
 //! returns its inverse, which is what undo applies.
 
+use super::attributes::{AttributeEdit, AttributeError};
 use super::figures::{CuratedFigure, FigureId, Series, SeriesId};
 use super::model::{Passage, PassageId, Project, Theme, ThemeId};
 use super::rules::{Rule, RuleId};
@@ -27,6 +28,8 @@ pub enum Edit {
     /// Add an auto-tag rule, or replace the one with the same id.
     UpsertRule(Rule),
     RemoveRule(RuleId),
+    /// A change to article attributes, custom attributes or memos.
+    Attributes(AttributeEdit),
     /// Several edits as one undoable step.
     Batch {
         label: String,
@@ -63,6 +66,8 @@ pub enum EditError {
     SeriesFigureMissing(u64),
     #[error("rule {0} does not exist")]
     NoRule(u64),
+    #[error(transparent)]
+    Attribute(#[from] AttributeError),
 }
 
 impl Edit {
@@ -81,6 +86,7 @@ impl Edit {
             Self::RemoveSeries(_) => "delete series".into(),
             Self::UpsertRule(_) => "save rule".into(),
             Self::RemoveRule(_) => "delete rule".into(),
+            Self::Attributes(e) => e.label(),
             Self::Batch { label, .. } => label.clone(),
         }
     }
@@ -212,6 +218,7 @@ impl Project {
                     .map_err(|_| EditError::NoRule(id.0))?;
                 Ok(Edit::UpsertRule(self.rules.remove(i)))
             }
+            Edit::Attributes(e) => Ok(Edit::Attributes(self.attributes.apply(e)?)),
             Edit::Batch { label, edits } => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for edit in edits {

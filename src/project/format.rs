@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::attributes::Attributes;
 use super::figures::{CuratedFigure, FigureId, Series, SeriesId};
 use super::model::{ArticleRecord, Passage, PassageId, Project, Rgb, Theme, ThemeId};
 use super::rules::{Rule, RuleId};
@@ -99,6 +100,9 @@ struct FileV2 {
     series: Vec<Series>,
     #[serde(default)]
     rules: Vec<Rule>,
+    /// Version 3 (in progress): see `super::attributes`.
+    #[serde(default, skip_serializing_if = "Attributes::is_empty")]
+    attributes: Attributes,
 }
 
 /// A project read from a file, with what had to be flagged while reading it.
@@ -125,6 +129,7 @@ pub fn to_json(project: &Project) -> String {
         figures: project.figures.values().cloned().collect(),
         series: project.series.clone(),
         rules: project.rules.clone(),
+        attributes: project.attributes.clone(),
     };
     // Going through `Value` sorts the keys (serde_json's map is a BTreeMap).
     let value = serde_json::to_value(&file).unwrap_or(serde_json::Value::Null);
@@ -222,6 +227,8 @@ pub fn parse(text: &str, path: &Path) -> Result<Opened, ProjectError> {
     project.figures = repair_figures(file.figures, &mut warnings);
     project.series = repair_series(file.series, &project.figures, &mut warnings);
     project.rules = repair_rules(file.rules, &mut project.themes, &mut warnings);
+    project.attributes = file.attributes;
+    project.attributes.definitions.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(Opened {
         project,
         warnings,

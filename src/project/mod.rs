@@ -1,7 +1,9 @@
 //! The analyst's project: codebook, passages, the file format, saving and undo. No egui here.
 
 pub mod anchor;
+pub mod attributes;
 pub mod codebook;
+pub mod converted;
 pub mod edit;
 pub mod figures;
 pub mod format;

@@ -1,0 +1,152 @@
+//! Score Dossier's HTML extraction against a dataset with ground truth.
+//!
+//! ```sh
+//! cargo run --release --example html_eval -- DATASET [--show N]
+//! ```
+//!
+//! `DATASET` is a folder laid out like the public article-extraction benchmark
+//! (`ground-truth.json`: `{"<id>": {"articleBody": "…", "headline"?: "…", "datePublished"?:
+//! "…"}}`, and `html/<id>.html` or `html/<id>.html.gz`). The dataset is not part of Dossier;
+//! fetch it yourself.
+//!
+//! Prints, over all pages: mean word-level precision, recall and F1 (each page's words as a
+//! bag, lower-cased, `\w+` tokens; then averaged over pages), the benchmark's own measure
+//! (4-word shingles, F1 of mean precision and mean recall), and, on the pages whose ground
+//! truth has a headline or a date, the share that Dossier gets right. Dossier's text starts
+//! with the headline; it is taken off before scoring the body, since the ground truth's body
+//! has none.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use dossier::corpus::formats::{Format, read_bytes};
+use dossier::corpus::{Article, ArticleId};
+
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// (tp, predicted, true) over bags of items.
+fn overlap<T: std::hash::Hash + Eq + Clone>(truth: &[T], pred: &[T]) -> (f64, f64, f64) {
+    let mut bag: HashMap<T, usize> = HashMap::new();
+    for t in truth {
+        *bag.entry(t.clone()).or_insert(0) += 1;
+    }
+    let mut tp = 0usize;
+    for p in pred {
+        if let Some(n) = bag.get_mut(p).filter(|n| **n > 0) {
+            *n -= 1;
+            tp += 1;
+        }
+    }
+    (tp as f64, pred.len() as f64, truth.len() as f64)
+}
+
+fn prf(tp: f64, pred: f64, truth: f64) -> (f64, f64, f64) {
+    let p = if pred == 0.0 { f64::from(u8::from(truth == 0.0)) } else { tp / pred };
+    let r = if truth == 0.0 { 1.0 } else { tp / truth };
+    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    (p, r, f)
+}
+
+fn shingles(w: &[String]) -> Vec<String> {
+    if w.len() < 4 {
+        return vec![w.join(" ")];
+    }
+    w.windows(4).map(|x| x.join(" ")).collect()
+}
+
+fn read_page(dir: &Path, id: &str) -> Option<Vec<u8>> {
+    let plain = dir.join("html").join(format!("{id}.html"));
+    if let Ok(b) = std::fs::read(&plain) {
+        return Some(b);
+    }
+    let gz = std::fs::File::open(dir.join("html").join(format!("{id}.html.gz"))).ok()?;
+    let mut out = Vec::new();
+    flate2::read::GzDecoder::new(gz).read_to_end(&mut out).ok()?;
+    Some(out)
+}
+
+fn fold(s: &str) -> String {
+    words(s).join(" ")
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let Some(dir) = args.get(1).map(PathBuf::from) else {
+        eprintln!("usage: html_eval DATASET [--show N]");
+        std::process::exit(2);
+    };
+    let show: usize = args.iter().position(|a| a == "--show").and_then(|i| args.get(i + 1)).and_then(|n| n.parse().ok()).unwrap_or(0);
+    let truth: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dir.join("ground-truth.json")).expect("ground-truth.json")).expect("JSON");
+    let truth = truth.as_object().expect("an object of pages");
+    let mut ids: Vec<&String> = truth.keys().collect();
+    ids.sort();
+    let (mut sum_p, mut sum_r, mut sum_f, mut sh_p, mut sh_r) = (0.0, 0.0, 0.0, 0.0, 0.0);
+    let (mut titles, mut titles_ok, mut dates, mut dates_ok, mut failed) = (0, 0, 0, 0, 0);
+    let mut worst: Vec<(f64, String)> = Vec::new();
+    let started = std::time::Instant::now();
+    for id in &ids {
+        let gt = &truth[id.as_str()];
+        let body = gt["articleBody"].as_str().unwrap_or_default();
+        let Some(bytes) = read_page(&dir, id) else { continue };
+        let (text, article) = match read_bytes(Format::Html, &bytes) {
+            Ok((c, stamp)) => {
+                let a = Article::converted(ArticleId(format!("{id}.html")), PathBuf::from(id.as_str()), Format::Html, c, stamp);
+                // The ground truth's body has no headline: score the body after it.
+                let text = match a.text.split_once("\n\n") {
+                    Some((first, rest)) if fold(first) == fold(&a.title) => rest.to_owned(),
+                    _ => a.text.clone(),
+                };
+                (text, Some(a))
+            }
+            Err(_) => {
+                failed += 1;
+                (String::new(), None)
+            }
+        };
+        let (tw, pw) = (words(body), words(&text));
+        let (p, r, f) = { let (tp, np, nt) = overlap(&tw, &pw); prf(tp, np, nt) };
+        sum_p += p;
+        sum_r += r;
+        sum_f += f;
+        let (tp, np, nt) = overlap(&shingles(&tw), &shingles(&pw));
+        let (sp, sr, _) = prf(tp, np, nt);
+        sh_p += sp;
+        sh_r += sr;
+        worst.push((f, id.to_string()));
+        if let Some(headline) = gt.get("headline").and_then(|h| h.as_str()).filter(|h| !h.trim().is_empty()) {
+            titles += 1;
+            if article.as_ref().is_some_and(|a| fold(&a.title) == fold(headline)) {
+                titles_ok += 1;
+            }
+        }
+        if let Some(date) = gt.get("datePublished").and_then(|d| d.as_str()).filter(|d| d.len() >= 10) {
+            dates += 1;
+            let got = article.as_ref().and_then(|a| a.meta.date.as_ref()).map(|d| d.value.clone());
+            if got.as_deref() == date.get(..10) {
+                dates_ok += 1;
+            }
+        }
+    }
+    let n = ids.len() as f64;
+    let elapsed = started.elapsed();
+    println!("pages: {} ({failed} refused), {:.1} ms per page", ids.len(), elapsed.as_secs_f64() * 1000.0 / n);
+    println!("word level, mean over pages: precision {:.3}  recall {:.3}  F1 {:.3}", sum_p / n, sum_r / n, sum_f / n);
+    let (p, r) = (sh_p / n, sh_r / n);
+    println!("benchmark measure (4-word shingles): precision {p:.3}  recall {r:.3}  F1 {:.3}", 2.0 * p * r / (p + r));
+    if titles > 0 {
+        println!("title right: {titles_ok}/{titles} ({:.1}%)", 100.0 * titles_ok as f64 / titles as f64);
+    }
+    if dates > 0 {
+        println!("date right: {dates_ok}/{dates} ({:.1}%)", 100.0 * dates_ok as f64 / dates as f64);
+    }
+    worst.sort_by(|a, b| a.0.total_cmp(&b.0));
+    for (f, id) in worst.iter().take(show) {
+        println!("  F1 {f:.3}  {id}");
+    }
+}
