@@ -68,7 +68,9 @@ fn every_format_gives_the_figures_of_the_txt() {
 fn the_page_and_the_documents_state_title_date_outlet_and_author() {
     let html = read("article.html").expect("html");
     let m = &html.meta;
-    let v = |a: &Option<dossier::corpus::meta::Attr>| a.as_ref().map(|a| (a.value.as_str(), a.source.as_str()));
+    fn v(a: &Option<dossier::corpus::meta::Attr>) -> Option<(&str, &str)> {
+        a.as_ref().map(|a| (a.value.as_str(), a.source.as_str()))
+    }
     assert_eq!(html.title, "Peru expands coca eradication in the Upper Huallaga as Russian helicopters arrive");
     assert_eq!(v(&m.date), Some(("2015-03-14", "meta article:published_time")));
     assert_eq!(v(&m.outlet), Some(("Andean Wire", "meta og:site_name")));

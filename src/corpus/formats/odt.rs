@@ -114,11 +114,9 @@ fn body(xml: &str, numbered: &BTreeMap<String, bool>) -> Result<String, ConvertE
                 let inherited = w.lists.last().is_some_and(|l| l.0);
                 w.lists.push((style.unwrap_or(inherited), 0));
             }
+            // Lists that follow each other make one block, as in DOCX and HTML.
             Xml::End("list") => {
                 w.lists.pop();
-                if w.lists.is_empty() {
-                    text.end_list();
-                }
             }
             Xml::Start("list-item", _) => {
                 w.in_item = true;

@@ -184,7 +184,8 @@ impl<'a> Parser<'a> {
             Dest::Note => self.note.push_str(s),
             Dest::Title => self.info_title.push_str(s),
             Dest::Author => self.info_author.push_str(s),
-            Dest::ListText => self.in_list = true,
+            // A list marker that shows something ("•", "1."): an outline heading's is empty.
+            Dest::ListText => self.in_list |= s.chars().any(|c| !c.is_whitespace()),
             Dest::Skip | Dest::Created => {}
         }
     }
@@ -254,8 +255,10 @@ impl<'a> Parser<'a> {
         let ignorable = std::mem::take(&mut self.ignorable);
         self.flush();
         let dest = match word {
-            "title" if self.state.dest == Dest::Skip => Some(Dest::Title),
-            "author" if self.state.dest == Dest::Skip => Some(Dest::Author),
+            // The first \title and \author of \info count (writers repeat them).
+            "title" if self.state.dest == Dest::Skip && self.info_title.is_empty() => Some(Dest::Title),
+            "author" if self.state.dest == Dest::Skip && self.info_author.is_empty() => Some(Dest::Author),
+            "title" | "author" => Some(Dest::Skip),
             "creatim" => Some(Dest::Created),
             "footnote" => Some(Dest::Note),
             "listtext" | "pntext" => Some(Dest::ListText),
@@ -301,7 +304,6 @@ impl<'a> Parser<'a> {
             "ldblquote" => self.push("“"),
             "rdblquote" => self.push("”"),
             "bullet" => self.push("•"),
-            "ls" | "ilvl" if self.state.dest == Dest::Body => self.in_list = true,
             "pard" => {}
             _ => {}
         }

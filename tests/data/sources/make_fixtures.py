@@ -4,7 +4,7 @@
 article.html: the article inside a realistic news page (menu, byline, teasers, comments, footer,
 scripts, JSON-LD). article.fodt: the article as a LibreOffice document with a running header,
 page numbers in the footer and automatic hyphenation; LibreOffice headless turns it into
-article.pdf, article.docx and article.odt:
+article.pdf, article.docx, article.odt and article.rtf; article.epub is written here:
 
     python3 make_fixtures.py
     soffice --headless --convert-to pdf article.fodt
@@ -14,7 +14,6 @@ article.pdf, article.docx and article.odt:
     soffice --headless --convert-to odt structure.fodt
     soffice --headless --convert-to docx structure.fodt
     soffice --headless --convert-to rtf article.fodt
-    soffice --headless --convert-to epub article.fodt
     qpdf --encrypt secret owner 256 -- article.pdf bad/encrypted.pdf
 
 It also writes the bad files of bad/: a PDF that draws but has no text layer (a scan), a DOCX
@@ -172,6 +171,13 @@ FODT_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
   </style:style>
  </office:styles>
  <office:automatic-styles>
+  <text:list-style style:name="Bullets">
+   <text:list-level-style-bullet text:level="1" text:bullet-char="•">
+    <style:list-level-properties text:list-level-position-and-space-mode="label-alignment">
+     <style:list-level-label-alignment text:label-followed-by="listtab" fo:text-indent="-0.5cm" fo:margin-left="1cm"/>
+    </style:list-level-properties>
+   </text:list-level-style-bullet>
+  </text:list-style>
   <style:page-layout style:name="pm1">
    <style:page-layout-properties fo:page-width="14.8cm" fo:page-height="21cm" fo:margin-top="1.5cm"
     fo:margin-bottom="1.5cm" fo:margin-left="2cm" fo:margin-right="2cm"/>
@@ -196,7 +202,7 @@ def fodt():
     out.append(f'   <text:h text:style-name="Heading_20_1" text:outline-level="1">{x(title)}</text:h>\n')
     for p in body_paras:
         if p.startswith("- "):
-            out.append("   <text:list>\n")
+            out.append('   <text:list text:style-name="Bullets">\n')
             for l in p.split("\n"):
                 out.append(f'    <text:list-item><text:p text:style-name="Standard">{x(l[2:])}</text:p></text:list-item>\n')
             out.append("   </text:list>\n")
@@ -219,6 +225,44 @@ open("article.html", "w", encoding="utf-8").write(
     PAGE.format(title=esc(title), site=SITE, date=DATE, author=AUTHOR, body=html_body()))
 open("article.fodt", "w", encoding="utf-8").write(fodt())
 open("report10.fodt", "w", encoding="utf-8").write(report10())
+
+
+def epub():
+    """The article as an EPUB 3 book of one chapter (LibreOffice's EPUB export drops lists)."""
+    import zipfile
+    x = lambda t: html.escape(t, quote=False)
+    chapter = ('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n'
+               '<html xmlns="http://www.w3.org/1999/xhtml" lang="en"><head><title>' + x(title) +
+               '</title></head><body><section>\n<h1>' + x(title) + '</h1>\n' + html_body() +
+               '\n</section></body></html>\n')
+    opf = f"""<?xml version="1.0" encoding="utf-8"?>
+<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="id">
+ <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
+  <dc:identifier id="id">urn:dossier:fixture:article</dc:identifier>
+  <dc:title>{x(title)}</dc:title>
+  <dc:creator>{x(AUTHOR)}</dc:creator>
+  <dc:date>2015-03-14</dc:date>
+  <dc:language>en</dc:language>
+ </metadata>
+ <manifest>
+  <item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
+  <item id="ch1" href="text/chapter%201.xhtml" media-type="application/xhtml+xml"/>
+ </manifest>
+ <spine><itemref idref="ch1"/></spine>
+</package>
+"""
+    nav = ('<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml" '
+           'xmlns:epub="http://www.idpf.org/2007/ops"><body><nav epub:type="toc"><ol><li>'
+           '<a href="text/chapter%201.xhtml">' + x(title) + '</a></li></ol></nav></body></html>\n')
+    container = ('<?xml version="1.0"?>\n<container version="1.0" '
+                 'xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles>'
+                 '<rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>'
+                 '</rootfiles></container>\n')
+    with zipfile.ZipFile("article.epub", "w") as z:
+        z.writestr(zipfile.ZipInfo("mimetype", (2015, 3, 14, 0, 0, 0)), "application/epub+zip")
+        for name, text in [("META-INF/container.xml", container), ("OEBPS/content.opf", opf),
+                           ("OEBPS/nav.xhtml", nav), ("OEBPS/text/chapter 1.xhtml", chapter)]:
+            z.writestr(zipfile.ZipInfo(name, (2015, 3, 14, 0, 0, 0)), text, zipfile.ZIP_DEFLATED)
 
 
 def bad_files():
@@ -248,4 +292,5 @@ def bad_files():
         "<script>location.href='/news/1';</script></head><body></body></html>\n")
 
 
+epub()
 bad_files()

@@ -31,6 +31,12 @@ impl Converter for Html {
 
     fn convert(&self, bytes: &[u8]) -> Result<Converted, ConvertError> {
         let (html, encoding) = decode_html(bytes)?;
+        // The HTML parser takes time in the square of the nesting depth: refuse a page nested
+        // deeper than any real one instead of hanging on it.
+        let nesting = rough_depth(&html);
+        if nesting > MAX_SOURCE_DEPTH {
+            return Err(ConvertError::TooLarge(format!("elements nested {nesting} deep")));
+        }
         let doc = Document::from(html.as_str());
         let meta = page::page_meta(&doc);
         let body = doc
@@ -56,6 +62,41 @@ impl Converter for Html {
             encoding,
         })
     }
+}
+
+/// The deepest nesting of elements in the source that is parsed at all.
+const MAX_SOURCE_DEPTH: usize = 5_000;
+
+/// How deeply the tags of `html` nest, counted on the source (elements that need no end tag
+/// or that the parser closes by itself, such as `<p>` and `<li>`, are not counted).
+fn rough_depth(html: &str) -> usize {
+    const FLAT: [&str; 22] = [
+        "p", "li", "td", "th", "tr", "dt", "dd", "option", "br", "img", "meta", "link", "input",
+        "hr", "wbr", "source", "area", "base", "col", "embed", "param", "track",
+    ];
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let bytes = html.as_bytes();
+    let mut i = 0;
+    while let Some(off) = bytes.get(i..).and_then(|rest| rest.iter().position(|&b| b == b'<')) {
+        i += off + 1;
+        let closing = bytes.get(i) == Some(&b'/');
+        let start = i + usize::from(closing);
+        let end = bytes[start.min(bytes.len())..]
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .map_or(bytes.len(), |n| start + n);
+        let name = html.get(start..end).unwrap_or_default().to_ascii_lowercase();
+        if name.is_empty() || FLAT.contains(&name.as_str()) {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else {
+            depth += 1;
+            deepest = deepest.max(depth);
+        }
+    }
+    deepest
 }
 
 /// The deepest element nesting handed to the readability algorithm.
@@ -163,6 +204,15 @@ mod tests {
         let koi = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=koi8-r\"><body><p>\xed\xcf\xd3\xcb\xd7\xc1</p></body>";
         let c = Html.convert(koi).expect("koi8-r");
         assert!(c.text.contains("Москва"), "{}", c.text);
+    }
+
+    #[test]
+    fn a_page_nested_too_deep_is_refused_quickly() {
+        let deep = format!("<html><body>{}x{}</body></html>", "<div>".repeat(20_000), "</div>".repeat(20_000));
+        let started = std::time::Instant::now();
+        assert!(matches!(Html.convert(deep.as_bytes()), Err(ConvertError::TooLarge(_))));
+        assert!(started.elapsed().as_secs() < 2);
+        assert_eq!(rough_depth("<div><p>a<p>b<br><span>c</span></div><img src=x>"), 2);
     }
 
     #[test]

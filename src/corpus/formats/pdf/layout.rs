@@ -39,7 +39,7 @@ pub fn text(pages: &[Page]) -> String {
         let starts_new = match i.checked_sub(1).and_then(|j| lines.get(j)) {
             None => true,
             Some(&(prev_page, prev)) => {
-                is_bullet || breaks(prev, line, prev_page != page, pitch, left, right)
+                is_bullet || breaks(prev, line, prev_page != page, &pitch, left, right)
             }
         };
         if starts_new && !para.is_empty() {
@@ -57,7 +57,7 @@ pub fn text(pages: &[Page]) -> String {
 }
 
 /// Whether a new paragraph starts between `prev` and `line`.
-fn breaks(prev: &Line, line: &Line, new_page: bool, pitch: f64, left: f64, right: f64) -> bool {
+fn breaks(prev: &Line, line: &Line, new_page: bool, pitch: &Pitch, left: f64, right: f64) -> bool {
     let size_change = (line.size - prev.size).abs() > 0.15 * prev.size.max(line.size);
     if size_change {
         return true;
@@ -72,7 +72,8 @@ fn breaks(prev: &Line, line: &Line, new_page: bool, pitch: f64, left: f64, right
         return !(prev_full && !ends_sentence) && !prev_text.ends_with('-');
     }
     let gap = line.y - prev.y;
-    if pitch > 0.0 && gap > pitch * 1.3 {
+    let pitch = pitch.of(line.size);
+    if gap > pitch * 1.3 {
         return true;
     }
     let indented = line.x0 > left + 1.2 * line.size && line.x0 > prev.x0 + line.size;
@@ -147,10 +148,20 @@ fn strip_bullet(text: &str) -> (&str, bool) {
     }
 }
 
-/// The usual distance between the baselines of two lines of one paragraph: the most common
-/// gap between consecutive lines of the same size on a page.
-fn line_pitch(lines: &[(usize, &Line)]) -> f64 {
-    let mut gaps: HashMap<i64, usize> = HashMap::new();
+/// The usual distance between the baselines of two lines of one paragraph, by font size: the
+/// most common gap between consecutive lines of that size on a page.
+struct Pitch(HashMap<i64, f64>);
+
+impl Pitch {
+    /// The pitch of lines of `size` points (1.25 times the size when the document has no two
+    /// such lines in a row).
+    fn of(&self, size: f64) -> f64 {
+        self.0.get(&(size.round() as i64)).copied().unwrap_or(size * 1.25)
+    }
+}
+
+fn line_pitch(lines: &[(usize, &Line)]) -> Pitch {
+    let mut gaps: HashMap<i64, HashMap<i64, usize>> = HashMap::new();
     for pair in lines.windows(2) {
         let ((pa, a), (pb, b)) = (pair[0], pair[1]);
         if pa != pb || (a.size - b.size).abs() > 0.5 {
@@ -158,12 +169,18 @@ fn line_pitch(lines: &[(usize, &Line)]) -> f64 {
         }
         let gap = b.y - a.y;
         if gap > 0.0 && gap < 4.0 * a.size {
-            *gaps.entry((gap * 2.0).round() as i64).or_insert(0) += 1;
+            let by_size = gaps.entry(a.size.round() as i64).or_default();
+            *by_size.entry((gap * 2.0).round() as i64).or_insert(0) += 1;
         }
     }
-    gaps.into_iter()
-        .max_by_key(|&(g, n)| (n, -g))
-        .map_or(0.0, |(g, _)| g as f64 / 2.0)
+    Pitch(
+        gaps.into_iter()
+            .filter_map(|(size, g)| {
+                let (gap, _) = g.into_iter().max_by_key(|&(g, n)| (n, -g))?;
+                Some((size, gap as f64 / 2.0))
+            })
+            .collect(),
+    )
 }
 
 /// The left and right edges of the text column: where most lines start, and the right edge
