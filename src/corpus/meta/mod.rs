@@ -107,7 +107,8 @@ pub fn detect(
     d
 }
 
-fn floor(s: &str, mut i: usize) -> usize {
+/// The largest char boundary of `s` at or below `i` (so `&s[..floor(s, i)]` never panics).
+pub fn floor(s: &str, mut i: usize) -> usize {
     i = i.min(s.len());
     while i > 0 && !s.is_char_boundary(i) {
         i -= 1;

@@ -30,7 +30,7 @@ pub fn detect(
     if let Some((title, source)) = &stated_title {
         // A stated title the text repeats is the headline; an HTML page states it reliably
         // even when the text does not repeat it.
-        let head = fold(&text[..text.len().min(3_000)]);
+        let head = fold(&text[..super::floor(text, 3_000)]);
         let confirmed = head.contains(&fold(title));
         if confirmed || source.starts_with("meta") || source.starts_with("JSON-LD") || from_text.is_none() {
             return Some(Attr::new(shorten(title), *source));

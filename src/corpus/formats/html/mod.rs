@@ -134,13 +134,44 @@ pub fn document_text(html: &str) -> (String, SourceMeta) {
 fn main_text(html: &str) -> Option<String> {
     let config = dom_smoothie::Config {
         max_elements_to_parse: 200_000,
+        // Classes stay on the chosen content so that the rendering can drop page furniture.
+        keep_classes: true,
         ..dom_smoothie::Config::default()
     };
     let mut readability = dom_smoothie::Readability::new(html, None, Some(config)).ok()?;
     let article = readability.parse().ok()?;
     let fragment = Document::from(article.content.as_ref());
-    let text = render::render(&fragment.root(), false);
+    let text = trim_edges(&render::render(&fragment.root(), false));
     (!text.trim().is_empty()).then_some(text)
+}
+
+/// How many paragraphs at each end of the main text are checked for page furniture.
+const EDGE: usize = 6;
+
+/// Drop the bylines, time stamps, photo credits, tag lists and button labels that the main
+/// text often starts or ends with (only at its ends: a short line inside is a subheading).
+fn trim_edges(text: &str) -> String {
+    let paras: Vec<&str> = text.split("\n\n").collect();
+    let n = paras.len();
+    paras
+        .iter()
+        .enumerate()
+        .filter(|(i, p)| !((*i < EDGE || i + EDGE >= n) && furniture_line(p)))
+        .map(|(_, p)| *p)
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+fn furniture_line(p: &str) -> bool {
+    const STARTS: [&str; 18] = [
+        "updated", "published", "posted", "last updated", "photo:", "photo by", "image ",
+        "getty images", "credit:", "tags", "topics:", "share", "advertisement", "read more",
+        "you may also like", "related:", "follow us", "sign up",
+    ];
+    let lower = p.trim().to_lowercase();
+    let words = lower.split_whitespace().count();
+    let by = lower.starts_with("by ") && words <= 6;
+    by || (words <= 20 && STARTS.iter().any(|s| lower.starts_with(s)))
 }
 
 /// Put the headline first unless the text already starts with it.
@@ -151,7 +182,7 @@ fn with_headline(text: String, meta: &SourceMeta) -> String {
     let headline = super::super::meta::headline_of(&title.value, meta);
     let first = text.lines().next().unwrap_or_default();
     let fold = super::super::meta::fold;
-    if headline.is_empty() || fold(first) == fold(&headline) || fold(&text[..text.len().min(400)]).starts_with(&fold(&headline)) {
+    if headline.is_empty() || fold(first) == fold(&headline) || fold(&text[..super::super::meta::floor(&text, 400)]).starts_with(&fold(&headline)) {
         return text;
     }
     format!("{headline}\n\n{text}")

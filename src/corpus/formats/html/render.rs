@@ -31,6 +31,9 @@ enum Step<'a> {
 /// `header`, `footer`, `aside` and `form` elements (for whole documents, not for a main
 /// content fragment already chosen).
 pub fn render(root: &NodeRef<'_>, skip_chrome: bool) -> String {
+    // In a main-content fragment, blocks whose class or id names page furniture (captions,
+    // share bars, related links, …) are dropped when they hold a small part of the text.
+    let boilerplate = (!skip_chrome).then(|| word_count(&root.text()));
     let mut out = TextBuilder::new();
     let mut para = String::new();
     // Open lists: numbered or not, and the item counter.
@@ -63,8 +66,10 @@ pub fn render(root: &NodeRef<'_>, skip_chrome: bool) -> String {
                 }
                 let name = node.node_name().map(|n| n.to_lowercase()).unwrap_or_default();
                 if SKIP.contains(&name.as_str())
-                    || (skip_chrome && matches!(name.as_str(), "nav" | "header" | "footer" | "aside" | "form"))
+                    || matches!(name.as_str(), "nav" | "footer" | "aside" | "form" | "figure" | "figcaption")
+                    || (skip_chrome && name == "header")
                     || hidden(&node)
+                    || boilerplate.is_some_and(|total| is_boilerplate(&node, total))
                 {
                     continue;
                 }
@@ -111,6 +116,32 @@ pub fn render(root: &NodeRef<'_>, skip_chrome: bool) -> String {
     }
     flush(&mut para, &mut item, &mut out);
     out.finish()
+}
+
+/// Words in a class or id that mark page furniture rather than article text.
+const FURNITURE: [&str; 30] = [
+    "caption", "credit", "gallery", "slideshow", "share", "sharing", "social", "related",
+    "newsletter", "subscribe", "promo", "advert", "sponsor", "tags", "byline", "timestamp",
+    "comment", "breadcrumb", "toolbar", "sr-only", "visually-hidden", "recommend", "more-stories",
+    "read-more", "readmore", "also-like", "signup", "paywall", "author-bio", "print-only",
+];
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// Whether `node` is page furniture: its class or id names it, and it holds less than a
+/// third of the fragment's `total` words.
+fn is_boilerplate(node: &NodeRef<'_>, total: usize) -> bool {
+    let names = format!(
+        "{} {}",
+        node.attr("class").map(|c| c.to_lowercase()).unwrap_or_default(),
+        node.attr("id").map(|c| c.to_lowercase()).unwrap_or_default()
+    );
+    if names.trim().is_empty() || !FURNITURE.iter().any(|f| names.contains(f)) {
+        return false;
+    }
+    word_count(&node.text()) * 3 < total
 }
 
 /// Whether an element is hidden from readers (`hidden`, `aria-hidden="true"`,
