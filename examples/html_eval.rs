@@ -2,6 +2,7 @@
 //!
 //! ```sh
 //! cargo run --release --example html_eval -- DATASET [--show N]
+//! cargo run --release --example html_eval -- --snippets EVALDATA.json PAGES_DIR...
 //! ```
 //!
 //! `DATASET` is a folder laid out like the public article-extraction benchmark
@@ -15,6 +16,11 @@
 //! truth has a headline or a date, the share that Dossier gets right. Dossier's text starts
 //! with the headline; it is taken off before scoring the body, since the ground truth's body
 //! has none.
+//!
+//! `--snippets` scores the other common kind of ground truth (trafilatura's evaluation data):
+//! for each page, phrases that the main text must contain (`with`) and phrases of the page's
+//! furniture it must not (`without`); a page file is looked for in each `PAGES_DIR`. Prints
+//! precision, recall and F1 over the phrases, overall and by the language Dossier detects.
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -75,8 +81,82 @@ fn fold(s: &str) -> String {
     words(s).join(" ")
 }
 
+/// Phrase counts: (with found, with missed, without absent, without present).
+#[derive(Default, Clone, Copy)]
+struct Snips(usize, usize, usize, usize);
+
+impl Snips {
+    fn add(&mut self, o: Snips) {
+        self.0 += o.0;
+        self.1 += o.1;
+        self.2 += o.2;
+        self.3 += o.3;
+    }
+
+    fn line(&self) -> String {
+        let (tp, fn_, tn, fp) = (self.0 as f64, self.1 as f64, self.2 as f64, self.3 as f64);
+        let p = tp / (tp + fp).max(1.0);
+        let r = tp / (tp + fn_).max(1.0);
+        let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+        let acc = (tp + tn) / (tp + tn + fp + fn_).max(1.0);
+        format!("precision {p:.3}  recall {r:.3}  F1 {f:.3}  accuracy {acc:.3}")
+    }
+}
+
+fn snippets(args: &[String]) {
+    let data: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&args[0]).expect("evaldata")).expect("JSON");
+    let dirs: Vec<PathBuf> = args[1..].iter().map(PathBuf::from).collect();
+    let mut total = Snips::default();
+    let mut by_lang: std::collections::BTreeMap<String, (usize, Snips)> = std::collections::BTreeMap::new();
+    let (mut pages, mut missing, mut refused) = (0, 0, 0);
+    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let started = std::time::Instant::now();
+    for entry in data.as_object().expect("object").values() {
+        let Some(file) = entry["file"].as_str() else { continue };
+        let Some(bytes) = dirs.iter().find_map(|d| std::fs::read(d.join(file)).ok()) else {
+            missing += 1;
+            continue;
+        };
+        pages += 1;
+        let (text, lang) = match read_bytes(Format::Html, &bytes) {
+            Ok((c, stamp)) => {
+                let a = Article::converted(ArticleId(file.into()), PathBuf::from(file), Format::Html, c, stamp);
+                let lang = a.meta.language.as_ref().map_or("?".to_owned(), |l| l.value.clone());
+                (norm(&a.text), lang)
+            }
+            Err(_) => {
+                refused += 1;
+                (String::new(), "?".to_owned())
+            }
+        };
+        let mut s = Snips::default();
+        for w in entry["with"].as_array().into_iter().flatten().filter_map(|x| x.as_str()) {
+            if text.contains(&norm(w)) { s.0 += 1 } else { s.1 += 1 }
+        }
+        for w in entry["without"].as_array().into_iter().flatten().filter_map(|x| x.as_str()) {
+            if text.contains(&norm(w)) { s.3 += 1 } else { s.2 += 1 }
+        }
+        total.add(s);
+        let slot = by_lang.entry(lang).or_default();
+        slot.0 += 1;
+        slot.1.add(s);
+    }
+    println!(
+        "pages: {pages} ({refused} refused, {missing} not found), {:.1} ms per page",
+        started.elapsed().as_secs_f64() * 1000.0 / pages.max(1) as f64
+    );
+    println!("all: {}", total.line());
+    for (lang, (n, s)) in by_lang {
+        println!("  {lang} ({n} pages): {}", s.line());
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) == Some("--snippets") {
+        snippets(&args[2..]);
+        return;
+    }
     let Some(dir) = args.get(1).map(PathBuf::from) else {
         eprintln!("usage: html_eval DATASET [--show N]");
         std::process::exit(2);
