@@ -13,8 +13,12 @@ use dossier::corpus::formats::{Format, read_bytes};
 use dossier::corpus::{LoadOptions, load_folder};
 
 fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sources").join(name))
-        .expect("fixture")
+    std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/sources")
+            .join(name),
+    )
+    .expect("fixture")
 }
 
 /// The page with every digit shifted by `n`.
@@ -28,8 +32,13 @@ fn varied(page: &str, n: usize) -> String {
 }
 
 fn load(dir: &Path) -> usize {
-    let (corpus, report) = load_folder(dir, &LoadOptions::default(), &mut |_| {}, &AtomicBool::new(false))
-        .expect("loads");
+    let (corpus, report) = load_folder(
+        dir,
+        &LoadOptions::default(),
+        &mut |_| {},
+        &AtomicBool::new(false),
+    )
+    .expect("loads");
     assert!(report.skipped.is_empty(), "{:?}", report.skipped);
     corpus.len()
 }
@@ -39,7 +48,11 @@ fn bench(c: &mut Criterion) {
     let pdf = fixture("report10.pdf");
     let html_dir = tempfile::tempdir().expect("temp");
     for n in 0..1_000 {
-        std::fs::write(html_dir.path().join(format!("page-{n:04}.html")), varied(&html, n)).expect("write");
+        std::fs::write(
+            html_dir.path().join(format!("page-{n:04}.html")),
+            varied(&html, n),
+        )
+        .expect("write");
     }
     let pdf_dir = tempfile::tempdir().expect("temp");
     for n in 0..100 {

@@ -53,9 +53,17 @@ fn overlap<T: std::hash::Hash + Eq + Clone>(truth: &[T], pred: &[T]) -> (f64, f6
 }
 
 fn prf(tp: f64, pred: f64, truth: f64) -> (f64, f64, f64) {
-    let p = if pred == 0.0 { f64::from(u8::from(truth == 0.0)) } else { tp / pred };
+    let p = if pred == 0.0 {
+        f64::from(u8::from(truth == 0.0))
+    } else {
+        tp / pred
+    };
     let r = if truth == 0.0 { 1.0 } else { tp / truth };
-    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    let f = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
     (p, r, f)
 }
 
@@ -73,7 +81,9 @@ fn read_page(dir: &Path, id: &str) -> Option<Vec<u8>> {
     }
     let gz = std::fs::File::open(dir.join("html").join(format!("{id}.html.gz"))).ok()?;
     let mut out = Vec::new();
-    flate2::read::GzDecoder::new(gz).read_to_end(&mut out).ok()?;
+    flate2::read::GzDecoder::new(gz)
+        .read_to_end(&mut out)
+        .ok()?;
     Some(out)
 }
 
@@ -97,22 +107,30 @@ impl Snips {
         let (tp, fn_, tn, fp) = (self.0 as f64, self.1 as f64, self.2 as f64, self.3 as f64);
         let p = tp / (tp + fp).max(1.0);
         let r = tp / (tp + fn_).max(1.0);
-        let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+        let f = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
         let acc = (tp + tn) / (tp + tn + fp + fn_).max(1.0);
         format!("precision {p:.3}  recall {r:.3}  F1 {f:.3}  accuracy {acc:.3}")
     }
 }
 
 fn snippets(args: &[String]) {
-    let data: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&args[0]).expect("evaldata")).expect("JSON");
+    let data: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&args[0]).expect("evaldata")).expect("JSON");
     let dirs: Vec<PathBuf> = args[1..].iter().map(PathBuf::from).collect();
     let mut total = Snips::default();
-    let mut by_lang: std::collections::BTreeMap<String, (usize, Snips)> = std::collections::BTreeMap::new();
+    let mut by_lang: std::collections::BTreeMap<String, (usize, Snips)> =
+        std::collections::BTreeMap::new();
     let (mut pages, mut missing, mut refused) = (0, 0, 0);
     let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let started = std::time::Instant::now();
     for entry in data.as_object().expect("object").values() {
-        let Some(file) = entry["file"].as_str() else { continue };
+        let Some(file) = entry["file"].as_str() else {
+            continue;
+        };
         let Some(bytes) = dirs.iter().find_map(|d| std::fs::read(d.join(file)).ok()) else {
             missing += 1;
             continue;
@@ -120,8 +138,18 @@ fn snippets(args: &[String]) {
         pages += 1;
         let (text, lang) = match read_bytes(Format::Html, &bytes) {
             Ok((c, stamp)) => {
-                let a = Article::converted(ArticleId(file.into()), PathBuf::from(file), Format::Html, c, stamp);
-                let lang = a.meta.language.as_ref().map_or("?".to_owned(), |l| l.value.clone());
+                let a = Article::converted(
+                    ArticleId(file.into()),
+                    PathBuf::from(file),
+                    Format::Html,
+                    c,
+                    stamp,
+                );
+                let lang = a
+                    .meta
+                    .language
+                    .as_ref()
+                    .map_or("?".to_owned(), |l| l.value.clone());
                 (norm(&a.text), lang)
             }
             Err(_) => {
@@ -130,11 +158,29 @@ fn snippets(args: &[String]) {
             }
         };
         let mut s = Snips::default();
-        for w in entry["with"].as_array().into_iter().flatten().filter_map(|x| x.as_str()) {
-            if text.contains(&norm(w)) { s.0 += 1 } else { s.1 += 1 }
+        for w in entry["with"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|x| x.as_str())
+        {
+            if text.contains(&norm(w)) {
+                s.0 += 1
+            } else {
+                s.1 += 1
+            }
         }
-        for w in entry["without"].as_array().into_iter().flatten().filter_map(|x| x.as_str()) {
-            if text.contains(&norm(w)) { s.3 += 1 } else { s.2 += 1 }
+        for w in entry["without"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|x| x.as_str())
+        {
+            if text.contains(&norm(w)) {
+                s.3 += 1
+            } else {
+                s.2 += 1
+            }
         }
         total.add(s);
         let slot = by_lang.entry(lang).or_default();
@@ -161,8 +207,16 @@ fn main() {
         eprintln!("usage: html_eval DATASET [--show N]");
         std::process::exit(2);
     };
-    let show: usize = args.iter().position(|a| a == "--show").and_then(|i| args.get(i + 1)).and_then(|n| n.parse().ok()).unwrap_or(0);
-    let truth: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dir.join("ground-truth.json")).expect("ground-truth.json")).expect("JSON");
+    let show: usize = args
+        .iter()
+        .position(|a| a == "--show")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    let truth: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("ground-truth.json")).expect("ground-truth.json"),
+    )
+    .expect("JSON");
     let truth = truth.as_object().expect("an object of pages");
     let mut ids: Vec<&String> = truth.keys().collect();
     ids.sort();
@@ -173,10 +227,18 @@ fn main() {
     for id in &ids {
         let gt = &truth[id.as_str()];
         let body = gt["articleBody"].as_str().unwrap_or_default();
-        let Some(bytes) = read_page(&dir, id) else { continue };
+        let Some(bytes) = read_page(&dir, id) else {
+            continue;
+        };
         let (text, article) = match read_bytes(Format::Html, &bytes) {
             Ok((c, stamp)) => {
-                let a = Article::converted(ArticleId(format!("{id}.html")), PathBuf::from(id.as_str()), Format::Html, c, stamp);
+                let a = Article::converted(
+                    ArticleId(format!("{id}.html")),
+                    PathBuf::from(id.as_str()),
+                    Format::Html,
+                    c,
+                    stamp,
+                );
                 // The ground truth's body has no headline: score the body after it.
                 let text = match a.text.split_once("\n\n") {
                     Some((first, rest)) if fold(first) == fold(&a.title) => rest.to_owned(),
@@ -190,7 +252,10 @@ fn main() {
             }
         };
         let (tw, pw) = (words(body), words(&text));
-        let (p, r, f) = { let (tp, np, nt) = overlap(&tw, &pw); prf(tp, np, nt) };
+        let (p, r, f) = {
+            let (tp, np, nt) = overlap(&tw, &pw);
+            prf(tp, np, nt)
+        };
         sum_p += p;
         sum_r += r;
         sum_f += f;
@@ -199,15 +264,29 @@ fn main() {
         sh_p += sp;
         sh_r += sr;
         worst.push((f, id.to_string()));
-        if let Some(headline) = gt.get("headline").and_then(|h| h.as_str()).filter(|h| !h.trim().is_empty()) {
+        if let Some(headline) = gt
+            .get("headline")
+            .and_then(|h| h.as_str())
+            .filter(|h| !h.trim().is_empty())
+        {
             titles += 1;
-            if article.as_ref().is_some_and(|a| fold(&a.title) == fold(headline)) {
+            if article
+                .as_ref()
+                .is_some_and(|a| fold(&a.title) == fold(headline))
+            {
                 titles_ok += 1;
             }
         }
-        if let Some(date) = gt.get("datePublished").and_then(|d| d.as_str()).filter(|d| d.len() >= 10) {
+        if let Some(date) = gt
+            .get("datePublished")
+            .and_then(|d| d.as_str())
+            .filter(|d| d.len() >= 10)
+        {
             dates += 1;
-            let got = article.as_ref().and_then(|a| a.meta.date.as_ref()).map(|d| d.value.clone());
+            let got = article
+                .as_ref()
+                .and_then(|a| a.meta.date.as_ref())
+                .map(|d| d.value.clone());
             if got.as_deref() == date.get(..10) {
                 dates_ok += 1;
             }
@@ -215,15 +294,33 @@ fn main() {
     }
     let n = ids.len() as f64;
     let elapsed = started.elapsed();
-    println!("pages: {} ({failed} refused), {:.1} ms per page", ids.len(), elapsed.as_secs_f64() * 1000.0 / n);
-    println!("word level, mean over pages: precision {:.3}  recall {:.3}  F1 {:.3}", sum_p / n, sum_r / n, sum_f / n);
+    println!(
+        "pages: {} ({failed} refused), {:.1} ms per page",
+        ids.len(),
+        elapsed.as_secs_f64() * 1000.0 / n
+    );
+    println!(
+        "word level, mean over pages: precision {:.3}  recall {:.3}  F1 {:.3}",
+        sum_p / n,
+        sum_r / n,
+        sum_f / n
+    );
     let (p, r) = (sh_p / n, sh_r / n);
-    println!("benchmark measure (4-word shingles): precision {p:.3}  recall {r:.3}  F1 {:.3}", 2.0 * p * r / (p + r));
+    println!(
+        "benchmark measure (4-word shingles): precision {p:.3}  recall {r:.3}  F1 {:.3}",
+        2.0 * p * r / (p + r)
+    );
     if titles > 0 {
-        println!("title right: {titles_ok}/{titles} ({:.1}%)", 100.0 * titles_ok as f64 / titles as f64);
+        println!(
+            "title right: {titles_ok}/{titles} ({:.1}%)",
+            100.0 * titles_ok as f64 / titles as f64
+        );
     }
     if dates > 0 {
-        println!("date right: {dates_ok}/{dates} ({:.1}%)", 100.0 * dates_ok as f64 / dates as f64);
+        println!(
+            "date right: {dates_ok}/{dates} ({:.1}%)",
+            100.0 * dates_ok as f64 / dates as f64
+        );
     }
     worst.sort_by(|a, b| a.0.total_cmp(&b.0));
     for (f, id) in worst.iter().take(show) {

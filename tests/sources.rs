@@ -12,7 +12,9 @@ use dossier::corpus::load::SkipReason;
 use dossier::corpus::{Article, ArticleId, LoadOptions};
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sources").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/sources")
+        .join(name)
 }
 
 fn read(name: &str) -> Result<Article, ReadError> {
@@ -20,7 +22,13 @@ fn read(name: &str) -> Result<Article, ReadError> {
     let format = Format::of_path(&path).expect("a known format");
     let bytes = std::fs::read(&path).expect("fixture");
     let (converted, stamp) = read_bytes(format, &bytes)?;
-    Ok(Article::converted(ArticleId(name.into()), path, format, converted, stamp))
+    Ok(Article::converted(
+        ArticleId(name.into()),
+        path,
+        format,
+        converted,
+        stamp,
+    ))
 }
 
 fn first_difference(a: &str, b: &str) -> String {
@@ -71,8 +79,14 @@ fn the_page_and_the_documents_state_title_date_outlet_and_author() {
     fn v(a: &Option<dossier::corpus::meta::Attr>) -> Option<(&str, &str)> {
         a.as_ref().map(|a| (a.value.as_str(), a.source.as_str()))
     }
-    assert_eq!(html.title, "Peru expands coca eradication in the Upper Huallaga as Russian helicopters arrive");
-    assert_eq!(v(&m.date), Some(("2015-03-14", "meta article:published_time")));
+    assert_eq!(
+        html.title,
+        "Peru expands coca eradication in the Upper Huallaga as Russian helicopters arrive"
+    );
+    assert_eq!(
+        v(&m.date),
+        Some(("2015-03-14", "meta article:published_time"))
+    );
     assert_eq!(v(&m.outlet), Some(("Andean Wire", "meta og:site_name")));
     assert_eq!(v(&m.author), Some(("Lucía Fernández", "JSON-LD author")));
     assert_eq!(v(&m.place), Some(("Lima", "dateline")));
@@ -87,10 +101,17 @@ fn the_page_and_the_documents_state_title_date_outlet_and_author() {
         // The text has no year ("LIMA, March 14"): the document's own date is taken.
         assert!(a.meta.date.is_some(), "{ext} has a date");
         assert_eq!(v(&a.meta.place), Some(("Lima", "dateline")), "{ext}");
-        assert_eq!(a.meta.outlet.as_ref().map(|o| o.value.as_str()), Some("Andean Wire"), "{ext}");
+        assert_eq!(
+            a.meta.outlet.as_ref().map(|o| o.value.as_str()),
+            Some("Andean Wire"),
+            "{ext}"
+        );
     }
     let docx = read("article.docx").expect("docx");
-    assert_eq!(v(&docx.meta.date), Some(("2015-03-14", "DOCX core properties")));
+    assert_eq!(
+        v(&docx.meta.date),
+        Some(("2015-03-14", "DOCX core properties"))
+    );
 }
 
 #[test]
@@ -105,8 +126,16 @@ fn docx_and_odt_keep_headings_lists_tables_and_footnotes() {
     for name in ["structure.docx", "structure.odt"] {
         let a = read(name).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(normalize_paragraphs(&a.text), want, "{name}");
-        assert_eq!(a.stated.author.as_ref().map(|s| s.value.as_str()), Some("Ana Pérez"), "{name}");
-        assert_eq!(a.meta.date.as_ref().map(|s| s.value.as_str()), Some("2016-05-02"), "{name}");
+        assert_eq!(
+            a.stated.author.as_ref().map(|s| s.value.as_str()),
+            Some("Ana Pérez"),
+            "{name}"
+        );
+        assert_eq!(
+            a.meta.date.as_ref().map(|s| s.value.as_str()),
+            Some("2016-05-02"),
+            "{name}"
+        );
     }
 }
 
@@ -119,13 +148,28 @@ fn refused(name: &str) -> ReadError {
 
 #[test]
 fn bad_files_are_refused_with_a_reason() {
-    assert_eq!(refused("bad/scanned.pdf"), ReadError::Convert(Format::Pdf, ConvertError::NoTextLayer));
-    assert_eq!(refused("bad/scanned.pdf").to_string(), "PDF: no text layer (scanned?)");
-    assert_eq!(refused("bad/encrypted.pdf"), ReadError::Convert(Format::Pdf, ConvertError::Encrypted));
-    assert!(matches!(refused("bad/truncated.docx"), ReadError::Convert(Format::Docx, ConvertError::Damaged(..))));
+    assert_eq!(
+        refused("bad/scanned.pdf"),
+        ReadError::Convert(Format::Pdf, ConvertError::NoTextLayer)
+    );
+    assert_eq!(
+        refused("bad/scanned.pdf").to_string(),
+        "PDF: no text layer (scanned?)"
+    );
+    assert_eq!(
+        refused("bad/encrypted.pdf"),
+        ReadError::Convert(Format::Pdf, ConvertError::Encrypted)
+    );
+    assert!(matches!(
+        refused("bad/truncated.docx"),
+        ReadError::Convert(Format::Docx, ConvertError::Damaged(..))
+    ));
     assert_eq!(
         refused("bad/nobody.html"),
-        ReadError::Convert(Format::Html, ConvertError::NoText("the page has no body text"))
+        ReadError::Convert(
+            Format::Html,
+            ConvertError::NoText("the page has no body text")
+        )
     );
 }
 
@@ -136,15 +180,35 @@ fn a_folder_of_mixed_formats_loads_with_a_report_of_what_was_skipped() {
         std::fs::copy(fixture(name), dir.path().join(name)).expect("copy");
     }
     std::fs::create_dir(dir.path().join("bad")).expect("mkdir");
-    for name in ["scanned.pdf", "encrypted.pdf", "truncated.docx", "nobody.html"] {
-        std::fs::copy(fixture(&format!("bad/{name}")), dir.path().join("bad").join(name)).expect("copy");
+    for name in [
+        "scanned.pdf",
+        "encrypted.pdf",
+        "truncated.docx",
+        "nobody.html",
+    ] {
+        std::fs::copy(
+            fixture(&format!("bad/{name}")),
+            dir.path().join("bad").join(name),
+        )
+        .expect("copy");
     }
     let (corpus, report) = common::load(dir.path());
     let ids: Vec<&str> = corpus.articles().iter().map(|a| a.id.as_str()).collect();
-    assert_eq!(ids, ["article.docx", "article.html", "article.pdf", "article.txt"]);
+    assert_eq!(
+        ids,
+        ["article.docx", "article.html", "article.pdf", "article.txt"]
+    );
     for a in corpus.articles() {
-        assert!(a.title.starts_with("Peru expands coca eradication"), "{}: {}", a.id, a.title);
-        assert_eq!(a.meta.language.as_ref().map(|l| l.value.as_str()), Some("en"));
+        assert!(
+            a.title.starts_with("Peru expands coca eradication"),
+            "{}: {}",
+            a.id,
+            a.title
+        );
+        assert_eq!(
+            a.meta.language.as_ref().map(|l| l.value.as_str()),
+            Some("en")
+        );
     }
     let skipped: Vec<(String, String)> = report
         .skipped
@@ -152,10 +216,31 @@ fn a_folder_of_mixed_formats_loads_with_a_report_of_what_was_skipped() {
         .map(|s| (s.path.display().to_string(), s.reason.to_string()))
         .collect();
     assert_eq!(skipped.len(), 4, "{skipped:?}");
-    assert!(skipped.contains(&("bad/scanned.pdf".into(), "PDF: no text layer (scanned?)".into())), "{skipped:?}");
-    assert!(skipped.iter().any(|(p, r)| p == "bad/encrypted.pdf" && r.contains("encrypted")), "{skipped:?}");
-    assert!(skipped.iter().any(|(p, r)| p == "bad/truncated.docx" && r.starts_with("DOCX: damaged")), "{skipped:?}");
-    assert!(skipped.iter().any(|(p, r)| p == "bad/nobody.html" && r.contains("no body text")), "{skipped:?}");
+    assert!(
+        skipped.contains(&(
+            "bad/scanned.pdf".into(),
+            "PDF: no text layer (scanned?)".into()
+        )),
+        "{skipped:?}"
+    );
+    assert!(
+        skipped
+            .iter()
+            .any(|(p, r)| p == "bad/encrypted.pdf" && r.contains("encrypted")),
+        "{skipped:?}"
+    );
+    assert!(
+        skipped
+            .iter()
+            .any(|(p, r)| p == "bad/truncated.docx" && r.starts_with("DOCX: damaged")),
+        "{skipped:?}"
+    );
+    assert!(
+        skipped
+            .iter()
+            .any(|(p, r)| p == "bad/nobody.html" && r.contains("no body text")),
+        "{skipped:?}"
+    );
 }
 
 #[test]
@@ -177,11 +262,22 @@ fn a_200_mb_pdf_is_skipped_by_size_or_read_without_hanging() {
     let started = std::time::Instant::now();
     let (corpus, report) = common::load(dir.path());
     assert!(corpus.is_empty());
-    assert!(matches!(report.skipped[0].reason, SkipReason::TooLarge { .. }), "{:?}", report.skipped);
+    assert!(
+        matches!(report.skipped[0].reason, SkipReason::TooLarge { .. }),
+        "{:?}",
+        report.skipped
+    );
     // With the limit raised the file is read (its offsets are wrong, so it may be refused as
     // damaged), but within seconds and without a panic.
-    let options = LoadOptions { max_file_bytes: 300 << 20, ..LoadOptions::default() };
+    let options = LoadOptions {
+        max_file_bytes: 300 << 20,
+        ..LoadOptions::default()
+    };
     let (corpus, report) = common::load_with(dir.path(), &options);
     assert_eq!(corpus.len() + report.skipped.len(), 1);
-    assert!(started.elapsed().as_secs() < 60, "took {:?}", started.elapsed());
+    assert!(
+        started.elapsed().as_secs() < 60,
+        "took {:?}",
+        started.elapsed()
+    );
 }

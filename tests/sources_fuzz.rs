@@ -12,17 +12,29 @@ fn check(format: Format, name: &str, data: &[u8]) {
     let started = Instant::now();
     let outcome = std::panic::catch_unwind(|| check_any_bytes(format, data));
     assert!(outcome.is_ok(), "{name} breaks the {format} invariants");
-    assert!(started.elapsed() < Duration::from_secs(20), "{name} took {:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "{name} took {:?}",
+        started.elapsed()
+    );
 }
 
 fn check_folder(format: Format, target: &str) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sources");
     let mut n = 0;
-    for dir in [root.join("fuzz").join(target), root.join("bad"), root.clone()] {
+    for dir in [
+        root.join("fuzz").join(target),
+        root.join("bad"),
+        root.clone(),
+    ] {
         for entry in std::fs::read_dir(&dir).expect("folder").flatten() {
             let path = entry.path();
             if path.is_file() {
-                check(format, &path.display().to_string(), &std::fs::read(&path).expect("read"));
+                check(
+                    format,
+                    &path.display().to_string(),
+                    &std::fs::read(&path).expect("read"),
+                );
                 n += 1;
             }
         }
@@ -33,7 +45,11 @@ fn check_folder(format: Format, target: &str) {
 #[test]
 fn html_inputs() {
     check_folder(Format::Html, "html");
-    let deep = format!("<html><body>{}text{}</body></html>", "<div>".repeat(100_000), "</div>".repeat(100_000));
+    let deep = format!(
+        "<html><body>{}text{}</body></html>",
+        "<div>".repeat(100_000),
+        "</div>".repeat(100_000)
+    );
     check(Format::Html, "100,000 nested divs", deep.as_bytes());
 }
 

@@ -34,7 +34,15 @@ pub fn run(args: &Args, options: &LoadOptions, out: &mut dyn Write) -> Result<()
 
 /// The attributes `--format jsonl` prints, in order.
 const JSONL_KEYS: [&str; 9] = [
-    "title", "date", "outlet", "place", "country", "author", "language", "format", "converter",
+    "title",
+    "date",
+    "outlet",
+    "place",
+    "country",
+    "author",
+    "language",
+    "format",
+    "converter",
 ];
 
 /// `dossier info PATH --format jsonl`: one line per article with its attributes (the
@@ -42,7 +50,9 @@ const JSONL_KEYS: [&str; 9] = [
 pub fn jsonl(path: &Path, options: &LoadOptions, out: &mut dyn Write) -> Result<(), CliError> {
     let loaded = load_any(path, options)?;
     if let Some(e) = &loaded.corpus_error {
-        return Err(CliError::Usage(format!("the project's articles could not be loaded: {e}")));
+        return Err(CliError::Usage(format!(
+            "the project's articles could not be loaded: {e}"
+        )));
     }
     let attributes = loaded
         .project
@@ -54,11 +64,17 @@ pub fn jsonl(path: &Path, options: &LoadOptions, out: &mut dyn Write) -> Result<
         line.insert("article".into(), a.id.as_str().into());
         for key in JSONL_KEYS {
             let value = value_of(&attributes, a, key).map(|v| v.text);
-            line.insert(key.into(), value.map_or(serde_json::Value::Null, Into::into));
+            line.insert(
+                key.into(),
+                value.map_or(serde_json::Value::Null, Into::into),
+            );
         }
         for def in &attributes.definitions {
             let value = value_of(&attributes, a, &def.name).map(|v| v.text);
-            line.insert(def.name.clone(), value.map_or(serde_json::Value::Null, Into::into));
+            line.insert(
+                def.name.clone(),
+                value.map_or(serde_json::Value::Null, Into::into),
+            );
         }
         writeln!(out, "{}", serde_json::Value::Object(line))?;
     }

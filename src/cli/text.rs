@@ -5,8 +5,8 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use crate::corpus::load::{SkipReason, read_article};
 use crate::corpus::LoadOptions;
+use crate::corpus::load::{SkipReason, read_article};
 
 use super::load::CliError;
 
@@ -35,7 +35,9 @@ pub fn run(args: &Args, options: &LoadOptions, out: &mut dyn Write) -> Result<()
         .map_or_else(|| PathBuf::from("."), std::path::Path::to_path_buf);
     let article = read_article(&root, path, options).map_err(|skipped| {
         let hint = match skipped.reason {
-            SkipReason::NotText { .. } => " (Dossier reads .txt, .md, .html, .pdf, .docx, .odt, .epub and .rtf files)",
+            SkipReason::NotText { .. } => {
+                " (Dossier reads .txt, .md, .html, .pdf, .docx, .odt, .epub and .rtf files)"
+            }
             _ => "",
         };
         CliError::Usage(format!("{}: {}{hint}", path.display(), skipped.reason))

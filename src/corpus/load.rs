@@ -38,9 +38,14 @@ pub enum SkipReason {
     Empty,
     Blank,
     Binary(&'static str),
-    TooLarge { bytes: u64, limit: u64 },
+    TooLarge {
+        bytes: u64,
+        limit: u64,
+    },
     Unreadable(String),
-    NotText { extension: String },
+    NotText {
+        extension: String,
+    },
     /// A file of a format Dossier converts that could not be converted: "PDF: no text layer".
     Conversion(String),
     SymlinkLoop,

@@ -15,8 +15,8 @@ use sha2::{Digest, Sha256};
 
 pub use decode::{DecodeError, Decoded, TextEncoding, decode};
 pub use formats::{ConverterStamp, Format, SourceMeta};
-pub use meta::Detected;
 pub use load::{LoadError, LoadOptions, LoadReport, Progress, SkipReason, Skipped, load_folder};
+pub use meta::Detected;
 pub use text_index::TextIndex;
 
 /// An article's id: its path relative to the corpus folder, with `/` separators.

@@ -299,7 +299,11 @@ pub fn qdpx_parts(project: &Project, corpus: &Corpus, name: &str, user: &str) ->
             x.push_str("      </PlainTextSelection>\n");
             report.selections += 1;
         }
-        x.push_str(&super::refi_attributes::memo_ref(project, corpus, &article.id));
+        x.push_str(&super::refi_attributes::memo_ref(
+            project,
+            corpus,
+            &article.id,
+        ));
         x.push_str(&vars.values.remove(&article.id).unwrap_or_default());
         x.push_str("    </TextSource>\n");
         sources.push((file, article.text.clone()));

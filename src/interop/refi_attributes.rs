@@ -12,10 +12,20 @@ use crate::project::attributes::{AttributeKind, value_of};
 
 /// Attributes exported as variables, built-ins first (`year` is left out: it is the date's).
 fn exported(project: &Project) -> Vec<(String, &'static str)> {
-    let mut out: Vec<(String, &'static str)> = ["title", "date", "outlet", "place", "country", "author", "language", "format", "converter"]
-        .iter()
-        .map(|k| ((*k).to_owned(), "Text"))
-        .collect();
+    let mut out: Vec<(String, &'static str)> = [
+        "title",
+        "date",
+        "outlet",
+        "place",
+        "country",
+        "author",
+        "language",
+        "format",
+        "converter",
+    ]
+    .iter()
+    .map(|k| ((*k).to_owned(), "Text"))
+    .collect();
     for def in &project.attributes.definitions {
         let kind = match def.kind {
             AttributeKind::Number => "Float",
@@ -41,7 +51,9 @@ pub fn variables(project: &Project, corpus: &Corpus) -> VariablesXml {
         let var_guid = guid("variable", &name);
         let mut any = false;
         for article in corpus.articles() {
-            let Some(v) = value_of(&project.attributes, article, &name) else { continue };
+            let Some(v) = value_of(&project.attributes, article, &name) else {
+                continue;
+            };
             let value = match kind {
                 "Float" => match v.text.trim().parse::<f64>() {
                     Ok(x) if x.is_finite() => format!("<FloatValue>{}</FloatValue>", decimal(x)),
@@ -72,7 +84,11 @@ pub fn variables(project: &Project, corpus: &Corpus) -> VariablesXml {
 /// An `xsd:decimal`: no exponent.
 fn decimal(x: f64) -> String {
     let s = format!("{x}");
-    if s.contains(['e', 'E']) { format!("{x:.6}") } else { s }
+    if s.contains(['e', 'E']) {
+        format!("{x:.6}")
+    } else {
+        s
+    }
 }
 
 /// The GUID of an article's memo note.
@@ -103,7 +119,11 @@ pub fn notes(project: &Project, corpus: &Corpus, user_guid: &str) -> (String, St
     };
     for (article, memo) in &project.attributes.memos {
         if !memo.trim().is_empty() && corpus.get(article).is_some() {
-            notes.push_str(&note(&memo_guid(article), &format!("Memo: {article}"), memo));
+            notes.push_str(&note(
+                &memo_guid(article),
+                &format!("Memo: {article}"),
+                memo,
+            ));
         }
     }
     let mut project_ref = String::new();

@@ -17,12 +17,22 @@ use crate::corpus::{Article, ArticleId};
 /// Attributes Dossier detects for every article; a value set by the analyst replaces the
 /// detected one. `year` is read from `date`; `format` and `converter` cannot be changed.
 pub const BUILT_IN: [&str; 10] = [
-    "title", "date", "year", "outlet", "place", "country", "author", "language", "format",
+    "title",
+    "date",
+    "year",
+    "outlet",
+    "place",
+    "country",
+    "author",
+    "language",
+    "format",
     "converter",
 ];
 
 /// Built-in attributes the analyst can correct.
-const EDITABLE: [&str; 7] = ["title", "date", "outlet", "place", "country", "author", "language"];
+const EDITABLE: [&str; 7] = [
+    "title", "date", "outlet", "place", "country", "author", "language",
+];
 
 /// The type of a custom attribute.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -32,7 +42,9 @@ pub enum AttributeKind {
     Number,
     /// ISO 8601, possibly partial: `2015`, `2015-04`, `2015-04-17`.
     Date,
-    Choice { options: Vec<String> },
+    Choice {
+        options: Vec<String>,
+    },
 }
 
 /// A custom attribute the analyst defined.
@@ -161,7 +173,11 @@ impl Attributes {
                     .iter()
                     .position(|d| d.name == name)
                     .ok_or_else(|| AttributeError::Unknown(name.clone()))?;
-                let used = self.values.values().filter(|v| v.contains_key(&name)).count();
+                let used = self
+                    .values
+                    .values()
+                    .filter(|v| v.contains_key(&name))
+                    .count();
                 if used > 0 {
                     return Err(AttributeError::InUse(name, used));
                 }
@@ -239,7 +255,10 @@ pub enum AttributeEdit {
     /// Remove a custom attribute no article has a value for.
     Remove(String),
     /// Set an article's memo (empty removes it).
-    ArticleMemo { article: ArticleId, memo: String },
+    ArticleMemo {
+        article: ArticleId,
+        memo: String,
+    },
     ProjectMemo(String),
 }
 
@@ -247,8 +266,14 @@ impl AttributeEdit {
     /// Text for the undo and redo menu items.
     pub fn label(&self) -> String {
         match self {
-            Self::SetValue { key, value: Some(_), .. } => format!("set {key}"),
-            Self::SetValue { key, value: None, .. } => format!("reset {key} to the detected value"),
+            Self::SetValue {
+                key,
+                value: Some(_),
+                ..
+            } => format!("set {key}"),
+            Self::SetValue {
+                key, value: None, ..
+            } => format!("reset {key} to the detected value"),
             Self::Define(d) => format!("define attribute “{}”", d.name),
             Self::Remove(name) => format!("remove attribute “{name}”"),
             Self::ArticleMemo { .. } => "edit article memo".into(),

@@ -5,7 +5,7 @@
 //! (`super::reanchor`); this module says which articles that was and why, for the report.
 
 use super::model::Project;
-use crate::corpus::{ArticleId, Corpus, ConverterStamp};
+use crate::corpus::{ArticleId, ConverterStamp, Corpus};
 
 /// An article whose converter differs from the one recorded at the last save.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,7 +40,10 @@ pub fn summary(changes: &[ConverterChange]) -> Option<String> {
     if changes.is_empty() {
         return None;
     }
-    let show = |s: &Option<ConverterStamp>| s.as_ref().map_or_else(|| "none".to_owned(), ToString::to_string);
+    let show = |s: &Option<ConverterStamp>| {
+        s.as_ref()
+            .map_or_else(|| "none".to_owned(), ToString::to_string)
+    };
     let mut pairs: Vec<String> = changes
         .iter()
         .map(|c| format!("{} → {}", show(&c.before), show(&c.after)))

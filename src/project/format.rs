@@ -228,7 +228,10 @@ pub fn parse(text: &str, path: &Path) -> Result<Opened, ProjectError> {
     project.series = repair_series(file.series, &project.figures, &mut warnings);
     project.rules = repair_rules(file.rules, &mut project.themes, &mut warnings);
     project.attributes = file.attributes;
-    project.attributes.definitions.sort_by(|a, b| a.name.cmp(&b.name));
+    project
+        .attributes
+        .definitions
+        .sort_by(|a, b| a.name.cmp(&b.name));
     Ok(Opened {
         project,
         warnings,

@@ -34,7 +34,10 @@ impl Converter for Docx {
             .map(|xml| numbering(&xml))
             .unwrap_or_default();
         let mut notes = Notes::default();
-        for (part, kind) in [("word/footnotes.xml", "footnote"), ("word/endnotes.xml", "endnote")] {
+        for (part, kind) in [
+            ("word/footnotes.xml", "footnote"),
+            ("word/endnotes.xml", "endnote"),
+        ] {
             if let Some(xml) = zip.text(part)? {
                 notes.read(&xml, kind)?;
             }
@@ -179,7 +182,10 @@ fn body(
             Xml::Start("numId", a) => num_id = attr(a, "val").map(str::to_owned),
             Xml::Start("ilvl", a) => ilvl = attr(a, "val").unwrap_or("0").to_owned(),
             Xml::End("numPr") => {
-                w.list = num_id.clone().filter(|n| n != "0").map(|n| (n, ilvl.clone()));
+                w.list = num_id
+                    .clone()
+                    .filter(|n| n != "0")
+                    .map(|n| (n, ilvl.clone()));
             }
             Xml::Start("t", _) => w.in_text = true,
             Xml::End("t") => w.in_text = false,

@@ -56,13 +56,18 @@ impl Converter for Epub {
         let opf_path = opf_path
             .ok_or_else(|| ConvertError::Damaged(Format::Epub, "no package file named".into()))?;
         let opf = zip.text(&opf_path)?.ok_or_else(|| {
-            ConvertError::Damaged(Format::Epub, format!("the package file {opf_path} is missing"))
+            ConvertError::Damaged(
+                Format::Epub,
+                format!("the package file {opf_path} is missing"),
+            )
         })?;
         let package = Package::read(&opf)?;
         let base = opf_path.rsplit_once('/').map_or("", |(dir, _)| dir);
         let mut parts = Vec::new();
         for id in package.spine.iter().take(MAX_CHAPTERS) {
-            let Some(href) = package.manifest.get(id) else { continue };
+            let Some(href) = package.manifest.get(id) else {
+                continue;
+            };
             let path = join(base, href);
             if let Some(xhtml) = zip.text(&path)? {
                 let (text, _) = html::document_text(&xhtml);
@@ -119,7 +124,11 @@ impl Package {
             }
             _ => {}
         })?;
-        let get = |n: &str| fields.get(n).and_then(|v| Stated::new(v.clone(), "EPUB package"));
+        let get = |n: &str| {
+            fields
+                .get(n)
+                .and_then(|v| Stated::new(v.clone(), "EPUB package"))
+        };
         let meta = SourceMeta {
             title: get("title"),
             author: get("creator"),
@@ -138,7 +147,11 @@ impl Package {
 /// `base` + `href`, with `..` resolved and `%XX` escapes decoded.
 fn join(base: &str, href: &str) -> String {
     let href = href.split('#').next().unwrap_or(href);
-    let mut parts: Vec<&str> = if base.is_empty() { Vec::new() } else { base.split('/').collect() };
+    let mut parts: Vec<&str> = if base.is_empty() {
+        Vec::new()
+    } else {
+        base.split('/').collect()
+    };
     for seg in href.split('/') {
         match seg {
             ".." => {
@@ -156,7 +169,9 @@ fn percent_decode(s: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok());
         match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
             (b'%', Some(b)) => {
                 out.push(b);
@@ -177,7 +192,10 @@ mod tests {
 
     #[test]
     fn hrefs_resolve_against_the_package() {
-        assert_eq!(join("OEBPS", "sections/a%20b.xhtml#x"), "OEBPS/sections/a b.xhtml");
+        assert_eq!(
+            join("OEBPS", "sections/a%20b.xhtml#x"),
+            "OEBPS/sections/a b.xhtml"
+        );
         assert_eq!(join("OEBPS/text", "../ch1.xhtml"), "OEBPS/ch1.xhtml");
         assert_eq!(join("", "ch1.xhtml"), "ch1.xhtml");
     }

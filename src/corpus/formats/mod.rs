@@ -124,7 +124,11 @@ pub struct Stated {
 
 impl Stated {
     pub fn new(value: impl Into<String>, source: &'static str) -> Option<Self> {
-        let value: String = value.into().split_whitespace().collect::<Vec<_>>().join(" ");
+        let value: String = value
+            .into()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         (!value.is_empty()).then_some(Self { value, source })
     }
 }
@@ -226,7 +230,14 @@ pub fn read_bytes(
 
 /// Every converter, for listing versions (`dossier --version`-like reports and docs).
 pub fn converters() -> [&'static dyn Converter; 6] {
-    [&html::Html, &pdf::Pdf, &docx::Docx, &odt::Odt, &epub::Epub, &rtf::Rtf]
+    [
+        &html::Html,
+        &pdf::Pdf,
+        &docx::Docx,
+        &odt::Odt,
+        &epub::Epub,
+        &rtf::Rtf,
+    ]
 }
 
 /// Fuzz invariant: converting any bytes as `format` never panics, and a text that comes out
@@ -234,7 +245,10 @@ pub fn converters() -> [&'static dyn Converter; 6] {
 pub fn check_any_bytes(format: Format, bytes: &[u8]) {
     if let Ok((converted, _)) = read_bytes(format, bytes) {
         assert!(!converted.text.contains('\r'), "CR left in the text");
-        assert!(!converted.text.starts_with('\u{feff}'), "BOM left in the text");
+        assert!(
+            !converted.text.starts_with('\u{feff}'),
+            "BOM left in the text"
+        );
         assert!(!converted.text.trim().is_empty(), "blank text accepted");
     }
 }

@@ -165,7 +165,11 @@ fn end_paragraph(w: &mut Walk, text: &mut TextBuilder) {
     let para = std::mem::take(&mut w.para);
     match (w.in_item, w.lists.last()) {
         (true, Some(&(numbered, n))) => {
-            let marker = if numbered { format!("{n}.") } else { "-".into() };
+            let marker = if numbered {
+                format!("{n}.")
+            } else {
+                "-".into()
+            };
             text.list_item(&marker, &para);
             w.in_item = false;
         }

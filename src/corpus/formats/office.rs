@@ -20,10 +20,14 @@ pub struct Archive<'a> {
 
 impl<'a> Archive<'a> {
     pub fn open(bytes: &'a [u8], format: Format) -> Result<Self, ConvertError> {
-        let zip = zip::ZipArchive::new(Cursor::new(bytes))
-            .map_err(|e| ConvertError::Damaged(format, format!("not a readable ZIP archive ({e})")))?;
+        let zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
+            ConvertError::Damaged(format, format!("not a readable ZIP archive ({e})"))
+        })?;
         if zip.len() > MAX_MEMBERS {
-            return Err(ConvertError::TooLarge(format!("{} archive members", zip.len())));
+            return Err(ConvertError::TooLarge(format!(
+                "{} archive members",
+                zip.len()
+            )));
         }
         Ok(Self { zip, format })
     }
@@ -49,7 +53,9 @@ impl<'a> Archive<'a> {
             .read_to_end(&mut bytes)
             .map_err(|e| damaged(format!("{name}: {e}")))?;
         if bytes.len() as u64 > MAX_MEMBER_BYTES {
-            return Err(ConvertError::TooLarge(format!("{name} inflates past 256 MB")));
+            return Err(ConvertError::TooLarge(format!(
+                "{name} inflates past 256 MB"
+            )));
         }
         let text = match String::from_utf8(bytes) {
             Ok(text) => text,
@@ -101,8 +107,12 @@ pub fn walk(xml: &str, format: Format, mut f: impl FnMut(Xml<'_>)) -> Result<(),
                 }
             }
             Event::End(ref e) => f(Xml::End(&local(e.name().as_ref()))),
-            Event::Text(ref t) => f(Xml::Text(&t.xml_content(quick_xml::XmlVersion::Implicit1_0))),
-            Event::CData(ref t) => f(Xml::Text(&t.xml_content(quick_xml::XmlVersion::Implicit1_0))),
+            Event::Text(ref t) => f(Xml::Text(
+                &t.xml_content(quick_xml::XmlVersion::Implicit1_0),
+            )),
+            Event::CData(ref t) => f(Xml::Text(
+                &t.xml_content(quick_xml::XmlVersion::Implicit1_0),
+            )),
             Event::GeneralRef(ref r) => {
                 if let Some(text) = reference(r) {
                     f(Xml::Text(&text));
@@ -136,7 +146,10 @@ fn reference(r: &quick_xml::events::BytesRef<'_>) -> Option<String> {
 
 /// The value of attribute `name` (local name) in `attrs`.
 pub fn attr<'a>(attrs: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    attrs
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
 }
 
 /// The text of the first element named `name` in `xml` (for property files such as

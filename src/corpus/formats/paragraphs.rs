@@ -59,7 +59,10 @@ pub fn collapse(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
     for c in text.chars() {
-        if matches!(c, '\u{ad}' | '\u{200b}' | '\u{feff}' | '\u{200c}' | '\u{200d}') {
+        if matches!(
+            c,
+            '\u{ad}' | '\u{200b}' | '\u{feff}' | '\u{200c}' | '\u{200d}'
+        ) {
             continue;
         }
         if c.is_whitespace() {

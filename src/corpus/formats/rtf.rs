@@ -24,7 +24,10 @@ impl Converter for Rtf {
 
     fn convert(&self, bytes: &[u8]) -> Result<Converted, ConvertError> {
         if !bytes.starts_with(b"{\\rtf") {
-            return Err(ConvertError::Damaged(Format::Rtf, "it does not start with {\\rtf".into()));
+            return Err(ConvertError::Damaged(
+                Format::Rtf,
+                "it does not start with {\\rtf".into(),
+            ));
         }
         let mut p = Parser::new(bytes);
         p.run();
@@ -68,10 +71,30 @@ struct State {
 
 /// Destinations whose text is not the article's.
 const SKIPPED: [&str; 24] = [
-    "fonttbl", "colortbl", "stylesheet", "info", "pict", "object", "header", "headerl",
-    "headerr", "headerf", "footer", "footerl", "footerr", "footerf", "fldinst", "themedata",
-    "colorschememapping", "latentstyles", "datastore", "xmlnstbl", "rsidtbl", "listtable",
-    "listoverridetable", "generator",
+    "fonttbl",
+    "colortbl",
+    "stylesheet",
+    "info",
+    "pict",
+    "object",
+    "header",
+    "headerl",
+    "headerr",
+    "headerf",
+    "footer",
+    "footerl",
+    "footerr",
+    "footerf",
+    "fldinst",
+    "themedata",
+    "colorschememapping",
+    "latentstyles",
+    "datastore",
+    "xmlnstbl",
+    "rsidtbl",
+    "listtable",
+    "listoverridetable",
+    "generator",
 ];
 
 struct Parser<'a> {
@@ -101,7 +124,10 @@ const MAX_DEPTH: usize = 1_000;
 
 impl<'a> Parser<'a> {
     fn new(bytes: &'a [u8]) -> Self {
-        let state = State { dest: Dest::Body, uc: 1 };
+        let state = State {
+            dest: Dest::Body,
+            uc: 1,
+        };
         Self {
             bytes,
             pos: 0,
@@ -200,13 +226,19 @@ impl<'a> Parser<'a> {
     }
 
     fn control(&mut self) {
-        let Some(&c) = self.bytes.get(self.pos) else { return };
+        let Some(&c) = self.bytes.get(self.pos) else {
+            return;
+        };
         self.pos += 1;
         if !c.is_ascii_alphabetic() {
             return self.symbol(c);
         }
         let start = self.pos - 1;
-        while self.bytes.get(self.pos).is_some_and(u8::is_ascii_alphabetic) {
+        while self
+            .bytes
+            .get(self.pos)
+            .is_some_and(u8::is_ascii_alphabetic)
+        {
             self.pos += 1;
         }
         let word = String::from_utf8_lossy(&self.bytes[start..self.pos]).into_owned();
@@ -214,7 +246,8 @@ impl<'a> Parser<'a> {
         if self.bytes.get(self.pos) == Some(&b'-') {
             self.pos += 1;
         }
-        while self.bytes.get(self.pos).is_some_and(u8::is_ascii_digit) && self.pos - num_start < 12 {
+        while self.bytes.get(self.pos).is_some_and(u8::is_ascii_digit) && self.pos - num_start < 12
+        {
             self.pos += 1;
         }
         let param: Option<i64> = std::str::from_utf8(&self.bytes[num_start..self.pos])
@@ -229,7 +262,10 @@ impl<'a> Parser<'a> {
     fn symbol(&mut self, c: u8) {
         match c {
             b'\'' => {
-                let hex = self.bytes.get(self.pos..self.pos + 2).and_then(|h| std::str::from_utf8(h).ok());
+                let hex = self
+                    .bytes
+                    .get(self.pos..self.pos + 2)
+                    .and_then(|h| std::str::from_utf8(h).ok());
                 if let Some(b) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
                     self.pos += 2;
                     self.byte(b);
@@ -256,8 +292,12 @@ impl<'a> Parser<'a> {
         self.flush();
         let dest = match word {
             // The first \title and \author of \info count (writers repeat them).
-            "title" if self.state.dest == Dest::Skip && self.info_title.is_empty() => Some(Dest::Title),
-            "author" if self.state.dest == Dest::Skip && self.info_author.is_empty() => Some(Dest::Author),
+            "title" if self.state.dest == Dest::Skip && self.info_title.is_empty() => {
+                Some(Dest::Title)
+            }
+            "author" if self.state.dest == Dest::Skip && self.info_author.is_empty() => {
+                Some(Dest::Author)
+            }
             "title" | "author" => Some(Dest::Skip),
             "creatim" => Some(Dest::Created),
             "footnote" => Some(Dest::Note),
@@ -294,7 +334,9 @@ impl<'a> Parser<'a> {
                 };
                 self.created[i] = u32::try_from(n).ok();
             }
-            "par" | "sect" | "page" | "cell" | "row" if self.state.dest == Dest::Body => self.end_paragraph(),
+            "par" | "sect" | "page" | "cell" | "row" if self.state.dest == Dest::Body => {
+                self.end_paragraph()
+            }
             "par" if self.state.dest == Dest::Note => self.note.push(' '),
             "line" | "tab" => self.push(" "),
             "emdash" => self.push("—"),

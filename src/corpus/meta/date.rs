@@ -20,9 +20,13 @@ impl PartialDate {
     fn new(year: Option<i32>, month: Option<u8>, day: Option<u8>) -> Option<Self> {
         let year_ok = year.is_none_or(|y| (1800..=2200).contains(&y));
         let month_ok = month.is_none_or(|m| (1..=12).contains(&m));
-        let day_ok = day.is_none_or(|d| (1..=31).contains(&d)) && (day.is_none() || month.is_some());
-        (year_ok && month_ok && day_ok && (year.is_some() || month.is_some()))
-            .then_some(Self { year, month, day })
+        let day_ok =
+            day.is_none_or(|d| (1..=31).contains(&d)) && (day.is_none() || month.is_some());
+        (year_ok && month_ok && day_ok && (year.is_some() || month.is_some())).then_some(Self {
+            year,
+            month,
+            day,
+        })
     }
 
     /// Whether year, month and day are all known.
@@ -72,11 +76,7 @@ pub fn parse_stated(s: &str) -> Option<PartialDate> {
         Regex::new(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]|$)").unwrap_or_else(|_| never())
     });
     if let Some(c) = iso.captures(s) {
-        return PartialDate::new(
-            c[1].parse().ok(),
-            c[2].parse().ok(),
-            c[3].parse().ok(),
-        );
+        return PartialDate::new(c[1].parse().ok(), c[2].parse().ok(), c[3].parse().ok());
     }
     if s.len() >= 8 && s.bytes().take(8).all(|b| b.is_ascii_digit()) {
         return digits_date(s);
@@ -166,14 +166,29 @@ mod tests {
     #[test]
     fn dates_in_words_in_six_languages() {
         assert_eq!(words("April 17, 2015").as_deref(), Some("2015-04-17"));
-        assert_eq!(words("MEXICO CITY, February 23 (Itar-Tass)").as_deref(), Some("--02-23"));
-        assert_eq!(words("Lima, 17 de abril de 2015.").as_deref(), Some("2015-04-17"));
-        assert_eq!(words("publicado em 3 de março de 2016").as_deref(), Some("2016-03-03"));
+        assert_eq!(
+            words("MEXICO CITY, February 23 (Itar-Tass)").as_deref(),
+            Some("--02-23")
+        );
+        assert_eq!(
+            words("Lima, 17 de abril de 2015.").as_deref(),
+            Some("2015-04-17")
+        );
+        assert_eq!(
+            words("publicado em 3 de março de 2016").as_deref(),
+            Some("2016-03-03")
+        );
         assert_eq!(words("le 1er avril 2014").as_deref(), Some("2014-04-01"));
-        assert_eq!(words("Berlin, 17. April 2015").as_deref(), Some("2015-04-17"));
+        assert_eq!(
+            words("Berlin, 17. April 2015").as_deref(),
+            Some("2015-04-17")
+        );
         assert_eq!(words("23 февраля 2013 г.").as_deref(), Some("2013-02-23"));
         assert_eq!(words("Sept. 5th 2012").as_deref(), Some("2012-09-05"));
-        assert_eq!(words("in March 2014 the police").as_deref(), Some("2014-03"));
+        assert_eq!(
+            words("in March 2014 the police").as_deref(),
+            Some("2014-03")
+        );
         assert_eq!(words("May I say"), None);
         assert_eq!(words("a march of 20 people"), None);
     }
@@ -181,12 +196,23 @@ mod tests {
     #[test]
     fn stated_dates() {
         let s = |x: &str| parse_stated(x).map(|d| d.to_string());
-        assert_eq!(s("2015-03-14T09:30:00-05:00").as_deref(), Some("2015-03-14"));
+        assert_eq!(
+            s("2015-03-14T09:30:00-05:00").as_deref(),
+            Some("2015-03-14")
+        );
         assert_eq!(s("D:20150314093000+01'00'").as_deref(), Some("2015-03-14"));
         assert_eq!(s("2015-3-4").as_deref(), Some("2015-03-04"));
         assert_eq!(s("14 March 2015").as_deref(), Some("2015-03-14"));
         assert_eq!(s("yesterday"), None);
-        assert_eq!(PartialDate::parse_iso("--02-23").map(|d| d.to_string()).as_deref(), Some("--02-23"));
-        assert_eq!(PartialDate::parse_iso("2015-04").map(|d| d.month), Some(Some(4)));
+        assert_eq!(
+            PartialDate::parse_iso("--02-23")
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("--02-23")
+        );
+        assert_eq!(
+            PartialDate::parse_iso("2015-04").map(|d| d.month),
+            Some(Some(4))
+        );
     }
 }

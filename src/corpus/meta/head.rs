@@ -21,7 +21,9 @@ pub struct Dateline {
 }
 
 fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pattern).unwrap_or_else(|_| Regex::new("$^").unwrap_or_else(|_| unreachable!())))
+    cell.get_or_init(|| {
+        Regex::new(pattern).unwrap_or_else(|_| Regex::new("$^").unwrap_or_else(|_| unreachable!()))
+    })
 }
 
 /// The dateline at the start of `para`, if it has one.
@@ -35,7 +37,9 @@ pub fn dateline(para: &str) -> Option<Dateline> {
     if m.start() > 120 {
         return None;
     }
-    let prefix = para[..m.end()].trim_end_matches([' ', '—', '–', '-', '.', ':']).trim();
+    let prefix = para[..m.end()]
+        .trim_end_matches([' ', '—', '–', '-', '.', ':'])
+        .trim();
     let mut out = Dateline::default();
     let mut rest = prefix;
     if let Some(open) = rest.rfind('(')
@@ -91,7 +95,10 @@ fn title_case(s: &str) -> String {
         .map(|w| {
             let mut chars = w.chars();
             match chars.next() {
-                Some(first) => first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect(),
+                Some(first) => first
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect(),
                 None => String::new(),
             }
         })
@@ -142,15 +149,26 @@ pub fn outlet_name(name: &str) -> Option<String> {
     let shown = tables().outlets.get(&fold(name))?;
     let shouted = name.chars().filter(|c| c.is_alphabetic()).count() > 4
         && name.chars().all(|c| !c.is_lowercase());
-    Some(if shouted { shown.clone() } else { name.trim().to_owned() })
+    Some(if shouted {
+        shown.clone()
+    } else {
+        name.trim().to_owned()
+    })
 }
 
 /// Whether `line` reads like a photo caption or credit rather than a headline.
 pub fn is_caption(line: &str) -> bool {
     let lower = line.to_lowercase();
     const CUES: [&str; 9] = [
-        "(photo", "photo:", "foto:", "(foto", "credit:", "getty images", "ap photo",
-        "(reuters)", "image:",
+        "(photo",
+        "photo:",
+        "foto:",
+        "(foto",
+        "credit:",
+        "getty images",
+        "ap photo",
+        "(reuters)",
+        "image:",
     ];
     if CUES.iter().any(|c| lower.contains(c)) {
         return true;
@@ -184,7 +202,8 @@ mod tests {
 
     #[test]
     fn datelines_give_place_date_and_agency() {
-        let d = dateline("MEXICO CITY, February 23 (Itar-Tass) —— Russia will extend").expect("dateline");
+        let d = dateline("MEXICO CITY, February 23 (Itar-Tass) —— Russia will extend")
+            .expect("dateline");
         assert_eq!(d.place.as_deref(), Some("Mexico City"));
         assert_eq!(d.known.map(|k| k.country), Some("Mexico".to_owned()));
         assert_eq!(d.date.map(|x| x.to_string()).as_deref(), Some("--02-23"));
@@ -195,8 +214,14 @@ mod tests {
         let d = dateline("Lima, 14 de marzo de 2015 (Andina) – El Gobierno").expect("known place");
         assert_eq!(d.place.as_deref(), Some("Lima"));
         assert_eq!(d.date.map(|x| x.to_string()).as_deref(), Some("2015-03-14"));
-        assert_eq!(dateline("Currently he is on a visit - to El Salvador"), None);
-        assert_eq!(dateline("During his official visit to Mexico from March 23-25, the then"), None);
+        assert_eq!(
+            dateline("Currently he is on a visit - to El Salvador"),
+            None
+        );
+        assert_eq!(
+            dateline("During his official visit to Mexico from March 23-25, the then"),
+            None
+        );
     }
 
     #[test]
@@ -208,15 +233,24 @@ mod tests {
         assert_eq!(b.date.map(|d| d.to_string()).as_deref(), Some("2015-04-17"));
         let b = byline("Por Lucía Fernández").expect("spanish");
         assert!(!b.outlet);
-        assert_eq!(byline("By the way, this is a sentence that goes on and on"), None);
+        assert_eq!(
+            byline("By the way, this is a sentence that goes on and on"),
+            None
+        );
         assert_eq!(outlet_name("ITAR-TASS").as_deref(), Some("Itar-Tass"));
     }
 
     #[test]
     fn captions() {
         assert!(is_caption("Viktor Ivanov with President Daniel Ortega"));
-        assert!(is_caption("Juan Carlos Pinzon (Photo: Ministry of Defense)"));
-        assert!(!is_caption("Armed Forces of Peru and Mexico Cooperate to Fight Organized Crime"));
-        assert!(!is_caption("Colombia tightens security cooperation with Russia and Sweden"));
+        assert!(is_caption(
+            "Juan Carlos Pinzon (Photo: Ministry of Defense)"
+        ));
+        assert!(!is_caption(
+            "Armed Forces of Peru and Mexico Cooperate to Fight Organized Crime"
+        ));
+        assert!(!is_caption(
+            "Colombia tightens security cooperation with Russia and Sweden"
+        ));
     }
 }

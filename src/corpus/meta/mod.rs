@@ -71,12 +71,20 @@ pub fn detect(
     skip: &HashSet<String>,
 ) -> Detected {
     let head = &text[..floor(text, HEAD_BYTES)];
-    let lines: Vec<&str> = head.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<&str> = head
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     let mut d = Detected {
         title: title::detect(&lines, text, stated, skip),
         ..Detected::default()
     };
-    let bylines: Vec<head::Byline> = lines.iter().take(12).filter_map(|l| head::byline(l)).collect();
+    let bylines: Vec<head::Byline> = lines
+        .iter()
+        .take(12)
+        .filter_map(|l| head::byline(l))
+        .collect();
     let dateline = lines
         .iter()
         .take(DATELINE_PARAGRAPHS + 2)
@@ -125,15 +133,17 @@ fn date(
     bylines: &[head::Byline],
     dateline: Option<&head::Dateline>,
 ) {
-    let stated_date = stated.date.as_ref().and_then(|s| {
-        date::parse_stated(&s.value).map(|p| Attr::new(p.to_string(), s.source))
-    });
-    // Properties of office files and PDFs are often the date of the file, not of the story:
-    // a date the text states comes first for them.
-    let trusted = stated
+    let stated_date = stated
         .date
         .as_ref()
-        .is_some_and(|s| s.source.starts_with("meta") || s.source.starts_with("JSON-LD") || s.source.starts_with("HTML"));
+        .and_then(|s| date::parse_stated(&s.value).map(|p| Attr::new(p.to_string(), s.source)));
+    // Properties of office files and PDFs are often the date of the file, not of the story:
+    // a date the text states comes first for them.
+    let trusted = stated.date.as_ref().is_some_and(|s| {
+        s.source.starts_with("meta")
+            || s.source.starts_with("JSON-LD")
+            || s.source.starts_with("HTML")
+    });
     if trusted && stated_date.is_some() {
         d.date = stated_date;
         return;
@@ -193,7 +203,11 @@ fn language(text: &str, stated: &SourceMeta) -> Option<Attr> {
             Some(Attr::new(l.code, "language model (whatlang)"))
         }
         (_, Some(s)) => {
-            let code: String = s.value.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+            let code: String = s
+                .value
+                .chars()
+                .take_while(|c| c.is_ascii_alphabetic())
+                .collect();
             (!code.is_empty()).then(|| Attr::new(code.to_lowercase(), s.source))
         }
         (Some(l), None) => Some(Attr::new(l.code, "language model (whatlang, unsure)")),
@@ -223,7 +237,11 @@ pub fn pass_over_repeated_lines(articles: &mut [super::Article]) {
         return;
     }
     for a in articles.iter_mut() {
-        if a.meta.title.as_ref().is_some_and(|t| repeated.contains(&fold(&t.value))) {
+        if a.meta
+            .title
+            .as_ref()
+            .is_some_and(|t| repeated.contains(&fold(&t.value)))
+        {
             a.detect_meta(&repeated);
         }
     }

@@ -157,10 +157,19 @@ mod tests {
         let t = tables();
         assert_eq!(t.months.get("febrero"), Some(&2));
         assert_eq!(t.months.get("fevrier"), Some(&2));
-        assert_eq!(t.outlets.get("itar tass").map(String::as_str), Some("Itar-Tass"));
-        assert_eq!(t.outlets.get("dialogo").map(String::as_str), Some("Diálogo"));
+        assert_eq!(
+            t.outlets.get("itar tass").map(String::as_str),
+            Some("Itar-Tass")
+        );
+        assert_eq!(
+            t.outlets.get("dialogo").map(String::as_str),
+            Some("Diálogo")
+        );
         let city = &t.places[&fold("MEXICO CITY")];
-        assert_eq!((city.name.as_str(), city.code.as_str()), ("Mexico City", "MX"));
+        assert_eq!(
+            (city.name.as_str(), city.code.as_str()),
+            ("Mexico City", "MX")
+        );
         assert_eq!(t.places[&fold("BOGOTÁ")].country, "Colombia");
         assert!(t.boilerplate.contains(&fold("All news")));
     }

@@ -32,14 +32,18 @@ pub fn detect(
         // even when the text does not repeat it.
         let head = fold(&text[..super::floor(text, 3_000)]);
         let confirmed = head.contains(&fold(title));
-        if confirmed || source.starts_with("meta") || source.starts_with("JSON-LD") || from_text.is_none() {
+        if confirmed
+            || source.starts_with("meta")
+            || source.starts_with("JSON-LD")
+            || from_text.is_none()
+        {
             return Some(Attr::new(shorten(title), *source));
         }
     }
     if let Some(line) = from_text {
         return Some(Attr::new(shorten(line), "first line"));
     }
-    if let Some(s) = first_sentence(lines) {
+    if let Some(s) = first_sentence(lines, skip) {
         return Some(Attr::new(s, "first sentence"));
     }
     // A text of short lines only: its first line that is not boilerplate.
@@ -85,9 +89,18 @@ fn text_title<'a>(lines: &[&'a str], skip: &HashSet<String>) -> Option<&'a str> 
     None
 }
 
-/// The first sentence of the first paragraph, shortened at a word.
-fn first_sentence(lines: &[&str]) -> Option<String> {
-    let para = lines.iter().find(|l| l.split_whitespace().count() >= 3)?;
+/// The first sentence of the first paragraph (a line of eight words or more that is not a
+/// caption, byline or boilerplate), shortened at a word.
+fn first_sentence(lines: &[&str], skip: &HashSet<String>) -> Option<String> {
+    let boilerplate = &tables().boilerplate;
+    let para = lines.iter().take(MAX_LINES * 2).find(|l| {
+        let folded = fold(l);
+        l.split_whitespace().count() >= 8
+            && !boilerplate.contains(&folded)
+            && !skip.contains(&folded)
+            && !is_caption(l)
+            && byline(l).is_none()
+    })?;
     let end = para
         .match_indices(". ")
         .map(|(i, _)| i)
@@ -112,7 +125,9 @@ fn junk_title(t: &str) -> bool {
     l.len() < 4
         || l.starts_with("microsoft word")
         || l.starts_with("untitled")
-        || [".doc", ".pdf", ".rtf", ".odt", ".indd", ".qxd"].iter().any(|e| l.contains(e))
+        || [".doc", ".pdf", ".rtf", ".odt", ".indd", ".qxd"]
+            .iter()
+            .any(|e| l.contains(e))
 }
 
 /// "Headline | Site" or "Headline - Site" -> "Headline", when the site is named.
@@ -137,7 +152,11 @@ mod tests {
     use super::*;
 
     fn title(text: &str) -> Option<String> {
-        let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        let lines: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
         detect(&lines, text, &SourceMeta::default(), &HashSet::new()).map(|a| a.value)
     }
 
@@ -159,11 +178,22 @@ mod tests {
     #[test]
     fn site_names_come_off_stated_titles() {
         let stated = SourceMeta {
-            title: crate::corpus::formats::Stated::new("Coca falls again | Andean Wire", "meta og:title"),
+            title: crate::corpus::formats::Stated::new(
+                "Coca falls again | Andean Wire",
+                "meta og:title",
+            ),
             site: crate::corpus::formats::Stated::new("Andean Wire", "meta og:site_name"),
             ..SourceMeta::default()
         };
-        let t = detect(&["Coca falls again"], "Coca falls again\n\nBody", &stated, &HashSet::new());
-        assert_eq!(t.map(|a| (a.value, a.source)), Some(("Coca falls again".into(), "meta og:title".into())));
+        let t = detect(
+            &["Coca falls again"],
+            "Coca falls again\n\nBody",
+            &stated,
+            &HashSet::new(),
+        );
+        assert_eq!(
+            t.map(|a| (a.value, a.source)),
+            Some(("Coca falls again".into(), "meta og:title".into()))
+        );
     }
 }

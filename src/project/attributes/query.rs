@@ -50,7 +50,10 @@ fn compare(order: Order, a: &str, b: &str) -> Ordering {
             let key = |s: &str| PartialDate::parse_iso(s).map(|d| (d.year.is_none(), d));
             key(a).cmp(&key(b))
         }
-        Order::Text => a.to_lowercase().cmp(&b.to_lowercase()).then_with(|| a.cmp(b)),
+        Order::Text => a
+            .to_lowercase()
+            .cmp(&b.to_lowercase())
+            .then_with(|| a.cmp(b)),
     }
 }
 
@@ -187,7 +190,10 @@ impl Split {
         let labels: Vec<String> = self.groups.iter().map(|(l, _)| l.clone()).collect();
         let mut cells = vec![vec![0; labels.len()]; m.themes.len()];
         for (c, article) in m.articles.iter().enumerate() {
-            let Some(g) = self.groups.iter().position(|(_, ids)| ids.binary_search(article).is_ok())
+            let Some(g) = self
+                .groups
+                .iter()
+                .position(|(_, ids)| ids.binary_search(article).is_ok())
             else {
                 continue; // an article missing from the corpus has no attributes
             };
@@ -203,7 +209,11 @@ impl Split {
     }
 
     /// Passages per theme, split by group (codebook order).
-    pub fn frequencies(&self, project: &Project, corpus: &Corpus) -> Vec<(ThemeId, BTreeMap<String, usize>)> {
+    pub fn frequencies(
+        &self,
+        project: &Project,
+        corpus: &Corpus,
+    ) -> Vec<(ThemeId, BTreeMap<String, usize>)> {
         let m = self.matrix(project, corpus, Measure::Passages);
         m.themes
             .iter()

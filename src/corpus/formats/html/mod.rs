@@ -35,7 +35,9 @@ impl Converter for Html {
         // deeper than any real one instead of hanging on it.
         let nesting = rough_depth(&html);
         if nesting > MAX_SOURCE_DEPTH {
-            return Err(ConvertError::TooLarge(format!("elements nested {nesting} deep")));
+            return Err(ConvertError::TooLarge(format!(
+                "elements nested {nesting} deep"
+            )));
         }
         let doc = Document::from(html.as_str());
         let meta = page::page_meta(&doc);
@@ -77,7 +79,10 @@ fn rough_depth(html: &str) -> usize {
     let (mut depth, mut deepest) = (0usize, 0usize);
     let bytes = html.as_bytes();
     let mut i = 0;
-    while let Some(off) = bytes.get(i..).and_then(|rest| rest.iter().position(|&b| b == b'<')) {
+    while let Some(off) = bytes
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|&b| b == b'<'))
+    {
         i += off + 1;
         let closing = bytes.get(i) == Some(&b'/');
         let start = i + usize::from(closing);
@@ -85,7 +90,10 @@ fn rough_depth(html: &str) -> usize {
             .iter()
             .position(|b| !b.is_ascii_alphanumeric())
             .map_or(bytes.len(), |n| start + n);
-        let name = html.get(start..end).unwrap_or_default().to_ascii_lowercase();
+        let name = html
+            .get(start..end)
+            .unwrap_or_default()
+            .to_ascii_lowercase();
         if name.is_empty() || FLAT.contains(&name.as_str()) {
             continue;
         }
@@ -125,7 +133,10 @@ fn depth(doc: &Document) -> usize {
 pub fn document_text(html: &str) -> (String, SourceMeta) {
     let doc = Document::from(html);
     let meta = page::page_meta(&doc);
-    let root = doc.try_select("body").and_then(|b| b.nodes().first().cloned()).unwrap_or_else(|| doc.root());
+    let root = doc
+        .try_select("body")
+        .and_then(|b| b.nodes().first().cloned())
+        .unwrap_or_else(|| doc.root());
     (render::render(&root, true), meta)
 }
 
@@ -164,9 +175,24 @@ fn trim_edges(text: &str) -> String {
 
 fn furniture_line(p: &str) -> bool {
     const STARTS: [&str; 18] = [
-        "updated", "published", "posted", "last updated", "photo:", "photo by", "image ",
-        "getty images", "credit:", "tags", "topics:", "share", "advertisement", "read more",
-        "you may also like", "related:", "follow us", "sign up",
+        "updated",
+        "published",
+        "posted",
+        "last updated",
+        "photo:",
+        "photo by",
+        "image ",
+        "getty images",
+        "credit:",
+        "tags",
+        "topics:",
+        "share",
+        "advertisement",
+        "read more",
+        "you may also like",
+        "related:",
+        "follow us",
+        "sign up",
     ];
     let lower = p.trim().to_lowercase();
     let words = lower.split_whitespace().count();
@@ -182,7 +208,10 @@ fn with_headline(text: String, meta: &SourceMeta) -> String {
     let headline = super::super::meta::headline_of(&title.value, meta);
     let first = text.lines().next().unwrap_or_default();
     let fold = super::super::meta::fold;
-    if headline.is_empty() || fold(first) == fold(&headline) || fold(&text[..super::super::meta::floor(&text, 400)]).starts_with(&fold(&headline)) {
+    if headline.is_empty()
+        || fold(first) == fold(&headline)
+        || fold(&text[..super::super::meta::floor(&text, 400)]).starts_with(&fold(&headline))
+    {
         return text;
     }
     format!("{headline}\n\n{text}")
@@ -192,7 +221,9 @@ fn with_headline(text: String, meta: &SourceMeta) -> String {
 /// charset>`, `http-equiv` content type, XML declaration), then the usual guess (UTF-8, else
 /// Windows-1252).
 fn decode_html(bytes: &[u8]) -> Result<(String, TextEncoding), ConvertError> {
-    let has_bom = bytes.starts_with(b"\xEF\xBB\xBF") || bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
+    let has_bom = bytes.starts_with(b"\xEF\xBB\xBF")
+        || bytes.starts_with(b"\xFF\xFE")
+        || bytes.starts_with(b"\xFE\xFF");
     if !has_bom
         && let Some(enc) = declared_charset(bytes)
         && enc != encoding_rs::UTF_8
@@ -239,17 +270,30 @@ mod tests {
 
     #[test]
     fn a_page_nested_too_deep_is_refused_quickly() {
-        let deep = format!("<html><body>{}x{}</body></html>", "<div>".repeat(20_000), "</div>".repeat(20_000));
+        let deep = format!(
+            "<html><body>{}x{}</body></html>",
+            "<div>".repeat(20_000),
+            "</div>".repeat(20_000)
+        );
         let started = std::time::Instant::now();
-        assert!(matches!(Html.convert(deep.as_bytes()), Err(ConvertError::TooLarge(_))));
+        assert!(matches!(
+            Html.convert(deep.as_bytes()),
+            Err(ConvertError::TooLarge(_))
+        ));
         assert!(started.elapsed().as_secs() < 2);
-        assert_eq!(rough_depth("<div><p>a<p>b<br><span>c</span></div><img src=x>"), 2);
+        assert_eq!(
+            rough_depth("<div><p>a<p>b<br><span>c</span></div><img src=x>"),
+            2
+        );
     }
 
     #[test]
     fn a_page_without_body_text_is_refused() {
         let page = b"<html><head><title>Nothing</title><script>var x = 1;</script></head><body>  </body></html>";
-        assert_eq!(Html.convert(page), Err(ConvertError::NoText("the page has no body text")));
+        assert_eq!(
+            Html.convert(page),
+            Err(ConvertError::NoText("the page has no body text"))
+        );
     }
 
     #[test]
@@ -257,7 +301,11 @@ mod tests {
         let page = b"<html><body><article><h1>Caf&eacute; prices &amp; coca</h1><p>Farmers in the valley said that &ldquo;prices&rdquo; fell by half in 2014, and that they would plant cocoa instead of coca.<script>alert(1)</script></p><p>The ministry said it would pay for seedlings &#8212; and roads &#x2014; over five years.</p></article></body></html>";
         let c = Html.convert(page).expect("converts");
         assert!(c.text.starts_with("Café prices & coca\n\n"), "{}", c.text);
-        assert!(c.text.contains("“prices”") && c.text.contains("seedlings — and roads —"), "{}", c.text);
+        assert!(
+            c.text.contains("“prices”") && c.text.contains("seedlings — and roads —"),
+            "{}",
+            c.text
+        );
         assert!(!c.text.contains("alert"));
     }
 }

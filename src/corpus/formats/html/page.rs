@@ -19,34 +19,88 @@ pub fn page_meta(doc: &Document) -> SourceMeta {
     };
     let mut m = SourceMeta::default();
     m.title = first([
-        (ld.as_ref().and_then(|l| string(l.get("headline"))), "JSON-LD headline"),
+        (
+            ld.as_ref().and_then(|l| string(l.get("headline"))),
+            "JSON-LD headline",
+        ),
         (meta("meta[property='og:title']"), "meta og:title"),
         (meta("meta[name='twitter:title']"), "meta twitter:title"),
         (h1(doc), "HTML <h1>"),
-        (doc.try_select("title").map(|t| t.text().to_string()), "HTML <title>"),
+        (
+            doc.try_select("title").map(|t| t.text().to_string()),
+            "HTML <title>",
+        ),
     ]);
     m.date = first([
-        (meta("meta[property='article:published_time']"), "meta article:published_time"),
-        (ld.as_ref().and_then(|l| string(l.get("datePublished"))), "JSON-LD datePublished"),
-        (meta("meta[itemprop='datePublished']"), "meta itemprop datePublished"),
-        (meta("meta[name='pubdate'], meta[name='publishdate'], meta[name='date'], meta[name='DC.date.issued'], meta[name='dc.date'], meta[name='sailthru.date'], meta[name='parsely-pub-date']"), "meta date"),
-        (doc.try_select("time[datetime]").and_then(|t| t.attr("datetime")).map(|d| d.to_string()), "HTML <time>"),
-        (ld.as_ref().and_then(|l| string(l.get("dateCreated"))), "JSON-LD dateCreated"),
+        (
+            meta("meta[property='article:published_time']"),
+            "meta article:published_time",
+        ),
+        (
+            ld.as_ref().and_then(|l| string(l.get("datePublished"))),
+            "JSON-LD datePublished",
+        ),
+        (
+            meta("meta[itemprop='datePublished']"),
+            "meta itemprop datePublished",
+        ),
+        (
+            meta(
+                "meta[name='pubdate'], meta[name='publishdate'], meta[name='date'], meta[name='DC.date.issued'], meta[name='dc.date'], meta[name='sailthru.date'], meta[name='parsely-pub-date']",
+            ),
+            "meta date",
+        ),
+        (
+            doc.try_select("time[datetime]")
+                .and_then(|t| t.attr("datetime"))
+                .map(|d| d.to_string()),
+            "HTML <time>",
+        ),
+        (
+            ld.as_ref().and_then(|l| string(l.get("dateCreated"))),
+            "JSON-LD dateCreated",
+        ),
     ]);
     m.author = first([
-        (ld.as_ref().and_then(|l| names(l.get("author"))), "JSON-LD author"),
-        (meta("meta[name='author']").filter(|a| !a.starts_with("http")), "meta author"),
-        (meta("meta[property='article:author']").filter(|a| !a.starts_with("http")), "meta article:author"),
+        (
+            ld.as_ref().and_then(|l| names(l.get("author"))),
+            "JSON-LD author",
+        ),
+        (
+            meta("meta[name='author']").filter(|a| !a.starts_with("http")),
+            "meta author",
+        ),
+        (
+            meta("meta[property='article:author']").filter(|a| !a.starts_with("http")),
+            "meta article:author",
+        ),
     ]);
     m.site = first([
         (meta("meta[property='og:site_name']"), "meta og:site_name"),
-        (ld.as_ref().and_then(|l| names(l.get("publisher"))), "JSON-LD publisher"),
-        (meta("meta[name='application-name']"), "meta application-name"),
+        (
+            ld.as_ref().and_then(|l| names(l.get("publisher"))),
+            "JSON-LD publisher",
+        ),
+        (
+            meta("meta[name='application-name']"),
+            "meta application-name",
+        ),
     ]);
     m.language = first([
-        (doc.try_select("html").and_then(|h| h.attr("lang")).map(|l| l.to_string()), "HTML lang"),
-        (meta("meta[http-equiv='content-language']"), "meta content-language"),
-        (ld.as_ref().and_then(|l| string(l.get("inLanguage"))), "JSON-LD inLanguage"),
+        (
+            doc.try_select("html")
+                .and_then(|h| h.attr("lang"))
+                .map(|l| l.to_string()),
+            "HTML lang",
+        ),
+        (
+            meta("meta[http-equiv='content-language']"),
+            "meta content-language",
+        ),
+        (
+            ld.as_ref().and_then(|l| string(l.get("inLanguage"))),
+            "JSON-LD inLanguage",
+        ),
     ]);
     m
 }
@@ -94,10 +148,16 @@ fn json_ld(doc: &Document) -> Option<Value> {
                 Value::Object(ref map) => {
                     let kinds: Vec<String> = match map.get("@type") {
                         Some(Value::String(s)) => vec![s.clone()],
-                        Some(Value::Array(a)) => a.iter().filter_map(|x| x.as_str().map(str::to_owned)).collect(),
+                        Some(Value::Array(a)) => a
+                            .iter()
+                            .filter_map(|x| x.as_str().map(str::to_owned))
+                            .collect(),
                         _ => Vec::new(),
                     };
-                    if kinds.iter().any(|k| k.ends_with("Article") || k == "BlogPosting" || k == "Report") {
+                    if kinds
+                        .iter()
+                        .any(|k| k.ends_with("Article") || k == "BlogPosting" || k == "Report")
+                    {
                         return Some(v);
                     }
                     if kinds.iter().any(|k| k == "WebPage") && page.is_none() {
@@ -127,10 +187,17 @@ fn names(v: Option<&Value>) -> Option<String> {
     let v = v?;
     let list: Vec<String> = match v {
         Value::String(s) => vec![s.clone()],
-        Value::Object(o) => o.get("name").and_then(|n| string(Some(n))).into_iter().collect(),
+        Value::Object(o) => o
+            .get("name")
+            .and_then(|n| string(Some(n)))
+            .into_iter()
+            .collect(),
         Value::Array(a) => a.iter().filter_map(|x| names(Some(x))).collect(),
         _ => Vec::new(),
     };
-    let list: Vec<String> = list.into_iter().filter(|n| !n.trim().is_empty() && !n.starts_with("http")).collect();
+    let list: Vec<String> = list
+        .into_iter()
+        .filter(|n| !n.trim().is_empty() && !n.starts_with("http"))
+        .collect();
     (!list.is_empty()).then(|| list.join(", "))
 }

@@ -15,9 +15,40 @@ const SKIP: [&str; 17] = [
 
 /// Elements that end the paragraph before and after them.
 const BLOCKS: [&str; 35] = [
-    "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "h1", "h2",
-    "h3", "h4", "h5", "h6", "blockquote", "pre", "ul", "ol", "li", "dl", "dt", "dd", "table",
-    "tr", "td", "th", "caption", "figure", "figcaption", "form", "fieldset", "address", "hr",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "aside",
+    "nav",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "caption",
+    "figure",
+    "figcaption",
+    "form",
+    "fieldset",
+    "address",
+    "hr",
     "center",
 ];
 
@@ -64,9 +95,15 @@ pub fn render(root: &NodeRef<'_>, skip_chrome: bool) -> String {
                 if !(node.is_element() || node.is_document() || node.is_fragment()) {
                     continue;
                 }
-                let name = node.node_name().map(|n| n.to_lowercase()).unwrap_or_default();
+                let name = node
+                    .node_name()
+                    .map(|n| n.to_lowercase())
+                    .unwrap_or_default();
                 if SKIP.contains(&name.as_str())
-                    || matches!(name.as_str(), "nav" | "footer" | "aside" | "form" | "figure" | "figcaption")
+                    || matches!(
+                        name.as_str(),
+                        "nav" | "footer" | "aside" | "form" | "figure" | "figcaption"
+                    )
                     || (skip_chrome && name == "header")
                     || hidden(&node)
                     || boilerplate.is_some_and(|total| is_boilerplate(&node, total))
@@ -120,10 +157,36 @@ pub fn render(root: &NodeRef<'_>, skip_chrome: bool) -> String {
 
 /// Words in a class or id that mark page furniture rather than article text.
 const FURNITURE: [&str; 30] = [
-    "caption", "credit", "gallery", "slideshow", "share", "sharing", "social", "related",
-    "newsletter", "subscribe", "promo", "advert", "sponsor", "tags", "byline", "timestamp",
-    "comment", "breadcrumb", "toolbar", "sr-only", "visually-hidden", "recommend", "more-stories",
-    "read-more", "readmore", "also-like", "signup", "paywall", "author-bio", "print-only",
+    "caption",
+    "credit",
+    "gallery",
+    "slideshow",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "newsletter",
+    "subscribe",
+    "promo",
+    "advert",
+    "sponsor",
+    "tags",
+    "byline",
+    "timestamp",
+    "comment",
+    "breadcrumb",
+    "toolbar",
+    "sr-only",
+    "visually-hidden",
+    "recommend",
+    "more-stories",
+    "read-more",
+    "readmore",
+    "also-like",
+    "signup",
+    "paywall",
+    "author-bio",
+    "print-only",
 ];
 
 fn word_count(s: &str) -> usize {
@@ -135,8 +198,12 @@ fn word_count(s: &str) -> usize {
 fn is_boilerplate(node: &NodeRef<'_>, total: usize) -> bool {
     let names = format!(
         "{} {}",
-        node.attr("class").map(|c| c.to_lowercase()).unwrap_or_default(),
-        node.attr("id").map(|c| c.to_lowercase()).unwrap_or_default()
+        node.attr("class")
+            .map(|c| c.to_lowercase())
+            .unwrap_or_default(),
+        node.attr("id")
+            .map(|c| c.to_lowercase())
+            .unwrap_or_default()
     );
     if names.trim().is_empty() || !FURNITURE.iter().any(|f| names.contains(f)) {
         return false;
@@ -148,9 +215,15 @@ fn is_boilerplate(node: &NodeRef<'_>, total: usize) -> bool {
 /// `display:none`).
 fn hidden(node: &NodeRef<'_>) -> bool {
     node.has_attr("hidden")
-        || node.attr("aria-hidden").is_some_and(|v| v.as_ref() == "true")
+        || node
+            .attr("aria-hidden")
+            .is_some_and(|v| v.as_ref() == "true")
         || node.attr("style").is_some_and(|s| {
-            let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase();
+            let s: String = s
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_lowercase();
             s.contains("display:none") || s.contains("visibility:hidden")
         })
 }

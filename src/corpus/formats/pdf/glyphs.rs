@@ -50,7 +50,12 @@ impl Collector {
 }
 
 impl OutputDev for Collector {
-    fn begin_page(&mut self, _: u32, media_box: &MediaBox, _: Option<(f64, f64, f64, f64)>) -> Result<(), OutputError> {
+    fn begin_page(
+        &mut self,
+        _: u32,
+        media_box: &MediaBox,
+        _: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), OutputError> {
         let height = media_box.ury - media_box.lly;
         self.flip = Some(Transform::row_major(1., 0., 0., -1., 0., height));
         self.pages.push(Page {
@@ -65,9 +70,18 @@ impl OutputDev for Collector {
         Ok(())
     }
 
-    fn output_character(&mut self, trm: &Transform, width: f64, _: f64, font_size: f64, ch: &str) -> Result<(), OutputError> {
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        _: f64,
+        font_size: f64,
+        ch: &str,
+    ) -> Result<(), OutputError> {
         let Some(flip) = self.flip else { return Ok(()) };
-        let Some(page) = self.pages.last_mut() else { return Ok(()) };
+        let Some(page) = self.pages.last_mut() else {
+            return Ok(());
+        };
         let pos = trm.post_transform(&flip);
         let v = trm.transform_vector(euclid::vec2(font_size, font_size));
         let size = (v.x * v.y).abs().sqrt();

@@ -88,7 +88,10 @@ fn join(para: &mut String, text: &str, vocabulary: &HashSet<String>) {
     }
     let hyphen = para.ends_with(['-', '\u{ad}', '\u{2010}']);
     let before_hyphen = para.trim_end_matches(['-', '\u{ad}', '\u{2010}']);
-    let letter_before = before_hyphen.chars().next_back().is_some_and(char::is_alphabetic);
+    let letter_before = before_hyphen
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphabetic);
     let first = text.chars().next();
     if hyphen && letter_before && first.is_some_and(char::is_lowercase) {
         let head: String = before_hyphen
@@ -103,12 +106,16 @@ fn join(para: &mut String, text: &str, vocabulary: &HashSet<String>) {
         let hyphenated = format!("{head}-{tail}").to_lowercase();
         // Keep the hyphen of a compound the document writes with one elsewhere
         // ("anti-drug"); drop the hyphen the typesetter added ("eradi-cation").
-        let keep = vocabulary.contains(&hyphenated) && !vocabulary.contains(&format!("{head}{tail}").to_lowercase());
+        let keep = vocabulary.contains(&hyphenated)
+            && !vocabulary.contains(&format!("{head}{tail}").to_lowercase());
         if !keep {
             para.truncate(before_hyphen.len());
         }
         para.push_str(text);
-    } else if hyphen && letter_before && first.is_some_and(|c| c.is_ascii_digit() || c.is_uppercase()) {
+    } else if hyphen
+        && letter_before
+        && first.is_some_and(|c| c.is_ascii_digit() || c.is_uppercase())
+    {
         para.push_str(text); // "Mi-" + "171Sh", "Russian-" + "Nicaraguan"
     } else {
         para.push(' ');
@@ -135,9 +142,13 @@ fn vocabulary(lines: &[(usize, &Line)]) -> HashSet<String> {
 /// fonts), followed by a space.
 fn strip_bullet(text: &str) -> (&str, bool) {
     let mut chars = text.chars();
-    let Some(c) = chars.next() else { return (text, false) };
-    let bullet = matches!(c, '•' | '◦' | '▪' | '‣' | '●' | '○' | '■' | '□' | '–' | '·' | '\u{2043}')
-        || ('\u{e000}'..='\u{f8ff}').contains(&c);
+    let Some(c) = chars.next() else {
+        return (text, false);
+    };
+    let bullet = matches!(
+        c,
+        '•' | '◦' | '▪' | '‣' | '●' | '○' | '■' | '□' | '–' | '·' | '\u{2043}'
+    ) || ('\u{e000}'..='\u{f8ff}').contains(&c);
     let rest = chars.as_str();
     if bullet && rest.starts_with(char::is_whitespace) {
         (rest.trim_start(), true)
@@ -156,7 +167,10 @@ impl Pitch {
     /// The pitch of lines of `size` points (1.25 times the size when the document has no two
     /// such lines in a row).
     fn of(&self, size: f64) -> f64 {
-        self.0.get(&(size.round() as i64)).copied().unwrap_or(size * 1.25)
+        self.0
+            .get(&(size.round() as i64))
+            .copied()
+            .unwrap_or(size * 1.25)
     }
 }
 
@@ -206,7 +220,13 @@ fn drop_running_lines(pages: &[Page]) -> Vec<Vec<&Line>> {
         l.text
             .chars()
             .filter(|c| !c.is_whitespace())
-            .map(|c| if c.is_ascii_digit() { '#' } else { c.to_ascii_lowercase() })
+            .map(|c| {
+                if c.is_ascii_digit() {
+                    '#'
+                } else {
+                    c.to_ascii_lowercase()
+                }
+            })
             .collect()
     };
     let in_band = |page: &Page, l: &Line| {
@@ -215,12 +235,22 @@ fn drop_running_lines(pages: &[Page]) -> Vec<Vec<&Line>> {
     };
     let mut counts: HashMap<String, usize> = HashMap::new();
     for page in pages {
-        let shapes: HashSet<String> = page.lines.iter().filter(|l| in_band(page, l)).map(shape).collect();
+        let shapes: HashSet<String> = page
+            .lines
+            .iter()
+            .filter(|l| in_band(page, l))
+            .map(shape)
+            .collect();
         for s in shapes {
             *counts.entry(s).or_insert(0) += 1;
         }
     }
-    let repeats = |s: &str| pages.len() >= 2 && counts.get(s).is_some_and(|&n| n * 2 >= pages.len() && n >= 2);
+    let repeats = |s: &str| {
+        pages.len() >= 2
+            && counts
+                .get(s)
+                .is_some_and(|&n| n * 2 >= pages.len() && n >= 2)
+    };
     pages
         .iter()
         .map(|page| {
@@ -234,12 +264,25 @@ fn drop_running_lines(pages: &[Page]) -> Vec<Vec<&Line>> {
 
 /// "12", "- 12 -", "Page 12", "Page 12 of 40", "12 / 40", "xii".
 fn is_page_number(text: &str) -> bool {
-    let t = text.trim().trim_matches(|c: char| c == '-' || c == '–' || c == '—' || c.is_whitespace()).to_lowercase();
-    let t = t.strip_prefix("page").or_else(|| t.strip_prefix("página")).or_else(|| t.strip_prefix("seite")).map_or(t.as_str(), str::trim);
-    let words: Vec<&str> = t.split(|c: char| c.is_whitespace() || c == '/').filter(|w| !w.is_empty() && *w != "of" && *w != "de" && *w != "von").collect();
+    let t = text
+        .trim()
+        .trim_matches(|c: char| c == '-' || c == '–' || c == '—' || c.is_whitespace())
+        .to_lowercase();
+    let t = t
+        .strip_prefix("page")
+        .or_else(|| t.strip_prefix("página"))
+        .or_else(|| t.strip_prefix("seite"))
+        .map_or(t.as_str(), str::trim);
+    let words: Vec<&str> = t
+        .split(|c: char| c.is_whitespace() || c == '/')
+        .filter(|w| !w.is_empty() && *w != "of" && *w != "de" && *w != "von")
+        .collect();
     !words.is_empty()
         && words.len() <= 2
-        && words.iter().all(|w| w.chars().all(|c| c.is_ascii_digit()) || (w.len() <= 6 && w.chars().all(|c| "ivxlc".contains(c))))
+        && words.iter().all(|w| {
+            w.chars().all(|c| c.is_ascii_digit())
+                || (w.len() <= 6 && w.chars().all(|c| "ivxlc".contains(c)))
+        })
 }
 
 #[cfg(test)]
@@ -247,7 +290,13 @@ mod tests {
     use super::*;
 
     fn line(y: f64, x0: f64, x1: f64, size: f64, text: &str) -> Line {
-        Line { x0, x1, y, size, text: text.into() }
+        Line {
+            x0,
+            x1,
+            y,
+            size,
+            text: text.into(),
+        }
     }
 
     #[test]
@@ -266,16 +315,44 @@ mod tests {
             let mut lines = vec![line(30.0, 50.0, 300.0, 9.0, "Annual report · Coca")];
             lines.extend(body);
             lines.push(line(580.0, 150.0, 170.0, 9.0, &format!("{n}")));
-            Page { width: 420.0, height: 595.0, lines }
+            Page {
+                width: 420.0,
+                height: 595.0,
+                lines,
+            }
         };
         let pages = vec![
-            page(1, vec![
-                line(100.0, 50.0, 370.0, 11.0, "The teams removed coca in the eradi-"),
-                line(114.0, 50.0, 371.0, 11.0, "cation zones of the valley and an anti-"),
-                line(128.0, 50.0, 200.0, 11.0, "drug unit stayed."),
-                line(150.0, 50.0, 370.0, 11.0, "A new paragraph starts here and it runs to the"),
-            ]),
-            page(2, vec![line(100.0, 50.0, 250.0, 11.0, "next page, where it ends.")]),
+            page(
+                1,
+                vec![
+                    line(
+                        100.0,
+                        50.0,
+                        370.0,
+                        11.0,
+                        "The teams removed coca in the eradi-",
+                    ),
+                    line(
+                        114.0,
+                        50.0,
+                        371.0,
+                        11.0,
+                        "cation zones of the valley and an anti-",
+                    ),
+                    line(128.0, 50.0, 200.0, 11.0, "drug unit stayed."),
+                    line(
+                        150.0,
+                        50.0,
+                        370.0,
+                        11.0,
+                        "A new paragraph starts here and it runs to the",
+                    ),
+                ],
+            ),
+            page(
+                2,
+                vec![line(100.0, 50.0, 250.0, 11.0, "next page, where it ends.")],
+            ),
         ];
         assert_eq!(
             text(&pages),

@@ -36,7 +36,8 @@ impl Converter for Pdf {
         let doc = Document::load_mem(bytes).map_err(|e| {
             let message = e.to_string();
             let lower = message.to_lowercase();
-            if lower.contains("decrypt") || lower.contains("password") || lower.contains("encrypt") {
+            if lower.contains("decrypt") || lower.contains("password") || lower.contains("encrypt")
+            {
                 ConvertError::Encrypted
             } else {
                 ConvertError::Damaged(Format::Pdf, message)
@@ -58,10 +59,17 @@ impl Converter for Pdf {
             }
         }
         let read = collector.pages();
-        let chars: usize = read.iter().flat_map(|p| &p.lines).map(|l| l.text.chars().filter(|c| !c.is_whitespace()).count()).sum();
+        let chars: usize = read
+            .iter()
+            .flat_map(|p| &p.lines)
+            .map(|l| l.text.chars().filter(|c| !c.is_whitespace()).count())
+            .sum();
         if chars == 0 {
             if failed > 0 && failed == pages.len() {
-                return Err(ConvertError::Damaged(Format::Pdf, "no page could be read".into()));
+                return Err(ConvertError::Damaged(
+                    Format::Pdf,
+                    "no page could be read".into(),
+                ));
             }
             return Err(ConvertError::NoTextLayer);
         }
@@ -76,15 +84,11 @@ impl Converter for Pdf {
 
 /// The document information dictionary: title, author, creation date.
 fn info(doc: &Document) -> SourceMeta {
-    let dict = doc
-        .trailer
-        .get(b"Info")
-        .ok()
-        .and_then(|o| match o {
-            Object::Reference(id) => doc.get_dictionary(*id).ok(),
-            Object::Dictionary(d) => Some(d),
-            _ => None,
-        });
+    let dict = doc.trailer.get(b"Info").ok().and_then(|o| match o {
+        Object::Reference(id) => doc.get_dictionary(*id).ok(),
+        Object::Dictionary(d) => Some(d),
+        _ => None,
+    });
     let Some(dict) = dict else {
         return SourceMeta::default();
     };
@@ -107,7 +111,10 @@ fn info(doc: &Document) -> SourceMeta {
 /// which it matches for letters).
 fn text_string(bytes: &[u8]) -> String {
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        let units: Vec<u16> = rest.chunks_exact(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
+        let units: Vec<u16> = rest
+            .chunks_exact(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
         return String::from_utf16_lossy(&units);
     }
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
