@@ -69,9 +69,9 @@ pub struct Article {
     pub format: Format,
     pub converter: Option<ConverterStamp>,
     /// What the file states about itself (HTML meta tags, document properties).
-    pub stated: SourceMeta,
+    pub stated: Box<SourceMeta>,
     /// Title, date, outlet, place, country, author and language, with where each came from.
-    pub meta: Detected,
+    pub meta: Box<Detected>,
 }
 
 impl Article {
@@ -110,8 +110,8 @@ impl Article {
             index,
             format,
             converter,
-            stated,
-            meta: Detected::default(),
+            stated: Box::new(stated),
+            meta: Box::default(),
         };
         article.detect_meta(&std::collections::HashSet::new());
         article
@@ -120,7 +120,7 @@ impl Article {
     /// Detect the metadata again, passing over the folded lines in `skip` (lines repeated
     /// across the articles of one outlet; see [`meta::repeated_lines`]).
     pub fn detect_meta(&mut self, skip: &std::collections::HashSet<String>) {
-        self.meta = meta::detect(&self.text, &self.stated, self.folder(), skip);
+        *self.meta = meta::detect(&self.text, &self.stated, self.folder(), skip);
         self.title = self
             .meta
             .title

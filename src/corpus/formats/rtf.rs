@@ -36,12 +36,18 @@ impl Converter for Rtf {
         for (i, note) in p.notes.iter().enumerate() {
             text.paragraph(&format!("[{}] {note}", i + 1));
         }
-        let mut meta = SourceMeta::default();
-        meta.title = Stated::new(p.info_title, "RTF \\info");
-        meta.author = Stated::new(p.info_author, "RTF \\info");
-        if let [Some(y), Some(m), Some(d)] = p.created {
-            meta.date = Stated::new(format!("{y:04}-{m:02}-{d:02}"), "RTF \\info");
-        }
+        let date = match p.created {
+            [Some(y), Some(m), Some(d)] => {
+                Stated::new(format!("{y:04}-{m:02}-{d:02}"), "RTF \\info")
+            }
+            _ => None,
+        };
+        let meta = SourceMeta {
+            title: Stated::new(p.info_title, "RTF \\info"),
+            author: Stated::new(p.info_author, "RTF \\info"),
+            date,
+            ..SourceMeta::default()
+        };
         Ok(Converted {
             text: text.finish(),
             meta,

@@ -59,9 +59,7 @@ pub fn dateline(para: &str) -> Option<Dateline> {
         out.date = Some(d);
     } else if !after.is_empty() && out.agency.is_none() {
         // "PLACE, Region —" without date or agency is a dateline only when the place is known.
-        if tables().place(place).is_none() {
-            return None;
-        }
+        tables().place(place)?;
     }
     let letters = place.chars().filter(|c| c.is_alphabetic()).count();
     let shouted = letters >= 3 && place.chars().all(|c| !c.is_lowercase());

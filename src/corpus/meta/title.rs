@@ -25,7 +25,13 @@ pub fn detect(
         .title
         .as_ref()
         .filter(|s| !junk_title(&s.value))
-        .map(|s| (strip_site(&s.value, stated), s.source));
+        .map(|s| {
+            (
+                confirmed_part(&s.value, s.source, text)
+                    .unwrap_or_else(|| strip_site(&s.value, stated)),
+                s.source,
+            )
+        });
     let from_text = text_title(lines, skip);
     if let Some((title, source)) = &stated_title {
         // A stated title the text repeats is the headline; an HTML page states it reliably
@@ -130,17 +136,45 @@ fn junk_title(t: &str) -> bool {
             .any(|e| l.contains(e))
 }
 
-/// "Headline | Site" or "Headline - Site" -> "Headline", when the site is named.
+/// Of a page's `<title>` made of parts ("Site | Headline", "Headline - Section - Site"), the
+/// longest part the text repeats near its top: the headline the page shows.
+fn confirmed_part(title: &str, source: &str, text: &str) -> Option<String> {
+    if source != "HTML <title>" {
+        return None;
+    }
+    let head = fold(&text[..super::floor(text, 3_000)]);
+    [" | ", " - ", " — ", " – ", " :: "]
+        .iter()
+        .flat_map(|sep| title.split(sep))
+        .map(str::trim)
+        .filter(|p| {
+            p.split_whitespace().count() >= 3 && p.len() < title.len() && head.contains(&fold(p))
+        })
+        .max_by_key(|p| p.len())
+        .map(str::to_owned)
+}
+
+/// "Headline | Site" or "Headline - Site" -> "Headline", and "Site | Headline" -> "Headline":
+/// the part that names the stated site comes off (without a stated site name, a short last
+/// part beside a long one).
 pub(super) fn strip_site(title: &str, stated: &SourceMeta) -> String {
     let title = title.trim();
+    let site = stated.site.as_ref().map(|s| fold(&s.value));
+    let words = |s: &str| s.split_whitespace().count();
     for sep in [" | ", " - ", " — ", " – ", " :: ", " « ", " » "] {
         if let Some(i) = title.rfind(sep) {
             let (head, tail) = (&title[..i], &title[i + sep.len()..]);
-            let site = stated.site.as_ref().map(|s| fold(&s.value));
-            let tail_is_site = site.is_some_and(|s| s == fold(tail))
-                || (tail.split_whitespace().count() <= 4 && head.split_whitespace().count() >= 4);
+            let tail_is_site = site.as_ref().is_some_and(|s| *s == fold(tail))
+                || (site.is_none() && words(tail) <= 4 && words(head) >= 4);
             if tail_is_site {
                 return head.trim().to_owned();
+            }
+        }
+        if let Some(i) = title.find(sep) {
+            let (head, tail) = (&title[..i], &title[i + sep.len()..]);
+            let head_is_site = site.as_ref().is_some_and(|s| *s == fold(head));
+            if head_is_site {
+                return tail.trim().to_owned();
             }
         }
     }

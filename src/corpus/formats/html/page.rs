@@ -17,92 +17,92 @@ pub fn page_meta(doc: &Document) -> SourceMeta {
             .map(|c| c.trim().to_owned())
             .find(|c| !c.is_empty())
     };
-    let mut m = SourceMeta::default();
-    m.title = first([
-        (
-            ld.as_ref().and_then(|l| string(l.get("headline"))),
-            "JSON-LD headline",
-        ),
-        (meta("meta[property='og:title']"), "meta og:title"),
-        (meta("meta[name='twitter:title']"), "meta twitter:title"),
-        (h1(doc), "HTML <h1>"),
-        (
-            doc.try_select("title").map(|t| t.text().to_string()),
-            "HTML <title>",
-        ),
-    ]);
-    m.date = first([
-        (
-            meta("meta[property='article:published_time']"),
-            "meta article:published_time",
-        ),
-        (
-            ld.as_ref().and_then(|l| string(l.get("datePublished"))),
-            "JSON-LD datePublished",
-        ),
-        (
-            meta("meta[itemprop='datePublished']"),
-            "meta itemprop datePublished",
-        ),
-        (
-            meta(
-                "meta[name='pubdate'], meta[name='publishdate'], meta[name='date'], meta[name='DC.date.issued'], meta[name='dc.date'], meta[name='sailthru.date'], meta[name='parsely-pub-date']",
+    SourceMeta {
+        title: first([
+            (
+                ld.as_ref().and_then(|l| string(l.get("headline"))),
+                "JSON-LD headline",
             ),
-            "meta date",
-        ),
-        (
-            doc.try_select("time[datetime]")
-                .and_then(|t| t.attr("datetime"))
-                .map(|d| d.to_string()),
-            "HTML <time>",
-        ),
-        (
-            ld.as_ref().and_then(|l| string(l.get("dateCreated"))),
-            "JSON-LD dateCreated",
-        ),
-    ]);
-    m.author = first([
-        (
-            ld.as_ref().and_then(|l| names(l.get("author"))),
-            "JSON-LD author",
-        ),
-        (
-            meta("meta[name='author']").filter(|a| !a.starts_with("http")),
-            "meta author",
-        ),
-        (
-            meta("meta[property='article:author']").filter(|a| !a.starts_with("http")),
-            "meta article:author",
-        ),
-    ]);
-    m.site = first([
-        (meta("meta[property='og:site_name']"), "meta og:site_name"),
-        (
-            ld.as_ref().and_then(|l| names(l.get("publisher"))),
-            "JSON-LD publisher",
-        ),
-        (
-            meta("meta[name='application-name']"),
-            "meta application-name",
-        ),
-    ]);
-    m.language = first([
-        (
-            doc.try_select("html")
-                .and_then(|h| h.attr("lang"))
-                .map(|l| l.to_string()),
-            "HTML lang",
-        ),
-        (
-            meta("meta[http-equiv='content-language']"),
-            "meta content-language",
-        ),
-        (
-            ld.as_ref().and_then(|l| string(l.get("inLanguage"))),
-            "JSON-LD inLanguage",
-        ),
-    ]);
-    m
+            (meta("meta[property='og:title']"), "meta og:title"),
+            (meta("meta[name='twitter:title']"), "meta twitter:title"),
+            (h1(doc), "HTML <h1>"),
+            (
+                doc.try_select("title").map(|t| t.text().to_string()),
+                "HTML <title>",
+            ),
+        ]),
+        date: first([
+            (
+                meta("meta[property='article:published_time']"),
+                "meta article:published_time",
+            ),
+            (
+                ld.as_ref().and_then(|l| string(l.get("datePublished"))),
+                "JSON-LD datePublished",
+            ),
+            (
+                meta("meta[itemprop='datePublished']"),
+                "meta itemprop datePublished",
+            ),
+            (
+                meta(
+                    "meta[name='pubdate'], meta[name='publishdate'], meta[name='date'], meta[name='DC.date.issued'], meta[name='dc.date'], meta[name='sailthru.date'], meta[name='parsely-pub-date']",
+                ),
+                "meta date",
+            ),
+            (
+                doc.try_select("time[datetime]")
+                    .and_then(|t| t.attr("datetime"))
+                    .map(|d| d.to_string()),
+                "HTML <time>",
+            ),
+            (
+                ld.as_ref().and_then(|l| string(l.get("dateCreated"))),
+                "JSON-LD dateCreated",
+            ),
+        ]),
+        author: first([
+            (
+                ld.as_ref().and_then(|l| names(l.get("author"))),
+                "JSON-LD author",
+            ),
+            (
+                meta("meta[name='author']").filter(|a| !a.starts_with("http")),
+                "meta author",
+            ),
+            (
+                meta("meta[property='article:author']").filter(|a| !a.starts_with("http")),
+                "meta article:author",
+            ),
+        ]),
+        site: first([
+            (meta("meta[property='og:site_name']"), "meta og:site_name"),
+            (
+                ld.as_ref().and_then(|l| names(l.get("publisher"))),
+                "JSON-LD publisher",
+            ),
+            (
+                meta("meta[name='application-name']"),
+                "meta application-name",
+            ),
+        ]),
+        language: first([
+            (
+                doc.try_select("html")
+                    .and_then(|h| h.attr("lang"))
+                    .map(|l| l.to_string()),
+                "HTML lang",
+            ),
+            (
+                meta("meta[http-equiv='content-language']"),
+                "meta content-language",
+            ),
+            (
+                ld.as_ref().and_then(|l| string(l.get("inLanguage"))),
+                "JSON-LD inLanguage",
+            ),
+        ]),
+    }
 }
 
 fn first<const N: usize>(candidates: [(Option<String>, &'static str); N]) -> Option<Stated> {

@@ -71,7 +71,7 @@ pub fn render(root: &NodeRef<'_>, skip_chrome: bool) -> String {
     let mut lists: Vec<(bool, u32)> = Vec::new();
     // The marker of the list item being read, if any.
     let mut item: Option<String> = None;
-    let mut stack = vec![Step::Enter(root.clone())];
+    let mut stack = vec![Step::Enter(*root)];
     // Emit the paragraph read so far; an empty one leaves a pending list marker in place, so
     // that `<li><p>text</p></li>` is one item.
     let flush = |para: &mut String, item: &mut Option<String>, out: &mut TextBuilder| {

@@ -69,7 +69,7 @@ fn breaks(prev: &Line, line: &Line, new_page: bool, pitch: &Pitch, left: f64, ri
     if new_page || line.y < prev.y - 0.5 * line.size {
         // A new page or column: the paragraph goes on when the last line reached the margin
         // and did not end a sentence.
-        return !(prev_full && !ends_sentence) && !prev_text.ends_with('-');
+        return (!prev_full || ends_sentence) && !prev_text.ends_with('-');
     }
     let gap = line.y - prev.y;
     let pitch = pitch.of(line.size);
@@ -77,7 +77,7 @@ fn breaks(prev: &Line, line: &Line, new_page: bool, pitch: &Pitch, left: f64, ri
         return true;
     }
     let indented = line.x0 > left + 1.2 * line.size && line.x0 > prev.x0 + line.size;
-    (ends_sentence && !prev_full) || (indented && ends_sentence)
+    ends_sentence && (!prev_full || indented)
 }
 
 /// Append `text` to the paragraph, joining a word hyphenated at the end of the last line.
@@ -150,9 +150,9 @@ fn strip_bullet(text: &str) -> (&str, bool) {
         '•' | '◦' | '▪' | '‣' | '●' | '○' | '■' | '□' | '–' | '·' | '\u{2043}'
     ) || ('\u{e000}'..='\u{f8ff}').contains(&c);
     let rest = chars.as_str();
-    if bullet && rest.starts_with(char::is_whitespace) {
-        (rest.trim_start(), true)
-    } else if bullet && ('\u{e000}'..='\u{f8ff}').contains(&c) {
+    // A symbol-font glyph is a bullet even without a space after it.
+    let private = ('\u{e000}'..='\u{f8ff}').contains(&c);
+    if bullet && (private || rest.starts_with(char::is_whitespace)) {
         (rest.trim_start(), true)
     } else {
         (text, false)
