@@ -339,3 +339,80 @@ fn a_newer_converter_that_extracts_another_text_reanchors_the_passages() {
     assert_eq!(html.slice(p.start, p.end), Some(phrase));
     assert!(dossier::project::check_passages(&project, &corpus).is_empty());
 }
+
+/// A project with corrections, a number attribute and memos, exported as `project.qde`.
+fn exported_xml() -> String {
+    let corpus = corpus();
+    let seed0 = id(&corpus, "000");
+    let mut project = Project::default();
+    let edits = [
+        Edit::Attributes(AttributeEdit::Define(AttributeDef {
+            name: "pages".into(),
+            kind: AttributeKind::Number,
+            description: String::new(),
+        })),
+        set(&seed0, "pages", Some("2.5")),
+        set(&seed0, "date", Some("2013-02-23")),
+        Edit::Attributes(AttributeEdit::ArticleMemo {
+            article: seed0.clone(),
+            memo: "Itar-Tass & FSKN <sources>".into(),
+        }),
+        Edit::Attributes(AttributeEdit::ProjectMemo("Press 2013–2015.".into())),
+    ];
+    for e in edits {
+        project.apply(e).expect("edit");
+    }
+    let parts = dossier::interop::refi::qdpx_parts(&project, &corpus, "attributes", "tester");
+    parts.xml
+}
+
+#[test]
+fn the_refi_export_carries_attributes_as_variables_and_memos_as_notes() {
+    let xml = exported_xml();
+    for name in [
+        "title", "date", "outlet", "place", "country", "language", "format", "pages",
+    ] {
+        assert!(
+            xml.contains(&format!("name=\"{name}\" typeOfVariable=")),
+            "variable {name}"
+        );
+    }
+    assert!(xml.contains("typeOfVariable=\"Float\""));
+    assert!(xml.contains("<TextValue>Itar-Tass</TextValue>"));
+    assert!(
+        xml.contains("<TextValue>2013-02-23</TextValue>"),
+        "the corrected date"
+    );
+    assert!(xml.contains("<FloatValue>2.5</FloatValue>"));
+    assert!(
+        xml.contains("<PlainTextContent>Itar-Tass &amp; FSKN &lt;sources&gt;</PlainTextContent>")
+    );
+    assert!(xml.contains("name=\"Project memo\""));
+    let (variables, sources, notes) = (
+        xml.find("<Variables>"),
+        xml.find("<Sources>"),
+        xml.find("<Notes>"),
+    );
+    assert!(variables < sources && sources < notes, "schema order");
+}
+
+#[test]
+#[ignore = "needs xmllint (Debian: libxml2-utils); .ci/run installs it"]
+fn the_refi_export_with_attributes_validates_against_the_schema() {
+    let dir = common::tempdir();
+    let file = dir.path().join("project.qde");
+    std::fs::write(&file, exported_xml()).expect("write");
+    let schema = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/refi/Project.xsd");
+    let out = std::process::Command::new("xmllint")
+        .arg("--noout")
+        .arg("--schema")
+        .arg(&schema)
+        .arg(&file)
+        .output()
+        .expect("xmllint runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
