@@ -6,9 +6,12 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use crate::corpus::LoadOptions;
-use crate::corpus::load::{SkipReason, read_article};
+use crate::corpus::load::{SkipReason, is_text_name, read_article};
 
 use super::load::CliError;
+
+const READS: &str =
+    " (Dossier reads .txt, .md, .html, .htm, .xhtml, .pdf, .docx, .odt, .epub and .rtf files)";
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -33,6 +36,13 @@ pub fn run(args: &Args, options: &LoadOptions, out: &mut dyn Write) -> Result<()
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .map_or_else(|| PathBuf::from("."), std::path::Path::to_path_buf);
+    if let Err(extension) = is_text_name(path) {
+        return Err(CliError::Usage(format!(
+            "{}: {}{READS}",
+            path.display(),
+            SkipReason::NotText { extension }
+        )));
+    }
     let article = read_article(&root, path, options).map_err(|skipped| {
         let hint = match skipped.reason {
             SkipReason::NotText { .. } => {

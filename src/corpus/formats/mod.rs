@@ -162,7 +162,7 @@ pub enum ConvertError {
     NoTextLayer,
     #[error("encrypted (password-protected); save an unprotected copy to read it")]
     Encrypted,
-    #[error("damaged or not a {0} file: {1}")]
+    #[error("damaged or unreadable file: {1}")]
     Damaged(Format, String),
     #[error("no article text found ({0})")]
     NoText(&'static str),
