@@ -100,6 +100,11 @@ fn never() -> Regex {
 /// The first date in words or ISO form in `line`, with its byte range.
 pub fn find_in_words(line: &str) -> Option<(PartialDate, std::ops::Range<usize>)> {
     static PATTERNS: OnceLock<[Regex; 4]> = OnceLock::new();
+    static DOTTED: OnceLock<Regex> = OnceLock::new();
+    // 17.04.2015 (German, Russian, Polish, …): day, month, year.
+    let dotted = DOTTED.get_or_init(|| {
+        Regex::new(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b").unwrap_or_else(|_| never())
+    });
     let [iso, month_day, day_month, month_year] = PATTERNS.get_or_init(|| {
         let word = r"\p{L}{3,10}\.?";
         [
@@ -128,6 +133,10 @@ pub fn find_in_words(line: &str) -> Option<(PartialDate, std::ops::Range<usize>)
     };
     for c in iso.captures_iter(line) {
         let d = PartialDate::new(c[1].parse().ok(), c[2].parse().ok(), c[3].parse().ok());
+        consider(d, c.get(0).map_or(0..0, |m| m.range()));
+    }
+    for c in dotted.captures_iter(line) {
+        let d = PartialDate::new(c[3].parse().ok(), c[2].parse().ok(), c[1].parse().ok());
         consider(d, c.get(0).map_or(0..0, |m| m.range()));
     }
     for c in month_day.captures_iter(line) {
@@ -188,6 +197,10 @@ mod tests {
         assert_eq!(
             words("in March 2014 the police").as_deref(),
             Some("2014-03")
+        );
+        assert_eq!(
+            words("Stand: 17.04.2015, 10:30 Uhr").as_deref(),
+            Some("2015-04-17")
         );
         assert_eq!(words("May I say"), None);
         assert_eq!(words("a march of 20 people"), None);

@@ -57,9 +57,17 @@ pub fn page_meta(doc: &Document) -> SourceMeta {
                 "HTML <time>",
             ),
             (
+                meta(
+                    "meta[name='article:published_time'], meta[property='og:published_time'], meta[name='dcterms.date'], meta[name='DC.Date'], meta[name='publication_date'], meta[name='pub_date'], meta[name='publish-date'], meta[name='article.published'], meta[name='datePublished'], meta[property='article:modified_time']",
+                ),
+                "meta date",
+            ),
+            (
                 ld.as_ref().and_then(|l| string(l.get("dateCreated"))),
                 "JSON-LD dateCreated",
             ),
+            (visible_date(doc), "HTML date element"),
+            (url_date(doc), "page URL"),
         ]),
         author: first([
             (
@@ -103,6 +111,44 @@ pub fn page_meta(doc: &Document) -> SourceMeta {
             ),
         ]),
     }
+}
+
+/// The text of the first element whose class, id or itemprop names a publication date
+/// ("date", "time", "published", "dateline"), when it reads as a full date.
+fn visible_date(doc: &Document) -> Option<String> {
+    let found = doc.try_select(
+        "[itemprop='datePublished'], [class*='date'], [class*='time'], [class*='publish'], [id*='date'], [class*='meta']",
+    )?;
+    found.iter().take(50).find_map(|n| {
+        let text = n.text();
+        let text = text.trim();
+        (text.len() < 200)
+            .then(|| crate::corpus::meta::date::find_in_words(text))
+            .flatten()
+            .filter(|(d, _)| d.is_complete())
+            .map(|(d, _)| d.to_string())
+    })
+}
+
+/// A date in the page's own address (`…/2019/06/17/…`, `…/2019-06-17-…`), from its canonical
+/// link or `og:url`.
+fn url_date(doc: &Document) -> Option<String> {
+    let url = doc
+        .try_select("link[rel='canonical']")
+        .and_then(|l| l.attr("href"))
+        .or_else(|| {
+            doc.try_select("meta[property='og:url']")
+                .and_then(|m| m.attr("content"))
+        })?;
+    let parts: Vec<&str> = url.split(['/', '-', '_']).collect();
+    parts.windows(3).find_map(|w| {
+        let y = w[0].parse::<i32>().ok()?;
+        let m = w[1].parse::<u8>().ok()?;
+        let d = w[2].get(..2)?.parse::<u8>().ok()?;
+        let plausible =
+            (1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d);
+        (plausible && w[1].len() == 2).then(|| format!("{y:04}-{m:02}-{d:02}"))
+    })
 }
 
 fn first<const N: usize>(candidates: [(Option<String>, &'static str); N]) -> Option<Stated> {
