@@ -99,6 +99,10 @@ fn never() -> Regex {
 
 /// The first date in words or ISO form in `line`, with its byte range.
 pub fn find_in_words(line: &str) -> Option<(PartialDate, std::ops::Range<usize>)> {
+    // Every form has digits: most lines are passed over without running a pattern.
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     static PATTERNS: OnceLock<[Regex; 4]> = OnceLock::new();
     static DOTTED: OnceLock<Regex> = OnceLock::new();
     // 17.04.2015 (German, Russian, Polish, …): day, month, year.

@@ -58,6 +58,8 @@ pub struct Detected {
 
 /// How many bytes of the text's head are read for the headline, byline and dateline.
 const HEAD_BYTES: usize = 4_000;
+/// How many bytes from the start of the text language detection reads.
+const LANGUAGE_BYTES: usize = 1_500;
 /// How many paragraphs may come before the dateline.
 const DATELINE_PARAGRAPHS: usize = 6;
 
@@ -197,7 +199,9 @@ fn outlet(
 }
 
 fn language(text: &str, stated: &SourceMeta) -> Option<Attr> {
-    let detected = super::language::detect(text);
+    // A few thousand bytes tell the language as well as the whole text, at a fraction of the
+    // cost (detection runs for every article of every load).
+    let detected = super::language::detect(&text[..floor(text, LANGUAGE_BYTES)]);
     match (detected, &stated.language) {
         (Some(l), _) if l.reliable || l.confidence >= 0.5 => {
             Some(Attr::new(l.code, "language model (whatlang)"))
