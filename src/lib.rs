@@ -3,6 +3,7 @@
 //! The model layers (`corpus`, `project`) never depend on egui; `app` and `ui` read the model
 //! and change it only through [`project::Edit`] commands applied after each frame.
 
+pub mod actors;
 pub mod analysis;
 pub mod app;
 pub mod cli;

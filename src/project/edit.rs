@@ -1,7 +1,9 @@
 //! Undoable edits of a project. Every change an analyst makes is an [`Edit`]; applying one
 //! returns its inverse, which is what undo applies.
 
+use super::actors::{ActorOverride, MentionFix, MentionFixId};
 use super::attributes::{AttributeEdit, AttributeError};
+use super::coders::{Coder, CoderError, CoderId};
 use super::figures::{CuratedFigure, FigureId, Series, SeriesId};
 use super::model::{Passage, PassageId, Project, Theme, ThemeId};
 use super::rules::{Rule, RuleId};
@@ -30,6 +32,16 @@ pub enum Edit {
     RemoveRule(RuleId),
     /// A change to article attributes, custom attributes or memos.
     Attributes(AttributeEdit),
+    /// Add an actor override (rename, re-kind, merge, new actor), or replace the one for its id.
+    UpsertActor(ActorOverride),
+    RemoveActor(crate::actors::ActorId),
+    /// Add a mention fix, or replace the one with the same id.
+    UpsertMentionFix(MentionFix),
+    RemoveMentionFix(MentionFixId),
+    /// Replace the list of coders (empty: the one implicit coder).
+    SetCoders(Vec<Coder>),
+    /// Make another coder the one new passages are made by.
+    SetCurrentCoder(CoderId),
     /// Several edits as one undoable step.
     Batch {
         label: String,
@@ -68,6 +80,12 @@ pub enum EditError {
     NoRule(u64),
     #[error(transparent)]
     Attribute(#[from] AttributeError),
+    #[error("actor {0} has no correction")]
+    NoActorOverride(String),
+    #[error("mention fix {0} does not exist")]
+    NoMentionFix(u64),
+    #[error("{0}")]
+    Coders(#[from] CoderError),
 }
 
 impl Edit {
@@ -87,6 +105,10 @@ impl Edit {
             Self::UpsertRule(_) => "save rule".into(),
             Self::RemoveRule(_) => "delete rule".into(),
             Self::Attributes(e) => e.label(),
+            Self::UpsertActor(_) | Self::RemoveActor(_) => "correct actor".into(),
+            Self::UpsertMentionFix(_) | Self::RemoveMentionFix(_) => "correct mention".into(),
+            Self::SetCoders(_) => "edit coders".into(),
+            Self::SetCurrentCoder(_) => "change coder".into(),
             Self::Batch { label, .. } => label.clone(),
         }
     }
@@ -134,6 +156,9 @@ impl Project {
                 if passage.start >= passage.end {
                     return Err(EditError::EmptyPassage);
                 }
+                if self.coder(passage.coder).is_none() {
+                    return Err(CoderError::Missing(passage.coder).into());
+                }
                 if self.passages.contains_key(&passage.id) {
                     return Err(EditError::PassageExists(passage.id));
                 }
@@ -149,6 +174,9 @@ impl Project {
             Edit::UpdatePassage(mut passage) => {
                 if passage.start >= passage.end {
                     return Err(EditError::EmptyPassage);
+                }
+                if self.coder(passage.coder).is_none() {
+                    return Err(CoderError::Missing(passage.coder).into());
                 }
                 passage.themes.sort();
                 passage.themes.dedup();
@@ -219,6 +247,26 @@ impl Project {
                 Ok(Edit::UpsertRule(self.rules.remove(i)))
             }
             Edit::Attributes(e) => Ok(Edit::Attributes(self.attributes.apply(e)?)),
+            Edit::UpsertActor(o) => Ok(self.actors.upsert_override(o)),
+            Edit::RemoveActor(id) => self
+                .actors
+                .remove_override(&id)
+                .ok_or(EditError::NoActorOverride(id.0)),
+            Edit::UpsertMentionFix(m) => Ok(self.actors.upsert_fix(m)),
+            Edit::RemoveMentionFix(id) => self
+                .actors
+                .remove_fix(id)
+                .ok_or(EditError::NoMentionFix(id.0)),
+            Edit::SetCoders(coders) => Ok(Edit::SetCoders(self.set_coders(coders)?)),
+            Edit::SetCurrentCoder(id) => {
+                if self.coder(id).is_none() {
+                    return Err(CoderError::Missing(id).into());
+                }
+                Ok(Edit::SetCurrentCoder(std::mem::replace(
+                    &mut self.current_coder,
+                    id,
+                )))
+            }
             Edit::Batch { label, edits } => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for edit in edits {
@@ -425,6 +473,7 @@ mod tests {
             note: String::new(),
             created: Timestamp::from_unix(0),
             modified: Timestamp::from_unix(0),
+            coder: Default::default(),
         }
     }
 
@@ -505,5 +554,43 @@ mod tests {
         assert_eq!(project.passages[&PassageId(2)].themes, vec![ThemeId(2)]);
         history.undo(&mut project).expect("undo");
         assert_eq!(project, before);
+    }
+
+    #[test]
+    fn coders_are_one_undoable_list() {
+        use crate::project::coders::{Coder, CoderError, CoderId};
+        let mut project = Project::with_themes(vec![theme(1)]);
+        let before = project.clone();
+        let bob = passage(1, &[1]).by(CoderId(2));
+        assert_eq!(
+            project.apply(Edit::AddPassage(bob.clone())),
+            Err(EditError::Coders(CoderError::Missing(CoderId(2))))
+        );
+        let mut history = History::saved();
+        let edit = Edit::Batch {
+            label: "add bob".into(),
+            edits: vec![
+                Edit::SetCoders(vec![Coder::implicit(), Coder::new(CoderId(2), "bob")]),
+                Edit::AddPassage(bob),
+                Edit::SetCurrentCoder(CoderId(2)),
+            ],
+        };
+        history.apply(&mut project, edit).expect("batch");
+        assert_eq!(project.coder_name(CoderId(2)), "bob");
+        assert_eq!(project.current_coder, CoderId(2));
+        assert_eq!(
+            project.apply(Edit::SetCoders(Vec::new())),
+            Err(EditError::Coders(CoderError::InUse(CoderId(2))))
+        );
+        assert_eq!(
+            project.apply(Edit::SetCoders(vec![
+                Coder::new(CoderId(1), "Bob"),
+                Coder::new(CoderId(2), "bob")
+            ])),
+            Err(EditError::Coders(CoderError::DuplicateName("bob".into())))
+        );
+        history.undo(&mut project).expect("undo");
+        assert_eq!(project, before);
+        assert!(project.has_implicit_coder());
     }
 }

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::attributes::Attributes;
+use super::coders::{self, Coder, CoderId};
 use super::figures::{CuratedFigure, FigureId, Series, SeriesId};
 use super::model::{ArticleRecord, Passage, PassageId, Project, Rgb, Theme, ThemeId};
 use super::rules::{Rule, RuleId};
@@ -103,6 +104,14 @@ struct FileV2 {
     /// Version 3 (in progress): see `super::attributes`.
     #[serde(default, skip_serializing_if = "Attributes::is_empty")]
     attributes: Attributes,
+    /// Actor corrections (format version 3, in progress): absent when there are none.
+    #[serde(default, skip_serializing_if = "super::actors::ActorBook::is_empty")]
+    actors: super::actors::ActorBook,
+    /// Absent in files without coders: one implicit coder (see `project::coders`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    coders: Vec<Coder>,
+    #[serde(default, skip_serializing_if = "CoderId::is_first")]
+    current_coder: CoderId,
 }
 
 /// A project read from a file, with what had to be flagged while reading it.
@@ -130,6 +139,9 @@ pub fn to_json(project: &Project) -> String {
         series: project.series.clone(),
         rules: project.rules.clone(),
         attributes: project.attributes.clone(),
+        actors: project.actors.clone(),
+        coders: project.coders.clone(),
+        current_coder: project.current_coder,
     };
     // Going through `Value` sorts the keys (serde_json's map is a BTreeMap).
     let value = serde_json::to_value(&file).unwrap_or(serde_json::Value::Null);
@@ -232,6 +244,11 @@ pub fn parse(text: &str, path: &Path) -> Result<Opened, ProjectError> {
         .attributes
         .definitions
         .sort_by(|a, b| a.name.cmp(&b.name));
+    project.actors = file.actors;
+    let mut used: BTreeSet<CoderId> = project.passages.values().map(|p| p.coder).collect();
+    used.insert(file.current_coder);
+    project.coders = coders::repair(file.coders, &used, &mut warnings);
+    project.current_coder = file.current_coder;
     Ok(Opened {
         project,
         warnings,

@@ -1,19 +1,23 @@
 //! The analyst's project: codebook, passages, the file format, saving and undo. No egui here.
 
+pub mod actors;
 pub mod anchor;
 pub mod attributes;
 pub mod codebook;
+pub mod coders;
 pub mod converted;
 pub mod edit;
 pub mod figures;
 pub mod format;
 pub mod io;
+pub mod merge;
 pub mod model;
 pub mod reanchor;
 pub mod rules;
 pub mod status;
 pub mod time;
 
+pub use coders::{Coder, CoderId};
 pub use edit::{Edit, EditError, History};
 pub use figures::{CuratedFigure, Extracted, FigureId, FigureStatus, Series, SeriesId};
 pub use format::{Opened, ProjectError};

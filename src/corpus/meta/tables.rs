@@ -8,6 +8,8 @@ const MONTHS: &str = include_str!("../../../assets/sources/months.tsv");
 const OUTLETS: &str = include_str!("../../../assets/sources/outlets.txt");
 const BOILERPLATE: &str = include_str!("../../../assets/sources/boilerplate-lines.txt");
 const PLACES: &str = include_str!("../../../assets/gazetteer/places-min.tsv");
+/// The actors module's country gazetteer: every country's names and capitals.
+const COUNTRIES: &str = include_str!("../../../assets/gazetteer/countries.tsv");
 
 /// A place of the gazetteer.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -99,12 +101,51 @@ fn parse() -> Tables {
         }
         countries.insert(fold(country), (code.to_owned(), country.to_owned()));
     }
+    add_countries(&mut places, &mut countries);
     Tables {
         months,
         outlets,
         boilerplate,
         places,
         countries,
+    }
+}
+
+/// Every country of the full gazetteer (`countries.tsv`: code, names, demonyms, Spanish
+/// demonyms, capitals, …): its names as countries and its capitals as places. The minimal
+/// table's entries win where both have a name.
+fn add_countries(
+    places: &mut HashMap<String, Place>,
+    countries: &mut HashMap<String, (String, String)>,
+) {
+    for line in lines(COUNTRIES) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let (Some(code), Some(names)) = (cols.first(), cols.get(1)) else {
+            continue;
+        };
+        let country = names.split('|').next().unwrap_or(names).to_owned();
+        for name in names.split('|') {
+            // Names in capitals (US, UK) are abbreviations: too ambiguous in a dateline.
+            if name
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+            {
+                continue;
+            }
+            countries
+                .entry(fold(name))
+                .or_insert_with(|| ((*code).to_owned(), country.clone()));
+        }
+        let capitals = cols.get(4).copied().unwrap_or_default();
+        let shown = capitals.split('|').next().unwrap_or_default().to_owned();
+        for name in capitals.split('|').filter(|n| !n.trim().is_empty()) {
+            places.entry(fold(name)).or_insert_with(|| Place {
+                name: shown.clone(),
+                code: (*code).to_owned(),
+                country: country.clone(),
+            });
+        }
     }
 }
 
@@ -172,5 +213,11 @@ mod tests {
         );
         assert_eq!(t.places[&fold("BOGOTÁ")].country, "Colombia");
         assert!(t.boilerplate.contains(&fold("All news")));
+        // From the full country gazetteer: a capital the minimal table lacks, a country name.
+        assert_eq!(t.place("ULAANBAATAR").map(|p| p.code), Some("MN".into()));
+        assert_eq!(
+            t.place("Nicaragua").map(|p| p.country),
+            Some("Nicaragua".into())
+        );
     }
 }
