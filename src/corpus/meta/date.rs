@@ -112,8 +112,8 @@ pub fn find_in_words(line: &str) -> Option<(PartialDate, std::ops::Range<usize>)
     let [iso, month_day, day_month, month_year] = PATTERNS.get_or_init(|| {
         let word = r"\p{L}{3,10}\.?";
         [
-            // 2015-04-17
-            Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
+            // 2015-04-17, 2015/04/17, 2015.04.17
+            Regex::new(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b"),
             // April 17, 2015 · February 23 · Feb. 23 2015
             Regex::new(&format!(r"(?i)\b({word})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?")),
             // 17 April 2015 · 17 de abril de 2015 · 17. April 2015 · 17 avril · 17 апреля 2015 г.
@@ -206,6 +206,7 @@ mod tests {
             words("Stand: 17.04.2015, 10:30 Uhr").as_deref(),
             Some("2015-04-17")
         );
+        assert_eq!(words("am 2015/4/17 um").as_deref(), Some("2015-04-17"));
         assert_eq!(words("May I say"), None);
         assert_eq!(words("a march of 20 people"), None);
     }

@@ -160,11 +160,15 @@ fn date(
         }
     }
     for line in lines.iter().take(10) {
-        // A line that is (nearly) only a date: "April 17, 2015", "14 de marzo de 2015".
-        if let Some((p, r)) = date::find_in_words(line)
-            && r.len() * 10 >= line.len() * 7
-        {
-            found.push((p, "date line"));
+        // A line that is (nearly) only a date ("April 17, 2015"), a short line with a full
+        // date ("Datum: 22.12.2012, Rubrik: USA"), or a paragraph that opens with one.
+        if let Some((p, r)) = date::find_in_words(line) {
+            let mostly_date = r.len() * 10 >= line.len() * 7;
+            let short = line.chars().count() <= 80 && p.is_complete();
+            let opens = r.start == 0 && p.is_complete();
+            if mostly_date || short || opens {
+                found.push((p, "date line"));
+            }
         }
     }
     let full = found.iter().find(|(p, _)| p.is_complete());

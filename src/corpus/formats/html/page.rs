@@ -117,9 +117,9 @@ pub fn page_meta(doc: &Document) -> SourceMeta {
 /// ("date", "time", "published", "dateline"), when it reads as a full date.
 fn visible_date(doc: &Document) -> Option<String> {
     let found = doc.try_select(
-        "[itemprop='datePublished'], [class*='date'], [class*='time'], [class*='publish'], [id*='date'], [class*='meta']",
+        "[itemprop='datePublished'], time, [class*='date'], [class*='Date'], [class*='time'], [class*='publish'], [id*='date'], [class*='meta'], [class*='byline'], [class*='stamp'], [class*='info'], article header, [class*='author']",
     )?;
-    found.iter().take(50).find_map(|n| {
+    found.iter().take(200).find_map(|n| {
         let text = n.text();
         let text = text.trim();
         (text.len() < 200)
