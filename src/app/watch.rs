@@ -76,3 +76,52 @@ impl CorpusWatcher {
         !self.pending.is_empty()
     }
 }
+
+impl super::DossierApp {
+    /// Start watching the open corpus folder (or stop, when there is none).
+    fn watch_corpus(&mut self, ctx: &egui::Context) {
+        let root = self.session.corpus().root.clone();
+        if root.as_os_str().is_empty() {
+            self.watcher = None;
+            return;
+        }
+        if self.watcher.as_ref().is_some_and(|w| w.root == root) {
+            return;
+        }
+        match CorpusWatcher::start(root.clone(), ctx.clone()) {
+            Ok(w) => self.watcher = Some(w),
+            Err(e) => {
+                self.watcher = None;
+                self.notes.warn(format!(
+                    "Changes to the articles on disk will not be picked up while Dossier runs: {e} — {}",
+                    root.display()
+                ));
+            }
+        }
+    }
+
+    /// Called every frame: once the folder has been quiet after changes, read the changed
+    /// files again on a worker (the session takes them in when they are read).
+    pub(super) fn poll_watcher(&mut self, ctx: &egui::Context) {
+        if self
+            .watcher
+            .as_ref()
+            .is_none_or(|w| w.root != self.session.corpus().root)
+        {
+            self.watch_corpus(ctx);
+        }
+        let Some(watcher) = self.watcher.as_mut() else {
+            return;
+        };
+        let (paths, errors) = watcher.poll();
+        for e in errors {
+            self.notes
+                .warn(format!("Watching the articles folder: {e}"));
+        }
+        if let Some(paths) = paths {
+            self.jobs.reread(self.session.corpus().clone(), paths);
+        } else if watcher.is_waiting() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+    }
+}

@@ -49,6 +49,8 @@ pub enum EditError {
     NoPassage(PassageId),
     #[error("a passage needs at least one character")]
     EmptyPassage,
+    #[error("a passage keeps at least one theme")]
+    NoThemes,
     #[error("a theme needs a name")]
     EmptyName,
     #[error("figure {0} does not exist")]
@@ -90,68 +92,16 @@ impl Project {
     /// Apply `edit` and return the edit that undoes it.
     pub fn apply(&mut self, edit: Edit) -> Result<Edit, EditError> {
         match edit {
-            Edit::AddTheme(theme) => {
-                if theme.name.trim().is_empty() {
-                    return Err(EditError::EmptyName);
-                }
-                match self.themes.binary_search_by_key(&theme.id, |t| t.id) {
-                    Ok(_) => Err(EditError::ThemeExists(theme.id)),
-                    Err(i) => {
-                        let id = theme.id;
-                        self.themes.insert(i, theme);
-                        Ok(Edit::RemoveTheme(id))
-                    }
-                }
-            }
-            Edit::RemoveTheme(id) => {
-                let users = self.passages.values().filter(|p| p.has_theme(id)).count()
-                    + self.themes.iter().filter(|t| t.parent == Some(id)).count();
-                if users > 0 {
-                    return Err(EditError::ThemeInUse(id, users));
-                }
-                let i = self
-                    .themes
-                    .binary_search_by_key(&id, |t| t.id)
-                    .map_err(|_| EditError::NoTheme(id))?;
-                Ok(Edit::AddTheme(self.themes.remove(i)))
-            }
-            Edit::UpdateTheme(theme) => {
-                if theme.name.trim().is_empty() {
-                    return Err(EditError::EmptyName);
-                }
-                let slot = self
-                    .theme_mut(theme.id)
-                    .ok_or(EditError::NoTheme(theme.id))?;
-                Ok(Edit::UpdateTheme(std::mem::replace(slot, theme)))
-            }
-            Edit::AddPassage(passage) => {
-                if passage.start >= passage.end {
-                    return Err(EditError::EmptyPassage);
-                }
-                if self.passages.contains_key(&passage.id) {
-                    return Err(EditError::PassageExists(passage.id));
-                }
-                let id = passage.id;
-                self.passages.insert(id, passage);
-                Ok(Edit::RemovePassage(id))
-            }
+            Edit::AddTheme(theme) => self.add_theme(theme),
+            Edit::RemoveTheme(id) => self.remove_theme(id),
+            Edit::UpdateTheme(theme) => self.update_theme(theme),
+            Edit::AddPassage(passage) => self.add_passage(passage),
             Edit::RemovePassage(id) => self
                 .passages
                 .remove(&id)
                 .map(Edit::AddPassage)
                 .ok_or(EditError::NoPassage(id)),
-            Edit::UpdatePassage(mut passage) => {
-                if passage.start >= passage.end {
-                    return Err(EditError::EmptyPassage);
-                }
-                passage.themes.sort();
-                passage.themes.dedup();
-                let slot = self
-                    .passages
-                    .get_mut(&passage.id)
-                    .ok_or(EditError::NoPassage(passage.id))?;
-                Ok(Edit::UpdatePassage(std::mem::replace(slot, passage)))
-            }
+            Edit::UpdatePassage(passage) => self.update_passage(passage),
             Edit::UpsertFigure(figure) => {
                 let id = figure.id;
                 Ok(match self.figures.insert(id, figure) {
@@ -168,25 +118,7 @@ impl Project {
                     .map(Edit::UpsertFigure)
                     .ok_or(EditError::NoFigure(id.0))
             }
-            Edit::UpsertSeries(series) => {
-                if series.name.trim().is_empty() {
-                    return Err(EditError::EmptySeriesName);
-                }
-                if series.figures.iter().any(|f| !self.figures.contains_key(f)) {
-                    return Err(EditError::SeriesFigureMissing(series.id.0));
-                }
-                match self.series.binary_search_by_key(&series.id, |s| s.id) {
-                    Ok(i) => Ok(Edit::UpsertSeries(std::mem::replace(
-                        &mut self.series[i],
-                        series,
-                    ))),
-                    Err(i) => {
-                        let id = series.id;
-                        self.series.insert(i, series);
-                        Ok(Edit::RemoveSeries(id))
-                    }
-                }
-            }
+            Edit::UpsertSeries(series) => self.upsert_series(series),
             Edit::RemoveSeries(id) => {
                 let i = self
                     .series
@@ -212,27 +144,117 @@ impl Project {
                     .map_err(|_| EditError::NoRule(id.0))?;
                 Ok(Edit::UpsertRule(self.rules.remove(i)))
             }
-            Edit::Batch { label, edits } => {
-                let mut inverses = Vec::with_capacity(edits.len());
-                for edit in edits {
-                    match self.apply(edit) {
-                        Ok(inverse) => inverses.push(inverse),
-                        Err(e) => {
-                            // Roll back what was applied so the batch is all or nothing.
-                            for inverse in inverses.into_iter().rev() {
-                                let _ = self.apply(inverse);
-                            }
-                            return Err(e);
-                        }
-                    }
-                }
-                inverses.reverse();
-                Ok(Edit::Batch {
-                    label,
-                    edits: inverses,
-                })
+            Edit::Batch { label, edits } => self.apply_batch(label, edits),
+        }
+    }
+
+    fn add_theme(&mut self, theme: Theme) -> Result<Edit, EditError> {
+        if theme.name.trim().is_empty() {
+            return Err(EditError::EmptyName);
+        }
+        match self.themes.binary_search_by_key(&theme.id, |t| t.id) {
+            Ok(_) => Err(EditError::ThemeExists(theme.id)),
+            Err(i) => {
+                let id = theme.id;
+                self.themes.insert(i, theme);
+                Ok(Edit::RemoveTheme(id))
             }
         }
+    }
+
+    fn remove_theme(&mut self, id: ThemeId) -> Result<Edit, EditError> {
+        let users = self.passages.values().filter(|p| p.has_theme(id)).count()
+            + self.themes.iter().filter(|t| t.parent == Some(id)).count();
+        if users > 0 {
+            return Err(EditError::ThemeInUse(id, users));
+        }
+        let i = self
+            .themes
+            .binary_search_by_key(&id, |t| t.id)
+            .map_err(|_| EditError::NoTheme(id))?;
+        Ok(Edit::AddTheme(self.themes.remove(i)))
+    }
+
+    fn update_theme(&mut self, theme: Theme) -> Result<Edit, EditError> {
+        if theme.name.trim().is_empty() {
+            return Err(EditError::EmptyName);
+        }
+        let slot = self
+            .theme_mut(theme.id)
+            .ok_or(EditError::NoTheme(theme.id))?;
+        Ok(Edit::UpdateTheme(std::mem::replace(slot, theme)))
+    }
+
+    fn add_passage(&mut self, passage: Passage) -> Result<Edit, EditError> {
+        if passage.start >= passage.end {
+            return Err(EditError::EmptyPassage);
+        }
+        if self.passages.contains_key(&passage.id) {
+            return Err(EditError::PassageExists(passage.id));
+        }
+        let id = passage.id;
+        self.passages.insert(id, passage);
+        Ok(Edit::RemovePassage(id))
+    }
+
+    fn update_passage(&mut self, mut passage: Passage) -> Result<Edit, EditError> {
+        if passage.start >= passage.end {
+            return Err(EditError::EmptyPassage);
+        }
+        passage.themes.sort();
+        passage.themes.dedup();
+        let slot = self
+            .passages
+            .get_mut(&passage.id)
+            .ok_or(EditError::NoPassage(passage.id))?;
+        // A passage keeps at least one theme (one read from a damaged file may have none, and
+        // may be given its old state back by an undo).
+        if passage.themes.is_empty() && !slot.themes.is_empty() {
+            return Err(EditError::NoThemes);
+        }
+        Ok(Edit::UpdatePassage(std::mem::replace(slot, passage)))
+    }
+
+    fn upsert_series(&mut self, series: Series) -> Result<Edit, EditError> {
+        if series.name.trim().is_empty() {
+            return Err(EditError::EmptySeriesName);
+        }
+        if series.figures.iter().any(|f| !self.figures.contains_key(f)) {
+            return Err(EditError::SeriesFigureMissing(series.id.0));
+        }
+        match self.series.binary_search_by_key(&series.id, |s| s.id) {
+            Ok(i) => Ok(Edit::UpsertSeries(std::mem::replace(
+                &mut self.series[i],
+                series,
+            ))),
+            Err(i) => {
+                let id = series.id;
+                self.series.insert(i, series);
+                Ok(Edit::RemoveSeries(id))
+            }
+        }
+    }
+
+    /// Apply every edit, or (when one fails) none.
+    fn apply_batch(&mut self, label: String, edits: Vec<Edit>) -> Result<Edit, EditError> {
+        let mut inverses = Vec::with_capacity(edits.len());
+        for edit in edits {
+            match self.apply(edit) {
+                Ok(inverse) => inverses.push(inverse),
+                Err(e) => {
+                    // Roll back what was applied so the batch is all or nothing.
+                    for inverse in inverses.into_iter().rev() {
+                        let _ = self.apply(inverse);
+                    }
+                    return Err(e);
+                }
+            }
+        }
+        inverses.reverse();
+        Ok(Edit::Batch {
+            label,
+            edits: inverses,
+        })
     }
 
     /// The edit that deletes a theme: child themes move up to its parent, it is removed from
