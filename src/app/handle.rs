@@ -8,7 +8,8 @@ use egui::TextEdit;
 use super::DossierApp;
 use crate::context::dialog::AutoTagDialog;
 use crate::context::{
-    Command, Dialog, DialogCommand, Pending, SelectCommand, UiCommand, WorkCommand, numbered_themes,
+    Command, Dialog, DialogCommand, Pending, SelectCommand, UiCommand, WorkCommand,
+    numbered_themes, theme_click,
 };
 use crate::session::recovery;
 use crate::session::{
@@ -113,7 +114,7 @@ impl DossierApp {
                 if let Some(theme) =
                     theme.filter(|_| self.sel.text.is_some() || self.sel.passage.is_some())
                 {
-                    let click = self.sel.theme_click(*theme);
+                    let click = theme_click(&self.sel, *theme);
                     self.handle(ctx, click);
                 }
             }

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 use super::catalogue::UiCommand;
 use super::dialog::{DialogKind, Pending};
+use super::selection::Selection;
 use crate::analysis::autotag::Unit;
 use crate::analysis::matrix::Measure;
 use crate::analysis::{Query, Scope};
@@ -15,7 +16,7 @@ use crate::corpus::ArticleId;
 use crate::figures::curation::FigureKey;
 use crate::project::{Opened, PassageId, SeriesId, ThemeId};
 use crate::session::recovery::Found;
-use crate::session::{Intent, Level, TextRange};
+use crate::session::{Intent, Level, TagIntent, TextRange};
 
 /// Something to do after the frame.
 #[derive(Debug)]
@@ -36,6 +37,16 @@ pub enum Command {
     Notify(Level, String),
     /// The analyst closed a toast (its index in the message log).
     DismissNotice(usize),
+}
+
+/// What clicking a theme (or pressing its number) does: tag the selected text, else add or
+/// remove it on the selected passage, else open it in the codebook's editor.
+pub fn theme_click(selection: &Selection, theme: ThemeId) -> Command {
+    match (selection.text_range(), selection.passage) {
+        (Some(range), _) => TagIntent::TagRange { range, theme }.into(),
+        (None, Some(passage)) => TagIntent::ToggleTheme { passage, theme }.into(),
+        (None, None) => SelectCommand::EditTheme(Some(theme)).into(),
+    }
 }
 
 /// Selection and navigation.

@@ -15,7 +15,9 @@ use std::cell::RefCell;
 use std::path::PathBuf;
 
 pub use catalogue::{KeyScope, UiCommand};
-pub use command::{Command, DialogCommand, ExportWhat, FileCommand, SelectCommand, WorkCommand};
+pub use command::{
+    Command, DialogCommand, ExportWhat, FileCommand, SelectCommand, WorkCommand, theme_click,
+};
 pub use dialog::{Dialog, DialogKind, Pending, Windows};
 pub use jobs::{Running, Slot};
 pub use notify::Notifications;

@@ -2,11 +2,10 @@
 //! figure, and the theme open in the codebook's editor. Only the app changes it, when it
 //! applies a [`SelectCommand`](super::SelectCommand) or an intent's outcome.
 
-use super::Command;
 use crate::corpus::ArticleId;
 use crate::figures::curation::FigureKey;
 use crate::project::{PassageId, Project, ThemeId};
-use crate::session::{TagIntent, TextRange};
+use crate::session::TextRange;
 
 /// The shared selection.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -32,16 +31,6 @@ impl Selection {
             start,
             end,
         })
-    }
-
-    /// What clicking a theme (or pressing its number) does: tag the selected text, else add or
-    /// remove it on the selected passage, else open it in the codebook's editor.
-    pub fn theme_click(&self, theme: ThemeId) -> Command {
-        match (self.text_range(), self.passage) {
-            (Some(range), _) => TagIntent::TagRange { range, theme }.into(),
-            (None, Some(passage)) => TagIntent::ToggleTheme { passage, theme }.into(),
-            (None, None) => super::SelectCommand::EditTheme(Some(theme)).into(),
-        }
     }
 
     /// Forget what no longer exists in the project (after an undo, say).

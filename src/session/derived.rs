@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::corpus::{ArticleId, Corpus};
 use crate::figures::Figure;
+use crate::figures::curate::status_counts;
 use crate::figures::curation::{FigureKey, FigureRow, RowStatus, merge};
 use crate::figures::series::{Point, Suggestion, context_words, points, suggest};
 use crate::project::{
@@ -24,6 +25,8 @@ pub(super) struct Derived {
     figure_rows: OnceCell<Vec<FigureRow>>,
     figure_index: OnceCell<HashMap<FigureKey, usize>>,
     figure_spans: OnceCell<BTreeMap<ArticleId, Vec<(usize, usize)>>>,
+    figure_units: OnceCell<Vec<String>>,
+    figure_status_counts: OnceCell<[usize; 3]>,
     series_points: OnceCell<BTreeMap<SeriesId, Vec<Point>>>,
     suggestions: OnceCell<Vec<Suggestion>>,
     theme_usage: OnceCell<BTreeMap<ThemeId, usize>>,
@@ -100,6 +103,35 @@ impl Derived {
             }
             spans
         })
+    }
+
+    /// The units of the figures table, sorted, without repeats.
+    pub fn figure_units(
+        &self,
+        extracted: &Extracted,
+        project: &Project,
+        corpus: &Corpus,
+    ) -> &[String] {
+        self.figure_units.get_or_init(|| {
+            let units: BTreeSet<&str> = self
+                .figure_rows(extracted, project, corpus)
+                .iter()
+                .map(|r| r.figure.unit.as_str())
+                .collect();
+            units.into_iter().map(str::to_owned).collect()
+        })
+    }
+
+    /// How many rows are new, accepted and rejected.
+    pub fn figure_status_counts(
+        &self,
+        extracted: &Extracted,
+        project: &Project,
+        corpus: &Corpus,
+    ) -> [usize; 3] {
+        *self
+            .figure_status_counts
+            .get_or_init(|| status_counts(self.figure_rows(extracted, project, corpus)))
     }
 
     /// Every series' points (each one finds its figures' sentences in their articles).

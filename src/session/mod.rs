@@ -194,6 +194,18 @@ impl Session {
             .and_then(|i| self.figure_rows().get(*i))
     }
 
+    /// The units of the figures table, sorted, without repeats.
+    pub fn figure_units(&self) -> &[String] {
+        self.derived
+            .figure_units(&self.extracted, &self.project, &self.corpus)
+    }
+
+    /// How many figures are new, accepted and rejected (in that order).
+    pub fn figure_status_counts(&self) -> [usize; 3] {
+        self.derived
+            .figure_status_counts(&self.extracted, &self.project, &self.corpus)
+    }
+
     /// Spans of the figures (not rejected) of one article, to mark in the reader.
     pub fn figure_spans(&self, article: &ArticleId) -> &[(usize, usize)] {
         self.derived

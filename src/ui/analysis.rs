@@ -28,7 +28,13 @@ pub struct AnalysisState {
     pub retrieve_all: bool,
     matrix: Option<(u64, Measure, Matrix)>,
     pairs: Option<(u64, Pairs)>,
+    frequencies: Option<(u64, Frequencies)>,
+    /// (revision, themes, all of them) → the passages retrieved, in reading order.
+    retrieved: Option<(u64, BTreeSet<ThemeId>, bool, Vec<PassageId>)>,
 }
+
+/// Passages per theme, split by article.
+type Frequencies = Vec<(ThemeId, BTreeMap<ArticleId, usize>)>;
 
 impl AnalysisState {
     fn matrix(&mut self, ws: &Session) -> &Matrix {
@@ -50,6 +56,42 @@ impl AnalysisState {
                 )
             })
             .2
+    }
+
+    fn frequencies(&mut self, ws: &Session) -> &Frequencies {
+        if self
+            .frequencies
+            .as_ref()
+            .is_some_and(|(rev, _)| *rev != ws.revision())
+        {
+            self.frequencies = None;
+        }
+        &self
+            .frequencies
+            .get_or_insert_with(|| (ws.revision(), frequencies(ws.project())))
+            .1
+    }
+
+    /// The passages of the chosen themes, computed when the themes or the project change.
+    fn retrieved(&mut self, ws: &Session) -> Vec<PassageId> {
+        let key = (ws.revision(), &self.retrieve_themes, self.retrieve_all);
+        match &self.retrieved {
+            Some((rev, themes, all, ids)) if (*rev, themes, *all) == key => ids.clone(),
+            _ => {
+                let ids: Vec<PassageId> =
+                    retrieve(ws.project(), &self.retrieve_themes, self.retrieve_all)
+                        .iter()
+                        .map(|p| p.id)
+                        .collect();
+                self.retrieved = Some((
+                    ws.revision(),
+                    self.retrieve_themes.clone(),
+                    self.retrieve_all,
+                    ids.clone(),
+                ));
+                ids
+            }
+        }
     }
 
     fn pairs(&mut self, ws: &Session) -> &Pairs {
@@ -330,7 +372,7 @@ pub fn frequency_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut AnalysisState
             cx.send(FileCommand::ExportTable(ExportWhat::Frequencies));
         }
     });
-    let freq = frequencies(ws.project());
+    let freq = state.frequencies(ws).clone();
     let names: Vec<String> = freq
         .iter()
         .map(|(t, _)| {
@@ -433,7 +475,11 @@ pub fn retrieval_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut AnalysisState
             )));
         }
     });
-    let found = retrieve(ws.project(), &state.retrieve_themes, state.retrieve_all);
+    let ids = state.retrieved(ws);
+    let found: Vec<_> = ids
+        .iter()
+        .filter_map(|id| ws.project().passages.get(id))
+        .collect();
     ui.weak(format!("{} passage(s), in reading order", found.len()));
     ui.separator();
     let dark = ui.visuals().dark_mode;

@@ -4,7 +4,7 @@
 use egui::{Button, ComboBox, RichText, TextEdit, Ui};
 
 use super::{numbered_themes, palette, swatch};
-use crate::context::{DialogCommand, SelectCommand, ViewContext};
+use crate::context::{DialogCommand, SelectCommand, ViewContext, theme_click};
 use crate::project::{Theme, ThemeId};
 use crate::session::CodebookIntent;
 
@@ -63,7 +63,7 @@ pub fn codebook_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut CodebookState)
                 format!("{}\n\n{}", theme.name, theme.description)
             };
             if ui.add(button).on_hover_text(tip).clicked() {
-                cx.send(sel.theme_click(theme.id));
+                cx.send(theme_click(sel, theme.id));
             }
         });
     }

@@ -4,6 +4,7 @@
 
 pub mod invariants;
 pub mod stress;
+pub mod ui;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;

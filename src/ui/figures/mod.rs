@@ -159,11 +159,7 @@ fn filters_ui(ui: &mut Ui, ws: &Session, state: &mut FiguresState) {
             .response
             .labelled_by(label.id);
         let label = ui.label("Unit");
-        let units: BTreeSet<&str> = ws
-            .figure_rows()
-            .iter()
-            .map(|r| r.figure.unit.as_str())
-            .collect();
+        let units = ws.figure_units();
         let text = state
             .filter
             .unit
@@ -236,7 +232,7 @@ fn sentence_of<'a>(ws: &'a Session, row: &FigureRow) -> &'a str {
 
 fn pick_bar_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut FiguresState) {
     let ws = cx.session;
-    let counts = crate::figures::curate::status_counts(ws.figure_rows());
+    let counts = ws.figure_status_counts();
     ui.horizontal_wrapped(|ui| {
         ui.weak(format!(
             "{} figures · {} accepted · {} rejected · {} new",
