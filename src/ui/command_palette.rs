@@ -91,7 +91,10 @@ pub fn command_palette_ui(
         state.selected = state.selected.saturating_sub(1);
     }
     state.selected = state.selected.min(lines.len().saturating_sub(1));
-    let modal = Modal::new(Id::unique("dossier_command_palette")).show(ctx, |ui| {
+    // Near the top, so the list grows downwards as it is filtered instead of jumping.
+    let id = Id::unique("dossier_command_palette");
+    let area = Modal::default_area(id).anchor(egui::Align2::CENTER_TOP, [0.0, 90.0]);
+    let modal = Modal::new(id).area(area).show(ctx, |ui| {
         ui.set_width(480.0);
         let label = ui.label("Command");
         let before = state.filter.clone();
@@ -159,6 +162,8 @@ fn line_ui(ui: &mut egui::Ui, line: &Line, selected: bool, moved: bool) -> Optio
         }
         if let Some(shortcut) = line.command.shortcuts().first() {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                // Clear of the scroll bar.
+                ui.add_space(14.0);
                 ui.weak(ui.ctx().format_shortcut(shortcut));
             });
         }
