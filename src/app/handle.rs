@@ -8,8 +8,8 @@ use egui::TextEdit;
 use super::DossierApp;
 use crate::context::dialog::AutoTagDialog;
 use crate::context::{
-    Command, Dialog, DialogCommand, Pending, SelectCommand, UiCommand, WorkCommand,
-    numbered_themes, theme_click,
+    Command, Dialog, DialogCommand, DialogKind, Pending, SelectCommand, Tab, UiCommand,
+    WorkCommand, numbered_themes, theme_click,
 };
 use crate::session::recovery;
 use crate::session::{
@@ -77,17 +77,13 @@ impl DossierApp {
 
     fn ui_command(&mut self, ctx: &egui::Context, command: UiCommand) {
         match command {
-            UiCommand::OpenFolder => {
-                self.guard(Pending::Dialog(crate::context::DialogKind::OpenFolder))
-            }
-            UiCommand::OpenProject => {
-                self.guard(Pending::Dialog(crate::context::DialogKind::OpenProject))
-            }
+            UiCommand::OpenFolder => self.guard(Pending::Dialog(DialogKind::OpenFolder)),
+            UiCommand::OpenProject => self.guard(Pending::Dialog(DialogKind::OpenProject)),
             UiCommand::OpenPath => self.guard(Pending::TypedPath),
             UiCommand::Save => self.save(),
-            UiCommand::SaveAs => self.show_dialog(crate::context::DialogKind::SaveProject),
-            UiCommand::ExportQdpx => self.show_dialog(crate::context::DialogKind::ExportQdpx),
-            UiCommand::ExportQdc => self.show_dialog(crate::context::DialogKind::ExportQdc),
+            UiCommand::SaveAs => self.show_dialog(DialogKind::SaveProject),
+            UiCommand::ExportQdpx => self.show_dialog(DialogKind::ExportQdpx),
+            UiCommand::ExportQdc => self.show_dialog(DialogKind::ExportQdc),
             UiCommand::Quit => self.guard(Pending::Quit),
             UiCommand::Undo => self.apply_intent(ctx, HistoryIntent::Undo.into()),
             UiCommand::Redo => self.apply_intent(ctx, HistoryIntent::Redo.into()),
@@ -97,7 +93,7 @@ impl DossierApp {
                 }
             }
             UiCommand::Find => {
-                self.tab = crate::context::Tab::Search;
+                self.tab = Tab::Search;
                 self.views.search.focus = true;
             }
             UiCommand::FindNext | UiCommand::FindPrevious => {
