@@ -89,6 +89,7 @@ impl DossierApp {
                 }
             }
             JobOutput::RecoveryUnreadable(message) => self.notes.error(message),
+            JobOutput::Watching { root, result } => self.watching(root, result),
             JobOutput::Exported { path, result } => match result {
                 Ok(()) => self.notes.info(format!("Exported {}", path.display())),
                 Err(e) => self

@@ -90,6 +90,8 @@ pub struct DossierApp {
     data_dir: Option<PathBuf>,
     /// Watches the corpus folder for changes on disk.
     watcher: Option<watch::CorpusWatcher>,
+    /// The folder a watch was last asked for (it is set up on a worker).
+    watch_requested: Option<PathBuf>,
 }
 
 impl DossierApp {
@@ -123,6 +125,7 @@ impl DossierApp {
                 .clone()
                 .or_else(|| eframe::storage_dir("dossier")),
             watcher: None,
+            watch_requested: None,
         };
         if let Some(limit) = start.max_file_bytes {
             app.jobs.load_options.max_file_bytes = limit;

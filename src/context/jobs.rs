@@ -19,17 +19,19 @@ pub enum Slot {
     Extract,
     /// A search, or the preview of tagging its hits.
     Search,
-    /// Writing the recovery copy.
+    /// Writing the recovery copy, or looking for one.
     Recovery,
+    /// Setting up the watch on the corpus folder.
+    Watch,
     /// A native file dialog, open until the analyst answers it.
     FileDialog,
 }
 
 impl Slot {
     /// Does the status bar show this work? Searches come and go with every key press (the
-    /// search pane shows them), and the recovery copy is written quietly.
+    /// search pane shows them); the recovery copy and the folder watch are quiet work.
     pub fn shown(self) -> bool {
-        !matches!(self, Self::Search | Self::Recovery)
+        !matches!(self, Self::Search | Self::Recovery | Self::Watch)
     }
 }
 

@@ -106,6 +106,11 @@ pub enum JobOutput {
     },
     /// A recovery copy could not be read back.
     RecoveryUnreadable(String),
+    /// The corpus folder `root` is watched for changes (or could not be).
+    Watching {
+        root: PathBuf,
+        result: Result<super::watch::CorpusWatcher, String>,
+    },
     /// A file was exported (CSV, PNG, REFI-QDA).
     Exported {
         path: PathBuf,

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
+use super::super::watch::CorpusWatcher;
 use super::{JobOutput, Jobs, LoadPurpose, display_name};
 use crate::analysis::autotag::{self, Unit};
 use crate::analysis::{Query, Scope};
@@ -180,6 +181,16 @@ impl Jobs {
                 }
             },
         );
+    }
+
+    /// Watch a corpus folder and everything below it (setting it up walks the folder).
+    pub fn watch(&mut self, root: PathBuf) {
+        let ctx = self.ctx.clone();
+        let label = format!("Watching {}", display_name(&root));
+        self.spawn(Slot::Watch, label, move |_| {
+            let result = CorpusWatcher::start(root.clone(), ctx).map_err(|e| e.to_string());
+            JobOutput::Watching { root, result }
+        });
     }
 
     /// Write the recovery copy of a project.
