@@ -85,6 +85,7 @@ prop_compose! {
                 note,
                 created: when.clone(),
                 modified: when,
+                coder: Default::default(),
             };
             project.passages.insert(p.id, p);
         }

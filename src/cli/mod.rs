@@ -7,11 +7,16 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::app::{DossierApp, StartOptions};
 use crate::corpus::LoadOptions;
 
+mod actors;
+mod agreement;
 mod figures;
+mod import;
 mod info;
 pub mod load;
+mod merge;
 mod passages;
 mod refi;
+mod relations;
 mod search;
 
 pub use load::{CliError, Loaded, load_any};
@@ -46,6 +51,21 @@ pub enum Cmd {
     Search(search::Args),
     /// Print every figure the articles state, one record per figure.
     Figures(figures::Args),
+    /// Print every mention of a country, organisation or person, with the actor it names.
+    Actors(actors::Args),
+    /// Print the sentences that tie two actors (JSONL), or the network as GEXF or GraphML.
+    Relations(relations::Args),
+    /// Inter-coder agreement per theme and overall: percent agreement, Cohen's and Fleiss'
+    /// κ, Krippendorff's α and unitizing α (see docs/agreement.md).
+    Agreement(agreement::Args),
+    /// Import a REFI-QDA project (`.qdpx`) as a new Dossier project; its text sources are
+    /// written as `.txt` files into a folder beside it.
+    ImportQdpx(import::QdpxArgs),
+    /// Add a REFI-QDA codebook (`.qdc`) to a project's themes.
+    ImportQdc(import::QdcArgs),
+    /// Merge another analyst's project on the same corpus into this one (written to -o), with
+    /// a JSON report of what was matched, added and left out.
+    Merge(merge::Args),
 }
 
 /// Output formats for row-shaped commands.
@@ -71,6 +91,12 @@ pub fn main() -> Result<(), CliError> {
         Some(Cmd::ExportPassages(args)) => passages::run(args, stdout),
         Some(Cmd::Search(args)) => search::run(args, &load, stdout),
         Some(Cmd::Figures(args)) => figures::run(args, &load, stdout),
+        Some(Cmd::Actors(args)) => actors::run(args, &load, stdout),
+        Some(Cmd::Relations(args)) => relations::run(args, &load, stdout),
+        Some(Cmd::Agreement(args)) => agreement::run(args, &load, stdout),
+        Some(Cmd::ImportQdpx(args)) => import::run_qdpx(args, stdout),
+        Some(Cmd::ImportQdc(args)) => import::run_qdc(args, stdout),
+        Some(Cmd::Merge(args)) => merge::run(args, &load, stdout),
     }
 }
 

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use super::coders::{Coder, CoderId};
 use super::figures::{CuratedFigure, FigureId, Series, SeriesId};
 use super::rules::{Rule, RuleId};
 use super::time::Timestamp;
@@ -104,6 +105,9 @@ pub struct Passage {
     pub note: String,
     pub created: Timestamp,
     pub modified: Timestamp,
+    /// Who made the passage (absent in the file: the first coder).
+    #[serde(default, skip_serializing_if = "CoderId::is_first")]
+    pub coder: CoderId,
 }
 
 /// A quote and its context, cut from an article.
@@ -161,6 +165,7 @@ impl Passage {
             note: String::new(),
             created: now.clone(),
             modified: now,
+            coder: CoderId::FIRST,
         }
     }
 
@@ -222,6 +227,12 @@ pub struct Project {
     pub series: Vec<Series>,
     /// Auto-tag rules, sorted by id.
     pub rules: Vec<Rule>,
+    /// The analyst's corrections of actors and their mentions.
+    pub actors: super::actors::ActorBook,
+    /// The coders, sorted by id; empty means one implicit coder (see [`super::coders`]).
+    pub coders: Vec<Coder>,
+    /// The coder new passages are made by.
+    pub current_coder: CoderId,
 }
 
 impl Project {

@@ -64,7 +64,9 @@ impl Session {
                 "Select some text in the reader first.",
             ))?;
         let id = self.project.next_passage_id();
-        let passage = Passage::new(id, article, anchor, vec![theme], Timestamp::now());
+        // The passage is the current coder's.
+        let passage = Passage::new(id, article, anchor, vec![theme], Timestamp::now())
+            .by(self.project.current_coder);
         let mut outcome = self.edit(Edit::AddPassage(passage))?;
         // The new passage is selected, so the next number key adds another theme to it.
         outcome.passage = Some(id);

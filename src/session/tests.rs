@@ -10,17 +10,20 @@ use crate::corpus::LoadOptions;
 use crate::project::codebook::default_themes;
 use crate::project::{EditError, FigureStatus, Opened};
 
-fn seeds() -> Session {
+fn seeds_loaded() -> LoadedCorpus {
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let loaded = load::load_corpus(
+    load::load_corpus(
         &folder,
         &LoadOptions::default(),
         None,
         &|_, _| {},
         &AtomicBool::new(false),
     )
-    .expect("the seeds load");
-    Session::from_folder(loaded)
+    .expect("the seeds load")
+}
+
+fn seeds() -> Session {
+    Session::from_folder(seeds_loaded())
 }
 
 /// The range of `phrase` in the seeds' article `file`.
@@ -329,4 +332,37 @@ fn an_opened_project_without_articles_lists_its_articles_as_missing() {
         None,
     );
     assert!(fresh.missing_articles().is_empty());
+}
+
+#[test]
+fn a_tagged_passage_is_the_current_coders() {
+    use crate::project::{Coder, CoderId, Edit};
+    let mut project = crate::project::Project::with_themes(default_themes());
+    project
+        .apply(Edit::SetCoders(vec![
+            Coder::implicit(),
+            Coder::new(CoderId(2), "bob"),
+        ]))
+        .expect("coders");
+    project
+        .apply(Edit::SetCurrentCoder(CoderId(2)))
+        .expect("bob codes");
+    let opened = Opened {
+        project,
+        warnings: Vec::new(),
+        migrated_from: None,
+    };
+    let mut s = Session::from_project(None, opened, Some(seeds_loaded()));
+    let range = range_of(&s, "003_eaa2cb2b0ffc7ced.txt", "26 people");
+    let made = s
+        .apply(
+            TagIntent::TagRange {
+                range,
+                theme: theme(1),
+            }
+            .into(),
+        )
+        .expect("tagged");
+    let id = made.passage.expect("passage");
+    assert_eq!(s.project().passages[&id].coder, CoderId(2));
 }

@@ -27,6 +27,7 @@ pub fn stress_state(k: usize) -> Project {
             },
             created: Timestamp::from_unix(1_700_000_000 + i as i64),
             modified: Timestamp::from_unix(1_700_000_000 + i as i64),
+            coder: Default::default(),
         };
         project.passages.insert(passage.id, passage);
     }
