@@ -1,7 +1,7 @@
 //! Dossier: a desktop workbench for analysts who study a corpus of news articles.
 //!
 //! Layers, each using only the ones before it (docs/architecture.md):
-//! 1. the model, no egui: `corpus`, `project`, `figures`, `analysis`, `interop`;
+//! 1. the model, no egui: `corpus`, `project`, `figures`, `analysis`, `interop`, `actors`;
 //! 2. `session`, no egui: the open corpus and project, changed only by [`session::Session::apply`];
 //! 3. `context`: what the panes and the app share (commands and their catalogue, the selection);
 //! 4. `ui`: the panes and dialogs, which read a session and ask with commands;
