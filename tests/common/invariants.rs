@@ -1,12 +1,12 @@
-//! Invariants that must hold for any input, checked by the fuzz targets (`tests/fuzz`) and by
-//! the regression tests over inputs fuzzing or bug reports produced (`tests/data/fuzz`). Each
-//! function panics with a message when an invariant is broken.
+//! Invariants that must hold for any input, checked by the fuzz targets (`tests/fuzz`, which
+//! include this file by path) and by the regression tests over inputs fuzzing or bug reports
+//! produced (`tests/data/fuzz`). Each function panics with a message when an invariant is broken.
 
 use std::path::Path;
 
-use crate::corpus::{Article, ArticleId, TextIndex, decode};
-use crate::project::anchor::{Haystack, Placement, Target};
-use crate::project::format;
+use dossier::corpus::{Article, ArticleId, TextIndex, decode};
+use dossier::project::anchor::{Haystack, Placement, Target};
+use dossier::project::format;
 
 /// Opening any text as a project never panics; whatever opens saves and opens again unchanged.
 pub fn project_text(data: &[u8]) {
@@ -54,7 +54,7 @@ pub fn figures_of(data: &[u8]) {
         return;
     };
     let chars: Vec<char> = text.chars().collect();
-    for f in crate::figures::extract(text) {
+    for f in dossier::figures::extract(text) {
         assert!(
             f.start < f.end && f.end <= chars.len(),
             "range {}..{} of {}",

@@ -3,13 +3,7 @@
 
 use std::time::{Duration, Instant};
 
-/// How important a message is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Level {
-    Info,
-    Warning,
-    Error,
-}
+pub use crate::session::{Level, Notice};
 
 /// One message.
 #[derive(Clone, Debug)]
@@ -56,15 +50,19 @@ impl Notifications {
         self.push(Level::Error, text);
     }
 
-    /// Toasts to show now, oldest first, with their index for dismissal.
-    pub fn active(&mut self) -> impl Iterator<Item = (usize, &Notification)> {
+    /// Toasts to show now, oldest first, with their index for dismissal. Info toasts go by
+    /// themselves after a few seconds; warnings and errors stay until dismissed.
+    pub fn active(&self) -> impl Iterator<Item = (usize, &Notification)> {
         let now = Instant::now();
-        for n in &mut self.log {
-            if n.level == Level::Info && now.duration_since(n.at) > INFO_TTL {
-                n.dismissed = true;
-            }
-        }
-        self.log.iter().enumerate().filter(|(_, n)| !n.dismissed)
+        self.log.iter().enumerate().filter(move |(_, n)| {
+            let expired = n.level == Level::Info && now.duration_since(n.at) > INFO_TTL;
+            !n.dismissed && !expired
+        })
+    }
+
+    /// Tell the analyst.
+    pub fn notice(&mut self, notice: Notice) {
+        self.push(notice.level, notice.text);
     }
 
     /// When the next info toast expires, so the UI can repaint then.
@@ -72,7 +70,9 @@ impl Notifications {
         let now = Instant::now();
         self.log
             .iter()
-            .filter(|n| !n.dismissed && n.level == Level::Info)
+            .filter(|n| {
+                !n.dismissed && n.level == Level::Info && now.duration_since(n.at) <= INFO_TTL
+            })
             .map(|n| INFO_TTL.saturating_sub(now.duration_since(n.at)))
             .min()
     }
