@@ -197,6 +197,112 @@ fn snippets(args: &[String]) {
     }
 }
 
+/// The article Dossier makes of a page, and its text without the headline (the ground
+/// truth's body has none).
+fn convert(id: &str, bytes: &[u8]) -> Option<(String, Article)> {
+    let (c, stamp) = read_bytes(Format::Html, bytes).ok()?;
+    let a = Article::converted(
+        ArticleId(format!("{id}.html")),
+        PathBuf::from(id),
+        Format::Html,
+        c,
+        stamp,
+    );
+    let text = match a.text.split_once("\n\n") {
+        Some((first, rest)) if fold(first) == fold(&a.title) => rest.to_owned(),
+        _ => a.text.clone(),
+    };
+    Some((text, a))
+}
+
+/// Sums over the pages of a dataset.
+#[derive(Default)]
+struct Totals {
+    p: f64,
+    r: f64,
+    f: f64,
+    sh_p: f64,
+    sh_r: f64,
+    titles: (usize, usize),
+    dates: (usize, usize),
+    failed: usize,
+    worst: Vec<(f64, String)>,
+}
+
+impl Totals {
+    fn page(&mut self, id: &str, gt: &serde_json::Value, converted: Option<(String, Article)>) {
+        let body = gt["articleBody"].as_str().unwrap_or_default();
+        if converted.is_none() {
+            self.failed += 1;
+        }
+        let (text, article) = converted.map_or((String::new(), None), |(t, a)| (t, Some(a)));
+        let (tw, pw) = (words(body), words(&text));
+        let (tp, np, nt) = overlap(&tw, &pw);
+        let (p, r, f) = prf(tp, np, nt);
+        (self.p, self.r, self.f) = (self.p + p, self.r + r, self.f + f);
+        let (tp, np, nt) = overlap(&shingles(&tw), &shingles(&pw));
+        let (sp, sr, _) = prf(tp, np, nt);
+        (self.sh_p, self.sh_r) = (self.sh_p + sp, self.sh_r + sr);
+        self.worst.push((f, id.to_owned()));
+        let field = |k: &str| {
+            gt.get(k)
+                .and_then(|v| v.as_str())
+                .filter(|v| !v.trim().is_empty())
+        };
+        if let Some(headline) = field("headline") {
+            self.titles.1 += 1;
+            if article
+                .as_ref()
+                .is_some_and(|a| fold(&a.title) == fold(headline))
+            {
+                self.titles.0 += 1;
+            }
+        }
+        if let Some(date) = field("datePublished").filter(|d| d.len() >= 10) {
+            self.dates.1 += 1;
+            let got = article
+                .as_ref()
+                .and_then(|a| a.meta.date.as_ref())
+                .map(|d| d.value.clone());
+            if got.as_deref() == date.get(..10) {
+                self.dates.0 += 1;
+            }
+        }
+    }
+
+    fn print(mut self, pages: usize, elapsed: std::time::Duration, show: usize) {
+        let n = pages as f64;
+        println!(
+            "pages: {pages} ({} refused), {:.1} ms per page",
+            self.failed,
+            elapsed.as_secs_f64() * 1000.0 / n
+        );
+        println!(
+            "word level, mean over pages: precision {:.3}  recall {:.3}  F1 {:.3}",
+            self.p / n,
+            self.r / n,
+            self.f / n
+        );
+        let (p, r) = (self.sh_p / n, self.sh_r / n);
+        println!(
+            "benchmark measure (4-word shingles): precision {p:.3}  recall {r:.3}  F1 {:.3}",
+            2.0 * p * r / (p + r)
+        );
+        for (what, (ok, all)) in [("title", self.titles), ("date", self.dates)] {
+            if all > 0 {
+                println!(
+                    "{what} right: {ok}/{all} ({:.1}%)",
+                    100.0 * ok as f64 / all as f64
+                );
+            }
+        }
+        self.worst.sort_by(|a, b| a.0.total_cmp(&b.0));
+        for (f, id) in self.worst.iter().take(show) {
+            println!("  F1 {f:.3}  {id}");
+        }
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if args.get(1).map(String::as_str) == Some("--snippets") {
@@ -204,7 +310,8 @@ fn main() {
         return;
     }
     let Some(dir) = args.get(1).map(PathBuf::from) else {
-        eprintln!("usage: html_eval DATASET [--show N]");
+        use std::io::Write;
+        let _ = writeln!(std::io::stderr(), "usage: html_eval DATASET [--show N]");
         std::process::exit(2);
     };
     let show: usize = args
@@ -220,110 +327,13 @@ fn main() {
     let truth = truth.as_object().expect("an object of pages");
     let mut ids: Vec<&String> = truth.keys().collect();
     ids.sort();
-    let (mut sum_p, mut sum_r, mut sum_f, mut sh_p, mut sh_r) = (0.0, 0.0, 0.0, 0.0, 0.0);
-    let (mut titles, mut titles_ok, mut dates, mut dates_ok, mut failed) = (0, 0, 0, 0, 0);
-    let mut worst: Vec<(f64, String)> = Vec::new();
+    let mut totals = Totals::default();
     let started = std::time::Instant::now();
     for id in &ids {
-        let gt = &truth[id.as_str()];
-        let body = gt["articleBody"].as_str().unwrap_or_default();
         let Some(bytes) = read_page(&dir, id) else {
             continue;
         };
-        let (text, article) = match read_bytes(Format::Html, &bytes) {
-            Ok((c, stamp)) => {
-                let a = Article::converted(
-                    ArticleId(format!("{id}.html")),
-                    PathBuf::from(id.as_str()),
-                    Format::Html,
-                    c,
-                    stamp,
-                );
-                // The ground truth's body has no headline: score the body after it.
-                let text = match a.text.split_once("\n\n") {
-                    Some((first, rest)) if fold(first) == fold(&a.title) => rest.to_owned(),
-                    _ => a.text.clone(),
-                };
-                (text, Some(a))
-            }
-            Err(_) => {
-                failed += 1;
-                (String::new(), None)
-            }
-        };
-        let (tw, pw) = (words(body), words(&text));
-        let (p, r, f) = {
-            let (tp, np, nt) = overlap(&tw, &pw);
-            prf(tp, np, nt)
-        };
-        sum_p += p;
-        sum_r += r;
-        sum_f += f;
-        let (tp, np, nt) = overlap(&shingles(&tw), &shingles(&pw));
-        let (sp, sr, _) = prf(tp, np, nt);
-        sh_p += sp;
-        sh_r += sr;
-        worst.push((f, id.to_string()));
-        if let Some(headline) = gt
-            .get("headline")
-            .and_then(|h| h.as_str())
-            .filter(|h| !h.trim().is_empty())
-        {
-            titles += 1;
-            if article
-                .as_ref()
-                .is_some_and(|a| fold(&a.title) == fold(headline))
-            {
-                titles_ok += 1;
-            }
-        }
-        if let Some(date) = gt
-            .get("datePublished")
-            .and_then(|d| d.as_str())
-            .filter(|d| d.len() >= 10)
-        {
-            dates += 1;
-            let got = article
-                .as_ref()
-                .and_then(|a| a.meta.date.as_ref())
-                .map(|d| d.value.clone());
-            if got.as_deref() == date.get(..10) {
-                dates_ok += 1;
-            }
-        }
+        totals.page(id, &truth[id.as_str()], convert(id, &bytes));
     }
-    let n = ids.len() as f64;
-    let elapsed = started.elapsed();
-    println!(
-        "pages: {} ({failed} refused), {:.1} ms per page",
-        ids.len(),
-        elapsed.as_secs_f64() * 1000.0 / n
-    );
-    println!(
-        "word level, mean over pages: precision {:.3}  recall {:.3}  F1 {:.3}",
-        sum_p / n,
-        sum_r / n,
-        sum_f / n
-    );
-    let (p, r) = (sh_p / n, sh_r / n);
-    println!(
-        "benchmark measure (4-word shingles): precision {p:.3}  recall {r:.3}  F1 {:.3}",
-        2.0 * p * r / (p + r)
-    );
-    if titles > 0 {
-        println!(
-            "title right: {titles_ok}/{titles} ({:.1}%)",
-            100.0 * titles_ok as f64 / titles as f64
-        );
-    }
-    if dates > 0 {
-        println!(
-            "date right: {dates_ok}/{dates} ({:.1}%)",
-            100.0 * dates_ok as f64 / dates as f64
-        );
-    }
-    worst.sort_by(|a, b| a.0.total_cmp(&b.0));
-    for (f, id) in worst.iter().take(show) {
-        println!("  F1 {f:.3}  {id}");
-    }
+    totals.print(ids.len(), started.elapsed(), show);
 }

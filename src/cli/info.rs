@@ -78,8 +78,9 @@ pub fn jsonl(path: &Path, options: &LoadOptions, out: &mut dyn Write) -> Result<
         }
         writeln!(out, "{}", serde_json::Value::Object(line))?;
     }
+    let mut err = std::io::stderr();
     for s in &loaded.report.skipped {
-        eprintln!("skipped {}: {}", s.path.display(), s.reason);
+        writeln!(err, "skipped {}: {}", s.path.display(), s.reason)?;
     }
     Ok(())
 }

@@ -239,6 +239,15 @@ fn selection_name(quote: &str) -> String {
     name
 }
 
+/// The XML declaration and the `<Project>` start tag.
+fn opening(name: &str, user_guid: &str) -> String {
+    format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"{}\" origin=\"Dossier {}\" creatingUserGUID=\"{user_guid}\">\n",
+        esc(name, true),
+        env!("CARGO_PKG_VERSION")
+    )
+}
+
 /// The `.qdpx` contents: `project.qde` and one text file per loaded article.
 pub fn qdpx_parts(project: &Project, corpus: &Corpus, name: &str, user: &str) -> QdpxParts {
     let users = coder_users(project, user);
@@ -251,12 +260,7 @@ pub fn qdpx_parts(project: &Project, corpus: &Corpus, name: &str, user: &str) ->
             .map_or_else(|| user_guid.clone(), |(g, _)| g.clone())
     };
     let mut report = RefiReport::default();
-    let mut x = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    x.push_str(&format!(
-        "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"{}\" origin=\"Dossier {}\" creatingUserGUID=\"{user_guid}\">\n",
-        esc(name, true),
-        env!("CARGO_PKG_VERSION")
-    ));
+    let mut x = opening(name, &user_guid);
     x.push_str("  <Users>\n");
     for (g, name) in users.values() {
         x.push_str(&format!(
@@ -329,12 +333,7 @@ pub fn qdpx_parts(project: &Project, corpus: &Corpus, name: &str, user: &str) ->
             x.push_str("      </PlainTextSelection>\n");
             report.selections += 1;
         }
-        x.push_str(&super::refi_attributes::memo_ref(
-            project,
-            corpus,
-            &article.id,
-        ));
-        x.push_str(&vars.values.remove(&article.id).unwrap_or_default());
+        x.push_str(&vars.source_tail(project, corpus, &article.id));
         x.push_str("    </TextSource>\n");
         sources.push((file, article.text.clone()));
         report.sources += 1;
@@ -342,9 +341,7 @@ pub fn qdpx_parts(project: &Project, corpus: &Corpus, name: &str, user: &str) ->
     if !corpus.is_empty() {
         x.push_str("  </Sources>\n");
     }
-    let (notes, project_note) = super::refi_attributes::notes(project, corpus, &user_guid);
-    x.push_str(&notes);
-    x.push_str(&project_note);
+    x.push_str(&super::refi_attributes::notes(project, corpus, &user_guid));
     x.push_str("</Project>\n");
     QdpxParts {
         xml: x,

@@ -44,6 +44,20 @@ pub struct VariablesXml {
     pub values: BTreeMap<ArticleId, String>,
 }
 
+impl VariablesXml {
+    /// What closes an article's `<TextSource>`: its memo's `<NoteRef>`, then its values.
+    pub fn source_tail(
+        &mut self,
+        project: &Project,
+        corpus: &Corpus,
+        article: &ArticleId,
+    ) -> String {
+        let mut out = memo_ref(project, corpus, article);
+        out.push_str(&self.values.remove(article).unwrap_or_default());
+        out
+    }
+}
+
 pub fn variables(project: &Project, corpus: &Corpus) -> VariablesXml {
     let mut used = Vec::new();
     let mut values: BTreeMap<ArticleId, String> = BTreeMap::new();
@@ -97,7 +111,7 @@ pub fn memo_guid(article: &ArticleId) -> String {
 }
 
 /// The `<NoteRef>` of an article's memo, if it has one (exported).
-pub fn memo_ref(project: &Project, corpus: &Corpus, article: &ArticleId) -> String {
+fn memo_ref(project: &Project, corpus: &Corpus, article: &ArticleId) -> String {
     match project.attributes.memos.get(article) {
         Some(m) if !m.trim().is_empty() && corpus.get(article).is_some() => {
             format!("      <NoteRef targetGUID=\"{}\"/>\n", memo_guid(article))
@@ -106,9 +120,10 @@ pub fn memo_ref(project: &Project, corpus: &Corpus, article: &ArticleId) -> Stri
     }
 }
 
-/// The `<Notes>` element with the memos of loaded articles and the project memo, and the
-/// project-level `<NoteRef>` (both empty when there are no memos).
-pub fn notes(project: &Project, corpus: &Corpus, user_guid: &str) -> (String, String) {
+/// The `<Notes>` element with the memos of loaded articles and the project memo, followed by
+/// the project-level `<NoteRef>` (nothing when there are no memos). Dossier writes no `Links`,
+/// `Sets`, `Graphs` or `Description`, which the schema puts between the two.
+pub fn notes(project: &Project, corpus: &Corpus, user_guid: &str) -> String {
     let mut notes = String::new();
     let note = |g: &str, name: &str, text: &str| {
         format!(
@@ -133,7 +148,7 @@ pub fn notes(project: &Project, corpus: &Corpus, user_guid: &str) -> (String, St
         project_ref = format!("  <NoteRef targetGUID=\"{g}\"/>\n");
     }
     if notes.is_empty() {
-        return (String::new(), String::new());
+        return String::new();
     }
-    (format!("  <Notes>\n{notes}  </Notes>\n"), project_ref)
+    format!("  <Notes>\n{notes}  </Notes>\n{project_ref}")
 }

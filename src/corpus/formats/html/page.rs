@@ -10,13 +10,7 @@ use super::super::{SourceMeta, Stated};
 /// The page's metadata.
 pub fn page_meta(doc: &Document) -> SourceMeta {
     let ld = json_ld(doc);
-    let meta = |sel: &str| -> Option<String> {
-        doc.try_select(sel)?
-            .iter()
-            .filter_map(|n| n.attr("content"))
-            .map(|c| c.trim().to_owned())
-            .find(|c| !c.is_empty())
-    };
+    let meta = |sel: &str| meta_content(doc, sel);
     SourceMeta {
         title: first([
             (
@@ -31,44 +25,7 @@ pub fn page_meta(doc: &Document) -> SourceMeta {
                 "HTML <title>",
             ),
         ]),
-        date: first([
-            (
-                meta("meta[property='article:published_time']"),
-                "meta article:published_time",
-            ),
-            (
-                ld.as_ref().and_then(|l| string(l.get("datePublished"))),
-                "JSON-LD datePublished",
-            ),
-            (
-                meta("meta[itemprop='datePublished']"),
-                "meta itemprop datePublished",
-            ),
-            (
-                meta(
-                    "meta[name='pubdate'], meta[name='publishdate'], meta[name='date'], meta[name='DC.date.issued'], meta[name='dc.date'], meta[name='sailthru.date'], meta[name='parsely-pub-date']",
-                ),
-                "meta date",
-            ),
-            (
-                doc.try_select("time[datetime]")
-                    .and_then(|t| t.attr("datetime"))
-                    .map(|d| d.to_string()),
-                "HTML <time>",
-            ),
-            (
-                meta(
-                    "meta[name='article:published_time'], meta[property='og:published_time'], meta[name='dcterms.date'], meta[name='DC.Date'], meta[name='publication_date'], meta[name='pub_date'], meta[name='publish-date'], meta[name='article.published'], meta[name='datePublished'], meta[property='article:modified_time']",
-                ),
-                "meta date",
-            ),
-            (
-                ld.as_ref().and_then(|l| string(l.get("dateCreated"))),
-                "JSON-LD dateCreated",
-            ),
-            (visible_date(doc), "HTML date element"),
-            (url_date(doc), "page URL"),
-        ]),
+        date: page_date(doc, ld.as_ref()),
         author: first([
             (
                 ld.as_ref().and_then(|l| names(l.get("author"))),
@@ -111,6 +68,58 @@ pub fn page_meta(doc: &Document) -> SourceMeta {
             ),
         ]),
     }
+}
+
+/// The page's publication date, from the first source that states one.
+fn page_date(doc: &Document, ld: Option<&Value>) -> Option<Stated> {
+    let meta = |sel: &str| meta_content(doc, sel);
+    first([
+        (
+            meta("meta[property='article:published_time']"),
+            "meta article:published_time",
+        ),
+        (
+            ld.and_then(|l| string(l.get("datePublished"))),
+            "JSON-LD datePublished",
+        ),
+        (
+            meta("meta[itemprop='datePublished']"),
+            "meta itemprop datePublished",
+        ),
+        (
+            meta(
+                "meta[name='pubdate'], meta[name='publishdate'], meta[name='date'], meta[name='DC.date.issued'], meta[name='dc.date'], meta[name='sailthru.date'], meta[name='parsely-pub-date']",
+            ),
+            "meta date",
+        ),
+        (
+            doc.try_select("time[datetime]")
+                .and_then(|t| t.attr("datetime"))
+                .map(|d| d.to_string()),
+            "HTML <time>",
+        ),
+        (
+            meta(
+                "meta[name='article:published_time'], meta[property='og:published_time'], meta[name='dcterms.date'], meta[name='DC.Date'], meta[name='publication_date'], meta[name='pub_date'], meta[name='publish-date'], meta[name='article.published'], meta[name='datePublished'], meta[property='article:modified_time']",
+            ),
+            "meta date",
+        ),
+        (
+            ld.and_then(|l| string(l.get("dateCreated"))),
+            "JSON-LD dateCreated",
+        ),
+        (visible_date(doc), "HTML date element"),
+        (url_date(doc), "page URL"),
+    ])
+}
+
+/// The first non-empty `content` of the elements `sel` selects.
+fn meta_content(doc: &Document, sel: &str) -> Option<String> {
+    doc.try_select(sel)?
+        .iter()
+        .filter_map(|n| n.attr("content"))
+        .map(|c| c.trim().to_owned())
+        .find(|c| !c.is_empty())
 }
 
 /// The text of the first element whose class, id or itemprop names a publication date
