@@ -16,9 +16,9 @@ use egui_kittest::kittest::Queryable;
 fn tag_undo_redo_save_and_reopen() {
     let mut harness = open(common::seeds_dir());
     assert_eq!(harness.state().session().corpus().len(), 5);
-    let title = "Russia is to step up multilateral cooperation in counternarcotics operations in Latin America, in what may also be a play to increase its geopolitical influence in the region.";
-    let shown: String = title.chars().take(160).chain(['…']).collect();
-    harness.get_by_label(&shown).click();
+    // The library shows the detected headline (this seed has none: its first sentence, cut).
+    let shown = "Russia is to step up multilateral cooperation in counternarcotics operations in Latin America, in what may also be a play to increase its geopolitical…";
+    harness.get_by_label(shown).click();
     harness.run();
     let article = harness
         .state()

@@ -18,6 +18,7 @@ mod passages;
 mod refi;
 mod relations;
 mod search;
+mod text;
 
 pub use load::{CliError, Loaded, load_any};
 
@@ -51,6 +52,8 @@ pub enum Cmd {
     Search(search::Args),
     /// Print every figure the articles state, one record per figure.
     Figures(figures::Args),
+    /// Print the text Dossier reads from one file of any format (the text offsets refer to).
+    Text(text::Args),
     /// Print every mention of a country, organisation or person, with the actor it names.
     Actors(actors::Args),
     /// Print the sentences that tie two actors (JSONL), or the network as GEXF or GraphML.
@@ -91,6 +94,7 @@ pub fn main() -> Result<(), CliError> {
         Some(Cmd::ExportPassages(args)) => passages::run(args, stdout),
         Some(Cmd::Search(args)) => search::run(args, &load, stdout),
         Some(Cmd::Figures(args)) => figures::run(args, &load, stdout),
+        Some(Cmd::Text(args)) => text::run(args, &load, stdout),
         Some(Cmd::Actors(args)) => actors::run(args, &load, stdout),
         Some(Cmd::Relations(args)) => relations::run(args, &load, stdout),
         Some(Cmd::Agreement(args)) => agreement::run(args, &load, stdout),

@@ -2,6 +2,7 @@
 //! returns its inverse, which is what undo applies (see [`History`](super::History)).
 
 use super::actors::{ActorOverride, MentionFix, MentionFixId};
+use super::attributes::{AttributeEdit, AttributeError};
 use super::coders::{Coder, CoderError, CoderId};
 use super::figures::{CuratedFigure, FigureId, Series, SeriesId};
 use super::model::{Passage, PassageId, Project, Theme, ThemeId};
@@ -29,6 +30,8 @@ pub enum Edit {
     /// Add an auto-tag rule, or replace the one with the same id.
     UpsertRule(Rule),
     RemoveRule(RuleId),
+    /// A change to article attributes, custom attributes or memos.
+    Attributes(AttributeEdit),
     /// Add an actor override (rename, re-kind, merge, new actor), or replace the one for its id.
     UpsertActor(ActorOverride),
     RemoveActor(crate::actors::ActorId),
@@ -77,6 +80,8 @@ pub enum EditError {
     SeriesFigureMissing(u64),
     #[error("rule {0} does not exist")]
     NoRule(u64),
+    #[error(transparent)]
+    Attribute(#[from] AttributeError),
     #[error("actor {0} has no correction")]
     NoActorOverride(String),
     #[error("mention fix {0} does not exist")]
@@ -101,6 +106,7 @@ impl Edit {
             Self::RemoveSeries(_) => "delete series".into(),
             Self::UpsertRule(_) => "save rule".into(),
             Self::RemoveRule(_) => "delete rule".into(),
+            Self::Attributes(e) => e.label(),
             Self::UpsertActor(_) | Self::RemoveActor(_) => "correct actor".into(),
             Self::UpsertMentionFix(_) | Self::RemoveMentionFix(_) => "correct mention".into(),
             Self::SetCoders(_) => "edit coders".into(),
@@ -166,6 +172,7 @@ impl Project {
                     .map_err(|_| EditError::NoRule(id.0))?;
                 Ok(Edit::UpsertRule(self.rules.remove(i)))
             }
+            Edit::Attributes(e) => Ok(Edit::Attributes(self.attributes.apply(e)?)),
             Edit::UpsertActor(o) => Ok(self.actors.upsert_override(o)),
             Edit::RemoveActor(id) => self
                 .actors

@@ -2,8 +2,10 @@
 
 pub mod actors;
 pub mod anchor;
+pub mod attributes;
 pub mod codebook;
 pub mod coders;
+pub mod converted;
 pub mod edit;
 pub mod figures;
 pub mod format;
