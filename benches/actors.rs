@@ -2,6 +2,10 @@
 //! core, over the generated corpus of more than 50 MB; and extraction of text without any
 //! punctuation or line break (one "sentence") at two sizes, to show time grows linearly.
 //! Run: `cargo bench --bench actors`. Results: docs/performance.md.
+#![allow(
+    clippy::print_stderr,
+    reason = "a benchmark reports the sizes it measured"
+)]
 
 mod common;
 

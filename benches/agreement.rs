@@ -2,6 +2,10 @@
 //! code point continuum), three coders, twelve themes, 10,000 or 20,000 passages per coder
 //! (twice the passages should take about twice the time: the work is O(P log P), whatever the
 //! articles' lengths). Run: `cargo bench --bench agreement`. Results: docs/performance.md.
+#![allow(
+    clippy::print_stderr,
+    reason = "a benchmark reports the sizes it measured"
+)]
 
 use std::collections::BTreeMap;
 use std::hint::black_box;

@@ -1,5 +1,9 @@
 //! Throughput of figure extraction on one core over a generated corpus of more than 50 MB.
 //! Run: `cargo bench --bench figures`. Results: docs/performance.md.
+#![allow(
+    clippy::print_stderr,
+    reason = "a benchmark reports the sizes it measured"
+)]
 
 mod common;
 

@@ -2,6 +2,10 @@
 //! BOM-prefixed sources): 100 sources of 50,000 characters and 20,000 or 40,000 selections.
 //! Twice the selections should take about twice the time. Run: `cargo bench --bench
 //! refi_import`. Results: docs/performance.md.
+#![allow(
+    clippy::print_stderr,
+    reason = "a benchmark reports the sizes it measured"
+)]
 
 use std::hint::black_box;
 use std::io::Write;

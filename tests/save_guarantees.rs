@@ -375,7 +375,7 @@ prop_compose! {
             id: ThemeId(id), name, color: Rgb(color), description, parent: parent.map(ThemeId),
         }).collect());
         project.corpus_folder = folder.map(Into::into);
-        project.articles = records.into_iter().map(|(path, sha256, chars)| ArticleRecord { path: ArticleId(path), sha256, chars }).collect();
+        project.articles = records.into_iter().map(|(path, sha256, chars)| ArticleRecord { path: ArticleId(path), sha256, chars, converter: None }).collect();
         use dossier::project::coders::{Coder, CoderId};
         project.coders = coders.into_iter().map(|(id, name)| Coder::new(CoderId(id), name)).collect();
         project.current_coder = CoderId(coder_of[4]);

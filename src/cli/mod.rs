@@ -1,7 +1,6 @@
 //! The command line: open the window (the default), or run a headless command.
 
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -19,7 +18,7 @@ mod passages;
 mod refi;
 mod relations;
 mod search;
-pub mod stress;
+mod text;
 
 pub use load::{CliError, Loaded, load_any};
 
@@ -55,11 +54,10 @@ pub enum Cmd {
     ExportQdc(refi::QdcArgs),
     /// Search the articles: print each hit with its file, code point offsets and context.
     Search(search::Args),
-    /// Save a growing project over and over (for the crash test; not for daily use).
-    #[command(hide = true)]
-    StressSave { project: PathBuf },
     /// Print every figure the articles state, one record per figure.
     Figures(figures::Args),
+    /// Print the text Dossier reads from one file of any format (the text offsets refer to).
+    Text(text::Args),
     /// Print every mention of a country, organisation or person, with the actor it names.
     Actors(actors::Args),
     /// Print the sentences that tie two actors (JSONL), or the network as GEXF or GraphML.
@@ -84,7 +82,8 @@ pub enum Format {
     Jsonl,
 }
 
-pub fn main() -> ExitCode {
+/// Parse the command line and run it; the binary prints the error, with its chain.
+pub fn main() -> Result<(), CliError> {
     let cli = Cli::parse();
     let load = LoadOptions {
         max_file_bytes: cli.max_file_mb.saturating_mul(1024 * 1024),
@@ -92,13 +91,7 @@ pub fn main() -> ExitCode {
         ..LoadOptions::default()
     };
     let Some(command) = &cli.command else {
-        return match run_window(cli.path, load.max_file_bytes) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("dossier: {e:#}");
-                ExitCode::FAILURE
-            }
-        };
+        return run_window(cli.path, load.max_file_bytes);
     };
     // Every command writes through one buffer: one write() per 64 KiB, not one per line. (Not
     // the window: it must not hold the lock on stdout.)
@@ -110,8 +103,8 @@ pub fn main() -> ExitCode {
         Cmd::ExportQdc(args) => refi::run_qdc(args, stdout),
         Cmd::ExportPassages(args) => passages::run(args, stdout),
         Cmd::Search(args) => search::run(args, &load, stdout),
-        Cmd::StressSave { project } => stress::stress_save(project),
         Cmd::Figures(args) => figures::run(args, &load, stdout),
+        Cmd::Text(args) => text::run(args, &load, stdout),
         Cmd::Actors(args) => actors::run(args, &load, stdout),
         Cmd::Relations(args) => relations::run(args, &load, stdout),
         Cmd::Agreement(args) => agreement::run(args, &load, stdout),
@@ -119,15 +112,14 @@ pub fn main() -> ExitCode {
         Cmd::ImportQdc(args) => import::run_qdc(args, stdout),
         Cmd::Merge(args) => merge::run(args, &load, stdout),
     };
-    let result = result.and_then(|()| Ok(std::io::Write::flush(stdout)?));
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
+    match result.and_then(|()| Ok(std::io::Write::flush(stdout)?)) {
+        // Whoever read the output went away (`| head`): not a failure worth a message.
+        Err(e) if e.is_broken_pipe() => Ok(()),
         Err(e) => {
             let _ = std::io::Write::flush(stdout);
-            eprintln!("dossier: {e:#}");
-            ExitCode::FAILURE
+            Err(e)
         }
+        Ok(()) => Ok(()),
     }
 }
 

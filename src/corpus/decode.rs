@@ -22,6 +22,8 @@ pub enum TextEncoding {
     Utf16NoBom { little_endian: bool },
     /// Not UTF-8: read as Windows-1252 (a superset of Latin-1 for printable text).
     Windows1252,
+    /// The encoding the file declares (an HTML page's `<meta charset>`), by its WHATWG name.
+    Declared(&'static str),
 }
 
 impl fmt::Display for TextEncoding {
@@ -43,6 +45,7 @@ impl fmt::Display for TextEncoding {
                 write!(f, "UTF-16{order} without a byte-order mark")
             }
             Self::Windows1252 => write!(f, "Windows-1252"),
+            Self::Declared(name) => write!(f, "{name} (declared)"),
         }
     }
 }

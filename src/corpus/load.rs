@@ -9,7 +9,8 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 
 use super::decode::{SNIFF_BYTES, Sniffed, decode_sniffed, sniff};
-use super::{Article, ArticleId, Corpus, DecodeError, Decoded, TextEncoding};
+use super::formats::{self, Format, ReadError};
+use super::{Article, ArticleId, Corpus, DecodeError, SourceMeta, TextEncoding};
 
 /// A mebibyte, the unit of the size limit (`--max-file-mb`).
 const MIB: f64 = 1024.0 * 1024.0;
@@ -50,6 +51,8 @@ pub enum SkipReason {
     NotText {
         extension: String,
     },
+    /// A file of a format Dossier converts that could not be converted: "PDF: no text layer".
+    Conversion(String),
     SymlinkLoop,
     /// A FIFO, socket or device: never opened (reading a FIFO would wait forever).
     NotRegular(&'static str),
@@ -72,6 +75,7 @@ impl std::fmt::Display for SkipReason {
             ),
             Self::Unreadable(why) => write!(f, "cannot be read: {why}"),
             Self::NotText { extension } => write!(f, "not a text file (.{extension})"),
+            Self::Conversion(why) => f.write_str(why),
             Self::SymlinkLoop => {
                 write!(f, "a link to a folder already read (a loop or a duplicate)")
             }
@@ -201,6 +205,7 @@ pub fn load_folder(
     skip_same_ids(root, &mut articles, &mut report.skipped);
     report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
     report.fallbacks.sort_by(|a, b| a.0.cmp(&b.0));
+    super::meta::pass_over_repeated_lines(&mut articles);
     Ok((Corpus::new(root.to_owned(), articles), report))
 }
 
@@ -220,18 +225,15 @@ fn skip_same_ids(root: &Path, articles: &mut Vec<Article>, skipped: &mut Vec<Ski
     *articles = kept;
 }
 
-/// Should a file with this name be read as an article?
+/// Should a file with this name be read as an article? Text files and every format of
+/// [`formats`] are; the error is the extension of any other file.
 pub fn is_text_name(path: &Path) -> Result<(), String> {
-    match path.extension() {
-        None => Ok(()),
-        Some(ext) => {
-            let ext = ext.to_string_lossy().to_lowercase();
-            if matches!(ext.as_str(), "txt" | "md" | "markdown" | "text") {
-                Ok(())
-            } else {
-                Err(ext)
-            }
-        }
+    match Format::of_path(path) {
+        Some(_) => Ok(()),
+        None => Err(path
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default()),
     }
 }
 
@@ -363,8 +365,27 @@ fn special_kind(kind: &fs::FileType) -> &'static str {
     "not a file or a folder"
 }
 
-/// Read and decode one file.
+/// Read and decode (or convert) one file, and detect its metadata.
 pub fn read_article(root: &Path, path: &Path, options: &LoadOptions) -> Result<Article, Skipped> {
+    read_article_as(root, path, options, true)
+}
+
+/// [`read_article`] without detecting metadata (title, date, outlet…): for a pass over the
+/// text alone, such as the command line's search.
+pub fn read_article_text(
+    root: &Path,
+    path: &Path,
+    options: &LoadOptions,
+) -> Result<Article, Skipped> {
+    read_article_as(root, path, options, false)
+}
+
+fn read_article_as(
+    root: &Path,
+    path: &Path,
+    options: &LoadOptions,
+    analyse: bool,
+) -> Result<Article, Skipped> {
     let skip = |reason| Skipped {
         path: relative(root, path),
         reason,
@@ -374,17 +395,36 @@ pub fn read_article(root: &Path, path: &Path, options: &LoadOptions) -> Result<A
             "the file is not inside the corpus folder".into(),
         ))
     })?;
-    let decoded = read_text(path, options.max_file_bytes).map_err(skip)?;
-    Ok(Article::new(id, path.to_owned(), decoded))
-}
-
-/// Read and decode one file, or say why it is not an article.
-pub fn read_text(path: &Path, limit: u64) -> Result<Decoded, SkipReason> {
-    let (bytes, sniffed) = read_limited(path, limit)?;
-    decode_sniffed(bytes, sniffed).map_err(|e| match e {
-        DecodeError::Empty => SkipReason::Empty,
-        DecodeError::Blank => SkipReason::Blank,
-        DecodeError::Binary(kind) => SkipReason::Binary(kind),
+    let format = Format::of_path(path).unwrap_or(Format::Text);
+    // Only plain text is judged binary from its first block; converted formats are binary.
+    let plain = format.converter().is_none();
+    let (bytes, sniffed) = read_limited(path, options.max_file_bytes, plain).map_err(skip)?;
+    let read = match sniffed {
+        Some(sniffed) => decode_sniffed(bytes, sniffed)
+            .map(|d| {
+                let converted = formats::Converted {
+                    text: d.text,
+                    meta: SourceMeta::default(),
+                    encoding: d.encoding,
+                };
+                (converted, None)
+            })
+            .map_err(ReadError::from),
+        None => formats::read_bytes(format, &bytes),
+    };
+    let (converted, stamp) = read.map_err(|e| {
+        skip(match e {
+            ReadError::Decode(DecodeError::Empty) => SkipReason::Empty,
+            ReadError::Decode(DecodeError::Blank) => SkipReason::Blank,
+            ReadError::Decode(DecodeError::Binary(kind)) => SkipReason::Binary(kind),
+            e @ ReadError::Convert(..) => SkipReason::Conversion(e.to_string()),
+        })
+    })?;
+    let path = path.to_owned();
+    Ok(if analyse {
+        Article::converted(id, path, format, converted, stamp)
+    } else {
+        Article::unanalysed(id, path, format, converted, stamp)
     })
 }
 
@@ -408,9 +448,14 @@ fn open_regular(path: &Path) -> Result<(fs::File, u64), SkipReason> {
 }
 
 /// Read a file, refusing it when it is larger than `limit` (checked before and while reading,
-/// so a file that grows meanwhile cannot slip through) or when its first block shows it is
-/// binary (then the rest is never read). Returns the bytes and what the first block showed.
-fn read_limited(path: &Path, limit: u64) -> Result<(Vec<u8>, Sniffed), SkipReason> {
+/// so a file that grows meanwhile cannot slip through). With `sniff` (plain text), a file whose
+/// first block shows it is binary is refused before the rest is read, and the verdict is
+/// returned for the decoder.
+fn read_limited(
+    path: &Path,
+    limit: u64,
+    sniff_text: bool,
+) -> Result<(Vec<u8>, Option<Sniffed>), SkipReason> {
     let unreadable = |e: std::io::Error| SkipReason::Unreadable(e.to_string());
     let (file, len) = open_regular(path)?;
     if len > limit {
@@ -422,8 +467,8 @@ fn read_limited(path: &Path, limit: u64) -> Result<(Vec<u8>, Sniffed), SkipReaso
         .take(SNIFF_BYTES as u64)
         .read_to_end(&mut bytes)
         .map_err(unreadable)?;
-    let sniffed = sniff(&bytes);
-    if let Sniffed::Binary(kind) = sniffed {
+    let sniffed = sniff_text.then(|| sniff(&bytes));
+    if let Some(Sniffed::Binary(kind)) = sniffed {
         return Err(SkipReason::Binary(kind));
     }
     if bytes.len() == SNIFF_BYTES {

@@ -10,13 +10,13 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, mpsc};
 
-use super::load::{LoadError, LoadOptions, Skipped, read_article, walk};
+use super::load::{LoadError, LoadOptions, Skipped, read_article_text, walk};
 use super::{Article, ArticleId};
 
 /// How much output (as weighed by the emitter) of later articles may wait for earlier ones.
 pub const AHEAD_BYTES: usize = 32 * 1024 * 1024;
 /// How much output of the article being written may wait for the writer.
-pub const HEAD_BYTES: usize = 4 * 1024 * 1024;
+pub const HEAD_BYTES: usize = 1024 * 1024;
 
 /// Where a worker sends what it made of one file.
 pub struct Emitter<'a, T> {
@@ -163,7 +163,7 @@ pub fn scan_folder<T: Send>(
                     outbox: &outbox,
                     gate,
                 };
-                work(read_article(root, path, options), &emitter);
+                work(read_article_text(root, path, options), &emitter);
                 outbox.push(Message::Done(index), 0);
             }
             outbox.flush();

@@ -69,6 +69,11 @@ fn theme_guid(id: ThemeId) -> String {
 /// Text made safe for XML 1.0: markup characters escaped; characters XML cannot carry
 /// (most controls, lone surrogates cannot occur in `str`) become U+FFFD. In attributes, line
 /// breaks and tabs are written as character references so parsers keep them.
+/// Escape text for XML (in an attribute value when `attribute`).
+pub fn esc_xml(s: &str, attribute: bool) -> String {
+    esc(s, attribute)
+}
+
 fn esc(s: &str, attribute: bool) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -292,6 +297,15 @@ fn selection_name(quote: &str) -> String {
     name
 }
 
+/// The XML declaration and the `<Project>` start tag.
+fn opening(name: &str, user_guid: &str) -> String {
+    format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"{}\" origin=\"Dossier {}\" creatingUserGUID=\"{user_guid}\">\n",
+        esc(name, true),
+        env!("CARGO_PKG_VERSION")
+    )
+}
+
 /// The `.qdpx` contents: `project.qde` and one text file per loaded article.
 pub fn qdpx_parts(project: &Project, corpus: &Corpus, name: &str, user: &str) -> QdpxParts {
     let users = coder_users(project, user);
@@ -304,12 +318,7 @@ pub fn qdpx_parts(project: &Project, corpus: &Corpus, name: &str, user: &str) ->
             .map_or_else(|| user_guid.clone(), |(g, _)| g.clone())
     };
     let mut report = RefiReport::default();
-    let mut x = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    x.push_str(&format!(
-        "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"{}\" origin=\"Dossier {}\" creatingUserGUID=\"{user_guid}\">\n",
-        esc(name, true),
-        env!("CARGO_PKG_VERSION")
-    ));
+    let mut x = opening(name, &user_guid);
     x.push_str("  <Users>\n");
     for (g, name) in users.values() {
         x.push_str(&format!(
@@ -325,6 +334,8 @@ pub fn qdpx_parts(project: &Project, corpus: &Corpus, name: &str, user: &str) ->
         x.push_str("  </CodeBook>\n");
         report.renamed = renamed;
     }
+    let mut vars = super::refi_attributes::variables(project, corpus);
+    x.push_str(&vars.variables);
     let known: BTreeSet<ThemeId> = project.themes.iter().map(|t| t.id).collect();
     // Passages by article, in reading order; the ones that cannot be placed are reported.
     let mut by_article: BTreeMap<&crate::corpus::ArticleId, Vec<&Passage>> = BTreeMap::new();
@@ -358,6 +369,7 @@ pub fn qdpx_parts(project: &Project, corpus: &Corpus, name: &str, user: &str) ->
                 .map_or_else(|| user_guid.clone(), |p| creator(p));
             selection.write(&mut x, group, &by, &mut report);
         }
+        x.push_str(&vars.source_tail(project, corpus, &article.id));
         x.push_str("    </TextSource>\n");
         sources.push((file, article.text.clone()));
         report.sources += 1;
@@ -365,6 +377,7 @@ pub fn qdpx_parts(project: &Project, corpus: &Corpus, name: &str, user: &str) ->
     if !corpus.is_empty() {
         x.push_str("  </Sources>\n");
     }
+    x.push_str(&super::refi_attributes::notes(project, corpus, &user_guid));
     x.push_str("</Project>\n");
     QdpxParts {
         xml: x,

@@ -5,11 +5,12 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use super::attributes::Attributes;
 use super::coders::{Coder, CoderId};
 use super::figures::{CuratedFigure, FigureId, Series, SeriesId};
 use super::rules::{Rule, RuleId};
 use super::time::Timestamp;
-use crate::corpus::{Article, ArticleId};
+use crate::corpus::{Article, ArticleId, ConverterStamp};
 
 /// How many characters of context a passage keeps on each side of its quote.
 pub const CONTEXT_CHARS: usize = 32;
@@ -199,6 +200,10 @@ pub struct ArticleRecord {
     pub sha256: String,
     /// Length in code points.
     pub chars: usize,
+    /// The converter (and its version) that made the text from an HTML, PDF, DOCX, … file;
+    /// `sha256` is the hash of what it extracted. Absent for plain text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub converter: Option<ConverterStamp>,
 }
 
 impl ArticleRecord {
@@ -207,6 +212,7 @@ impl ArticleRecord {
             path: article.id.clone(),
             sha256: article.sha256().to_owned(),
             chars: article.char_len(),
+            converter: article.converter.clone(),
         }
     }
 }
@@ -227,6 +233,8 @@ pub struct Project {
     pub series: Vec<Series>,
     /// Auto-tag rules, sorted by id.
     pub rules: Vec<Rule>,
+    /// Article attributes the analyst set, custom attributes, and memos.
+    pub attributes: Attributes,
     /// The analyst's corrections of actors and their mentions.
     pub actors: super::actors::ActorBook,
     /// The coders, sorted by id; empty means one implicit coder (see [`super::coders`]).
