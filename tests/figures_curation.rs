@@ -127,6 +127,7 @@ fn corrections_survive_re_extraction() {
         value: 16e9,
         unit: "USD".into(),
         year: Year::Point(2012),
+        kind: dossier::figures::Kind::Actual,
         label: "Russian energy investment in Venezuela".into(),
     };
     let edit = curate::correct(

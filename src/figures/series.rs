@@ -225,8 +225,7 @@ pub fn suggest(rows: &[FigureRow], context_of: impl Fn(&FigureRow) -> String) ->
     let mut by_unit: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, r) in rows.iter().enumerate() {
         let unit = r.figure.unit.as_str();
-        let plottable =
-            !unit.is_empty() && unit != "fraction" && !super::lexicon::is_duration(unit);
+        let plottable = !unit.is_empty() && unit != "fraction" && !super::is_duration(unit);
         if r.status != RowStatus::Rejected && r.series.is_empty() && plottable {
             by_unit.entry(unit).or_default().push(i);
         }

@@ -607,6 +607,7 @@ fn editor_ui(
                     value: *value,
                     unit: draft.unit.clone(),
                     year: *year,
+                    kind: row.figure.kind,
                     label: draft.label.clone(),
                 },
             ));

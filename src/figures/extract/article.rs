@@ -1,0 +1,326 @@
+//! Facts about the whole article that change how its numbers read: its language (per
+//! paragraph for mixed texts), whether it writes `1.500` or `1,500` for fifteen hundred, which
+//! country's pesos it means, and its date (for years inferred from "last year").
+
+use std::ops::Range;
+
+use crate::corpus::language;
+use crate::figures::lexicon::{Lang, Lexicon, Money};
+
+/// How many bytes at the head of an article are searched for its date.
+const DATE_HEAD_BYTES: usize = 1_500;
+
+/// What the extractor needs to know about an article before reading its sentences.
+pub struct ArticleContext {
+    /// Byte ranges of the text with the language each is in, in order, covering the text.
+    parts: Vec<(Range<usize>, &'static Lang, bool)>,
+    /// The code of each local currency (by index in the lexicon), for this article.
+    locals: Vec<Option<&'static str>>,
+    /// The year (and month, when known) the article is dated.
+    pub date: Option<(i32, Option<u32>)>,
+}
+
+impl ArticleContext {
+    /// Read the article-level facts of `text`, with an optional known date.
+    pub fn of(text: &str, date: Option<(i32, Option<u32>)>) -> Self {
+        let lex = Lexicon::get();
+        let article = language::detect(text).map_or("en", |d| d.code);
+        let mut parts: Vec<(Range<usize>, &'static Lang, bool)> = Vec::new();
+        for (range, code) in languages(text, article) {
+            let lang = lex.lang(code);
+            let comma = decimal_comma(&text[range.clone()], lang.decimal_comma);
+            match parts.last_mut() {
+                Some((r, l, c)) if l.code == lang.code && *c == comma => r.end = range.end,
+                _ => parts.push((range, lang, comma)),
+            }
+        }
+        let locals = lex
+            .locals
+            .iter()
+            .map(|l| {
+                l.countries
+                    .iter()
+                    .map(|(stem, code)| (count_limited(text, stem), code.as_str()))
+                    .filter(|(n, _)| *n > 0)
+                    .max_by_key(|(n, _)| *n)
+                    .map(|(_, code)| code)
+                    .or(l.default.as_deref())
+            })
+            .collect();
+        Self {
+            parts,
+            locals,
+            date: date.or_else(|| article_date(text, lex)),
+        }
+    }
+
+    /// The language of the text at byte `at`, and whether numbers there use a decimal comma.
+    pub fn lang_at(&self, at: usize) -> (&'static Lang, bool) {
+        let i = self.parts.partition_point(|(r, _, _)| r.end <= at);
+        self.parts
+            .get(i)
+            .or(self.parts.last())
+            .map_or((Lexicon::get().lang("en"), false), |(_, l, c)| (*l, *c))
+    }
+
+    /// The ISO code of a currency named by a word or symbol in this article, if it can tell.
+    pub fn currency(&self, m: Money) -> Option<&'static str> {
+        match m {
+            Money::Code(c) => Some(c),
+            Money::Local(i) => self.locals.get(i).copied().flatten(),
+        }
+    }
+}
+
+/// How often `stem` occurs in `text`, counting at most 1,000 (enough to compare countries).
+fn count_limited(text: &str, stem: &str) -> usize {
+    text.match_indices(stem).take(1_000).count()
+}
+
+/// The language of each part of the text: the article's language, and paragraphs whose
+/// function words say another language are checked with the language detector.
+fn languages(text: &str, article: &'static str) -> Vec<(Range<usize>, &'static str)> {
+    let mut out: Vec<(Range<usize>, &'static str)> = Vec::new();
+    let mut start = 0;
+    let mut push = |range: Range<usize>, code: &'static str| match out.last_mut() {
+        Some((r, c)) if *c == code => r.end = range.end,
+        _ => out.push((range, code)),
+    };
+    for (end, next) in paragraph_breaks(text) {
+        let para = &text[start..end];
+        let code = match function_word_language(para) {
+            Some(guess) if guess != article => language::detect(para)
+                .filter(|d| d.confidence > 0.5 && d.code == guess)
+                .map_or(article, |d| d.code),
+            _ => article,
+        };
+        push(start..next, code);
+        start = next;
+    }
+    if out.is_empty() {
+        out.push((0..text.len(), article));
+    }
+    out
+}
+
+/// Ends of paragraphs (at blank lines) and where the next starts; the last ends the text.
+fn paragraph_breaks(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(off) = text[i..].find("\n\n") {
+        let end = i + off;
+        let next = end + text[end..].len() - text[end..].trim_start_matches('\n').len();
+        out.push((end, next));
+        i = next;
+    }
+    out.push((text.len(), text.len()));
+    out
+}
+
+/// A quick guess at a paragraph's language from its commonest function words, or `None`
+/// when it has too few to tell.
+fn function_word_language(para: &str) -> Option<&'static str> {
+    const WORDS: [(&str, &[&str]); 3] = [
+        ("en", &["the", "of", "and", "to", "in", "is", "that", "was"]),
+        (
+            "es",
+            &["el", "los", "del", "las", "que", "por", "una", "con"],
+        ),
+        ("pt", &["os", "do", "da", "não", "uma", "com", "ao", "em"]),
+    ];
+    let mut counts = [0usize; 3];
+    let mut seen = 0;
+    for w in para.split(|c: char| !c.is_alphabetic()).take(80) {
+        if w.is_empty() {
+            continue;
+        }
+        seen += 1;
+        crate::figures::lexicon::with_lower(w, |l| {
+            for (k, (_, list)) in WORDS.iter().enumerate() {
+                if list.contains(&l) {
+                    counts[k] += 1;
+                }
+            }
+        });
+    }
+    let (best, n) = counts.iter().enumerate().max_by_key(|(_, n)| **n)?;
+    (seen >= 8 && *n >= 3).then(|| WORDS[best].0)
+}
+
+/// Does this part of the text write a decimal comma ("1,5", "11.500", "1.234,5")? Numbers that
+/// can only be read one way decide; the language's habit breaks a tie.
+fn decimal_comma(text: &str, default: bool) -> bool {
+    let (mut comma, mut point) = (0, 0);
+    let b = text.as_bytes();
+    let mut i = 0;
+    let mut checked = 0;
+    while i < b.len() && checked < 400 {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() {
+            let separator_then_digit =
+                matches!(b[i], b'.' | b',') && b.get(i + 1).is_some_and(u8::is_ascii_digit);
+            if !(b[i].is_ascii_digit() || separator_then_digit) {
+                break;
+            }
+            i += 1;
+        }
+        checked += 1;
+        match number_style(&text[start..i]) {
+            Some(true) => comma += 1,
+            Some(false) => point += 1,
+            None => {}
+        }
+    }
+    if comma == point {
+        default
+    } else {
+        comma > point
+    }
+}
+
+/// `Some(true)` for a number only a decimal comma explains ("1,5", "1.234,5", "1.234.567"),
+/// `Some(false)` for one only a decimal point explains ("28.5", "1,234.5", "1,234,567").
+fn number_style(n: &str) -> Option<bool> {
+    let commas = n.matches(',').count();
+    let dots = n.matches('.').count();
+    let last_group = |sep: char| n.rsplit(sep).next().map_or(0, str::len);
+    match (commas, dots) {
+        (0, 0) => None,
+        (c, d) if c > 0 && d > 0 => Some(n.rfind(',') > n.rfind('.')),
+        (c, 0) if c > 1 => Some(false),
+        (0, d) if d > 1 => Some(true),
+        (1, 0) => (last_group(',') != 3).then_some(true),
+        _ => (last_group('.') != 3).then_some(false),
+    }
+}
+
+/// The article's date from a dateline or a date line near its head: "April 17, 2015",
+/// "17 April 2015", "16 de mayo de 2014", "2015-04-17".
+fn article_date(text: &str, lex: &Lexicon) -> Option<(i32, Option<u32>)> {
+    let mut end = DATE_HEAD_BYTES.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    let words: Vec<&str> = head
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let month = |w: &str| {
+        lex.languages()
+            .find_map(|code| lex.lang(code).month(w).filter(|_| w.len() >= 3))
+    };
+    let year = |w: &str| {
+        w.parse::<i32>()
+            .ok()
+            .filter(|y| w.len() == 4 && (1900..=2100).contains(y))
+    };
+    let day = |w: &str| w.parse::<u32>().ok().filter(|d| (1..=31).contains(d));
+    for (k, w) in words.iter().enumerate() {
+        // ISO dates: "2015-04-17"
+        let mut iso = w.split('-');
+        if let (Some(y), Some(m), Some(_)) = (iso.next(), iso.next(), iso.next())
+            && let (Some(y), Ok(m)) = (year(y), m.parse::<u32>())
+            && (1..=12).contains(&m)
+        {
+            return Some((y, Some(m)));
+        }
+        let Some(m) = month(w) else {
+            continue;
+        };
+        let next = |n: usize| words.get(k + n).copied().unwrap_or("");
+        let prev = |n: usize| {
+            k.checked_sub(n)
+                .and_then(|i| words.get(i))
+                .copied()
+                .unwrap_or("")
+        };
+        // "April 17, 2015" / "April 2015"
+        if day(next(1)).is_some()
+            && let Some(y) = year(next(2))
+        {
+            return Some((y, Some(m)));
+        }
+        // "17 April 2015", "16 de mayo de 2014"
+        let after = if lex.lang("es").is(next(1), crate::figures::lexicon::Set::Of) {
+            next(2)
+        } else {
+            next(1)
+        };
+        let before = if lex.lang("es").is(prev(1), crate::figures::lexicon::Set::Of) {
+            prev(2)
+        } else {
+            prev(1)
+        };
+        if day(before).is_some()
+            && let Some(y) = year(after)
+        {
+            return Some((y, Some(m)));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_styles_decide_the_decimal_mark() {
+        assert!(decimal_comma(
+            "Se incautaron 11.500 libras y 1,5 toneladas.",
+            false
+        ));
+        assert!(!decimal_comma(
+            "México gastó 1,500.5 millones y 28.5 millones.",
+            true
+        ));
+        // Only ambiguous numbers: the language decides.
+        assert!(decimal_comma("Se incautaron 11.500 libras.", true));
+        assert!(!decimal_comma("They seized 11,500 pounds.", false));
+        assert_eq!(number_style("1.234.567"), Some(true));
+        assert_eq!(number_style("1,234,567"), Some(false));
+        assert_eq!(number_style("1.234,5"), Some(true));
+        assert_eq!(number_style("35,000"), None);
+    }
+
+    #[test]
+    fn dates_at_the_head() {
+        let lex = Lexicon::get();
+        assert_eq!(
+            article_date(
+                "Armed Forces\n\nBy Dialogo\nApril 17, 2015\n\nThe navy…",
+                lex
+            ),
+            Some((2015, Some(4)))
+        );
+        assert_eq!(
+            article_date("LIMA, 16 de mayo de 2014 (EFE). La policía…", lex),
+            Some((2014, Some(5)))
+        );
+        assert_eq!(
+            article_date("Posted 2019-03-02 by staff", lex),
+            Some((2019, Some(3)))
+        );
+        assert_eq!(
+            article_date("The army may cut 300 jobs in 2016.", lex),
+            None
+        );
+    }
+
+    #[test]
+    fn a_spanish_paragraph_in_an_english_article() {
+        let en = "The army eradicated thousands of hectares of coca last year, the ministry said in its annual report to the congress.";
+        let es = "El ejército erradicó miles de hectáreas de coca el año pasado, según el informe anual del ministerio de defensa.";
+        let text = format!("{en}\n\n{en}\n\n{es}\n\n{en}");
+        let ctx = ArticleContext::of(&text, None);
+        let at = text.find("El ejército").expect("es");
+        assert_eq!(ctx.lang_at(0).0.code, "en");
+        assert_eq!(ctx.lang_at(at + 5).0.code, "es");
+        assert_eq!(ctx.lang_at(text.len() - 3).0.code, "en");
+    }
+}

@@ -1,0 +1,162 @@
+//! A figure's kind: `actual` (measured, reported, done, including estimates of past or
+//! present quantities), `target` (a goal, plan, pledge, quota, ceiling, proposal or request)
+//! or `forecast` (a prediction nobody commits to).
+//!
+//! The cue words are in the language files ([target cues], [forecast cues], [future
+//! auxiliaries], [forecast verbs]). A cue reaches a figure that follows it in the same clause
+//! within a few words, unless a verb in the past tense comes between ("the plan's agents
+//! seized 5 tons"); a cue right after the figure ("35,000 hectares is the goal") counts too;
+//! and a list continues the kind of its first member.
+
+use super::*;
+
+/// How many tokens before a figure a cue reaches.
+const CUE_REACH: usize = 12;
+/// How many tokens after a figure a cue reaches ("$5 million was requested").
+const AFTER_REACH: usize = 4;
+
+impl<'a> Sentence<'a> {
+    /// The kind of each candidate, in order.
+    pub(super) fn kinds(&self, cands: &[Cand], clauses: &[usize]) -> Vec<Kind> {
+        let mut out: Vec<Kind> = Vec::with_capacity(cands.len());
+        for (n, c) in cands.iter().enumerate() {
+            let mut kind = self
+                .cue_before(c.first, clauses)
+                .or_else(|| self.cue_after(c.end, clauses))
+                .unwrap_or(Kind::Actual);
+            // "will deliver 12 helicopters, 40 tanks and 300 rifles": a list keeps its kind.
+            if kind.is_actual()
+                && let (Some(prev), Some(prev_kind)) =
+                    (n.checked_sub(1).and_then(|p| cands.get(p)), out.last())
+                && !prev_kind.is_actual()
+                && self.continues_list(prev, c)
+            {
+                kind = *prev_kind;
+            }
+            out.push(kind);
+        }
+        out
+    }
+
+    /// The figure `b` continues a list or range that `a` starts ("12 helicopters, 40 tanks
+    /// and 300 rifles", "between 30,000 and 35,000").
+    fn continues_list(&self, a: &Cand, b: &Cand) -> bool {
+        match b.first.checked_sub(a.end) {
+            Some(0) => true,
+            Some(1) => {
+                self.punct(a.end) == Some(",")
+                    || self.is_word(a.end, &["and", "or", "to", "y", "o", "a", "e", "ou"])
+            }
+            Some(2) => {
+                self.punct(a.end) == Some(",")
+                    && self.is_word(a.end + 1, &["and", "or", "y", "o", "e", "ou"])
+            }
+            _ => false,
+        }
+    }
+
+    /// Is token `k` a verb in the past tense, which ends the reach of a cue before it?
+    fn past_verb(&self, k: usize) -> bool {
+        let Some(w) = self.word(k) else {
+            return false;
+        };
+        if self.in_set(k, Set::Adjective) || !self.lang.qualifiers_ending(w).is_empty() {
+            return false;
+        }
+        let l = w.to_lowercase();
+        l.chars().count() > 4 && self.lang.past_endings.iter().any(|e| l.ends_with(e))
+    }
+
+    /// The kind a cue word gives at token `k`, if it is one.
+    fn cue_at(&self, k: usize) -> Option<Kind> {
+        if let Some((set, _)) = self.phrase_at(k, |m| match m {
+            crate::figures::lexicon::Meaning::Set(s @ (Set::TargetCue | Set::ForecastCue)) => {
+                Some(*s)
+            }
+            _ => None,
+        }) {
+            return Some(if set == Set::TargetCue {
+                Kind::Target
+            } else {
+                Kind::Forecast
+            });
+        }
+        let e = self.e(k)?;
+        if e.is(Set::ActualCue) {
+            return Some(Kind::Actual);
+        }
+        if e.is(Set::ForecastCue) {
+            return Some(Kind::Forecast);
+        }
+        if e.is(Set::TargetCue) {
+            return Some(Kind::Target);
+        }
+        if e.is(Set::FutureAuxiliary) {
+            // "will reach", "will be": a forecast; "will train", "would buy": a plan.
+            let verb = if self.is_word(k + 1, &["not"]) {
+                k + 2
+            } else {
+                k + 1
+            };
+            return Some(if self.in_set(verb, Set::ForecastVerb) {
+                Kind::Forecast
+            } else {
+                Kind::Target
+            });
+        }
+        let w = self.word(k)?;
+        let l = w.to_lowercase();
+        let future =
+            l.chars().count() > 4 && self.lang.future_endings.iter().any(|e| l.ends_with(e));
+        future.then_some(Kind::Target)
+    }
+
+    /// A cue in the figure's clause before token `first`, nearest first.
+    fn cue_before(&self, first: usize, clauses: &[usize]) -> Option<Kind> {
+        let clause = *clauses.get(first)?;
+        for k in (first.saturating_sub(CUE_REACH)..first).rev() {
+            if clauses.get(k) != Some(&clause) {
+                return None;
+            }
+            if let Some(kind) = self.cue_at(k) {
+                return Some(kind);
+            }
+            if self.past_verb(k) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// A cue right after the figure, past only auxiliaries and determiners: "35,000 hectares
+    /// is the goal", "$5 million was requested", "5 percent is expected".
+    fn cue_after(&self, end: usize, clauses: &[usize]) -> Option<Kind> {
+        let clause = *clauses.get(end.checked_sub(1)?)?;
+        for k in end..(end + AFTER_REACH).min(self.toks.len()) {
+            if clauses.get(k) != Some(&clause) {
+                return None;
+            }
+            // "The two countries will also work together" says what they will do, not that the
+            // count is a plan; "500 troops will be deployed" does.
+            let future = self.in_set(k, Set::FutureAuxiliary);
+            if future && !self.is_word(k + 1, &["be"]) {
+                return None;
+            }
+            if let Some(kind) = self.cue_at(k) {
+                return (!kind.is_actual()).then_some(kind);
+            }
+            let filler = self.is_word(
+                k,
+                &[
+                    "is", "are", "was", "were", "be", "been", "being", "the", "a", "an", "its",
+                    "their", "our", "his", "her", "es", "era", "fue", "la", "el", "su", "está",
+                    "están", "é", "foi", "o",
+                ],
+            );
+            if !filler {
+                return None;
+            }
+        }
+        None
+    }
+}

@@ -1,0 +1,10 @@
+//! Plain-text utilities shared by the extractors and the analyses: splitting text into
+//! sentences ([`sentences`]) and finding an article's text repeated within itself
+//! ([`repeats`]). No egui here; offsets are byte offsets into the text unless a function says
+//! otherwise.
+
+pub mod repeats;
+pub mod sentences;
+
+pub use repeats::{Repeat, repeats};
+pub use sentences::sentences;
