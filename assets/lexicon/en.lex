@@ -125,6 +125,7 @@ mile, miles = mile
 nautical miles, nautical mile = nautical mile
 meter, meters, metre, metres = m
 liter, liters, litre, litres = litre
+cubic meters, cubic metres, cubic meter, cubic metre = m3
 gallon, gallons = gallon
 barrel, barrels = barrel
 year, years, año, años = year
@@ -433,7 +434,7 @@ quotas, ceiling, ceilings, cap, caps, capped, limit, limits, proposal, proposals
 proposes, proposed, proposing, request, requests, requested, requesting, seek, seeks
 seeking, sought, intend, intends, intended, intention, intent, want, wants, wish, hopes
 hope, hoping, offered, offer, offers, set to, aspire, aspires, envisage, envisages, envisaged, authorize, authorizes
-possible, potential, mandate, mandates, benchmark, benchmarks
+possible, mandate, mandates, benchmark, benchmarks, agreed to, agree to, agrees to
 
 [forecast cues]
 # Words that make a figure a prediction nobody commits to.

@@ -139,6 +139,7 @@ milla, millas = mile
 millas náuticas, milla náutica = nautical mile
 metro, metros = m
 litro, litros = litre
+metros cúbicos, metro cúbico = m3
 galón, galones = gallon
 barril, barriles = barrel
 año, años = year
@@ -298,7 +299,7 @@ en, de, del, desde, durante, hasta, para, a, al, entre, hacia, antes, tras
 en, durante, desde, entre, hasta, para, a, al, hacia, tras, el, la
 
 [year since]
-desde, tras
+desde, tras, después, partir
 
 [year until]
 hasta, antes
@@ -387,7 +388,8 @@ meta, metas, objetivo, objetivos, busca, buscan, buscará, pretende, pretenden, 
 prevén, planea, planean, plan, planes, propuesta, propuso, propone, proponen, solicitó
 solicita, solicitud, promete, prometió, compromiso, comprometió, comprometido, cuota, cuotas
 tope, límite, techo, aspira, aspiran, intenta, pretendía, quiere, quieren, programado
-programada, programados, fijó, fija, establece, estableció, prometido, prometida
+programada, programados, prometido, prometida
+compromete, comprometen, acordaron, acordó, acuerdan, acordado, acordada, decidió, decidieron
 
 [forecast cues]
 pronóstico, pronostica, pronosticó, previsto, prevista, previstos, previstas, proyección

@@ -110,6 +110,7 @@ quilômetro, quilômetros, quilómetro, quilómetros = km
 milha, milhas = mile
 metro, metros = m
 litro, litros = litre
+metros cúbicos, metro cúbico = m3
 barril, barris = barrel
 ano, anos = year
 mês, meses = month
@@ -231,7 +232,7 @@ em, de, do, desde, durante, até, para, a, ao, entre, antes, após
 em, durante, desde, entre, até, para, no, na, após
 
 [year since]
-desde, após
+desde, após, depois, partir
 
 [year until]
 até, antes

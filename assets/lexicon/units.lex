@@ -22,6 +22,7 @@ mile | length | miles | mi |
 m | length | m | | m
 nautical mile | length | nautical miles | |
 litre | volume | litres | | l, lt
+m3 | volume | m³ | m3, m³ |
 gallon | volume | gallons | gal |
 barrel | volume | barrels | bbl |
 percent | percent | % | %, pct |

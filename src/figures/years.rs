@@ -54,6 +54,12 @@ fn is_month(toks: &[Token], text: &str, lang: &Lang, k: usize) -> bool {
 fn word_before_year(toks: &[Token], text: &str, lang: &Lang, i: usize) -> Option<usize> {
     let set = |k: usize, s: Set| in_set(toks, text, lang, k, s);
     let mut p = i.checked_sub(1)?;
+    // "antes de 2021", "a partir de 2015": the word before "of" says how the year reads.
+    if set(p, Set::Of)
+        && (set(p.wrapping_sub(1), Set::YearUntil) || set(p.wrapping_sub(1), Set::YearSince))
+    {
+        return Some(p - 1);
+    }
     if word_is(toks, text, p, &["year"]) && set(p.wrapping_sub(1), Set::Fiscal) {
         p = p.checked_sub(2)?;
     } else if set(p, Set::Fiscal) {

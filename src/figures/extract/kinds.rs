@@ -11,7 +11,7 @@
 use super::*;
 
 /// How many tokens before a figure a cue reaches.
-const CUE_REACH: usize = 12;
+const CUE_REACH: usize = 16;
 /// How many tokens after a figure a cue reaches ("$5 million was requested").
 const AFTER_REACH: usize = 4;
 
@@ -81,28 +81,33 @@ impl<'a> Sentence<'a> {
                 Kind::Forecast
             });
         }
-        let e = self.e(k)?;
-        if e.is(Set::ActualCue) {
-            return Some(Kind::Actual);
+        // "could have produced": what might have been, not a prediction.
+        if self.is_word(k + 1, &["have"]) {
+            return None;
         }
-        if e.is(Set::ForecastCue) {
-            return Some(Kind::Forecast);
-        }
-        if e.is(Set::TargetCue) {
-            return Some(Kind::Target);
-        }
-        if e.is(Set::FutureAuxiliary) {
-            // "will reach", "will be": a forecast; "will train", "would buy": a plan.
-            let verb = if self.is_word(k + 1, &["not"]) {
-                k + 2
-            } else {
-                k + 1
-            };
-            return Some(if self.in_set(verb, Set::ForecastVerb) {
-                Kind::Forecast
-            } else {
-                Kind::Target
-            });
+        if let Some(e) = self.e(k) {
+            if e.is(Set::ActualCue) {
+                return Some(Kind::Actual);
+            }
+            if e.is(Set::ForecastCue) {
+                return Some(Kind::Forecast);
+            }
+            if e.is(Set::TargetCue) {
+                return Some(Kind::Target);
+            }
+            if e.is(Set::FutureAuxiliary) {
+                // "will reach", "will be": a forecast; "will train", "would buy": a plan.
+                let verb = if self.is_word(k + 1, &["not"]) {
+                    k + 2
+                } else {
+                    k + 1
+                };
+                return Some(if self.in_set(verb, Set::ForecastVerb) {
+                    Kind::Forecast
+                } else {
+                    Kind::Target
+                });
+            }
         }
         let w = self.word(k)?;
         let l = w.to_lowercase();

@@ -161,14 +161,26 @@ impl<'a> Sentence<'a> {
             };
             // "25,000 hectares in 2017, 23,000 in 2018 and 25,500 in 2019": parallel figures
             // for different years share a unit.
-            let parallel = list_word && self.dated(b.end) && self.dated(a.end);
+            let a_dated = self.dated(a.end)
+                || (a.end..(a.end + 5).min(b.first)).any(|k| {
+                    self.tok(k)
+                        .is_some_and(|t| years::year_value(t, self.text).is_some())
+                });
+            let parallel = list_word && self.dated(b.end) && a_dated;
+            // "1,500 plantíos de amapola y 820 de marihuana", "12 tons of cocaine and 3 of
+            // heroin": the second number leaves out the noun of the first.
+            let elided = list_word
+                && self.in_set(b.end, Set::Of)
+                && self.in_set(a.end, Set::Of)
+                && b.end + 1 < self.toks.len();
             // "from 400 tons in 2016 to 350 in 2017"; "… to 80,000 ha in 1998, to 99,000"
             let from_to = to
                 && self.is_word(
                     a.first.wrapping_sub(1),
                     &["from", "to", "de", "desde", "a", "hasta", "até"],
                 );
-            if !(compared || parallel || from_to) || a.unit.as_deref() == Some("fraction") {
+            if !(compared || parallel || from_to || elided) || a.unit.as_deref() == Some("fraction")
+            {
                 continue;
             }
             b.unit = a.unit.clone();

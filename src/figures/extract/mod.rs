@@ -17,6 +17,7 @@ use crate::corpus::{Article, TextIndex};
 use crate::text::repeats::{in_repeat, repeats_in};
 
 mod article;
+mod clauses;
 mod context;
 mod dating;
 mod inferred;
@@ -309,11 +310,15 @@ impl<'a> Sentence<'a> {
         let kinds = self.kinds(&cands, &dating.clauses);
         let time = self.time_words(&dating);
         let mut raws = Vec::new();
+        let mut before: Option<(usize, Year)> = None;
         for (c, kind) in cands.iter().zip(kinds) {
             if c.dropped {
                 continue;
             }
-            if let Some(raw) = self.raw(c, kind, &dating, &time, previous) {
+            let others = dating::Others { previous: before };
+            let year = self.year_for(c, &dating, &others);
+            before = Some((c.end, year));
+            if let Some(raw) = self.raw(c, kind, year, &dating, &time, previous) {
                 raws.push(raw);
             }
         }
@@ -329,10 +334,15 @@ impl<'a> Sentence<'a> {
     }
 
     /// A candidate as a figure, or `None` when it is not one (a bare small number, "one").
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the facts of one sentence, passed once"
+    )]
     fn raw(
         &self,
         c: &Cand,
         kind: Kind,
+        year: Year,
         dating: &Dating,
         time: &inferred::TimeWords,
         previous: Option<i32>,
@@ -369,7 +379,6 @@ impl<'a> Sentence<'a> {
                     "for", "after", "in", "of", "than", "lasted", "took", "spent", "served",
                 ],
             );
-        let year = self.year_for(c, dating);
         let year_inferred = if year.is_none() {
             self.inferred_year(&unit, time, dating, previous)
         } else {

@@ -170,10 +170,16 @@ impl<'a> Sentence<'a> {
             c.end = j + 2;
             return;
         }
-        // "24.3 per 100,000 inhabitants": a rate.
-        if w == "per"
-            && let Some(den) = self.num_text(j + 1)
-            && let Some((noun, end)) = self.count_noun(j + 2)
+        // "24.3 per 100,000 inhabitants", "22,4 por cada 100.000 habitantes": a rate.
+        let den_at = match w {
+            "per" => Some(j + 1),
+            "por" if self.is_word(j + 1, &["cada"]) => Some(j + 2),
+            "por" => Some(j + 1),
+            _ => None,
+        };
+        if let Some(at) = den_at
+            && let Some(den) = self.num_text(at)
+            && let Some((noun, end)) = self.count_noun(at + 1)
         {
             c.unit = Some(format!("per {den} {noun}"));
             c.end = end;
@@ -371,7 +377,9 @@ impl<'a> Sentence<'a> {
                             || e.currency_or_weight.is_some()
                             || e.scale.is_some()
                     });
-                    if unit_word && !code {
+                    // "UH-60L": letters joined to a code's digits are part of the code.
+                    let in_code = k > j && self.joined(k);
+                    if unit_word && !code && !in_code {
                         return None;
                     }
                     // A word joined to the next by a hyphen is a modifier ("anti-drug").
@@ -398,7 +406,7 @@ impl<'a> Sentence<'a> {
                         let proper =
                             !self.headline && capital(w) && self.word(k + 1).is_some_and(capital);
                         if !proper {
-                            return Some((s, k + 1));
+                            return Some((self.named_plural(j, k, &s), k + 1));
                         }
                         return None;
                     }
@@ -416,10 +424,13 @@ impl<'a> Sentence<'a> {
                     k += if hyphenated { 2 } else { 1 };
                     words += 1;
                 }
-                // A model code made plural is the noun: "12 Su-30s", "36 UH-1Ns".
-                TokKind::Number if k > j && self.joined(k) && self.joined(k + 1) => {
+                // A model code made plural is the noun: "12 Su-30s", "36 UH-1Ns", "22 Bell 212s".
+                TokKind::Number if k > j && self.joined(k + 1) => {
                     if let Some(code) = self.plural_code(j, k) {
                         return Some(code);
+                    }
+                    if !self.joined(k) {
+                        return None;
                     }
                     k += 1;
                 }
@@ -442,15 +453,52 @@ impl<'a> Sentence<'a> {
         }
         // A noun after the code is the thing counted ("28 GAU-19s guns" is rare; "14 UH-60L
         // Black Hawk helicopters" has no plural code).
-        let code_start = (j..k)
-            .rev()
-            .take_while(|&m| m == k - 1 || self.joined(m + 1))
-            .last()
-            .unwrap_or(k);
+        let mut code_start = k;
+        while code_start > j && self.joined(code_start) {
+            code_start -= 1;
+        }
+        // "22 Bell 212s": digits alone take the maker's name before them.
+        if code_start == k
+            && code_start > j
+            && self
+                .word(k - 1)
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        {
+            code_start = k - 1;
+        }
         let start = self.toks.get(code_start)?.start;
         let end = self.toks.get(k + 1)?.end - 1;
         let code = self.text.get(start..end)?;
         Some((code.to_lowercase(), k + 2))
+    }
+
+    /// "56 Black Hawks": a capitalised plural after capitalised words that are not adjectives
+    /// of nationality is a name, counted whole ("black hawk").
+    fn named_plural(&self, j: usize, k: usize, singular: &str) -> String {
+        let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        if self.headline || !self.word(k).is_some_and(capital) {
+            return singular.to_owned();
+        }
+        let mut first = k;
+        while first > j
+            && let Some(w) = self.word(first - 1)
+            && capital(w)
+            && !self.in_set(first - 1, Set::Adjective)
+            && !["an", "ian", "ese", "ish", "i"]
+                .iter()
+                .any(|e| w.ends_with(e))
+        {
+            first -= 1;
+        }
+        if first == k {
+            return singular.to_owned();
+        }
+        let mut name: Vec<String> = (first..k)
+            .filter_map(|m| self.word(m))
+            .map(str::to_lowercase)
+            .collect();
+        name.push(singular.to_owned());
+        name.join(" ")
     }
 
     pub(super) fn qualifier_before(&self, first: usize) -> Option<&'static str> {
