@@ -117,6 +117,7 @@ metric tons, metric ton, metric tonnes, metric tonne, short tons, short ton, lon
 kilogram, kilograms, kilogramme, kilogrammes, kilo, kilos = kg
 gram, grams, gramme, grammes = g
 ounce, ounces = ounce
+pound, pounds = pound
 percent, porciento = percent
 per cent = percent
 percentage points, percentage point = percent
@@ -235,6 +236,7 @@ whereas, its, afterwards, overseas, alias, atlas, canvas, iris, axis, diagnosis,
 
 [irregular plurals]
 people, persons = person
+craft, watercraft, hovercraft, spacecraft = craft
 men = man
 women = woman
 children = child
@@ -435,13 +437,14 @@ proposes, proposed, proposing, request, requests, requested, requesting, seek, s
 seeking, sought, intend, intends, intended, intention, intent, want, wants, wish, hopes
 hope, hoping, offered, offer, offers, set to, aspire, aspires, envisage, envisages, envisaged, authorize, authorizes
 possible, mandate, mandates, benchmark, benchmarks, agreed to, agree to, agrees to
+permitted, allowed, authorized, authorised
 
 [forecast cues]
 # Words that make a figure a prediction nobody commits to.
 forecast, forecasts, forecasted, predict, predicts, predicted, prediction, predictions
 project, projects, projected, projection, projections, expect, expects, expected
 expectation, expectations, anticipate, anticipates, anticipated, likely, unlikely, could
-might, may, estimate that, estimates that, outlook, foresee, foresees, foreseen, should
+might, may, outlook, foresee, foresees, foreseen, should
 
 [future auxiliaries]
 # "will train 500 agents" is a plan (a target); "will reach $5 billion" a forecast (the verb
@@ -452,6 +455,13 @@ will, would, shall, 'll
 reach, rise, increase, grow, fall, decline, decrease, exceed, total, hit, top, double
 triple, climb, drop, surpass, amount, be, cost, remain, stay, jump, shrink, expand, soar
 plunge, slow, account, represent, near, approach, average
+
+[carrying verbs]
+# Verbs between a cue noun and its figure that carry the cue on: "the budget request included
+# $47 million", "the plan calls for 500 officers".
+include, includes, included, contain, contains, contained, total, totals, totaled, totalled
+provide, provides, provided, call, calls, called, seek, seeks, sought, set, amount, amounts
+amounted, is, was, were, are, be, envisaged, earmarked, allocated, budgeted
 
 [actual cues]
 # Words that keep a figure actual even after a cue: what was done ("exceeded its goal of").
@@ -470,6 +480,7 @@ administration, capital, delegation, official, man, woman, company, firm, agency
 force, military, navy, ally, neighbor, neighbour, partner, power, city, region, chamber
 house, body, organization, organisation, institution, ministry, team, candidate, brother
 sister, son, daughter, superpower, economy, republic, kingdom, signatory, bloc, nation-state
+group, gang, cartel, faction, clan, rival, neighbour
 
 [context determiners]
 the, both, these, those, all

@@ -388,12 +388,13 @@ meta, metas, objetivo, objetivos, busca, buscan, buscará, pretende, pretenden, 
 prevén, planea, planean, plan, planes, propuesta, propuso, propone, proponen, solicitó
 solicita, solicitud, promete, prometió, compromiso, comprometió, comprometido, cuota, cuotas
 tope, límite, techo, aspira, aspiran, intenta, pretendía, quiere, quieren, programado
-programada, programados, prometido, prometida
+programada, programados, prometido, prometida, permitidas, permitidos, permitida, permitido
+autorizadas, autorizados, autorizada, autorizado
 compromete, comprometen, acordaron, acordó, acuerdan, acordado, acordada, decidió, decidieron
 
 [forecast cues]
 pronóstico, pronostica, pronosticó, previsto, prevista, previstos, previstas, proyección
-proyecciones, proyectado, proyectada, estima que, estimó que, calcula que, probable
+proyecciones, proyectado, proyectada, probable
 probablemente, podría, podrían, alcanzaría, alcanzarían, llegaría, llegarían, crecería
 aumentaría, se espera, se prevé, esperado, esperada, espera que, esperan que, alcanzará
 alcanzarán, llegará, llegarán, crecerá, crecerán, aumentará, aumentarán, superará
@@ -403,6 +404,10 @@ sumará, sumarán, rondaría, superaría
 [future auxiliaries]
 
 [forecast verbs]
+
+[carrying verbs]
+incluye, incluyó, incluía, contempla, contempló, asciende, ascendió, suma, sumó, es, era, fue
+fija, fijó, establece, estableció, prevé, previó, destina, destinó
 
 [actual cues]
 superó, superaron, superando, alcanzó, alcanzaron, cumplió, logró, lograron, rebasó
@@ -416,6 +421,7 @@ partido, estado, jefe, jefa, administración, capital, delegación, funcionario,
 empresa, compañía, agencia, ejército, fuerza, aliado, vecino, socio, potencia, ciudad
 región, cámara, organismo, organización, institución, ministerio, equipo, candidato, hermano
 hermana, hijo, hija, economía, república, reino, firmante, bloque, mandatario, mandataria
+grupo, banda, cartel, cártel, facción, clan
 
 [context determiners]
 los, las, ambos, ambas, estos, estas, esos, esas

@@ -303,13 +303,16 @@ planos, proposta, propôs, propõe, solicitou, promete, prometeu, compromisso, c
 teto, limite, vai, irá, irão, quer, querem
 
 [forecast cues]
-previsão, previsto, prevista, projeção, projeções, projetado, estima que, provável
+previsão, previsto, prevista, projeção, projeções, projetado, provável
 provavelmente, poderia, poderiam, deve, devem, deverá, deverão, prevê, espera que
 alcançará, chegará, crescerá, aumentará, cairá, superará, somará, custará
 
 [future auxiliaries]
 
 [forecast verbs]
+
+[carrying verbs]
+inclui, incluiu, prevê, previu, soma, somou, é, era, foi, fixa, fixou
 
 [actual cues]
 superou, superaram, alcançou, atingiu, cumpriu
@@ -321,6 +324,7 @@ próximos, próximas, seguintes
 nação, país, governo, presidente, líder, ministro, ministra, chanceler, parte, partido
 estado, chefe, administração, capital, delegação, empresa, agência, exército, força
 aliado, vizinho, sócio, parceiro, potência, cidade, região, organização, economia, república
+grupo, facção, cartel
 
 [context determiners]
 os, as, ambos, ambas, estes, estas, esses, essas

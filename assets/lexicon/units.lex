@@ -71,5 +71,5 @@ CRC | colones | ₡
 # A currency that is a different one in each country ("pesos", "Bs."): its name (the language
 # files write `?name` for it) | the code when the article names none of the countries |
 # symbols written before the amount (exact case) | country name stem = code, …
-peso | | | Mexic = MXN, Méxic = MXN, Colombia = COP, Argentin = ARS, Chile = CLP, Cuba = CUP, Dominican = DOP, Urugua = UYU, Philippin = PHP, Filipin = PHP
+peso | | | Mexic = MXN, Méxic = MXN, Colombia = COP, Argentin = ARS, Chile = CLP, Cuba = CUP, Dominican = DOP, Urugua = UYU, Philippin = PHP, Filipin = PHP, Sinaloa = MXN, Culiacán = MXN, Jalisco = MXN, Guadalajara = MXN, Tamaulipas = MXN, Michoacán = MXN, Chihuahua = MXN, Sonora = MXN, Monterrey = MXN, Nuevo León = MXN, Veracruz = MXN, Tijuana = MXN, Oaxaca = MXN, Chiapas = MXN, Quintana Roo = MXN, Sedena = MXN, SEDENA = MXN, Bogotá = COP, Medellín = COP, Antioquia = COP, Nariño = COP, Putumayo = COP, Cundinamarca = COP, Barranquilla = COP, Buenos Aires = ARS, Rosario = ARS, Mendoza = ARS, Jujuy = ARS, Valparaíso = CLP, Antofagasta = CLP, Iquique = CLP
 bs | BOB | Bs., Bs, Bs.S, BsS, Bs.F | Bolivia = BOB, Venezuela = VES

@@ -60,7 +60,7 @@ fn word_before_year(toks: &[Token], text: &str, lang: &Lang, i: usize) -> Option
     {
         return Some(p - 1);
     }
-    if word_is(toks, text, p, &["year"]) && set(p.wrapping_sub(1), Set::Fiscal) {
+    if word_is(toks, text, p, &["year", "years"]) && set(p.wrapping_sub(1), Set::Fiscal) {
         p = p.checked_sub(2)?;
     } else if set(p, Set::Fiscal) {
         p = p.checked_sub(1)?;

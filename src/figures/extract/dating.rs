@@ -154,6 +154,15 @@ impl<'a> Sentence<'a> {
     ) -> Year {
         let mentions = &d.mentions;
         let clauses = &d.clauses;
+        // "…in 2020, al pasar de 154.000 a 143.000 hectáreas": the level a change starts from
+        // is the year before's, which the sentence does not state.
+        let before = c.first.wrapping_sub(1);
+        if self.is_word(before, &["from", "de", "desde"])
+            && self.is_word(c.end, &["to", "a", "hasta"])
+            && self.num_text(c.end + 1).is_some()
+        {
+            return Year::None;
+        }
         // 5. "…, with sales totalling $5.4 billion": the clause before gives the year.
         let before_clause = d.run_start[c.first].checked_sub(1);
         let mut first_of_clause = before_clause.map_or(0, |k| k + 1);
@@ -251,7 +260,12 @@ impl<'a> Sentence<'a> {
         // A later clause with its own figure keeps its year to itself.
         let later = d.first_word[at].is_some_and(|k| k >= c.end);
         let owned = later && at != clause && d.numbers[at] > 0;
-        if next_to && !duration && !d.reporting[at] && !owned {
+        // "According to a 2014 estimate, …": the year of the source's data, not of a report.
+        let attributive = m.last == m.first + 1
+            && self.in_set(m.first.wrapping_sub(1), Set::Determiner)
+            || self.is_word(m.first.wrapping_sub(1), &["a", "un", "una", "um", "uma"])
+                && self.word(m.last).is_some();
+        if next_to && !duration && (!d.reporting[at] || attributive) && !owned {
             self.level_at_end(c, m, m.year)
         } else {
             Year::None

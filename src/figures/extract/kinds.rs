@@ -20,10 +20,31 @@ impl<'a> Sentence<'a> {
     pub(super) fn kinds(&self, cands: &[Cand], clauses: &[usize]) -> Vec<Kind> {
         let mut out: Vec<Kind> = Vec::with_capacity(cands.len());
         for (n, c) in cands.iter().enumerate() {
+            let prev = n.checked_sub(1).and_then(|p| cands.get(p));
+            // A cue reaches past an earlier figure only along a coordination ("plans to hire
+            // 2,000 agents and to cut crime 30 percent"), not into what that figure governs
+            // ("offered $5 million for the arrest of three leaders").
+            let stop = prev
+                .filter(|p| {
+                    !(p.end..c.first).any(|k| {
+                        self.is_word(k, &["and", "y", "e", "or", "o"]) || self.punct(k) == Some(",")
+                    })
+                })
+                .map(|p| p.end);
             let mut kind = self
-                .cue_before(c.first, clauses)
+                .cue_before(c.first, clauses, stop)
                 .or_else(|| self.cue_after(c.end, clauses))
                 .unwrap_or(Kind::Actual);
+            // "… to $10 billion annually in the next three years": the horizon of a forecast
+            // or a plan has its kind.
+            let horizon = c.unit.as_deref().is_some_and(is_duration)
+                && (1..=2).any(|b| self.in_set(c.first.wrapping_sub(b), Set::FutureHorizon));
+            if horizon
+                && let Some(prev_kind) = out.last()
+                && !prev_kind.is_actual()
+            {
+                kind = *prev_kind;
+            }
             // "will deliver 12 helicopters, 40 tanks and 300 rifles": a list keeps its kind.
             if kind.is_actual()
                 && let (Some(prev), Some(prev_kind)) =
@@ -39,8 +60,20 @@ impl<'a> Sentence<'a> {
     }
 
     /// The figure `b` continues a list or range that `a` starts ("12 helicopters, 40 tanks
-    /// and 300 rifles", "between 30,000 and 35,000").
+    /// and 300 rifles", "between 30,000 and 35,000", "the purchase of 40 vehicles, training
+    /// for 1,500 officers and the donation of six boats").
     fn continues_list(&self, a: &Cand, b: &Cand) -> bool {
+        let gap = b.first.saturating_sub(a.end);
+        let item = (3..=5).contains(&gap)
+            && (self.punct(a.end) == Some(",") || self.is_word(a.end, &["and", "y", "e"]))
+            && (a.end..b.first).all(|k| !self.past_verb(k) && !self.in_set(k, Set::ReportingVerb))
+            && (a.end..b.first)
+                .filter(|&k| self.punct(k).is_some())
+                .count()
+                <= 1;
+        if item {
+            return true;
+        }
         match b.first.checked_sub(a.end) {
             Some(0) => true,
             Some(1) => {
@@ -60,7 +93,10 @@ impl<'a> Sentence<'a> {
         let Some(w) = self.word(k) else {
             return false;
         };
-        if self.in_set(k, Set::Adjective) || !self.lang.qualifiers_ending(w).is_empty() {
+        if self.in_set(k, Set::Adjective)
+            || self.in_set(k, Set::CarryingVerb)
+            || !self.lang.qualifiers_ending(w).is_empty()
+        {
             return false;
         }
         let l = w.to_lowercase();
@@ -117,9 +153,10 @@ impl<'a> Sentence<'a> {
     }
 
     /// A cue in the figure's clause before token `first`, nearest first.
-    fn cue_before(&self, first: usize, clauses: &[usize]) -> Option<Kind> {
+    fn cue_before(&self, first: usize, clauses: &[usize], stop: Option<usize>) -> Option<Kind> {
         let clause = *clauses.get(first)?;
-        for k in (first.saturating_sub(CUE_REACH)..first).rev() {
+        let from = first.saturating_sub(CUE_REACH).max(stop.unwrap_or(0));
+        for k in (from..first).rev() {
             if clauses.get(k) != Some(&clause) {
                 return None;
             }

@@ -348,6 +348,10 @@ impl<'a> Sentence<'a> {
             if self.is_word(k, &["most", "more"]) {
                 k += 1;
             }
+            // "9 of its 14 regional programs": the whole's number goes before its noun.
+            if self.num_text(k).is_some() {
+                k += 1;
+            }
             if let Some((noun, end)) = self.count_noun(k) {
                 return Some((noun, end, true));
             }
@@ -411,7 +415,10 @@ impl<'a> Sentence<'a> {
                         return None;
                     }
                     let l = w.to_lowercase();
-                    let modifier = self.in_set(k, Set::Adjective)
+                    // "three of the cartel's leaders": a possessive modifies what follows.
+                    let possessive = l.ends_with("'s") || l.ends_with("’s");
+                    let modifier = possessive
+                        || self.in_set(k, Set::Adjective)
                         || (l.ends_with("est") && l.len() > 4)
                         || l.ends_with("ian")
                         || w.chars().next().is_some_and(char::is_uppercase)

@@ -89,6 +89,7 @@ pub enum Set {
     FutureAuxiliary,
     ForecastVerb,
     ActualCue,
+    CarryingVerb,
     FutureHorizon,
     ContextNoun,
     ContextDeterminer,
@@ -101,7 +102,7 @@ pub enum Set {
 
 impl Set {
     /// Every set with the name of its section.
-    pub const ALL: [(Set, &'static str); 37] = [
+    pub const ALL: [(Set, &'static str); 38] = [
         (Set::Label, "labels"),
         (Set::QuantityLead, "quantity leads"),
         (Set::PhraseBreak, "phrase breaks"),
@@ -131,6 +132,7 @@ impl Set {
         (Set::FutureAuxiliary, "future auxiliaries"),
         (Set::ForecastVerb, "forecast verbs"),
         (Set::ActualCue, "actual cues"),
+        (Set::CarryingVerb, "carrying verbs"),
         (Set::FutureHorizon, "future horizons"),
         (Set::ContextNoun, "context nouns"),
         (Set::ContextDeterminer, "context determiners"),

@@ -3,15 +3,11 @@
 use super::*;
 
 #[test]
-fn debug_kind() {
-    let lex = Lexicon::get();
-    eprintln!(
-        "future {:?} past {:?}",
-        lex.lang("es").future_endings,
-        lex.lang("es").past_endings
-    );
-    let t = "El Gobierno destinará 120 millones de soles al programa.";
-    let ctx = ArticleContext::of(t, None);
-    eprintln!("lang {}", ctx.lang_at(0).0.code);
-    eprintln!("{:?}", extract(t));
+fn debug_pounds() {
+    for t in [
+        "The Coast Guard offloaded more than 8,500 pounds of cocaine worth an estimated $140 million at Port Everglades on Thursday, officials said.",
+        "They seized 8,500 pounds of cocaine.",
+    ] {
+        eprintln!("{:?}", figs(t));
+    }
 }
