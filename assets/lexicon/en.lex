@@ -409,6 +409,15 @@ on friday = 0
 on saturday = 0
 on sunday = 0
 
+[base words]
+# A year after these words, after a figure, is the base of a comparison, not the figure's
+# year: "more than they did in 2015", "compared with 2017".
+than, compared, versus, vs
+
+[change bases]
+# For a change (a percent), these also introduce its base: "a 16 percent decrease from 2017".
+from, over
+
 [reporting verbs]
 said, says, say, told, reported, reports, according, announced, stated, noted, added
 published

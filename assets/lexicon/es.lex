@@ -369,6 +369,12 @@ el viernes = 0
 el sábado = 0
 el domingo = 0
 
+[base words]
+frente, respecto, comparación, comparado, comparada
+
+[change bases]
+desde
+
 [reporting verbs]
 dijo, dice, dijeron, afirmó, señaló, informó, indicó, explicó, declaró, aseguró, según
 anunció, precisó, detalló, agregó, añadió, publicó, reportó, reveló

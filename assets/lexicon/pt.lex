@@ -285,6 +285,12 @@ no próximo ano = 1
 ontem = 0
 hoje = 0
 
+[base words]
+relação, comparação, comparado, comparada, frente
+
+[change bases]
+desde
+
 [reporting verbs]
 disse, afirmou, informou, segundo, declarou, anunciou, explicou, publicou
 

@@ -6,9 +6,10 @@
 //! aside, came earlier. Runs of neighbouring repeated blocks long enough to be more than a
 //! stock phrase are reported. Hashing makes it linear in the text.
 
-use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
+
+use super::fast_hash::{FastHasher, FastMap};
 
 /// Blocks shorter than this (in bytes, white space collapsed) are not looked up: "Share",
 /// "Read more" and a dateline repeat in every article without being a repeated body.
@@ -33,7 +34,7 @@ pub fn repeats(text: &str) -> Vec<Repeat> {
 /// The same as [`repeats`], over blocks the caller has already cut (byte ranges in order,
 /// for example the sentences it split anyway).
 pub fn repeats_in(text: &str, blocks: &[Range<usize>]) -> Vec<Repeat> {
-    let mut first: HashMap<u64, usize> = HashMap::new();
+    let mut first: FastMap<u64, usize> = FastMap::default();
     // For each block, the block it repeats.
     let mut source: Vec<Option<usize>> = vec![None; blocks.len()];
     for (k, b) in blocks.iter().enumerate() {
@@ -92,7 +93,7 @@ pub fn in_repeat(repeats: &[Repeat], at: usize) -> bool {
 
 /// A hash of the words of `piece` with white space runs collapsed, and the collapsed length.
 fn normalized_hash(piece: &str) -> (u64, usize) {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut h = FastHasher::default();
     let mut len = 0;
     for word in piece.split_whitespace() {
         word.hash(&mut h);

@@ -7,24 +7,40 @@ use std::ops::Range;
 use crate::corpus::language;
 use crate::figures::lexicon::{Lang, Lexicon, Money};
 
+/// How many bytes of an article its language is detected from: trigram detection is reliable
+/// on a paragraph, and reading more costs more than extracting the figures.
+const LANGUAGE_SAMPLE_BYTES: usize = 1_200;
+
+/// The languages told apart: those with word lists, and the commonest other languages written
+/// in the Latin script (read with the English lists, their decimal marks read from their
+/// numbers).
+const DETECTED: &[&str] = &["en", "es", "pt", "fr", "it", "de", "nl", "ca"];
+
 /// How many bytes at the head of an article are searched for its date.
 const DATE_HEAD_BYTES: usize = 1_500;
 
 /// What the extractor needs to know about an article before reading its sentences.
-pub struct ArticleContext {
+pub struct ArticleContext<'t> {
     /// Byte ranges of the text with the language each is in, in order, covering the text.
     parts: Vec<(Range<usize>, &'static Lang, bool)>,
-    /// The code of each local currency (by index in the lexicon), for this article.
-    locals: Vec<Option<&'static str>>,
+    /// The code of each local currency (by index in the lexicon), for this article: worked
+    /// out the first time a local currency is read.
+    locals: std::cell::OnceCell<Vec<Option<&'static str>>>,
+    text: &'t str,
     /// The year (and month, when known) the article is dated.
     pub date: Option<(i32, Option<u32>)>,
 }
 
-impl ArticleContext {
+impl<'t> ArticleContext<'t> {
     /// Read the article-level facts of `text`, with an optional known date.
-    pub fn of(text: &str, date: Option<(i32, Option<u32>)>) -> Self {
+    pub fn of(text: &'t str, date: Option<(i32, Option<u32>)>) -> Self {
         let lex = Lexicon::get();
-        let article = language::detect(text).map_or("en", |d| d.code);
+        // Function words settle most articles at once; whatlang decides the others.
+        let sample = detection_sample(text);
+        let article = match function_word_language(sample, true) {
+            Some(code) => code,
+            None => language::detect_among(sample, DETECTED).map_or("en", |d| d.code),
+        };
         let mut parts: Vec<(Range<usize>, &'static Lang, bool)> = Vec::new();
         for (range, code) in languages(text, article) {
             let lang = lex.lang(code);
@@ -34,22 +50,10 @@ impl ArticleContext {
                 _ => parts.push((range, lang, comma)),
             }
         }
-        let locals = lex
-            .locals
-            .iter()
-            .map(|l| {
-                l.countries
-                    .iter()
-                    .map(|(stem, code)| (count_limited(text, stem), code.as_str()))
-                    .filter(|(n, _)| *n > 0)
-                    .max_by_key(|(n, _)| *n)
-                    .map(|(_, code)| code)
-                    .or(l.default.as_deref())
-            })
-            .collect();
         Self {
             parts,
-            locals,
+            locals: std::cell::OnceCell::new(),
+            text,
             date: date.or_else(|| article_date(text, lex)),
         }
     }
@@ -67,9 +71,51 @@ impl ArticleContext {
     pub fn currency(&self, m: Money) -> Option<&'static str> {
         match m {
             Money::Code(c) => Some(c),
-            Money::Local(i) => self.locals.get(i).copied().flatten(),
+            Money::Local(i) => self
+                .locals
+                .get_or_init(|| local_codes(self.text))
+                .get(i)
+                .copied()
+                .flatten(),
         }
     }
+}
+
+/// The code each local currency has in `text`: the country (or region) it names most.
+fn local_codes(text: &str) -> Vec<Option<&'static str>> {
+    Lexicon::get()
+        .locals
+        .iter()
+        .map(|l| {
+            l.countries
+                .iter()
+                .map(|(stem, code)| (count_limited(text, stem), code.as_str()))
+                .filter(|(n, _)| *n > 0)
+                .max_by_key(|(n, _)| *n)
+                .map(|(_, code)| code)
+                .or(l.default.as_deref())
+        })
+        .collect()
+}
+
+/// About [`LANGUAGE_SAMPLE_BYTES`] of the article's body (from a third of the way in, past
+/// titles and datelines), cut at char boundaries and spaces.
+fn detection_sample(text: &str) -> &str {
+    if text.len() <= LANGUAGE_SAMPLE_BYTES * 3 / 2 {
+        return text;
+    }
+    let floor = |mut i: usize| {
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let start = floor((text.len() / 3).min(text.len() - LANGUAGE_SAMPLE_BYTES));
+    let end = floor(start + LANGUAGE_SAMPLE_BYTES);
+    let piece = &text[start..end];
+    let a = piece.find(' ').map_or(0, |i| i + 1);
+    let b = piece.rfind(' ').unwrap_or(piece.len()).max(a);
+    &piece[a..b]
 }
 
 /// How often `stem` occurs in `text`, counting at most 1,000 (enough to compare countries).
@@ -88,8 +134,8 @@ fn languages(text: &str, article: &'static str) -> Vec<(Range<usize>, &'static s
     };
     for (end, next) in paragraph_breaks(text) {
         let para = &text[start..end];
-        let code = match function_word_language(para) {
-            Some(guess) if guess != article => language::detect(para)
+        let code = match function_word_language(para, false) {
+            Some(guess) if guess != article => language::detect_among(para, DETECTED)
                 .filter(|d| d.confidence > 0.5 && d.code == guess)
                 .map_or(article, |d| d.code),
             _ => article,
@@ -118,8 +164,9 @@ fn paragraph_breaks(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// A quick guess at a paragraph's language from its commonest function words, or `None`
-/// when it has too few to tell.
-fn function_word_language(para: &str) -> Option<&'static str> {
+/// when it has too few to tell. `decisive` asks for a clear majority (three times the next
+/// language's count, and at least eight words), enough to skip the trigram detector.
+fn function_word_language(para: &str, decisive: bool) -> Option<&'static str> {
     const WORDS: [(&str, &[&str]); 3] = [
         ("en", &["the", "of", "and", "to", "in", "is", "that", "was"]),
         (
@@ -130,7 +177,7 @@ fn function_word_language(para: &str) -> Option<&'static str> {
     ];
     let mut counts = [0usize; 3];
     let mut seen = 0;
-    for w in para.split(|c: char| !c.is_alphabetic()).take(80) {
+    for w in para.split(|c: char| !c.is_alphabetic()).take(120) {
         if w.is_empty() {
             continue;
         }
@@ -144,7 +191,19 @@ fn function_word_language(para: &str) -> Option<&'static str> {
         });
     }
     let (best, n) = counts.iter().enumerate().max_by_key(|(_, n)| **n)?;
-    (seen >= 8 && *n >= 3).then(|| WORDS[best].0)
+    let second = counts
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| *k != best)
+        .map(|(_, n)| *n)
+        .max()
+        .unwrap_or(0);
+    let clear = if decisive {
+        *n >= 8 && *n >= 3 * second
+    } else {
+        seen >= 8 && *n >= 3
+    };
+    clear.then(|| WORDS[best].0)
 }
 
 /// Does this part of the text write a decimal comma ("1,5", "11.500", "1.234,5")? Numbers that

@@ -69,7 +69,7 @@ impl<'a> Sentence<'a> {
             d.change_comparisons.push(changed);
             let strict = self.compares_at(k);
             compared += u32::from(strict);
-            changed += u32::from(strict || self.is_word(k, &["from", "over"]));
+            changed += u32::from(strict || self.in_set(k, Set::ChangeBase));
             if self.num_text(k).is_some() && !is_year[k] {
                 d.numbers[c] += 1;
             }
@@ -108,24 +108,11 @@ impl<'a> Sentence<'a> {
     /// Is token `k` a word that makes what follows the base of a comparison: "than",
     /// "compared", "versus", "up from", "más que", "frente a", "em relação a"?
     fn compares_at(&self, k: usize) -> bool {
-        self.is_word(
-            k,
-            &[
-                "than",
-                "compared",
-                "versus",
-                "vs",
-                "frente",
-                "respecto",
-                "relação",
-                "comparação",
-                "comparación",
-                "comparado",
-                "comparada",
-            ],
-        ) || self.is_word(k, &["que"]) && self.is_word(k.wrapping_sub(1), &["más", "menos", "mais"])
-            || self.is_word(k, &["from", "desde"])
-                && self.in_set(k.wrapping_sub(1), Set::ChangeVerb)
+        self.in_set(k, Set::BaseWord)
+            || self.is_word(k, &["que"])
+                && self.is_word(k.wrapping_sub(1), &["más", "menos", "mais"])
+            || self.in_set(k.wrapping_sub(1), Set::ChangeVerb)
+                && self.is_word(k, &["from", "desde"])
     }
 
     /// Clause number of each token: commas, semicolons, colons, brackets and dashes split.

@@ -63,7 +63,7 @@ fn cut_point(text: &str, start: usize, limit: usize) -> usize {
 /// each side of the figure, cut at spaces.
 pub fn window(text: &str, sentence: &Range<usize>, fig: &Range<usize>) -> Range<usize> {
     let s = &text[sentence.clone()];
-    if s.len() <= 2 * CONTEXT_CHARS || s.chars().count() <= 2 * CONTEXT_CHARS {
+    if s.len() <= 2 * CONTEXT_CHARS {
         return sentence.clone();
     }
     let before = &text[sentence.start..fig.start];

@@ -85,7 +85,12 @@ impl<'a> Sentence<'a> {
 
 /// The last year a sentence names, to date "that year" in the sentences after it.
 pub(super) fn last_named(d: &Dating) -> Option<i32> {
-    d.mentions.iter().rev().find_map(|m| match m.year {
+    last_named_in(&d.mentions)
+}
+
+/// The last year among `mentions`.
+pub(super) fn last_named_in(mentions: &[YearMention]) -> Option<i32> {
+    mentions.iter().rev().find_map(|m| match m.year {
         Year::Point(y) => Some(y),
         Year::Range(_, Some(b)) => Some(b),
         Year::Range(Some(a), None) => Some(a),

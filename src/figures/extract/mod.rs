@@ -181,7 +181,7 @@ struct Sentence<'a> {
     toks: &'a [Token],
     /// What the language knows about each token (words only).
     entries: &'a [Option<&'static Entry>],
-    ctx: &'a ArticleContext,
+    ctx: &'a ArticleContext<'a>,
     lang: &'static Lang,
     lex: &'static Lexicon,
     /// Numbers here write a decimal comma ("1,5") and grouping dots ("11.500").
@@ -198,7 +198,7 @@ impl<'a> Sentence<'a> {
         text: &'a str,
         toks: &'a [Token],
         entries: &'a [Option<&'static Entry>],
-        ctx: &'a ArticleContext,
+        ctx: &'a ArticleContext<'a>,
         lang: &'static Lang,
         lex: &'static Lexicon,
         decimal_comma: bool,
@@ -284,6 +284,17 @@ impl<'a> Sentence<'a> {
     /// All figures in the sentence, and the last year it names (for "that year" after it).
     fn figures(&self, previous: Option<i32>) -> (Vec<Raw>, Option<i32>) {
         let n = self.toks.len();
+        // A sentence with no digits and no number words has no figures; it may still name a
+        // year, which "that year" in a later sentence refers to.
+        let numbers = self.toks.iter().any(|t| t.kind == TokKind::Number);
+        let number_words = self
+            .entries
+            .iter()
+            .flatten()
+            .any(|e| e.number.is_some() || e.scale.is_some() || e.multiplier.is_some());
+        if !numbers && !number_words && !(0..n).any(|k| self.is_word(k, &["half"])) {
+            return (Vec::new(), None);
+        }
         let roles: Vec<Role> = (0..n).map(|i| self.role(i)).collect();
         let mut cands: Vec<Cand> = Vec::new();
         let mut i = 0;
@@ -302,10 +313,15 @@ impl<'a> Sentence<'a> {
                 None => i += 1,
             }
         }
+        let is_year: Vec<bool> = roles.iter().map(|r| *r == Role::Year).collect();
+        if cands.is_empty() {
+            let respectively = false;
+            let mentions = years::mentions(self.toks, self.text, &is_year, self.lang, respectively);
+            return (Vec::new(), inferred::last_named_in(&mentions));
+        }
         self.merge_estimates(&mut cands);
         self.link_ranges(&mut cands);
         self.link_comparisons(&mut cands);
-        let is_year: Vec<bool> = roles.iter().map(|r| *r == Role::Year).collect();
         let dating = self.dating(&is_year);
         let kinds = self.kinds(&cands, &dating.clauses);
         let time = self.time_words(&dating);

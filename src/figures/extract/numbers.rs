@@ -50,6 +50,14 @@ impl<'a> Sentence<'a> {
     /// A number written in words starting at token `i` ("twenty-four", "a dozen", "treinta y
     /// cinco", "un millón").
     pub(super) fn words_at(&self, i: usize) -> Option<Cand> {
+        // Most words are not numbers: decide that from the token's entry, without lowering it.
+        let e = self.e(i);
+        let numeric = e.is_some_and(|e| {
+            e.number.is_some() || e.multiplier.is_some() || e.is(Set::IndefiniteOne)
+        });
+        if !numeric && !self.is_word(i, &["half"]) {
+            return None;
+        }
         let first = self.lower(i)?;
         if let Some(c) = self.fraction_at(i, &first) {
             return Some(c);

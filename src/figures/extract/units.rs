@@ -14,6 +14,9 @@ impl<'a> Sentence<'a> {
         want: impl Fn(&Meaning) -> Option<T>,
     ) -> Option<(T, usize)> {
         let first = self.word(j)?;
+        if !self.e(j).is_some_and(|e| e.starts_phrase) {
+            return None;
+        }
         self.lang.phrases_from(first).iter().find_map(|p| {
             let fits = p.words.iter().enumerate().skip(1).all(|(k, w)| {
                 self.word(j + k)

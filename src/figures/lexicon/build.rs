@@ -177,6 +177,7 @@ fn language_file(
 fn add_phrase(lang: &mut Lang, key: &str, meaning: Meaning) {
     let words: Vec<String> = key.split(' ').map(str::to_owned).collect();
     let first = words.first().cloned().unwrap_or_default();
+    lang.words.entry(first.clone()).or_default().starts_phrase = true;
     lang.phrases
         .entry(first)
         .or_default()

@@ -9,10 +9,11 @@ mod build;
 pub mod parse;
 mod plural;
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 pub use parse::LexiconError;
+
+use crate::text::fast_hash::FastMap;
 
 use crate::figures::UnitClass;
 
@@ -80,6 +81,8 @@ pub enum Set {
     Determiner,
     Of,
     ComparisonWord,
+    BaseWord,
+    ChangeBase,
     ReportingVerb,
     ChangeNoun,
     ChangeVerb,
@@ -102,7 +105,7 @@ pub enum Set {
 
 impl Set {
     /// Every set with the name of its section.
-    pub const ALL: [(Set, &'static str); 38] = [
+    pub const ALL: [(Set, &'static str); 40] = [
         (Set::Label, "labels"),
         (Set::QuantityLead, "quantity leads"),
         (Set::PhraseBreak, "phrase breaks"),
@@ -123,6 +126,8 @@ impl Set {
         (Set::Determiner, "determiners"),
         (Set::Of, "of"),
         (Set::ComparisonWord, "comparison words"),
+        (Set::BaseWord, "base words"),
+        (Set::ChangeBase, "change bases"),
         (Set::ReportingVerb, "reporting verbs"),
         (Set::ChangeNoun, "change nouns"),
         (Set::ChangeVerb, "change verbs"),
@@ -168,6 +173,8 @@ pub struct Entry {
     pub month: Option<u32>,
     /// The singular of an irregular plural ("people" → "person").
     pub singular: Option<&'static str>,
+    /// Some phrase of the language starts with this word (look the phrases up).
+    pub starts_phrase: bool,
 }
 
 impl Entry {
@@ -210,13 +217,13 @@ pub struct Lang {
     pub past_endings: Vec<&'static str>,
     /// Endings of verbs in the future tense ("erradicará").
     pub future_endings: Vec<&'static str>,
-    words: HashMap<String, Entry>,
+    words: FastMap<String, Entry>,
     /// Case-sensitive abbreviations valid only after money ("$5m", "R$ 2 bi").
-    money_scales: HashMap<String, f64>,
+    money_scales: FastMap<String, f64>,
     /// Phrases by their first word.
-    phrases: HashMap<String, Vec<Phrase>>,
+    phrases: FastMap<String, Vec<Phrase>>,
     /// Qualifiers by their last word, longest first.
-    qualifiers: HashMap<String, Vec<Phrase>>,
+    qualifiers: FastMap<String, Vec<Phrase>>,
     /// (plural ending, singular ending), in order; `V` and `C` stand for a vowel, a consonant.
     plural_suffixes: Vec<(String, String)>,
 }
@@ -277,11 +284,11 @@ pub struct Lexicon {
     pub units: Vec<UnitDef>,
     pub locals: Vec<LocalCurrency>,
     /// Currency symbols written before an amount, exact case ("$", "US$", "R$", "S/").
-    symbols: HashMap<String, Money>,
+    symbols: FastMap<String, Money>,
     /// The longest symbol, in bytes.
     pub longest_symbol: usize,
     /// ISO codes written as words ("USD 12 million").
-    codes: HashMap<String, &'static str>,
+    codes: FastMap<String, &'static str>,
     langs: Vec<Lang>,
 }
 
