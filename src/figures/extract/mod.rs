@@ -292,7 +292,9 @@ impl<'a> Sentence<'a> {
             .iter()
             .flatten()
             .any(|e| e.number.is_some() || e.scale.is_some() || e.multiplier.is_some());
-        if !numbers && !number_words && !(0..n).any(|k| self.is_word(k, &["half"])) {
+        let shares =
+            || (0..n).any(|k| self.is_word(k, &["half", "third", "thirds", "quarter", "quarters"]));
+        if !numbers && !number_words && !shares() {
             return (Vec::new(), None);
         }
         let roles: Vec<Role> = (0..n).map(|i| self.role(i)).collect();
