@@ -6,10 +6,9 @@
 //! aside, came earlier. Runs of neighbouring repeated blocks long enough to be more than a
 //! stock phrase are reported. Hashing makes it linear in the text.
 
-use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
-use super::fast_hash::{FastHasher, FastMap};
+use super::fast_hash::FastMap;
 
 /// Blocks shorter than this (in bytes, white space collapsed) are not looked up: "Share",
 /// "Read more" and a dateline repeat in every article without being a repeated body.
@@ -91,15 +90,26 @@ pub fn in_repeat(repeats: &[Repeat], at: usize) -> bool {
     repeats.get(i).is_some_and(|r| r.copy.start <= at)
 }
 
-/// A hash of the words of `piece` with white space runs collapsed, and the collapsed length.
+/// A hash of the words of `piece` with white space runs collapsed (FNV-1a over the bytes,
+/// one space for each run), and the collapsed length.
 fn normalized_hash(piece: &str) -> (u64, usize) {
-    let mut h = FastHasher::default();
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut len = 0;
-    for word in piece.split_whitespace() {
-        word.hash(&mut h);
-        len += word.len() + 1;
+    let mut space = false;
+    for &b in piece.trim().as_bytes() {
+        if b.is_ascii_whitespace() {
+            space = true;
+            continue;
+        }
+        if space {
+            h = (h ^ u64::from(b' ')).wrapping_mul(0x100_0000_01b3);
+            len += 1;
+            space = false;
+        }
+        h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+        len += 1;
     }
-    (h.finish(), len)
+    (h, len)
 }
 
 fn same_words(text: &str, a: &Range<usize>, b: &Range<usize>) -> bool {

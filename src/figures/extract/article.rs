@@ -16,6 +16,9 @@ const LANGUAGE_SAMPLE_BYTES: usize = 1_200;
 /// numbers).
 const DETECTED: &[&str] = &["en", "es", "pt", "fr", "it", "de", "nl", "ca"];
 
+/// Paragraphs shorter than this (in bytes) are read in the article's language.
+const MIN_PARAGRAPH_BYTES: usize = 120;
+
 /// How many bytes at the head of an article are searched for its date.
 const DATE_HEAD_BYTES: usize = 1_500;
 
@@ -134,7 +137,13 @@ fn languages(text: &str, article: &'static str) -> Vec<(Range<usize>, &'static s
     };
     for (end, next) in paragraph_breaks(text) {
         let para = &text[start..end];
-        let code = match function_word_language(para, false) {
+        // Too short to tell: the article's language.
+        let guess = if para.len() < MIN_PARAGRAPH_BYTES {
+            None
+        } else {
+            function_word_language(para, false)
+        };
+        let code = match guess {
             Some(guess) if guess != article => language::detect_among(para, DETECTED)
                 .filter(|d| d.confidence > 0.5 && d.code == guess)
                 .map_or(article, |d| d.code),
@@ -177,8 +186,11 @@ fn function_word_language(para: &str, decisive: bool) -> Option<&'static str> {
     ];
     let mut counts = [0usize; 3];
     let mut seen = 0;
-    for w in para.split(|c: char| !c.is_alphabetic()).take(120) {
-        if w.is_empty() {
+    let limit = if decisive { 120 } else { 30 };
+    for w in para.split(|c: char| !c.is_alphabetic()).take(limit) {
+        // Every function word listed has at most four letters.
+        if w.is_empty() || w.len() > 5 {
+            seen += usize::from(!w.is_empty());
             continue;
         }
         seen += 1;
@@ -265,13 +277,24 @@ fn article_date(text: &str, lex: &Lexicon) -> Option<(i32, Option<u32>)> {
         end -= 1;
     }
     let head = &text[..end];
+    // Most articles name no year at their head: look no further then.
+    let b = head.as_bytes();
+    let has_year = b.windows(4).any(|w| {
+        matches!(&w[..2], b"19" | b"20") && w[2].is_ascii_digit() && w[3].is_ascii_digit()
+    });
+    if !has_year {
+        return None;
+    }
     let words: Vec<&str> = head
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())
         .collect();
     let month = |w: &str| {
-        lex.languages()
-            .find_map(|code| lex.lang(code).month(w).filter(|_| w.len() >= 3))
+        let plausible =
+            (3..=10).contains(&w.len()) && w.chars().next().is_some_and(char::is_alphabetic);
+        plausible
+            .then(|| lex.languages().find_map(|code| lex.lang(code).month(w)))
+            .flatten()
     };
     let year = |w: &str| {
         w.parse::<i32>()

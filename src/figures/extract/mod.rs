@@ -78,13 +78,25 @@ pub fn extract_with(
         let sentence = Sentence::new(text, &toks, &entries, &ctx, lang, lex, decimal_comma);
         let (raws, named) = sentence.figures(previous);
         previous = named.or(previous);
+        if raws.is_empty() {
+            continue;
+        }
+        // In a sentence of ASCII text, code points are bytes counted from its start.
+        let ascii_start = text[range.clone()]
+            .is_ascii()
+            .then(|| index.char_of(text, range.start))
+            .flatten();
+        let char_of = |b: usize| match ascii_start {
+            Some(c) if range.contains(&b) || b == range.end => Some(c + (b - range.start)),
+            _ => index.char_of(text, b),
+        };
         for raw in raws {
             let context = window(text, range, &raw.bytes);
             let (Some(start), Some(end), Some(s0), Some(s1)) = (
-                index.char_of(text, raw.bytes.start),
-                index.char_of(text, raw.bytes.end),
-                index.char_of(text, context.start),
-                index.char_of(text, context.end),
+                char_of(raw.bytes.start),
+                char_of(raw.bytes.end),
+                char_of(context.start),
+                char_of(context.end),
             ) else {
                 continue;
             };
