@@ -17,7 +17,7 @@ const LANGUAGE_SAMPLE_BYTES: usize = 1_200;
 const DETECTED: &[&str] = &["en", "es", "pt", "fr", "it", "de", "nl", "ca"];
 
 /// Paragraphs shorter than this (in bytes) are read in the article's language.
-const MIN_PARAGRAPH_BYTES: usize = 120;
+const MIN_PARAGRAPH_BYTES: usize = 80;
 
 /// How many bytes at the head of an article are searched for its date.
 const DATE_HEAD_BYTES: usize = 1_500;
