@@ -11,10 +11,10 @@ use crate::figures::lexicon::{Lang, Lexicon, Money};
 /// on a paragraph, and reading more costs more than extracting the figures.
 const LANGUAGE_SAMPLE_BYTES: usize = 1_200;
 
-/// The languages told apart: those with word lists, and the commonest other languages written
-/// in the Latin script (read with the English lists, their decimal marks read from their
-/// numbers).
-const DETECTED: &[&str] = &["en", "es", "pt", "fr", "it", "de", "nl", "ca"];
+/// The languages told apart: those with word lists. A text in another language is read with
+/// the lists of the nearest of these (its decimal mark is read from its numbers anyway);
+/// allowing more languages made short Spanish sentences come out as Catalan.
+const DETECTED: &[&str] = &["en", "es", "pt"];
 
 /// Paragraphs shorter than this (in bytes) are read in the article's language.
 const MIN_PARAGRAPH_BYTES: usize = 80;

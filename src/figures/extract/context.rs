@@ -48,7 +48,25 @@ fn cut_point(text: &str, start: usize, limit: usize) -> usize {
             return half + p + 1;
         }
     }
-    if let Some(p) = piece.iter().rposition(u8::is_ascii_whitespace) {
+    // A space between two words with no digit just before, so that "5 tons" and "24 Russian
+    // helicopters" stay together; failing that, a space after a word; failing that, any.
+    let calm = (1..piece.len().saturating_sub(1)).rev().find(|&p| {
+        piece[p].is_ascii_whitespace()
+            && piece[p + 1].is_ascii_alphabetic()
+            && piece[p - 1].is_ascii_alphabetic()
+            && !piece[p.saturating_sub(16)..p]
+                .iter()
+                .any(u8::is_ascii_digit)
+    });
+    let after_word = || {
+        (1..piece.len())
+            .rev()
+            .find(|&p| piece[p].is_ascii_whitespace() && piece[p - 1].is_ascii_alphabetic())
+    };
+    if let Some(p) = calm
+        .or_else(after_word)
+        .or_else(|| piece.iter().rposition(u8::is_ascii_whitespace))
+    {
         return half + p;
     }
     let mut cut = limit;

@@ -73,7 +73,20 @@ impl<'a> Sentence<'a> {
                 return Year::Point(y + shift);
             }
         }
-        // 4. A year that opens the sentence covers it (not a duration: "In 2014, … for the
+        // 4. A clause that is only a year, right before the figure's: "…; since 2011,
+        //    another 90,000 hectares".
+        if let Some(k) = d.run_start[c.first].checked_sub(1)
+            && let [m] = d.clause_mentions[clauses[k]].as_slice()
+            && let Some(m) = mentions.get(*m)
+            && (d.run_start[k]..=k).all(|t| {
+                (m.first..m.last).contains(&t)
+                    || self.punct(t).is_some()
+                    || self.in_set(t, Set::YearLead)
+            })
+        {
+            return self.level_at_end(c, m, self.since_span(c, m));
+        }
+        // 5. A year that opens the sentence covers it (not a duration: "In 2014, … for the
         //    next four years").
         let duration = c.unit.as_deref().is_some_and(is_duration);
         if let Some(m) = d.opening.and_then(|i| mentions.get(i))

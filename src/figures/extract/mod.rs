@@ -234,7 +234,13 @@ impl<'a> Sentence<'a> {
             lang,
             lex,
             decimal_comma,
-            headline: words >= 3 && capital * 5 >= words * 4,
+            // A headline has no full stop; a sentence with one needs every long word capitalised.
+            headline: words >= 3
+                && if toks.last().is_some_and(|t| t.text(text) == ".") {
+                    capital == words
+                } else {
+                    capital * 5 >= words * 4
+                },
             first_content,
             last_content,
         }

@@ -49,3 +49,36 @@ pub(super) fn y(v: i32) -> Year {
 pub(super) fn r(a: i32, b: i32) -> Year {
     Year::Range(Some(a), Some(b))
 }
+
+/// Which role rule decides the number token whose text is `number` in `text`, and its role.
+pub(super) fn rule_for(
+    text: &str,
+    number: &str,
+) -> (crate::figures::extract::roles::Role, &'static str) {
+    let ctx = ArticleContext::of(text, None);
+    let lex = Lexicon::get();
+    let mut toks = Vec::new();
+    tokenize(text, 0..text.len(), &mut toks);
+    let (lang, comma) = ctx.lang_at(0);
+    let entries: Vec<_> = toks
+        .iter()
+        .map(|t| match t.kind {
+            TokKind::Word => lang.entry(t.text(text)),
+            _ => None,
+        })
+        .collect();
+    let s = Sentence::new(text, &toks, &entries, &ctx, lang, lex, comma);
+    let i = toks
+        .iter()
+        .position(|t| t.kind == TokKind::Number && t.text(text) == number)
+        .unwrap_or_else(|| panic!("{number:?} is not a number token of {text:?}"));
+    s.role_with_rule(i)
+}
+
+/// The figures of `text` with their kinds.
+pub(super) fn kinds(text: &str) -> Vec<(String, Kind)> {
+    extract(text)
+        .into_iter()
+        .map(|f| (f.text, f.kind))
+        .collect()
+}
