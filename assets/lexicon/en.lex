@@ -418,6 +418,11 @@ than, compared, versus, vs
 # For a change (a percent), these also introduce its base: "a 16 percent decrease from 2017".
 from, over
 
+[share words]
+# Words of a share ("half of", "a third", "two-thirds"): a sentence with none of them, no
+# digit and no number word has no figure.
+half, third, thirds, quarter, quarters
+
 [reporting verbs]
 said, says, say, told, reported, reports, according, announced, stated, noted, added
 published

@@ -375,6 +375,9 @@ frente, respecto, comparación, comparado, comparada
 [change bases]
 desde
 
+[share words]
+mitad, tercio, tercios, cuarto, cuartos
+
 [reporting verbs]
 dijo, dice, dijeron, afirmó, señaló, informó, indicó, explicó, declaró, aseguró, según
 anunció, precisó, detalló, agregó, añadió, publicó, reportó, reveló

@@ -291,6 +291,9 @@ relação, comparação, comparado, comparada, frente
 [change bases]
 desde
 
+[share words]
+metade, terço, terços, quarto, quartos
+
 [reporting verbs]
 disse, afirmou, informou, segundo, declarou, anunciou, explicou, publicou
 

@@ -84,18 +84,27 @@ impl<'t> ArticleContext<'t> {
     }
 }
 
-/// The code each local currency has in `text`: the country (or region) it names most.
+/// The code each local currency has in `text`: the country (or region) it names most. All
+/// the names are looked for in one pass.
 fn local_codes(text: &str) -> Vec<Option<&'static str>> {
-    Lexicon::get()
-        .locals
+    let lex = Lexicon::get();
+    let Some((finder, owners)) = stem_finder() else {
+        return lex.locals.iter().map(|l| l.default.as_deref()).collect();
+    };
+    let mut counts = vec![0usize; owners.len()];
+    for m in finder.find_iter(text).take(10_000) {
+        counts[m.pattern().as_usize()] += 1;
+    }
+    lex.locals
         .iter()
-        .map(|l| {
-            l.countries
+        .enumerate()
+        .map(|(i, l)| {
+            owners
                 .iter()
-                .map(|(stem, code)| (count_limited(text, stem), code.as_str()))
-                .filter(|(n, _)| *n > 0)
-                .max_by_key(|(n, _)| *n)
-                .map(|(_, code)| code)
+                .zip(&counts)
+                .filter(|((owner, _), n)| *owner == i && **n > 0)
+                .max_by_key(|(_, n)| **n)
+                .map(|((_, code), _)| *code)
                 .or(l.default.as_deref())
         })
         .collect()
@@ -121,9 +130,29 @@ fn detection_sample(text: &str) -> &str {
     &piece[a..b]
 }
 
-/// How often `stem` occurs in `text`, counting at most 1,000 (enough to compare countries).
-fn count_limited(text: &str, stem: &str) -> usize {
-    text.match_indices(stem).take(1_000).count()
+/// Country and region names of the local currencies with each one's currency (index in the
+/// lexicon) and code.
+type Stems = (aho_corasick::AhoCorasick, Vec<(usize, &'static str)>);
+
+/// One matcher for the country names of every local currency.
+fn stem_finder() -> Option<&'static Stems> {
+    static FINDER: std::sync::OnceLock<Option<Stems>> = std::sync::OnceLock::new();
+    FINDER
+        .get_or_init(|| {
+            let lex = Lexicon::get();
+            let mut stems = Vec::new();
+            let mut owners = Vec::new();
+            for (i, l) in lex.locals.iter().enumerate() {
+                for (stem, code) in &l.countries {
+                    stems.push(stem.as_str());
+                    owners.push((i, code.as_str()));
+                }
+            }
+            aho_corasick::AhoCorasick::new(&stems)
+                .ok()
+                .map(|f| (f, owners))
+        })
+        .as_ref()
 }
 
 /// The language of each part of the text: the article's language, and paragraphs whose
@@ -176,13 +205,27 @@ fn paragraph_breaks(text: &str) -> Vec<(usize, usize)> {
 /// when it has too few to tell. `decisive` asks for a clear majority (three times the next
 /// language's count, and at least eight words), enough to skip the trigram detector.
 fn function_word_language(para: &str, decisive: bool) -> Option<&'static str> {
+    // Words of one language only (not "que", "se" or "para", which Spanish and Portuguese
+    // share).
     const WORDS: [(&str, &[&str]); 3] = [
-        ("en", &["the", "of", "and", "to", "in", "is", "that", "was"]),
+        (
+            "en",
+            &[
+                "the", "of", "and", "to", "in", "is", "that", "was", "for", "with", "on", "by",
+            ],
+        ),
         (
             "es",
-            &["el", "los", "del", "las", "que", "por", "una", "con"],
+            &[
+                "el", "la", "los", "las", "del", "por", "una", "con", "en", "al", "y", "lo",
+            ],
         ),
-        ("pt", &["os", "do", "da", "não", "uma", "com", "ao", "em"]),
+        (
+            "pt",
+            &[
+                "os", "do", "da", "dos", "das", "não", "uma", "com", "ao", "em", "na", "pelo", "e",
+            ],
+        ),
     ];
     let mut counts = [0usize; 3];
     let mut seen = 0;
@@ -211,7 +254,7 @@ fn function_word_language(para: &str, decisive: bool) -> Option<&'static str> {
         .max()
         .unwrap_or(0);
     let clear = if decisive {
-        *n >= 8 && *n >= 3 * second
+        *n >= 6 && *n >= 3 * second
     } else {
         seen >= 8 && *n >= 3
     };

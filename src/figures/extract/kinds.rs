@@ -93,14 +93,12 @@ impl<'a> Sentence<'a> {
         let Some(w) = self.word(k) else {
             return false;
         };
-        if self.in_set(k, Set::Adjective)
-            || self.in_set(k, Set::CarryingVerb)
-            || !self.lang.qualifiers_ending(w).is_empty()
-        {
-            return false;
-        }
-        let l = w.to_lowercase();
-        l.chars().count() > 4 && self.lang.past_endings.iter().any(|e| l.ends_with(e))
+        // Endings are lower case, as the words that carry them almost always are.
+        let past = w.len() > 4 && self.lang.past_endings.iter().any(|e| w.ends_with(e));
+        past && w.chars().count() > 4
+            && !self.in_set(k, Set::Adjective)
+            && !self.in_set(k, Set::CarryingVerb)
+            && self.lang.qualifiers_ending(w).is_empty()
     }
 
     /// The kind a cue word gives at token `k`, if it is one.
@@ -146,9 +144,9 @@ impl<'a> Sentence<'a> {
             }
         }
         let w = self.word(k)?;
-        let l = w.to_lowercase();
-        let future =
-            l.chars().count() > 4 && self.lang.future_endings.iter().any(|e| l.ends_with(e));
+        let future = w.len() > 4
+            && self.lang.future_endings.iter().any(|e| w.ends_with(e))
+            && w.chars().count() > 4;
         future.then_some(Kind::Target)
     }
 

@@ -305,14 +305,13 @@ impl<'a> Sentence<'a> {
         // A sentence with no digits and no number words has no figures; it may still name a
         // year, which "that year" in a later sentence refers to.
         let numbers = self.toks.iter().any(|t| t.kind == TokKind::Number);
-        let number_words = self
-            .entries
-            .iter()
-            .flatten()
-            .any(|e| e.number.is_some() || e.scale.is_some() || e.multiplier.is_some());
-        let shares =
-            || (0..n).any(|k| self.is_word(k, &["half", "third", "thirds", "quarter", "quarters"]));
-        if !numbers && !number_words && !shares() {
+        let number_words = self.entries.iter().flatten().any(|e| {
+            e.number.is_some()
+                || e.scale.is_some()
+                || e.multiplier.is_some()
+                || e.is(Set::ShareWord)
+        });
+        if !numbers && !number_words {
             return (Vec::new(), None);
         }
         let roles: Vec<Role> = (0..n).map(|i| self.role(i)).collect();

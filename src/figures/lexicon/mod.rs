@@ -101,11 +101,12 @@ pub enum Set {
     NumberJoiner,
     IndefiniteOne,
     Per,
+    ShareWord,
 }
 
 impl Set {
     /// Every set with the name of its section.
-    pub const ALL: [(Set, &'static str); 40] = [
+    pub const ALL: [(Set, &'static str); 41] = [
         (Set::Label, "labels"),
         (Set::QuantityLead, "quantity leads"),
         (Set::PhraseBreak, "phrase breaks"),
@@ -146,6 +147,7 @@ impl Set {
         (Set::NumberJoiner, "number joiners"),
         (Set::IndefiniteOne, "indefinite one"),
         (Set::Per, "per"),
+        (Set::ShareWord, "share words"),
     ];
 
     fn bit(self) -> u64 {
@@ -361,6 +363,10 @@ pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
             *d = s.to_ascii_lowercase();
         }
         return f(std::str::from_utf8(&buf[..bytes.len()]).unwrap_or(word));
+    }
+    // "hectáreas": already lower case, as most words are.
+    if !word.chars().any(char::is_uppercase) {
+        return f(word);
     }
     f(&word.to_lowercase())
 }
