@@ -12,6 +12,7 @@ pub mod curate;
 pub mod curation;
 pub mod extract;
 pub mod lexicon;
+pub mod pairing;
 pub mod series;
 pub mod tokens;
 pub mod years;
