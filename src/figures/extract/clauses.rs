@@ -57,7 +57,7 @@ impl<'a> Sentence<'a> {
             clauses,
         };
         let (mut compared, mut changed) = (0, 0);
-        for k in 0..n {
+        for (k, &year) in is_year.iter().enumerate().take(n) {
             let c = d.clauses[k];
             let start = if k > 0 && d.clauses[k - 1] == c {
                 d.run_start[k - 1]
@@ -70,7 +70,7 @@ impl<'a> Sentence<'a> {
             let strict = self.compares_at(k);
             compared += u32::from(strict);
             changed += u32::from(strict || self.in_set(k, Set::ChangeBase));
-            if self.num_text(k).is_some() && !is_year[k] {
+            if self.num_text(k).is_some() && !year {
                 d.numbers[c] += 1;
             }
             if self.in_set(k, Set::ReportingVerb) {

@@ -240,7 +240,7 @@ impl<'a> Sentence<'a> {
         self.only_year_nearby(c, d, clause)
     }
 
-    /// 7. The sentence's only year, in a clause right before or after the figure's (looking
+    /// Rule 7: the sentence's only year, in a clause right before or after the figure's (looking
     /// through an "according to" clause): "…between 2006 and 2008, in contracts worth $4.4
     /// billion", "…fell, to $1.2 billion, by 2014". Not when that clause reports ("officials
     /// said in 2016"), not the base of a comparison ("…, a 6 percent increase from 2016",

@@ -369,10 +369,6 @@ impl<'a> Sentence<'a> {
     }
 
     /// A candidate as a figure, or `None` when it is not one (a bare small number, "one").
-    #[expect(
-        clippy::too_many_arguments,
-        reason = "the facts of one sentence, passed once"
-    )]
     fn raw(
         &self,
         c: &Cand,

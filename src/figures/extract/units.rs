@@ -288,8 +288,7 @@ impl<'a> Sentence<'a> {
     /// "m" need digits; a letter joined to a hyphen and digits is a model code ("92 T-72
     /// tanks"). True when one was found.
     fn unit_after(&self, c: &mut Cand, j: usize) -> bool {
-        let mut k = j;
-        for _ in 0..3 {
+        for k in j..j + 3 {
             if let Some((unit, len, short)) = self.unit_at(k) {
                 let short_word = self.word(k).is_some_and(|w| w.chars().count() <= 3);
                 let code = short_word
@@ -305,7 +304,6 @@ impl<'a> Sentence<'a> {
             if !(self.in_set(k, Set::Adjective) && self.word(k + 1).is_some()) {
                 return false;
             }
-            k += 1;
         }
         false
     }
@@ -403,9 +401,9 @@ impl<'a> Sentence<'a> {
                         && self
                             .word(k + 1)
                             .is_some_and(|n| !self.lang.is(n, Set::PhraseBreak));
-                    if !hyphenated
-                        && !modifies_next
-                        && !(adjective_first && self.lang.adjectives_after_noun)
+                    if !(hyphenated
+                        || modifies_next
+                        || adjective_first && self.lang.adjectives_after_noun)
                         && let Some(s) = self.lang.singular(w)
                     {
                         // "Four Seasons Hotel": a capitalised plural inside a name.

@@ -298,12 +298,9 @@ impl Lexicon {
     /// The lexicon of the bundled files, read on first use.
     pub fn get() -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-        LEXICON.get_or_init(|| match Lexicon::load() {
-            Ok(l) => l,
-            // The files are compiled in and checked by a test, so this cannot happen in a
-            // released build; an empty lexicon still extracts numbers with units in digits.
-            Err(_) => Lexicon::default(),
-        })
+        // The files are compiled in and checked by a test, so an error cannot happen in a
+        // released build; an empty lexicon would still read numbers written in digits.
+        LEXICON.get_or_init(|| Lexicon::load().unwrap_or_default())
     }
 
     /// Read the bundled files.
