@@ -1,7 +1,8 @@
 //! The year a figure refers to, from the year mentions of its sentence: the nearest in its own
 //! clause, a year in brackets after it, a year named relative to another, a year or dateline
-//! opening the sentence, or the only year of a clause next to it. Everything looked up is
-//! indexed once per sentence ([`Dating`]), so dating every figure stays linear.
+//! opening the sentence, or the only year of a clause next to it (the nine rules, in order, are
+//! listed in docs/figures.md). Everything looked up is indexed once per sentence ([`Dating`]),
+//! so dating every figure stays linear.
 
 pub(super) use super::clauses::Dating;
 use super::*;
@@ -96,7 +97,7 @@ impl<'a> Sentence<'a> {
             return self.level_at_end(c, m, self.since_span(c, m));
         }
         let near = self.year_nearby(c, d, clause, change, base_skipped, others);
-        // 8. Last, a dateline's year: "WASHINGTON, May 16, 2014 – … $556 million".
+        // 9. Last, a dateline's year: "WASHINGTON, May 16, 2014 – … $556 million".
         match d.opening.and_then(|i| mentions.get(i)) {
             Some(m) if near.is_none() && d.dateline && !duration => m.year,
             _ => near,
@@ -155,7 +156,7 @@ impl<'a> Sentence<'a> {
         }
     }
 
-    /// Rules 5–7: a year in a neighbouring clause.
+    /// Rules 6–8: a year in a neighbouring clause (docs/figures.md lists all the rules).
     fn year_nearby(
         &self,
         c: &Cand,
@@ -176,7 +177,7 @@ impl<'a> Sentence<'a> {
         {
             return Year::None;
         }
-        // 5. "…, with sales totalling $5.4 billion": the clause before gives the year.
+        // 6. "…, with sales totalling $5.4 billion": the clause before gives the year.
         let before_clause = d.run_start[c.first].checked_sub(1);
         let mut first_of_clause = before_clause.map_or(0, |k| k + 1);
         while self.punct(first_of_clause).is_some() && first_of_clause < c.first {
@@ -216,7 +217,7 @@ impl<'a> Sentence<'a> {
                 return year;
             }
         }
-        // 6. "increased by 22 percent, from 101 MT in 2017 to 123 MT in 2018": a change
+        // 7. "increased by 22 percent, from 101 MT in 2017 to 123 MT in 2018": a change
         //    spans the years of the "from … to …" clause beside it.
         if change {
             for &at in &d.neighbours[clause] {
@@ -240,7 +241,7 @@ impl<'a> Sentence<'a> {
         self.only_year_nearby(c, d, clause)
     }
 
-    /// Rule 7: the sentence's only year, in a clause right before or after the figure's (looking
+    /// Rule 8: the sentence's only year, in a clause right before or after the figure's (looking
     /// through an "according to" clause): "…between 2006 and 2008, in contracts worth $4.4
     /// billion", "…fell, to $1.2 billion, by 2014". Not when that clause reports ("officials
     /// said in 2016"), not the base of a comparison ("…, a 6 percent increase from 2016",
