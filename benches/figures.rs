@@ -1,7 +1,10 @@
 //! Throughput of figure extraction on one core: an English corpus of more than 50 MB made
-//! from the seeds, a Spanish corpus of about 20 MB made from the Spanish probe texts, and
-//! 20 MB of the same words written as prose and with no sentence break at all (extraction must
-//! be linear on both). Run: `cargo bench --bench figures`. Results: docs/performance.md.
+//! from the seeds; a Spanish corpus of about 20 MB made from the Spanish probe texts, each
+//! followed by paragraphs of Spanish news prose without figures (`benches/data/es_prose.txt`)
+//! so that its density of figures is that of news, and the probe texts alone (five times
+//! denser); and 20 MB of the same words written as prose and with no sentence break at all
+//! (extraction must be linear on both). Run: `cargo bench --bench figures`. Results:
+//! docs/performance.md.
 
 mod common;
 
@@ -13,8 +16,11 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use dossier::corpus::{Article, ArticleId, decode};
 use dossier::figures::extract_article;
 
-/// About `target` bytes of Spanish articles: the probe texts with their digits varied.
-fn spanish(target: usize) -> Vec<Article> {
+/// About `target` bytes of Spanish articles: the probe texts with their digits varied, each
+/// followed by `prose` paragraphs of figure-free news prose.
+fn spanish(target: usize, prose: usize) -> Vec<Article> {
+    let filler = include_str!("data/es_prose.txt");
+    let paragraphs: Vec<&str> = filler.split("\n\n").collect();
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/probes");
     let mut texts = Vec::new();
     for sub in ["es", "es2"] {
@@ -38,8 +44,13 @@ fn spanish(target: usize) -> Vec<Article> {
                 None => c,
             })
             .collect();
-        total += varied.len();
-        let decoded = decode(varied.as_bytes()).expect("text");
+        let mut text = varied;
+        for k in 0..prose {
+            text.push_str("\n\n");
+            text.push_str(paragraphs[(n + k) % paragraphs.len()]);
+        }
+        total += text.len();
+        let decoded = decode(text.as_bytes()).expect("text");
         let id = format!("{n:06}.txt");
         out.push(Article::new(ArticleId(id.clone()), id.into(), decoded));
         n += 1;
@@ -110,7 +121,11 @@ fn bench(c: &mut Criterion) {
         ),
         (
             "extract over 20 MB of Spanish, one thread",
-            spanish(20_000_000),
+            spanish(20_000_000, 4),
+        ),
+        (
+            "extract over 20 MB of dense Spanish (probe texts only), one thread",
+            spanish(20_000_000, 0),
         ),
     ] {
         let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
