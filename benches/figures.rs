@@ -5,6 +5,10 @@
 //! denser); and 20 MB of the same words written as prose and with no sentence break at all
 //! (extraction must be linear on both). Run: `cargo bench --bench figures`. Results:
 //! docs/performance.md.
+#![allow(
+    clippy::print_stderr,
+    reason = "a benchmark reports the sizes it measured"
+)]
 
 mod common;
 

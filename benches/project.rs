@@ -1,5 +1,9 @@
 //! Benchmarks for opening folders and projects and saving projects.
 //! Run: `cargo bench --bench project`. Results: docs/performance.md.
+#![allow(
+    clippy::print_stderr,
+    reason = "a benchmark reports the sizes it measured"
+)]
 
 use std::hint::black_box;
 use std::path::Path;

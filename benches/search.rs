@@ -1,5 +1,9 @@
 //! Search over a generated corpus of more than 50 MB: plain text and regex.
 //! Run: `cargo bench --bench search`. Results: docs/performance.md.
+#![allow(
+    clippy::print_stderr,
+    reason = "a benchmark reports the sizes it measured"
+)]
 
 mod common;
 

@@ -1,14 +1,35 @@
 //! Crash safety: a process saving a growing project in a loop is killed with SIGKILL at random
 //! moments, over and over. After every kill the project file must parse and be exactly one of
-//! the states that were saved.
+//! the states that were saved. The saving process is this test binary itself, run again on its
+//! ignored save-loop test (so no command of the product exists only for this test).
 
 mod common;
 
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use dossier::cli::stress::stress_state;
+use common::stress::stress_state;
 use dossier::project::{format, io};
+
+/// Set (to the project's path) in the child process that runs [`save_loop_until_killed`].
+const SAVE_LOOP_PATH: &str = "DOSSIER_CRASH_TEST_SAVE_LOOP";
+
+/// The child's work: save states 1, 2, 3, … of [`stress_state`] until killed. Ignored, and a
+/// no-op unless started by [`a_killed_save_never_leaves_a_broken_project`].
+#[test]
+#[ignore = "the crash test runs it in a child process and kills it"]
+fn save_loop_until_killed() {
+    let Some(path) = std::env::var_os(SAVE_LOOP_PATH) else {
+        return;
+    };
+    let path = Path::new(&path);
+    let mut k = 1;
+    loop {
+        io::save(&stress_state(k), path).expect("the save loop saves");
+        k = if k >= 3000 { 1 } else { k + 1 };
+    }
+}
 
 #[cfg(unix)]
 #[test]
@@ -25,9 +46,14 @@ fn a_killed_save_never_leaves_a_broken_project() {
     let (mut kills, mut checked, mut backups_checked) = (0, 0, 0);
     let mut largest = 0;
     for _ in 0..220 {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
-            .arg("stress-save")
-            .arg(&path)
+        let mut child = Command::new(std::env::current_exe().expect("the test binary"))
+            .args([
+                "--exact",
+                "save_loop_until_killed",
+                "--ignored",
+                "--nocapture",
+            ])
+            .env(SAVE_LOOP_PATH, &path)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()

@@ -1,8 +1,12 @@
 //! Regression tests from fuzzing: every input in `tests/data/fuzz/<target>/` (crashes fuzzing
 //! found, and awkward inputs written by hand) is checked with the same invariants as the fuzz
-//! target of that name (`dossier::invariants`).
+//! target of that name (`tests/common/invariants.rs`).
+
+mod common;
 
 use std::path::Path;
+
+use common::invariants;
 
 fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -32,20 +36,20 @@ fn check(target: &str, invariant: fn(&[u8])) {
 
 #[test]
 fn project_inputs() {
-    check("project_open", dossier::invariants::project_text);
+    check("project_open", invariants::project_text);
 }
 
 #[test]
 fn decode_inputs() {
-    check("decode", dossier::invariants::decoded_bytes);
+    check("decode", invariants::decoded_bytes);
 }
 
 #[test]
 fn figures_inputs() {
-    check("figures", dossier::invariants::figures_of);
+    check("figures", invariants::figures_of);
 }
 
 #[test]
 fn reanchor_inputs() {
-    check("reanchor", dossier::invariants::placement);
+    check("reanchor", invariants::placement);
 }

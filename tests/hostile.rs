@@ -208,7 +208,7 @@ fn a_50_mb_project_opens() {
     let dir = common::tempdir();
     let path = dir.path().join("huge.json");
     // Stress states are ~420 bytes a passage; 130,000 passages is over 50 MB.
-    let project = dossier::cli::stress::stress_state(130_000);
+    let project = common::stress::stress_state(130_000);
     io::save(&project, &path).expect("save");
     let bytes = fs::metadata(&path).expect("meta").len();
     assert!(bytes > 50_000_000, "{bytes} bytes");

@@ -68,7 +68,7 @@ prop_compose! {
         let mut project = Project::with_themes(themes);
         project.corpus_folder = folder.map(Into::into);
         let article = |a: usize| ArticleId(format!("folder/{a}.txt"));
-        project.articles = (0..5).map(|a| ArticleRecord { path: article(a), sha256: format!("{a:064}"), chars: 1000 }).collect();
+        project.articles = (0..5).map(|a| ArticleRecord { path: article(a), sha256: format!("{a:064}"), chars: 1000, converter: None }).collect();
         for (i, (a, start, len, quote, note, themes, prefix, when)) in passages.into_iter().enumerate() {
             let mut themes: Vec<ThemeId> = themes.into_iter().map(|t| ThemeId((t % n_themes) as u32 + 1)).collect();
             themes.sort();
@@ -85,6 +85,7 @@ prop_compose! {
                 note,
                 created: when.clone(),
                 modified: when,
+                coder: Default::default(),
             };
             project.passages.insert(p.id, p);
         }

@@ -1,84 +1,28 @@
 //! The window driven through its accessibility tree (egui_kittest, no display or GPU): open the
 //! seeds, select an article, tag a range with a number key, undo, redo, save to a typed path,
-//! and reopen the project.
+//! and reopen the project; figures into a plotted series; search and tag every hit; export.
 
 mod common;
 
-use std::path::PathBuf;
-use std::time::{Duration, Instant};
-
-use dossier::app::{DossierApp, StartOptions};
-use dossier::ui::reader::quote_preview;
+use common::ui::{click_at, open, settle};
+use dossier::app::DossierApp;
+use dossier::context::SelectCommand;
+use dossier::session::TextRange;
+use dossier::ui::quote_preview;
 use egui::{Key, Modifiers};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-
-fn open(path: PathBuf) -> Harness<'static, DossierApp> {
-    // Recovery copies of unsaved projects go to a folder of the test's own.
-    let data = tempfile::tempdir().expect("tempdir").keep();
-    open_with(path, data)
-}
-
-fn open_with(path: PathBuf, data_dir: PathBuf) -> Harness<'static, DossierApp> {
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_eframe(move |cc| {
-            DossierApp::new(
-                cc,
-                StartOptions {
-                    path: Some(path),
-                    no_native_dialogs: true,
-                    data_dir: Some(data_dir),
-                    max_file_bytes: None,
-                },
-            )
-        });
-    settle(&mut harness);
-    harness
-}
-
-/// Step frames until no background job runs.
-fn settle(harness: &mut Harness<'static, DossierApp>) {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        harness.run_ok();
-        if harness.state().is_idle() {
-            harness.run_ok();
-            return;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "the app stayed busy for a minute"
-        );
-        std::thread::sleep(Duration::from_millis(10));
-    }
-}
-
-/// A left click at a point on the screen.
-fn click_at(harness: &mut Harness<'static, DossierApp>, pos: egui::Pos2) {
-    harness.hover_at(pos);
-    for pressed in [true, false] {
-        harness.event(egui::Event::PointerButton {
-            pos,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-    }
-    harness.run();
-}
 
 #[test]
 fn tag_undo_redo_save_and_reopen() {
     let mut harness = open(common::seeds_dir());
-    assert_eq!(harness.state().ws.corpus.len(), 5);
-    let title = "Russia is to step up multilateral cooperation in counternarcotics operations in Latin America, in what may also be a play to increase its geopolitical influence in the region.";
-    let shown: String = title.chars().take(160).chain(['…']).collect();
-    harness.get_by_label(&shown).click();
+    assert_eq!(harness.state().session().corpus().len(), 5);
+    // The library shows the detected headline (this seed has none: its first sentence, cut).
+    let shown = "Russia is to step up multilateral cooperation in counternarcotics operations in Latin America, in what may also be a play to increase its geopolitical…";
+    harness.get_by_label(shown).click();
     harness.run();
     let article = harness
         .state()
-        .sel
+        .selection()
         .article
         .clone()
         .expect("an article is open");
@@ -91,16 +35,16 @@ fn tag_undo_redo_save_and_reopen() {
         harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
     }
     harness.run();
-    assert_eq!(harness.state().sel.text, Some((0, 28)));
+    assert_eq!(harness.state().selection().text, Some((0, 28)));
 
     // Press 3: the third theme in the codebook tags the selection.
     harness.key_press(Key::Num3);
     harness.run();
-    let theme = dossier::ui::numbered_themes(&harness.state().ws.project)[2];
+    let theme = dossier::ui::numbered_themes(harness.state().session().project())[2];
     let passages: Vec<_> = harness
         .state()
-        .ws
-        .project
+        .session()
+        .project()
         .passages
         .values()
         .cloned()
@@ -110,20 +54,20 @@ fn tag_undo_redo_save_and_reopen() {
     assert_eq!((p.start, p.end), (0, 28));
     assert_eq!(p.quote, "Russia is to step up multila");
     assert_eq!(p.themes, vec![theme]);
-    assert!(harness.state().ws.is_dirty());
+    assert!(harness.state().session().is_dirty());
     // The passages list shows it.
     harness.get_by_label(&quote_preview(&p.quote, 200));
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert!(
-        harness.state().ws.project.passages.is_empty(),
+        harness.state().session().project().passages.is_empty(),
         "undo removes the tag"
     );
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     harness.run();
     assert_eq!(
-        harness.state().ws.project.passages.len(),
+        harness.state().session().project().passages.len(),
         1,
         "redo restores it"
     );
@@ -131,7 +75,7 @@ fn tag_undo_redo_save_and_reopen() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
     harness.run();
     assert_eq!(
-        harness.state().ws.project.passages.len(),
+        harness.state().session().project().passages.len(),
         1,
         "Ctrl+Y redoes too"
     );
@@ -150,9 +94,9 @@ fn tag_undo_redo_save_and_reopen() {
     harness.get_by_label("Save").click();
     settle(&mut harness);
     assert!(target.is_file(), "the project was written");
-    assert!(!harness.state().ws.is_dirty());
+    assert!(!harness.state().session().is_dirty());
     assert_eq!(
-        harness.state().ws.project_path.as_deref(),
+        harness.state().session().project_path(),
         Some(target.as_path())
     );
 
@@ -161,14 +105,14 @@ fn tag_undo_redo_save_and_reopen() {
     let mut reopened = open(target.clone());
     reopened.get_by_label("Load the articles").click();
     settle(&mut reopened);
-    let ws = &reopened.state().ws;
+    let ws = reopened.state().session();
     assert_eq!(
-        ws.corpus.len(),
+        ws.corpus().len(),
         5,
         "the corpus came back through the saved folder"
     );
-    assert!(ws.problems.is_empty(), "{:?}", ws.problems);
-    let again: Vec<_> = ws.project.passages.values().cloned().collect();
+    assert!(ws.problems().is_empty(), "{:?}", ws.problems());
+    let again: Vec<_> = ws.project().passages.values().cloned().collect();
     assert_eq!(again.len(), 1);
     assert_eq!(
         (again[0].start, again[0].end, &again[0].quote),
@@ -176,8 +120,11 @@ fn tag_undo_redo_save_and_reopen() {
     );
     reopened.get_by_label(&quote_preview(&p.quote, 200)).click();
     reopened.run();
-    assert_eq!(reopened.state().sel.passage, Some(again[0].id));
-    assert_eq!(reopened.state().sel.article.as_ref(), Some(&article));
+    assert_eq!(reopened.state().selection().passage, Some(again[0].id));
+    assert_eq!(
+        reopened.state().selection().article.as_ref(),
+        Some(&article)
+    );
 }
 
 #[test]
@@ -204,8 +151,8 @@ fn figures_become_a_plotted_series_that_survives_save_and_reopen() {
     assert_eq!(
         harness
             .state()
-            .ws
-            .figure_rows
+            .session()
+            .figure_rows()
             .iter()
             .filter(|r| r.figure.unit == "hectare")
             .count(),
@@ -219,11 +166,15 @@ fn figures_become_a_plotted_series_that_survives_save_and_reopen() {
     harness.run();
 
     let check = |app: &DossierApp| {
-        let series = &app.ws.project.series;
+        let series = &app.session().project().series;
         assert_eq!(series.len(), 1);
         assert_eq!(series[0].name, "Peru coca eradication (hectares)");
         assert_eq!(series[0].unit, "hectare");
-        let points = dossier::figures::series::points(&app.ws.project, &app.ws.corpus, &series[0]);
+        let points = dossier::figures::series::points(
+            app.session().project(),
+            app.session().corpus(),
+            &series[0],
+        );
         let got: Vec<(f64, dossier::figures::Year)> =
             points.iter().map(|p| (p.value, p.year)).collect();
         assert_eq!(
@@ -240,14 +191,14 @@ fn figures_become_a_plotted_series_that_survives_save_and_reopen() {
     harness.get_by_label("Show Peru coca eradication (hectares)");
     harness.get_by_label_contains("hectares · 2 points");
     let plot = harness.state().plot_state();
-    let drawn = dossier::ui::plot::drawn_series(&harness.state().ws, &plot);
+    let drawn = dossier::ui::plot::drawn_series(harness.state().session(), &plot);
     assert_eq!(drawn.len(), 1);
     assert_eq!(drawn[0].points.len(), 2);
 
     // Undo removes the series, redo brings it back.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert!(harness.state().ws.project.series.is_empty());
+    assert!(harness.state().session().project().series.is_empty());
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
     harness.run();
     check(harness.state());
@@ -289,7 +240,7 @@ fn search_shows_the_model_count_and_tags_all_hits_in_one_undoable_step() {
             .compile()
             .expect("compiles");
         dossier::analysis::search(
-            &harness.state().ws.corpus,
+            harness.state().session().corpus(),
             &re,
             &dossier::analysis::Scope::Corpus,
             1000,
@@ -306,23 +257,30 @@ fn search_shows_the_model_count_and_tags_all_hits_in_one_undoable_step() {
     harness.key_press(Key::F3);
     harness.run();
     let first = &expected.hits[0];
-    assert_eq!(harness.state().sel.article.as_ref(), Some(&first.article));
-    assert_eq!(harness.state().sel.text, Some((first.start, first.end)));
+    assert_eq!(
+        harness.state().selection().article.as_ref(),
+        Some(&first.article)
+    );
+    assert_eq!(
+        harness.state().selection().text,
+        Some((first.start, first.end))
+    );
 
+    // The preview of what tagging would do is worked out on a worker: wait for it each time.
     harness.get_by_label("Tag all hits…").click();
-    harness.run();
+    settle(&mut harness);
     harness.get_by_label("Theme").click();
     harness.run();
     harness.get_by_label("Arms sales").click();
-    harness.run();
+    settle(&mut harness);
     harness.get_by_label("its sentence").click();
-    harness.run();
+    settle(&mut harness);
     harness.get_by_label("Tag 2 passage(s)").click();
     settle(&mut harness);
     let arms = harness
         .state()
-        .ws
-        .project
+        .session()
+        .project()
         .themes
         .iter()
         .find(|t| t.name == "Arms sales")
@@ -330,8 +288,8 @@ fn search_shows_the_model_count_and_tags_all_hits_in_one_undoable_step() {
         .expect("theme");
     let passages: Vec<_> = harness
         .state()
-        .ws
-        .project
+        .session()
+        .project()
         .passages
         .values()
         .cloned()
@@ -344,337 +302,15 @@ fn search_shows_the_model_count_and_tags_all_hits_in_one_undoable_step() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert!(
-        harness.state().ws.project.passages.is_empty(),
+        harness.state().session().project().passages.is_empty(),
         "one undo removes every tagged hit"
     );
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     harness.run();
     assert_eq!(
-        harness.state().ws.project.passages.len(),
+        harness.state().session().project().passages.len(),
         2,
         "redo brings them back"
-    );
-}
-
-#[test]
-fn changed_articles_re_anchor_and_orphans_can_be_re_attached() {
-    use dossier::project::{Anchor, Passage, PassageId, Project, ThemeId, Timestamp, io};
-    let dir = common::tempdir();
-    let corpus_dir = dir.path().join("articles");
-    std::fs::create_dir(&corpus_dir).expect("mkdir");
-    common::copy_seeds(&corpus_dir);
-    let corpus = common::load(&corpus_dir).0;
-    let mut project = Project::with_themes(dossier::project::codebook::default_themes());
-    for (id, file, phrase) in [
-        (1, "003_eaa2cb2b0ffc7ced.txt", "24 Russian helicopters"),
-        (2, "000_8ac47412c0faaaf5.txt", "train drug police"),
-    ] {
-        let a = corpus
-            .get(&dossier::corpus::ArticleId(file.into()))
-            .expect("article");
-        let start = a
-            .char_of(a.text.find(phrase).expect("phrase"))
-            .expect("boundary");
-        let anchor = Anchor::cut(a, start, start + phrase.chars().count()).expect("anchor");
-        let p = Passage::new(
-            PassageId(id),
-            a.id.clone(),
-            anchor,
-            vec![ThemeId(3)],
-            Timestamp::from_unix(0),
-        );
-        project.passages.insert(p.id, p);
-    }
-    let path = dir.path().join("project.json");
-    io::set_corpus_folder(&mut project, &path, &corpus_dir);
-    io::save(&project, &path).expect("save");
-    // Later: one article gains a paragraph at the top, another is rewritten.
-    let f003 = corpus_dir.join("003_eaa2cb2b0ffc7ced.txt");
-    let text = std::fs::read_to_string(&f003).expect("read");
-    std::fs::write(
-        &f003,
-        format!("Editor's note: this article was updated.\n\n{text}"),
-    )
-    .expect("write");
-    std::fs::write(
-        corpus_dir.join("000_8ac47412c0faaaf5.txt"),
-        "A completely different article about fisheries.\n",
-    )
-    .expect("write");
-
-    let mut harness = open(path);
-    let ws = &harness.state().ws;
-    let moved = &ws.project.passages[&PassageId(1)];
-    assert_eq!(moved.quote, "24 Russian helicopters");
-    assert_eq!(
-        moved.start,
-        project.passages[&PassageId(1)].start
-            + "Editor's note: this article was updated.\n\n"
-                .chars()
-                .count()
-    );
-    assert_eq!(
-        ws.problems.keys().copied().collect::<Vec<_>>(),
-        vec![PassageId(2)],
-        "the rewritten article's passage is an orphan"
-    );
-    assert!(ws.is_dirty(), "moving passages is a change to save");
-
-    harness.get_by_label("Orphans").click();
-    harness.run();
-    harness.get_by_label("Passage 2");
-    // Select new text for it in the reader, then re-attach.
-    let target = dossier::corpus::ArticleId("000_8ac47412c0faaaf5.txt".into());
-    harness
-        .state_mut()
-        .push(dossier::app::command::Command::ShowRange {
-            article: target.clone(),
-            start: 2,
-            end: 22,
-        });
-    harness.run();
-    assert_eq!(harness.state().sel.text, Some((2, 22)));
-    // Clicked through the accessibility tree (as a screen reader would); the pointer path,
-    // where the press first takes focus from the reader, was checked in a real window.
-    harness
-        .get_by_label("Re-attach to selection")
-        .click_accesskit();
-    harness.run();
-    harness.run();
-    let ws = &harness.state().ws;
-    let log: Vec<String> = harness
-        .state()
-        .notes
-        .log()
-        .iter()
-        .map(|n| n.text.clone())
-        .collect();
-    assert!(
-        ws.problems.is_empty(),
-        "{:?} {:?} {log:?}",
-        ws.problems,
-        harness.state().sel
-    );
-    assert_eq!(
-        ws.project.passages[&PassageId(2)].quote,
-        "completely different"
-    );
-    harness.get_by_label("No orphans: every passage and curated figure sits on its text.");
-}
-
-#[test]
-fn a_newer_recovery_copy_is_offered_and_restored() {
-    use dossier::project::{Anchor, Passage, PassageId, Project, ThemeId, Timestamp, io};
-    let dir = common::tempdir();
-    let corpus = common::load_seeds();
-    let mut project = Project::with_themes(dossier::project::codebook::default_themes());
-    let path = dir.path().join("work.json");
-    io::set_corpus_folder(&mut project, &path, &common::seeds_dir());
-    let a = &corpus.articles()[3];
-    let tag = |project: &mut Project, id: u64, phrase: &str| {
-        let start = a
-            .char_of(a.text.find(phrase).expect("phrase"))
-            .expect("boundary");
-        let anchor = Anchor::cut(a, start, start + phrase.chars().count()).expect("anchor");
-        let p = Passage::new(
-            PassageId(id),
-            a.id.clone(),
-            anchor,
-            vec![ThemeId(3)],
-            Timestamp::from_unix(0),
-        );
-        project.passages.insert(p.id, p);
-    };
-    tag(&mut project, 1, "24 Russian helicopters");
-    io::save(&project, &path).expect("save");
-    // Later work, never saved, only in the recovery copy.
-    std::thread::sleep(Duration::from_millis(20));
-    tag(&mut project, 2, "1.2 tons of cocaine");
-    tag(&mut project, 3, "$5.4 billion");
-    let recovery = dir.path().join(".work.json.recovery.json");
-    dossier::app::recovery::write(&project, &recovery).expect("recovery");
-
-    let mut harness = open(path.clone());
-    harness.get_by_label("Load the articles").click();
-    settle(&mut harness);
-    assert_eq!(
-        harness.state().ws.project.passages.len(),
-        1,
-        "the saved project opened first"
-    );
-    harness.get_by_label_contains("It holds 3 passage(s)");
-    harness.get_by_label("Restore").click();
-    settle(&mut harness);
-    let ws = &harness.state().ws;
-    assert_eq!(
-        ws.project.passages.len(),
-        3,
-        "the recovery copy was restored"
-    );
-    assert_eq!(
-        ws.project_path.as_deref(),
-        Some(path.as_path()),
-        "it belongs to the same file"
-    );
-    assert!(ws.is_dirty(), "restored work is unsaved until saved");
-}
-
-#[test]
-fn a_panic_writes_the_recovery_copy_and_the_next_start_offers_it() {
-    let data = common::tempdir();
-    let mut harness = open_with(common::seeds_dir(), data.path().to_owned());
-    // Tag something (unsaved), then crash.
-    let first = harness.state().ws.corpus.articles()[0].id.clone();
-    harness
-        .state_mut()
-        .push(dossier::app::command::Command::TagRange {
-            theme: dossier::project::ThemeId(1),
-            article: first,
-            start: 0,
-            end: 8,
-        });
-    harness.run();
-    assert_eq!(harness.state().ws.project.passages.len(), 1);
-    harness
-        .state_mut()
-        .push(dossier::app::command::Command::CrashForTesting);
-    let crashed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| harness.run()));
-    assert!(crashed.is_err(), "the frame panicked");
-    let folder = data.path().join("recovery");
-    let copies: Vec<_> = std::fs::read_dir(&folder)
-        .expect("recovery folder")
-        .collect();
-    assert_eq!(
-        copies.len(),
-        1,
-        "one recovery copy was written before the panic went on"
-    );
-
-    // The next start on the same folder offers it.
-    let mut next = open_with(common::seeds_dir(), data.path().to_owned());
-    next.get_by_label_contains("It holds 1 passage(s)");
-    next.get_by_label("Restore").click();
-    settle(&mut next);
-    assert_eq!(next.state().ws.project.passages.len(), 1);
-    assert_eq!(
-        next.state()
-            .ws
-            .project
-            .passages
-            .values()
-            .next()
-            .map(|p| p.quote.as_str()),
-        Some("All news")
-    );
-}
-
-#[test]
-fn losing_focus_with_unsaved_changes_writes_the_recovery_copy() {
-    let data = common::tempdir();
-    let mut harness = open_with(common::seeds_dir(), data.path().to_owned());
-    let first = harness.state().ws.corpus.articles()[1].id.clone();
-    harness
-        .state_mut()
-        .push(dossier::app::command::Command::TagRange {
-            theme: dossier::project::ThemeId(2),
-            article: first,
-            start: 0,
-            end: 6,
-        });
-    harness.run();
-    let folder = data.path().join("recovery");
-    assert!(!folder.exists(), "nothing is written before it is due");
-    harness
-        .input_mut()
-        .viewports
-        .entry(egui::ViewportId::ROOT)
-        .or_default()
-        .focused = Some(false);
-    harness.run_steps(2);
-    settle(&mut harness);
-    let copy = std::fs::read_dir(&folder)
-        .expect("recovery folder")
-        .next()
-        .expect("a copy")
-        .expect("entry")
-        .path();
-    let opened = dossier::project::io::open(&copy).expect("the copy is a valid project");
-    assert_eq!(opened.project.passages.len(), 1);
-}
-
-#[test]
-fn articles_changed_on_disk_are_picked_up_and_passages_follow() {
-    let dir = common::tempdir();
-    common::copy_seeds(dir.path());
-    let mut harness = open(dir.path().to_owned());
-    let id = dossier::corpus::ArticleId("003_eaa2cb2b0ffc7ced.txt".into());
-    let (start, end) = {
-        let a = harness.state().ws.corpus.get(&id).expect("article");
-        let s = a
-            .char_of(a.text.find("26 people").expect("phrase"))
-            .expect("boundary");
-        (s, s + 9)
-    };
-    harness
-        .state_mut()
-        .push(dossier::app::command::Command::TagRange {
-            theme: dossier::project::ThemeId(2),
-            article: id.clone(),
-            start,
-            end,
-        });
-    harness.run();
-    // Edit the article on disk, and add a new one.
-    let file = dir.path().join("003_eaa2cb2b0ffc7ced.txt");
-    let text = std::fs::read_to_string(&file).expect("read");
-    std::fs::write(&file, format!("Correction appended at the top.\n\n{text}")).expect("write");
-    std::fs::write(
-        dir.path().join("005_new.txt"),
-        "A new article arrives: 40 tons seized in 2016.\n",
-    )
-    .expect("write");
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while harness.state().ws.corpus.len() < 6
-        || harness
-            .state()
-            .ws
-            .project
-            .passages
-            .values()
-            .next()
-            .is_some_and(|p| p.start == start)
-    {
-        assert!(
-            Instant::now() < deadline,
-            "the change on disk was not picked up"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-        harness.step();
-    }
-    settle(&mut harness);
-    let ws = &harness.state().ws;
-    let p = ws.project.passages.values().next().expect("passage");
-    assert_eq!(p.quote, "26 people");
-    assert_eq!(
-        p.start,
-        start + "Correction appended at the top.\n\n".chars().count()
-    );
-    assert!(ws.problems.is_empty());
-    assert!(
-        ws.figure_rows
-            .iter()
-            .any(|r| r.key.article.as_str() == "005_new.txt" && r.figure.value == 40.0)
-    );
-    let log: Vec<String> = harness
-        .state()
-        .notes
-        .log()
-        .iter()
-        .map(|n| n.text.clone())
-        .collect();
-    assert!(
-        log.iter().any(|m| m.contains("1 new, 1 edited, 0 removed")),
-        "{log:?}"
     );
 }
 
@@ -682,13 +318,19 @@ fn articles_changed_on_disk_are_picked_up_and_passages_follow() {
 fn file_export_writes_a_refi_qda_project_with_the_tagged_passage() {
     let mut harness = open(common::seeds_dir());
     // Tag the first 28 characters of the first article, as an analyst would.
-    let article = harness.state().ws.corpus.articles()[0].id.clone();
-    harness.state_mut().sel.article = Some(article.clone());
-    harness.state_mut().sel.text = Some((0, 28));
+    let article = harness.state().session().corpus().articles()[0].id.clone();
+    harness
+        .state_mut()
+        .push(SelectCommand::ShowRange(TextRange {
+            article: article.clone(),
+            start: 0,
+            end: 28,
+        }));
     harness.run();
+    assert_eq!(harness.state().selection().text, Some((0, 28)));
     harness.key_press(Key::Num1);
     harness.run();
-    assert_eq!(harness.state().ws.project.passages.len(), 1);
+    assert_eq!(harness.state().session().project().passages.len(), 1);
 
     let dir = common::tempdir();
     let target = dir.path().join("exported");
@@ -719,12 +361,12 @@ fn file_export_writes_a_refi_qda_project_with_the_tagged_passage() {
         "{xml}"
     );
     assert_eq!(
-        harness.state().ws.project_path,
+        harness.state().session().project_path(),
         None,
         "an export is not a save: the project stays untitled"
     );
     assert!(
-        harness.state().ws.is_dirty(),
+        harness.state().session().is_dirty(),
         "and its changes are still unsaved"
     );
 }

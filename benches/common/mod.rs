@@ -1,6 +1,6 @@
 //! A generated corpus for the benchmarks: the seeds, repeated with their digits and years
 //! varied so that no two articles are the same text.
-#![allow(dead_code)]
+#![allow(dead_code, reason = "each benchmark uses a part of these helpers")]
 
 use std::path::Path;
 use std::sync::atomic::AtomicBool;

@@ -126,13 +126,16 @@ pub fn edit(
         let Some(anchor) = corpus.get(article).and_then(|a| Anchor::cut(a, *s, *e)) else {
             continue;
         };
-        edits.push(Edit::AddPassage(Passage::new(
-            PassageId(next),
-            article.clone(),
-            anchor,
-            vec![theme],
-            now.clone(),
-        )));
+        edits.push(Edit::AddPassage(
+            Passage::new(
+                PassageId(next),
+                article.clone(),
+                anchor,
+                vec![theme],
+                now.clone(),
+            )
+            .by(project.current_coder),
+        ));
         next += 1;
     }
     for id in &plan.extend {

@@ -6,10 +6,8 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use super::DossierApp;
-use super::dialogs::Dialog;
-use super::jobs::LoadPurpose;
-use super::recovery;
-use crate::project::io;
+use crate::context::Slot;
+use crate::session::recovery;
 
 /// How often the recovery copy is refreshed while there are unsaved changes.
 pub const AUTOSAVE_EVERY: Duration = Duration::from_secs(30);
@@ -35,13 +33,9 @@ impl Default for Autosave {
 }
 
 impl DossierApp {
-    /// Where this workspace's recovery copy goes.
+    /// Where this session's recovery copy goes.
     pub fn recovery_path(&self) -> Option<PathBuf> {
-        recovery::recovery_path(
-            self.ws.project_path.as_deref(),
-            &self.ws.corpus.root,
-            self.data_dir.as_deref(),
-        )
+        self.session.recovery_path(self.data_dir.as_deref())
     }
 
     /// Called every frame: write the recovery copy when it is due.
@@ -49,11 +43,15 @@ impl DossierApp {
         let focused = ctx.input(|i| i.viewport().focused).unwrap_or(true);
         let lost_focus = self.autosave.was_focused && !focused;
         self.autosave.was_focused = focused;
-        if !self.ws.is_dirty() || self.autosave.state == Some(self.ws.history.state()) {
+        let state = self.session.history().state();
+        if !self.session.is_dirty() || self.autosave.state == Some(state) {
             return;
         }
         let due = self.autosave.last.elapsed() >= AUTOSAVE_EVERY;
-        if due || lost_focus {
+        // One recovery copy is written at a time; a later one waits for the next frame.
+        if self.jobs.is_running(Slot::Recovery) {
+            ctx.request_repaint_after(std::time::Duration::from_millis(200));
+        } else if due || lost_focus {
             self.write_recovery();
         } else {
             ctx.request_repaint_after(AUTOSAVE_EVERY.saturating_sub(self.autosave.last.elapsed()));
@@ -65,53 +63,26 @@ impl DossierApp {
         let Some(path) = self.recovery_path() else {
             return;
         };
-        let project = self.ws.project_for_save(&path);
+        let project = self.session.project_for_save(&path);
         self.autosave.last = Instant::now();
-        self.autosave.state = Some(self.ws.history.state());
+        self.autosave.state = Some(self.session.history().state());
         self.jobs.write_recovery(project, path);
     }
 
     /// Write the recovery copy now, on this thread (the UI is about to go down).
     pub fn write_recovery_now(&mut self) -> Option<PathBuf> {
         let path = self.recovery_path()?;
-        let project = self.ws.project_for_save(&path);
+        let project = self.session.project_for_save(&path);
         recovery::write(&project, &path).ok().map(|()| path)
     }
 
-    /// After a project or folder opened: offer a newer recovery copy, if there is one.
+    /// After a project or folder opened: look (on a worker) for a newer recovery copy, to
+    /// offer it back.
     pub(super) fn offer_recovery(&mut self) {
-        let found = recovery::find(
-            self.ws.project_path.as_deref(),
-            &self.ws.corpus.root,
-            self.data_dir.as_deref(),
-        );
-        if let Some(found) = found {
-            self.dialog = Some(Dialog::Recover(found));
-        }
-    }
-
-    /// Open the recovery copy in place of the project.
-    pub(super) fn restore(&mut self, found: recovery::Found) {
-        let opened = match io::open(&found.path) {
-            Ok(opened) => opened,
-            Err(e) => {
-                self.notes
-                    .error(format!("The recovery copy cannot be read: {e}"));
-                return;
-            }
-        };
-        let folder = opened
-            .project
-            .corpus_folder
-            .as_ref()
-            .map(|f| io::corpus_location(&found.path, f).path)
-            .unwrap_or_else(|| self.ws.corpus.root.clone());
-        self.jobs.load_folder(
-            folder,
-            LoadPurpose::Recovered {
-                project_path: found.project,
-                opened: Box::new(opened),
-            },
+        self.jobs.find_recovery(
+            self.session.project_path().map(ToOwned::to_owned),
+            self.session.corpus().root.clone(),
+            self.data_dir.clone(),
         );
     }
 

@@ -76,3 +76,47 @@ impl CorpusWatcher {
         !self.pending.is_empty()
     }
 }
+
+impl super::DossierApp {
+    /// Called every frame: watch the open corpus folder (set up on a worker: it walks the
+    /// folder), and once the folder has been quiet after changes, read the changed files again
+    /// on a worker (the session takes them in when they are read).
+    pub(super) fn poll_watcher(&mut self, ctx: &egui::Context) {
+        let root = self.session.corpus().root.clone();
+        if self.watcher.as_ref().is_some_and(|w| w.root != root) {
+            self.watcher = None;
+        }
+        let asked = self.watch_requested.as_ref() == Some(&root);
+        if self.watcher.is_none() && !asked && !root.as_os_str().is_empty() {
+            self.watch_requested = Some(root.clone());
+            self.jobs.watch(root);
+        }
+        let Some(watcher) = self.watcher.as_mut() else {
+            return;
+        };
+        let (paths, errors) = watcher.poll();
+        for e in errors {
+            self.notes
+                .warn(format!("Watching the articles folder: {e}"));
+        }
+        if let Some(paths) = paths {
+            self.jobs.reread(self.session.corpus().clone(), paths);
+        } else if watcher.is_waiting() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+    }
+
+    /// A watch was set up (or could not be) for `root`.
+    pub(super) fn watching(&mut self, root: PathBuf, result: Result<CorpusWatcher, String>) {
+        if root != self.session.corpus().root {
+            return; // another corpus was opened meanwhile
+        }
+        match result {
+            Ok(watcher) => self.watcher = Some(watcher),
+            Err(e) => self.notes.warn(format!(
+                "Changes to the articles on disk will not be picked up while Dossier runs: {e} — {}",
+                root.display()
+            )),
+        }
+    }
+}

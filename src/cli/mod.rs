@@ -1,20 +1,24 @@
 //! The command line: open the window (the default), or run a headless command.
 
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::app::{DossierApp, StartOptions};
 use crate::corpus::LoadOptions;
 
+mod actors;
+mod agreement;
 mod figures;
+mod import;
 mod info;
 pub mod load;
+mod merge;
 mod passages;
 mod refi;
+mod relations;
 mod search;
-pub mod stress;
+mod text;
 
 pub use load::{CliError, Loaded, load_any};
 
@@ -46,11 +50,25 @@ pub enum Cmd {
     ExportQdc(refi::QdcArgs),
     /// Search the articles: print each hit with its file, code point offsets and context.
     Search(search::Args),
-    /// Save a growing project over and over (for the crash test; not for daily use).
-    #[command(hide = true)]
-    StressSave { project: PathBuf },
     /// Print every figure the articles state, one record per figure.
     Figures(figures::Args),
+    /// Print the text Dossier reads from one file of any format (the text offsets refer to).
+    Text(text::Args),
+    /// Print every mention of a country, organisation or person, with the actor it names.
+    Actors(actors::Args),
+    /// Print the sentences that tie two actors (JSONL), or the network as GEXF or GraphML.
+    Relations(relations::Args),
+    /// Inter-coder agreement per theme and overall: percent agreement, Cohen's and Fleiss'
+    /// κ, Krippendorff's α and unitizing α (see docs/agreement.md).
+    Agreement(agreement::Args),
+    /// Import a REFI-QDA project (`.qdpx`) as a new Dossier project; its text sources are
+    /// written as `.txt` files into a folder beside it.
+    ImportQdpx(import::QdpxArgs),
+    /// Add a REFI-QDA codebook (`.qdc`) to a project's themes.
+    ImportQdc(import::QdcArgs),
+    /// Merge another analyst's project on the same corpus into this one (written to -o), with
+    /// a JSON report of what was matched, added and left out.
+    Merge(merge::Args),
 }
 
 /// Output formats for row-shaped commands.
@@ -60,29 +78,29 @@ pub enum Format {
     Jsonl,
 }
 
-pub fn main() -> ExitCode {
+/// Parse the command line and run it; the binary prints the error, with its chain.
+pub fn main() -> Result<(), CliError> {
     let cli = Cli::parse();
     let load = LoadOptions {
         max_file_bytes: cli.max_file_mb.saturating_mul(1024 * 1024),
         ..LoadOptions::default()
     };
     let stdout = &mut std::io::stdout();
-    let result = match &cli.command {
+    match &cli.command {
         None => run_window(cli.path, load.max_file_bytes),
         Some(Cmd::Info(args)) => info::run(args, &load, stdout),
         Some(Cmd::ExportQdpx(args)) => refi::run_qdpx(args, &load, stdout),
         Some(Cmd::ExportQdc(args)) => refi::run_qdc(args, stdout),
         Some(Cmd::ExportPassages(args)) => passages::run(args, stdout),
         Some(Cmd::Search(args)) => search::run(args, &load, stdout),
-        Some(Cmd::StressSave { project }) => stress::stress_save(project),
         Some(Cmd::Figures(args)) => figures::run(args, &load, stdout),
-    };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("dossier: {e:#}");
-            ExitCode::FAILURE
-        }
+        Some(Cmd::Text(args)) => text::run(args, &load, stdout),
+        Some(Cmd::Actors(args)) => actors::run(args, &load, stdout),
+        Some(Cmd::Relations(args)) => relations::run(args, &load, stdout),
+        Some(Cmd::Agreement(args)) => agreement::run(args, &load, stdout),
+        Some(Cmd::ImportQdpx(args)) => import::run_qdpx(args, stdout),
+        Some(Cmd::ImportQdc(args)) => import::run_qdc(args, stdout),
+        Some(Cmd::Merge(args)) => merge::run(args, &load, stdout),
     }
 }
 

@@ -17,6 +17,8 @@ pub enum TextEncoding {
     Utf16 { little_endian: bool },
     /// Not UTF-8: read as Windows-1252 (a superset of Latin-1 for printable text).
     Windows1252,
+    /// The encoding the file declares (an HTML page's `<meta charset>`), by its WHATWG name.
+    Declared(&'static str),
 }
 
 impl fmt::Display for TextEncoding {
@@ -34,6 +36,7 @@ impl fmt::Display for TextEncoding {
                 little_endian: false,
             } => write!(f, "UTF-16BE"),
             Self::Windows1252 => write!(f, "Windows-1252"),
+            Self::Declared(name) => write!(f, "{name} (declared)"),
         }
     }
 }

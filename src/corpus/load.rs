@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 
-use super::{Article, ArticleId, Corpus, DecodeError, TextEncoding, decode};
+use super::formats::{self, Format, ReadError};
+use super::{Article, ArticleId, Corpus, DecodeError, TextEncoding};
 
 /// A mebibyte, the unit of the size limit (`--max-file-mb`).
 const MIB: f64 = 1024.0 * 1024.0;
@@ -37,9 +38,16 @@ pub enum SkipReason {
     Empty,
     Blank,
     Binary(&'static str),
-    TooLarge { bytes: u64, limit: u64 },
+    TooLarge {
+        bytes: u64,
+        limit: u64,
+    },
     Unreadable(String),
-    NotText { extension: String },
+    NotText {
+        extension: String,
+    },
+    /// A file of a format Dossier converts that could not be converted: "PDF: no text layer".
+    Conversion(String),
     SymlinkLoop,
 }
 
@@ -57,6 +65,7 @@ impl std::fmt::Display for SkipReason {
             ),
             Self::Unreadable(why) => write!(f, "cannot be read: {why}"),
             Self::NotText { extension } => write!(f, "not a text file (.{extension})"),
+            Self::Conversion(why) => f.write_str(why),
             Self::SymlinkLoop => {
                 write!(f, "a link to a folder already read (a loop or a duplicate)")
             }
@@ -182,21 +191,19 @@ pub fn load_folder(
     }
     report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
     report.fallbacks.sort_by(|a, b| a.0.cmp(&b.0));
+    super::meta::pass_over_repeated_lines(&mut articles);
     Ok((Corpus::new(root.to_owned(), articles), report))
 }
 
-/// Should a file with this name be read as an article?
+/// Should a file with this name be read as an article? Text files and every format of
+/// [`formats`] are; the error is the extension of any other file.
 pub fn is_text_name(path: &Path) -> Result<(), String> {
-    match path.extension() {
-        None => Ok(()),
-        Some(ext) => {
-            let ext = ext.to_string_lossy().to_lowercase();
-            if matches!(ext.as_str(), "txt" | "md" | "markdown" | "text") {
-                Ok(())
-            } else {
-                Err(ext)
-            }
-        }
+    match Format::of_path(path) {
+        Some(_) => Ok(()),
+        None => Err(path
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default()),
     }
 }
 
@@ -307,11 +314,19 @@ pub fn read_article(root: &Path, path: &Path, options: &LoadOptions) -> Result<A
         ))
     })?;
     let bytes = read_limited(path, options.max_file_bytes).map_err(skip)?;
-    match decode(&bytes) {
-        Ok(decoded) => Ok(Article::new(id, path.to_owned(), decoded)),
-        Err(DecodeError::Empty) => Err(skip(SkipReason::Empty)),
-        Err(DecodeError::Blank) => Err(skip(SkipReason::Blank)),
-        Err(DecodeError::Binary(kind)) => Err(skip(SkipReason::Binary(kind))),
+    let format = Format::of_path(path).unwrap_or(Format::Text);
+    match formats::read_bytes(format, &bytes) {
+        Ok((converted, stamp)) => Ok(Article::converted(
+            id,
+            path.to_owned(),
+            format,
+            converted,
+            stamp,
+        )),
+        Err(ReadError::Decode(DecodeError::Empty)) => Err(skip(SkipReason::Empty)),
+        Err(ReadError::Decode(DecodeError::Blank)) => Err(skip(SkipReason::Blank)),
+        Err(ReadError::Decode(DecodeError::Binary(kind))) => Err(skip(SkipReason::Binary(kind))),
+        Err(e @ ReadError::Convert(..)) => Err(skip(SkipReason::Conversion(e.to_string()))),
     }
 }
 

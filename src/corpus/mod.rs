@@ -2,8 +2,10 @@
 
 pub mod changes;
 pub mod decode;
+pub mod formats;
 pub mod language;
 pub mod load;
+pub mod meta;
 mod text_index;
 
 use std::path::{Path, PathBuf};
@@ -12,7 +14,9 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 pub use decode::{DecodeError, Decoded, TextEncoding, decode};
+pub use formats::{ConverterStamp, Format, SourceMeta};
 pub use load::{LoadError, LoadOptions, LoadReport, Progress, SkipReason, Skipped, load_folder};
+pub use meta::Detected;
 pub use text_index::TextIndex;
 
 /// An article's id: its path relative to the corpus folder, with `/` separators.
@@ -53,7 +57,7 @@ pub struct Article {
     pub id: ArticleId,
     /// Where the file is on disk.
     pub path: PathBuf,
-    /// The first non-empty line, trimmed and shortened.
+    /// The headline (see [`meta`]), or the file name when the text has none.
     pub title: String,
     /// The decoded text (see [`decode`]); all offsets point into it.
     pub text: String,
@@ -61,23 +65,73 @@ pub struct Article {
     /// SHA-256 of the decoded text as UTF-8, in lower-case hex.
     pub sha256: String,
     pub index: TextIndex,
+    /// The file's format, and the converter that made the text (none for plain text).
+    pub format: Format,
+    pub converter: Option<ConverterStamp>,
+    /// What the file states about itself (HTML meta tags, document properties).
+    pub stated: Box<SourceMeta>,
+    /// Title, date, outlet, place, country, author and language, with where each came from.
+    pub meta: Box<Detected>,
 }
 
 impl Article {
     pub fn new(id: ArticleId, path: PathBuf, decoded: Decoded) -> Self {
         let Decoded { text, encoding } = decoded;
-        let title = title_of(&text).unwrap_or_else(|| id.file_name().to_owned());
+        let converted = formats::Converted {
+            text,
+            meta: SourceMeta::default(),
+            encoding,
+        };
+        Self::converted(id, path, Format::Text, converted, None)
+    }
+
+    /// An article from a converted file (see [`formats`]); its metadata is detected here.
+    pub fn converted(
+        id: ArticleId,
+        path: PathBuf,
+        format: Format,
+        converted: formats::Converted,
+        converter: Option<ConverterStamp>,
+    ) -> Self {
+        let formats::Converted {
+            text,
+            meta: stated,
+            encoding,
+        } = converted;
         let sha256 = sha256_hex(&text);
         let index = TextIndex::new(&text);
-        Self {
+        let mut article = Self {
             id,
             path,
-            title,
+            title: String::new(),
             text,
             encoding,
             sha256,
             index,
-        }
+            format,
+            converter,
+            stated: Box::new(stated),
+            meta: Box::default(),
+        };
+        article.detect_meta(&std::collections::HashSet::new());
+        article
+    }
+
+    /// Detect the metadata again, passing over the folded lines in `skip` (lines repeated
+    /// across the articles of one outlet; see [`meta::repeated_lines`]).
+    pub fn detect_meta(&mut self, skip: &std::collections::HashSet<String>) {
+        *self.meta = meta::detect(&self.text, &self.stated, self.folder(), skip);
+        self.title = self
+            .meta
+            .title
+            .as_ref()
+            .map_or_else(|| self.id.file_name().to_owned(), |t| t.value.clone());
+    }
+
+    /// The folder the article is in below the corpus folder (the last one), if any.
+    pub fn folder(&self) -> Option<&str> {
+        let (dir, _) = self.id.0.rsplit_once('/')?;
+        Some(dir.rsplit('/').next().unwrap_or(dir))
     }
 
     /// Length in code points.
@@ -97,16 +151,6 @@ impl Article {
     pub fn char_of(&self, byte_idx: usize) -> Option<usize> {
         self.index.char_of(&self.text, byte_idx)
     }
-}
-
-/// The first non-empty line of `text`, trimmed to at most 160 characters.
-fn title_of(text: &str) -> Option<String> {
-    let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
-    let mut title: String = line.chars().take(160).collect();
-    if line.chars().nth(160).is_some() {
-        title.push('…');
-    }
-    Some(title)
 }
 
 pub fn sha256_hex(text: &str) -> String {

@@ -1,3 +1,14 @@
-//! Exchange with other qualitative-analysis tools (REFI-QDA).
+//! Exchange with other tools: qualitative-analysis tools (REFI-QDA) and network tools (GEXF,
+//! GraphML, CSV).
 
+pub mod graph;
+pub mod graph_csv;
+pub mod graph_graphml;
 pub mod refi;
+mod refi_attributes;
+pub mod refi_import;
+mod refi_import_build;
+pub mod refi_import_codebook;
+pub mod refi_import_project;
+pub mod refi_import_schema;
+mod refi_import_text;

@@ -10,7 +10,7 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use crate::corpus::Corpus;
-use crate::project::{Passage, Project, Theme, ThemeId, Timestamp};
+use crate::project::{CoderId, Passage, Project, Theme, ThemeId, Timestamp};
 
 /// What an export wrote, and what it had to leave out (each entry says why).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -63,6 +63,11 @@ fn theme_guid(id: ThemeId) -> String {
 /// Text made safe for XML 1.0: markup characters escaped; characters XML cannot carry
 /// (most controls, lone surrogates cannot occur in `str`) become U+FFFD. In attributes, line
 /// breaks and tabs are written as character references so parsers keep them.
+/// Escape text for XML (in an attribute value when `attribute`).
+pub fn esc_xml(s: &str, attribute: bool) -> String {
+    esc(s, attribute)
+}
+
 fn esc(s: &str, attribute: bool) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -97,6 +102,23 @@ pub fn user_name() -> String {
         .ok()
         .filter(|u| !u.trim().is_empty())
         .unwrap_or_else(|| "analyst".to_owned())
+}
+
+/// Each coder's GUID and exported name. A project without a coder list exports its implicit
+/// coder under `user` (the login name), as before coders existed.
+pub fn coder_users(project: &Project, user: &str) -> BTreeMap<CoderId, (String, String)> {
+    project
+        .coder_list()
+        .into_iter()
+        .map(|c| {
+            let name = if project.has_implicit_coder() {
+                user.to_owned()
+            } else {
+                c.name
+            };
+            (c.id, (guid("user", &name), name))
+        })
+        .collect()
 }
 
 /// Themes as a tree: children of each parent, in id order. A theme whose parent is missing,
@@ -217,25 +239,43 @@ fn selection_name(quote: &str) -> String {
     name
 }
 
-/// The `.qdpx` contents: `project.qde` and one text file per loaded article.
-pub fn qdpx_parts(project: &Project, corpus: &Corpus, name: &str, user: &str) -> QdpxParts {
-    let user_guid = guid("user", user);
-    let mut report = RefiReport::default();
-    let mut x = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    x.push_str(&format!(
-        "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"{}\" origin=\"Dossier {}\" creatingUserGUID=\"{user_guid}\">\n",
+/// The XML declaration and the `<Project>` start tag.
+fn opening(name: &str, user_guid: &str) -> String {
+    format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"{}\" origin=\"Dossier {}\" creatingUserGUID=\"{user_guid}\">\n",
         esc(name, true),
         env!("CARGO_PKG_VERSION")
-    ));
-    x.push_str(&format!(
-        "  <Users>\n    <User guid=\"{user_guid}\" name=\"{}\"/>\n  </Users>\n",
-        esc(user, true)
-    ));
+    )
+}
+
+/// The `.qdpx` contents: `project.qde` and one text file per loaded article.
+pub fn qdpx_parts(project: &Project, corpus: &Corpus, name: &str, user: &str) -> QdpxParts {
+    let users = coder_users(project, user);
+    let user_guid = users
+        .get(&project.current_coder)
+        .map_or_else(|| guid("user", user), |(g, _)| g.clone());
+    let creator = |p: &Passage| {
+        users
+            .get(&p.coder)
+            .map_or_else(|| user_guid.clone(), |(g, _)| g.clone())
+    };
+    let mut report = RefiReport::default();
+    let mut x = opening(name, &user_guid);
+    x.push_str("  <Users>\n");
+    for (g, name) in users.values() {
+        x.push_str(&format!(
+            "    <User guid=\"{g}\" name=\"{}\"/>\n",
+            esc(name, true)
+        ));
+    }
+    x.push_str("  </Users>\n");
     if !project.themes.is_empty() {
         x.push_str("  <CodeBook>\n");
         x.push_str(&codes(project, 2));
         x.push_str("  </CodeBook>\n");
     }
+    let mut vars = super::refi_attributes::variables(project, corpus);
+    x.push_str(&vars.variables);
     let known: BTreeSet<ThemeId> = project.themes.iter().map(|t| t.id).collect();
     // Passages by article, in reading order; the ones that cannot be placed are reported.
     let mut by_article: BTreeMap<&crate::corpus::ArticleId, Vec<&Passage>> = BTreeMap::new();
@@ -259,8 +299,9 @@ pub fn qdpx_parts(project: &Project, corpus: &Corpus, name: &str, user: &str) ->
         let mut passages = by_article.remove(&article.id).unwrap_or_default();
         passages.sort_by_key(|p| (p.start, p.end, p.id));
         for p in passages {
+            let by = creator(p);
             x.push_str(&format!(
-                "      <PlainTextSelection guid=\"{}\" name=\"{}\" startPosition=\"{}\" endPosition=\"{}\" creatingUser=\"{user_guid}\"{}{}>\n",
+                "      <PlainTextSelection guid=\"{}\" name=\"{}\" startPosition=\"{}\" endPosition=\"{}\" creatingUser=\"{by}\"{}{}>\n",
                 guid("passage", &p.id.0.to_string()),
                 esc(&selection_name(&p.quote), true),
                 p.start,
@@ -283,7 +324,7 @@ pub fn qdpx_parts(project: &Project, corpus: &Corpus, name: &str, user: &str) ->
                     continue;
                 }
                 x.push_str(&format!(
-                    "        <Coding guid=\"{}\" creatingUser=\"{user_guid}\">\n          <CodeRef targetGUID=\"{}\"/>\n        </Coding>\n",
+                    "        <Coding guid=\"{}\" creatingUser=\"{by}\">\n          <CodeRef targetGUID=\"{}\"/>\n        </Coding>\n",
                     guid("coding", &format!("{}:{}", p.id.0, t.0)),
                     theme_guid(*t)
                 ));
@@ -292,6 +333,7 @@ pub fn qdpx_parts(project: &Project, corpus: &Corpus, name: &str, user: &str) ->
             x.push_str("      </PlainTextSelection>\n");
             report.selections += 1;
         }
+        x.push_str(&vars.source_tail(project, corpus, &article.id));
         x.push_str("    </TextSource>\n");
         sources.push((file, article.text.clone()));
         report.sources += 1;
@@ -299,6 +341,7 @@ pub fn qdpx_parts(project: &Project, corpus: &Corpus, name: &str, user: &str) ->
     if !corpus.is_empty() {
         x.push_str("  </Sources>\n");
     }
+    x.push_str(&super::refi_attributes::notes(project, corpus, &user_guid));
     x.push_str("</Project>\n");
     QdpxParts {
         xml: x,

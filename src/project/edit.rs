@@ -1,6 +1,9 @@
 //! Undoable edits of a project. Every change an analyst makes is an [`Edit`]; applying one
-//! returns its inverse, which is what undo applies.
+//! returns its inverse, which is what undo applies (see [`History`](super::History)).
 
+use super::actors::{ActorOverride, MentionFix, MentionFixId};
+use super::attributes::{AttributeEdit, AttributeError};
+use super::coders::{Coder, CoderError, CoderId};
 use super::figures::{CuratedFigure, FigureId, Series, SeriesId};
 use super::model::{Passage, PassageId, Project, Theme, ThemeId};
 use super::rules::{Rule, RuleId};
@@ -27,6 +30,18 @@ pub enum Edit {
     /// Add an auto-tag rule, or replace the one with the same id.
     UpsertRule(Rule),
     RemoveRule(RuleId),
+    /// A change to article attributes, custom attributes or memos.
+    Attributes(AttributeEdit),
+    /// Add an actor override (rename, re-kind, merge, new actor), or replace the one for its id.
+    UpsertActor(ActorOverride),
+    RemoveActor(crate::actors::ActorId),
+    /// Add a mention fix, or replace the one with the same id.
+    UpsertMentionFix(MentionFix),
+    RemoveMentionFix(MentionFixId),
+    /// Replace the list of coders (empty: the one implicit coder).
+    SetCoders(Vec<Coder>),
+    /// Make another coder the one new passages are made by.
+    SetCurrentCoder(CoderId),
     /// Several edits as one undoable step.
     Batch {
         label: String,
@@ -49,6 +64,8 @@ pub enum EditError {
     NoPassage(PassageId),
     #[error("a passage needs at least one character")]
     EmptyPassage,
+    #[error("a passage keeps at least one theme")]
+    NoThemes,
     #[error("a theme needs a name")]
     EmptyName,
     #[error("figure {0} does not exist")]
@@ -63,6 +80,14 @@ pub enum EditError {
     SeriesFigureMissing(u64),
     #[error("rule {0} does not exist")]
     NoRule(u64),
+    #[error(transparent)]
+    Attribute(#[from] AttributeError),
+    #[error("actor {0} has no correction")]
+    NoActorOverride(String),
+    #[error("mention fix {0} does not exist")]
+    NoMentionFix(u64),
+    #[error("{0}")]
+    Coders(#[from] CoderError),
 }
 
 impl Edit {
@@ -81,6 +106,11 @@ impl Edit {
             Self::RemoveSeries(_) => "delete series".into(),
             Self::UpsertRule(_) => "save rule".into(),
             Self::RemoveRule(_) => "delete rule".into(),
+            Self::Attributes(e) => e.label(),
+            Self::UpsertActor(_) | Self::RemoveActor(_) => "correct actor".into(),
+            Self::UpsertMentionFix(_) | Self::RemoveMentionFix(_) => "correct mention".into(),
+            Self::SetCoders(_) => "edit coders".into(),
+            Self::SetCurrentCoder(_) => "change coder".into(),
             Self::Batch { label, .. } => label.clone(),
         }
     }
@@ -90,68 +120,16 @@ impl Project {
     /// Apply `edit` and return the edit that undoes it.
     pub fn apply(&mut self, edit: Edit) -> Result<Edit, EditError> {
         match edit {
-            Edit::AddTheme(theme) => {
-                if theme.name.trim().is_empty() {
-                    return Err(EditError::EmptyName);
-                }
-                match self.themes.binary_search_by_key(&theme.id, |t| t.id) {
-                    Ok(_) => Err(EditError::ThemeExists(theme.id)),
-                    Err(i) => {
-                        let id = theme.id;
-                        self.themes.insert(i, theme);
-                        Ok(Edit::RemoveTheme(id))
-                    }
-                }
-            }
-            Edit::RemoveTheme(id) => {
-                let users = self.passages.values().filter(|p| p.has_theme(id)).count()
-                    + self.themes.iter().filter(|t| t.parent == Some(id)).count();
-                if users > 0 {
-                    return Err(EditError::ThemeInUse(id, users));
-                }
-                let i = self
-                    .themes
-                    .binary_search_by_key(&id, |t| t.id)
-                    .map_err(|_| EditError::NoTheme(id))?;
-                Ok(Edit::AddTheme(self.themes.remove(i)))
-            }
-            Edit::UpdateTheme(theme) => {
-                if theme.name.trim().is_empty() {
-                    return Err(EditError::EmptyName);
-                }
-                let slot = self
-                    .theme_mut(theme.id)
-                    .ok_or(EditError::NoTheme(theme.id))?;
-                Ok(Edit::UpdateTheme(std::mem::replace(slot, theme)))
-            }
-            Edit::AddPassage(passage) => {
-                if passage.start >= passage.end {
-                    return Err(EditError::EmptyPassage);
-                }
-                if self.passages.contains_key(&passage.id) {
-                    return Err(EditError::PassageExists(passage.id));
-                }
-                let id = passage.id;
-                self.passages.insert(id, passage);
-                Ok(Edit::RemovePassage(id))
-            }
+            Edit::AddTheme(theme) => self.add_theme(theme),
+            Edit::RemoveTheme(id) => self.remove_theme(id),
+            Edit::UpdateTheme(theme) => self.update_theme(theme),
+            Edit::AddPassage(passage) => self.add_passage(passage),
             Edit::RemovePassage(id) => self
                 .passages
                 .remove(&id)
                 .map(Edit::AddPassage)
                 .ok_or(EditError::NoPassage(id)),
-            Edit::UpdatePassage(mut passage) => {
-                if passage.start >= passage.end {
-                    return Err(EditError::EmptyPassage);
-                }
-                passage.themes.sort();
-                passage.themes.dedup();
-                let slot = self
-                    .passages
-                    .get_mut(&passage.id)
-                    .ok_or(EditError::NoPassage(passage.id))?;
-                Ok(Edit::UpdatePassage(std::mem::replace(slot, passage)))
-            }
+            Edit::UpdatePassage(passage) => self.update_passage(passage),
             Edit::UpsertFigure(figure) => {
                 let id = figure.id;
                 Ok(match self.figures.insert(id, figure) {
@@ -168,25 +146,7 @@ impl Project {
                     .map(Edit::UpsertFigure)
                     .ok_or(EditError::NoFigure(id.0))
             }
-            Edit::UpsertSeries(series) => {
-                if series.name.trim().is_empty() {
-                    return Err(EditError::EmptySeriesName);
-                }
-                if series.figures.iter().any(|f| !self.figures.contains_key(f)) {
-                    return Err(EditError::SeriesFigureMissing(series.id.0));
-                }
-                match self.series.binary_search_by_key(&series.id, |s| s.id) {
-                    Ok(i) => Ok(Edit::UpsertSeries(std::mem::replace(
-                        &mut self.series[i],
-                        series,
-                    ))),
-                    Err(i) => {
-                        let id = series.id;
-                        self.series.insert(i, series);
-                        Ok(Edit::RemoveSeries(id))
-                    }
-                }
-            }
+            Edit::UpsertSeries(series) => self.upsert_series(series),
             Edit::RemoveSeries(id) => {
                 let i = self
                     .series
@@ -212,27 +172,144 @@ impl Project {
                     .map_err(|_| EditError::NoRule(id.0))?;
                 Ok(Edit::UpsertRule(self.rules.remove(i)))
             }
-            Edit::Batch { label, edits } => {
-                let mut inverses = Vec::with_capacity(edits.len());
-                for edit in edits {
-                    match self.apply(edit) {
-                        Ok(inverse) => inverses.push(inverse),
-                        Err(e) => {
-                            // Roll back what was applied so the batch is all or nothing.
-                            for inverse in inverses.into_iter().rev() {
-                                let _ = self.apply(inverse);
-                            }
-                            return Err(e);
-                        }
-                    }
+            Edit::Attributes(e) => Ok(Edit::Attributes(self.attributes.apply(e)?)),
+            Edit::UpsertActor(o) => Ok(self.actors.upsert_override(o)),
+            Edit::RemoveActor(id) => self
+                .actors
+                .remove_override(&id)
+                .ok_or(EditError::NoActorOverride(id.0)),
+            Edit::UpsertMentionFix(m) => Ok(self.actors.upsert_fix(m)),
+            Edit::RemoveMentionFix(id) => self
+                .actors
+                .remove_fix(id)
+                .ok_or(EditError::NoMentionFix(id.0)),
+            Edit::SetCoders(coders) => Ok(Edit::SetCoders(self.set_coders(coders)?)),
+            Edit::SetCurrentCoder(id) => {
+                if self.coder(id).is_none() {
+                    return Err(CoderError::Missing(id).into());
                 }
-                inverses.reverse();
-                Ok(Edit::Batch {
-                    label,
-                    edits: inverses,
-                })
+                Ok(Edit::SetCurrentCoder(std::mem::replace(
+                    &mut self.current_coder,
+                    id,
+                )))
+            }
+            Edit::Batch { label, edits } => self.apply_batch(label, edits),
+        }
+    }
+
+    fn add_theme(&mut self, theme: Theme) -> Result<Edit, EditError> {
+        if theme.name.trim().is_empty() {
+            return Err(EditError::EmptyName);
+        }
+        match self.themes.binary_search_by_key(&theme.id, |t| t.id) {
+            Ok(_) => Err(EditError::ThemeExists(theme.id)),
+            Err(i) => {
+                let id = theme.id;
+                self.themes.insert(i, theme);
+                Ok(Edit::RemoveTheme(id))
             }
         }
+    }
+
+    fn remove_theme(&mut self, id: ThemeId) -> Result<Edit, EditError> {
+        let users = self.passages.values().filter(|p| p.has_theme(id)).count()
+            + self.themes.iter().filter(|t| t.parent == Some(id)).count();
+        if users > 0 {
+            return Err(EditError::ThemeInUse(id, users));
+        }
+        let i = self
+            .themes
+            .binary_search_by_key(&id, |t| t.id)
+            .map_err(|_| EditError::NoTheme(id))?;
+        Ok(Edit::AddTheme(self.themes.remove(i)))
+    }
+
+    fn update_theme(&mut self, theme: Theme) -> Result<Edit, EditError> {
+        if theme.name.trim().is_empty() {
+            return Err(EditError::EmptyName);
+        }
+        let slot = self
+            .theme_mut(theme.id)
+            .ok_or(EditError::NoTheme(theme.id))?;
+        Ok(Edit::UpdateTheme(std::mem::replace(slot, theme)))
+    }
+
+    fn add_passage(&mut self, passage: Passage) -> Result<Edit, EditError> {
+        if passage.start >= passage.end {
+            return Err(EditError::EmptyPassage);
+        }
+        if self.coder(passage.coder).is_none() {
+            return Err(CoderError::Missing(passage.coder).into());
+        }
+        if self.passages.contains_key(&passage.id) {
+            return Err(EditError::PassageExists(passage.id));
+        }
+        let id = passage.id;
+        self.passages.insert(id, passage);
+        Ok(Edit::RemovePassage(id))
+    }
+
+    fn update_passage(&mut self, mut passage: Passage) -> Result<Edit, EditError> {
+        if passage.start >= passage.end {
+            return Err(EditError::EmptyPassage);
+        }
+        if self.coder(passage.coder).is_none() {
+            return Err(CoderError::Missing(passage.coder).into());
+        }
+        passage.themes.sort();
+        passage.themes.dedup();
+        let slot = self
+            .passages
+            .get_mut(&passage.id)
+            .ok_or(EditError::NoPassage(passage.id))?;
+        // A passage keeps at least one theme (one read from a damaged file may have none, and
+        // may be given its old state back by an undo).
+        if passage.themes.is_empty() && !slot.themes.is_empty() {
+            return Err(EditError::NoThemes);
+        }
+        Ok(Edit::UpdatePassage(std::mem::replace(slot, passage)))
+    }
+
+    fn upsert_series(&mut self, series: Series) -> Result<Edit, EditError> {
+        if series.name.trim().is_empty() {
+            return Err(EditError::EmptySeriesName);
+        }
+        if series.figures.iter().any(|f| !self.figures.contains_key(f)) {
+            return Err(EditError::SeriesFigureMissing(series.id.0));
+        }
+        match self.series.binary_search_by_key(&series.id, |s| s.id) {
+            Ok(i) => Ok(Edit::UpsertSeries(std::mem::replace(
+                &mut self.series[i],
+                series,
+            ))),
+            Err(i) => {
+                let id = series.id;
+                self.series.insert(i, series);
+                Ok(Edit::RemoveSeries(id))
+            }
+        }
+    }
+
+    /// Apply every edit, or (when one fails) none.
+    fn apply_batch(&mut self, label: String, edits: Vec<Edit>) -> Result<Edit, EditError> {
+        let mut inverses = Vec::with_capacity(edits.len());
+        for edit in edits {
+            match self.apply(edit) {
+                Ok(inverse) => inverses.push(inverse),
+                Err(e) => {
+                    // Roll back what was applied so the batch is all or nothing.
+                    for inverse in inverses.into_iter().rev() {
+                        let _ = self.apply(inverse);
+                    }
+                    return Err(e);
+                }
+            }
+        }
+        inverses.reverse();
+        Ok(Edit::Batch {
+            label,
+            edits: inverses,
+        })
     }
 
     /// The edit that deletes a theme: child themes move up to its parent, it is removed from
@@ -270,129 +347,11 @@ impl Project {
     }
 }
 
-/// One step on the undo or redo stack.
-#[derive(Debug)]
-struct Step {
-    /// The edit that undoes (on the undo stack) or redoes (on the redo stack) the step.
-    edit: Edit,
-    /// The state the project returns to when `edit` is applied.
-    state: u64,
-    /// What the step did, for the menu: "tag passage".
-    label: String,
-}
-
-/// The undo and redo stacks, and whether the project differs from its last save.
-#[derive(Debug, Default)]
-pub struct History {
-    undo: Vec<Step>,
-    redo: Vec<Step>,
-    state: u64,
-    next_state: u64,
-    saved_state: Option<u64>,
-}
-
-impl History {
-    /// A history whose current state is the saved one.
-    pub fn saved() -> Self {
-        Self {
-            saved_state: Some(0),
-            ..Self::default()
-        }
-    }
-
-    /// Apply `edit` as a new step. Clears the redo stack.
-    pub fn apply(&mut self, project: &mut Project, edit: Edit) -> Result<(), EditError> {
-        let label = edit.label();
-        let inverse = project.apply(edit)?;
-        self.next_state += 1;
-        self.undo.push(Step {
-            edit: inverse,
-            state: self.state,
-            label,
-        });
-        self.state = self.next_state;
-        self.redo.clear();
-        Ok(())
-    }
-
-    /// Undo the last step; returns its label, or `None` when there is nothing to undo.
-    pub fn undo(&mut self, project: &mut Project) -> Result<Option<String>, EditError> {
-        Self::step(project, &mut self.undo, &mut self.redo, &mut self.state)
-    }
-
-    /// Redo the last undone step; returns its label, or `None` when there is nothing to redo.
-    pub fn redo(&mut self, project: &mut Project) -> Result<Option<String>, EditError> {
-        Self::step(project, &mut self.redo, &mut self.undo, &mut self.state)
-    }
-
-    /// Move one step from `from` to `to`, applying it. On failure nothing moves.
-    fn step(
-        project: &mut Project,
-        from: &mut Vec<Step>,
-        to: &mut Vec<Step>,
-        state: &mut u64,
-    ) -> Result<Option<String>, EditError> {
-        let Some(step) = from.pop() else {
-            return Ok(None);
-        };
-        match project.apply(step.edit.clone()) {
-            Ok(reverse) => {
-                to.push(Step {
-                    edit: reverse,
-                    state: *state,
-                    label: step.label.clone(),
-                });
-                *state = step.state;
-                Ok(Some(step.label))
-            }
-            Err(e) => {
-                from.push(step);
-                Err(e)
-            }
-        }
-    }
-
-    pub fn undo_label(&self) -> Option<&str> {
-        self.undo.last().map(|s| s.label.as_str())
-    }
-
-    pub fn redo_label(&self) -> Option<&str> {
-        self.redo.last().map(|s| s.label.as_str())
-    }
-
-    pub fn can_undo(&self) -> bool {
-        !self.undo.is_empty()
-    }
-
-    pub fn can_redo(&self) -> bool {
-        !self.redo.is_empty()
-    }
-
-    /// Does the project differ from what was last saved (or was it never saved)?
-    pub fn is_dirty(&self) -> bool {
-        self.saved_state != Some(self.state)
-    }
-
-    /// An opaque number for the current state, to tell whether a save is still current.
-    pub fn state(&self) -> u64 {
-        self.state
-    }
-
-    /// Record that the state numbered `state` was saved (it may no longer be current).
-    pub fn mark_saved(&mut self, state: u64) {
-        self.saved_state = Some(state);
-    }
-
-    /// Record that what is on disk no longer matches any state (e.g. a new, unsaved project).
-    pub fn mark_unsaved(&mut self) {
-        self.saved_state = None;
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::corpus::ArticleId;
+    use crate::project::History;
     use crate::project::model::Rgb;
 
     fn theme(id: u32) -> Theme {
@@ -418,6 +377,7 @@ mod tests {
             note: String::new(),
             created: Timestamp::from_unix(0),
             modified: Timestamp::from_unix(0),
+            coder: Default::default(),
         }
     }
 
@@ -498,5 +458,43 @@ mod tests {
         assert_eq!(project.passages[&PassageId(2)].themes, vec![ThemeId(2)]);
         history.undo(&mut project).expect("undo");
         assert_eq!(project, before);
+    }
+
+    #[test]
+    fn coders_are_one_undoable_list() {
+        use crate::project::coders::{Coder, CoderError, CoderId};
+        let mut project = Project::with_themes(vec![theme(1)]);
+        let before = project.clone();
+        let bob = passage(1, &[1]).by(CoderId(2));
+        assert_eq!(
+            project.apply(Edit::AddPassage(bob.clone())),
+            Err(EditError::Coders(CoderError::Missing(CoderId(2))))
+        );
+        let mut history = History::saved();
+        let edit = Edit::Batch {
+            label: "add bob".into(),
+            edits: vec![
+                Edit::SetCoders(vec![Coder::implicit(), Coder::new(CoderId(2), "bob")]),
+                Edit::AddPassage(bob),
+                Edit::SetCurrentCoder(CoderId(2)),
+            ],
+        };
+        history.apply(&mut project, edit).expect("batch");
+        assert_eq!(project.coder_name(CoderId(2)), "bob");
+        assert_eq!(project.current_coder, CoderId(2));
+        assert_eq!(
+            project.apply(Edit::SetCoders(Vec::new())),
+            Err(EditError::Coders(CoderError::InUse(CoderId(2))))
+        );
+        assert_eq!(
+            project.apply(Edit::SetCoders(vec![
+                Coder::new(CoderId(1), "Bob"),
+                Coder::new(CoderId(2), "bob")
+            ])),
+            Err(EditError::Coders(CoderError::DuplicateName("bob".into())))
+        );
+        history.undo(&mut project).expect("undo");
+        assert_eq!(project, before);
+        assert!(project.has_implicit_coder());
     }
 }

@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::attributes::Attributes;
+use super::coders::{self, Coder, CoderId};
 use super::figures::{CuratedFigure, FigureId, Series, SeriesId};
 use super::model::{ArticleRecord, Passage, PassageId, Project, Rgb, Theme, ThemeId};
 use super::rules::{Rule, RuleId};
@@ -99,6 +101,17 @@ struct FileV2 {
     series: Vec<Series>,
     #[serde(default)]
     rules: Vec<Rule>,
+    /// Version 3 (in progress): see `super::attributes`.
+    #[serde(default, skip_serializing_if = "Attributes::is_empty")]
+    attributes: Attributes,
+    /// Actor corrections (format version 3, in progress): absent when there are none.
+    #[serde(default, skip_serializing_if = "super::actors::ActorBook::is_empty")]
+    actors: super::actors::ActorBook,
+    /// Absent in files without coders: one implicit coder (see `project::coders`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    coders: Vec<Coder>,
+    #[serde(default, skip_serializing_if = "CoderId::is_first")]
+    current_coder: CoderId,
 }
 
 /// A project read from a file, with what had to be flagged while reading it.
@@ -125,6 +138,10 @@ pub fn to_json(project: &Project) -> String {
         figures: project.figures.values().cloned().collect(),
         series: project.series.clone(),
         rules: project.rules.clone(),
+        attributes: project.attributes.clone(),
+        actors: project.actors.clone(),
+        coders: project.coders.clone(),
+        current_coder: project.current_coder,
     };
     // Going through `Value` sorts the keys (serde_json's map is a BTreeMap).
     let value = serde_json::to_value(&file).unwrap_or(serde_json::Value::Null);
@@ -222,6 +239,16 @@ pub fn parse(text: &str, path: &Path) -> Result<Opened, ProjectError> {
     project.figures = repair_figures(file.figures, &mut warnings);
     project.series = repair_series(file.series, &project.figures, &mut warnings);
     project.rules = repair_rules(file.rules, &mut project.themes, &mut warnings);
+    project.attributes = file.attributes;
+    project
+        .attributes
+        .definitions
+        .sort_by(|a, b| a.name.cmp(&b.name));
+    project.actors = file.actors;
+    let mut used: BTreeSet<CoderId> = project.passages.values().map(|p| p.coder).collect();
+    used.insert(file.current_coder);
+    project.coders = coders::repair(file.coders, &used, &mut warnings);
+    project.current_coder = file.current_coder;
     Ok(Opened {
         project,
         warnings,

@@ -1,20 +1,28 @@
 //! The analyst's project: codebook, passages, the file format, saving and undo. No egui here.
 
+pub mod actors;
 pub mod anchor;
+pub mod attributes;
 pub mod codebook;
+pub mod coders;
+pub mod converted;
 pub mod edit;
 pub mod figures;
 pub mod format;
+pub mod history;
 pub mod io;
+pub mod merge;
 pub mod model;
 pub mod reanchor;
 pub mod rules;
 pub mod status;
 pub mod time;
 
-pub use edit::{Edit, EditError, History};
+pub use coders::{Coder, CoderId};
+pub use edit::{Edit, EditError};
 pub use figures::{CuratedFigure, Extracted, FigureId, FigureStatus, Series, SeriesId};
 pub use format::{Opened, ProjectError};
+pub use history::History;
 pub use model::{Anchor, ArticleRecord, Passage, PassageId, Project, Rgb, Theme, ThemeId};
 pub use status::{PassageProblem, check_figures, check_passages};
 pub use time::Timestamp;

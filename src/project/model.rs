@@ -5,10 +5,12 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use super::attributes::Attributes;
+use super::coders::{Coder, CoderId};
 use super::figures::{CuratedFigure, FigureId, Series, SeriesId};
 use super::rules::{Rule, RuleId};
 use super::time::Timestamp;
-use crate::corpus::{Article, ArticleId};
+use crate::corpus::{Article, ArticleId, ConverterStamp};
 
 /// How many characters of context a passage keeps on each side of its quote.
 pub const CONTEXT_CHARS: usize = 32;
@@ -104,6 +106,9 @@ pub struct Passage {
     pub note: String,
     pub created: Timestamp,
     pub modified: Timestamp,
+    /// Who made the passage (absent in the file: the first coder).
+    #[serde(default, skip_serializing_if = "CoderId::is_first")]
+    pub coder: CoderId,
 }
 
 /// A quote and its context, cut from an article.
@@ -161,6 +166,7 @@ impl Passage {
             note: String::new(),
             created: now.clone(),
             modified: now,
+            coder: CoderId::FIRST,
         }
     }
 
@@ -194,6 +200,10 @@ pub struct ArticleRecord {
     pub sha256: String,
     /// Length in code points.
     pub chars: usize,
+    /// The converter (and its version) that made the text from an HTML, PDF, DOCX, … file;
+    /// `sha256` is the hash of what it extracted. Absent for plain text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub converter: Option<ConverterStamp>,
 }
 
 impl ArticleRecord {
@@ -202,6 +212,7 @@ impl ArticleRecord {
             path: article.id.clone(),
             sha256: article.sha256.clone(),
             chars: article.char_len(),
+            converter: article.converter.clone(),
         }
     }
 }
@@ -222,6 +233,14 @@ pub struct Project {
     pub series: Vec<Series>,
     /// Auto-tag rules, sorted by id.
     pub rules: Vec<Rule>,
+    /// Article attributes the analyst set, custom attributes, and memos.
+    pub attributes: Attributes,
+    /// The analyst's corrections of actors and their mentions.
+    pub actors: super::actors::ActorBook,
+    /// The coders, sorted by id; empty means one implicit coder (see [`super::coders`]).
+    pub coders: Vec<Coder>,
+    /// The coder new passages are made by.
+    pub current_coder: CoderId,
 }
 
 impl Project {

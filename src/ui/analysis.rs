@@ -6,16 +6,15 @@ use std::collections::{BTreeMap, BTreeSet};
 use egui::{Align2, FontId, RichText, Sense, Ui, Vec2};
 use egui_plot::{Bar, BarChart, Legend, Plot};
 
-use super::reader::quote_preview;
-use super::{palette, swatch, theme_chip};
+use super::{palette, quote_preview, swatch, theme_chip};
 use crate::analysis::matrix::{
     Matrix, Measure, Meeting, cell_passages, cooccurrence, frequencies, retrieve, theme_article,
 };
 use crate::analysis::search::context;
-use crate::app::command::{Command, ExportWhat};
-use crate::app::workspace::Workspace;
+use crate::context::{ExportWhat, FileCommand, SelectCommand, ViewContext};
 use crate::corpus::ArticleId;
 use crate::project::{PassageId, ThemeId};
+use crate::session::Session;
 
 type Pairs = BTreeMap<(ThemeId, ThemeId), Vec<Meeting>>;
 
@@ -29,15 +28,21 @@ pub struct AnalysisState {
     pub retrieve_all: bool,
     matrix: Option<(u64, Measure, Matrix)>,
     pairs: Option<(u64, Pairs)>,
+    frequencies: Option<(u64, Frequencies)>,
+    /// (revision, themes, all of them) → the passages retrieved, in reading order.
+    retrieved: Option<(u64, BTreeSet<ThemeId>, bool, Vec<PassageId>)>,
 }
 
+/// Passages per theme, split by article.
+type Frequencies = Vec<(ThemeId, BTreeMap<ArticleId, usize>)>;
+
 impl AnalysisState {
-    fn matrix(&mut self, ws: &Workspace) -> &Matrix {
+    fn matrix(&mut self, ws: &Session) -> &Matrix {
         let measure = self.measure;
         if self
             .matrix
             .as_ref()
-            .is_some_and(|(rev, m, _)| *rev != ws.revision || *m != measure)
+            .is_some_and(|(rev, m, _)| *rev != ws.revision() || *m != measure)
         {
             self.matrix = None;
         }
@@ -45,25 +50,61 @@ impl AnalysisState {
             .matrix
             .get_or_insert_with(|| {
                 (
-                    ws.revision,
+                    ws.revision(),
                     measure,
-                    theme_article(&ws.project, &ws.corpus, measure),
+                    theme_article(ws.project(), ws.corpus(), measure),
                 )
             })
             .2
     }
 
-    fn pairs(&mut self, ws: &Workspace) -> &Pairs {
+    fn frequencies(&mut self, ws: &Session) -> &Frequencies {
+        if self
+            .frequencies
+            .as_ref()
+            .is_some_and(|(rev, _)| *rev != ws.revision())
+        {
+            self.frequencies = None;
+        }
+        &self
+            .frequencies
+            .get_or_insert_with(|| (ws.revision(), frequencies(ws.project())))
+            .1
+    }
+
+    /// The passages of the chosen themes, computed when the themes or the project change.
+    fn retrieved(&mut self, ws: &Session) -> Vec<PassageId> {
+        let key = (ws.revision(), &self.retrieve_themes, self.retrieve_all);
+        match &self.retrieved {
+            Some((rev, themes, all, ids)) if (*rev, themes, *all) == key => ids.clone(),
+            _ => {
+                let ids: Vec<PassageId> =
+                    retrieve(ws.project(), &self.retrieve_themes, self.retrieve_all)
+                        .iter()
+                        .map(|p| p.id)
+                        .collect();
+                self.retrieved = Some((
+                    ws.revision(),
+                    self.retrieve_themes.clone(),
+                    self.retrieve_all,
+                    ids.clone(),
+                ));
+                ids
+            }
+        }
+    }
+
+    fn pairs(&mut self, ws: &Session) -> &Pairs {
         if self
             .pairs
             .as_ref()
-            .is_some_and(|(rev, _)| *rev != ws.revision)
+            .is_some_and(|(rev, _)| *rev != ws.revision())
         {
             self.pairs = None;
         }
         &self
             .pairs
-            .get_or_insert_with(|| (ws.revision, cooccurrence(&ws.project, &ws.corpus)))
+            .get_or_insert_with(|| (ws.revision(), cooccurrence(ws.project(), ws.corpus())))
             .1
     }
 }
@@ -107,14 +148,15 @@ fn cell(ui: &mut Ui, value: usize, max: usize, selected: bool, name: String) -> 
     response.on_hover_text(name)
 }
 
-fn passage_list(ui: &mut Ui, ws: &Workspace, ids: &[PassageId], out: &mut Vec<Command>) {
+fn passage_list(ui: &mut Ui, cx: &ViewContext<'_>, ids: &[PassageId]) {
+    let ws = cx.session;
     for id in ids {
-        let Some(p) = ws.project.passages.get(id) else {
+        let Some(p) = ws.project().passages.get(id) else {
             continue;
         };
         ui.horizontal_wrapped(|ui| {
             for t in &p.themes {
-                if let Some(theme) = ws.project.theme(*t) {
+                if let Some(theme) = ws.project().theme(*t) {
                     swatch(ui, palette::color(theme.color));
                 }
             }
@@ -131,25 +173,26 @@ fn passage_list(ui: &mut Ui, ws: &Workspace, ids: &[PassageId], out: &mut Vec<Co
                 })
                 .clicked()
             {
-                out.push(Command::SelectPassage(p.id));
+                cx.send(SelectCommand::Passage(p.id));
             }
         });
     }
 }
 
-pub fn matrix_ui(ui: &mut Ui, ws: &Workspace, state: &mut AnalysisState, out: &mut Vec<Command>) {
+pub fn matrix_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut AnalysisState) {
+    let ws = cx.session;
     ui.horizontal(|ui| {
         ui.label("Count");
         ui.selectable_value(&mut state.measure, Measure::Passages, "passages");
         ui.selectable_value(&mut state.measure, Measure::Characters, "characters coded");
         ui.separator();
         if ui.button("Export CSV…").clicked() {
-            out.push(Command::ExportAnalysis(ExportWhat::Matrix(state.measure)));
+            cx.send(FileCommand::ExportTable(ExportWhat::Matrix(state.measure)));
         }
     });
     let selected_cell = state.cell.clone();
     let m = state.matrix(ws).clone();
-    if ws.project.passages.is_empty() {
+    if ws.project().passages.is_empty() {
         ui.weak("No passages yet: tag passages to see how themes spread across the articles.");
     }
     let max = m.max();
@@ -162,13 +205,13 @@ pub fn matrix_ui(ui: &mut Ui, ws: &Workspace, state: &mut AnalysisState, out: &m
                 .id_salt("matrix_side_scroll")
                 .show(ui, |ui| match &selected_cell {
                     Some((t, a)) => {
-                        ui.horizontal(|ui| theme_chip(ui, &ws.project, *t));
+                        ui.horizontal(|ui| theme_chip(ui, ws.project(), *t));
                         ui.weak(format!("in {a}"));
-                        let ids: Vec<PassageId> = cell_passages(&ws.project, *t, a)
+                        let ids: Vec<PassageId> = cell_passages(ws.project(), *t, a)
                             .iter()
                             .map(|p| p.id)
                             .collect();
-                        passage_list(ui, ws, &ids, out);
+                        passage_list(ui, cx, &ids);
                     }
                     None => {
                         ui.weak("Click a cell to list its passages.");
@@ -192,12 +235,12 @@ pub fn matrix_ui(ui: &mut Ui, ws: &Workspace, state: &mut AnalysisState, out: &m
                     ui.strong("total");
                     ui.end_row();
                     for (r, t) in m.themes.iter().enumerate() {
-                        ui.horizontal(|ui| theme_chip(ui, &ws.project, *t));
+                        ui.horizontal(|ui| theme_chip(ui, ws.project(), *t));
                         for (c, a) in m.articles.iter().enumerate() {
                             let v = m.cells[r][c];
                             let name = format!(
                                 "{} in {}: {v}",
-                                ws.project.theme(*t).map_or("?", |t| t.name.as_str()),
+                                ws.project().theme(*t).map_or("?", |t| t.name.as_str()),
                                 a
                             );
                             let selected = selected_cell.as_ref() == Some(&(*t, a.clone()));
@@ -220,19 +263,20 @@ pub fn matrix_ui(ui: &mut Ui, ws: &Workspace, state: &mut AnalysisState, out: &m
     }
 }
 
-pub fn cooccurrence_ui(
-    ui: &mut Ui,
-    ws: &Workspace,
-    state: &mut AnalysisState,
-    out: &mut Vec<Command>,
-) {
+pub fn cooccurrence_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut AnalysisState) {
+    let ws = cx.session;
     ui.horizontal(|ui| {
         ui.weak("How often two themes meet: one passage coded with both, or two passages that overlap or share a sentence.");
         if ui.button("Export CSV…").clicked() {
-            out.push(Command::ExportAnalysis(ExportWhat::Cooccurrence));
+            cx.send(FileCommand::ExportTable(ExportWhat::Cooccurrence));
         }
     });
-    let themes: Vec<ThemeId> = ws.project.theme_tree().iter().map(|(_, t)| t.id).collect();
+    let themes: Vec<ThemeId> = ws
+        .project()
+        .theme_tree()
+        .iter()
+        .map(|(_, t)| t.id)
+        .collect();
     let selected = state.pair;
     let pairs = state.pairs(ws).clone();
     let max = pairs.values().map(Vec::len).max().unwrap_or(0);
@@ -246,9 +290,9 @@ pub fn cooccurrence_ui(
                 .show(ui, |ui| match selected {
                     Some((a, b)) => {
                         ui.horizontal(|ui| {
-                            theme_chip(ui, &ws.project, a);
+                            theme_chip(ui, ws.project(), a);
                             ui.label("and");
-                            theme_chip(ui, &ws.project, b);
+                            theme_chip(ui, ws.project(), b);
                         });
                         for m in pairs.get(&(a, b)).map(Vec::as_slice).unwrap_or_default() {
                             let ids = if m.first == m.second {
@@ -256,7 +300,7 @@ pub fn cooccurrence_ui(
                             } else {
                                 vec![m.first, m.second]
                             };
-                            passage_list(ui, ws, &ids, out);
+                            passage_list(ui, cx, &ids);
                             ui.separator();
                         }
                     }
@@ -275,14 +319,14 @@ pub fn cooccurrence_ui(
                     ui.label("");
                     for (i, t) in themes.iter().enumerate().skip(1) {
                         let name = ws
-                            .project
+                            .project()
                             .theme(*t)
                             .map_or("?".to_owned(), |t| t.name.chars().take(7).collect());
                         ui.add_sized(
                             [54.0, 18.0],
                             egui::Label::new(RichText::new(format!("{}. {name}", i + 1)).small()),
                         )
-                        .on_hover_text(ws.project.theme(*t).map_or("", |t| t.name.as_str()));
+                        .on_hover_text(ws.project().theme(*t).map_or("", |t| t.name.as_str()));
                     }
                     ui.end_row();
                     for (i, a) in themes
@@ -292,7 +336,7 @@ pub fn cooccurrence_ui(
                     {
                         ui.horizontal(|ui| {
                             ui.weak(format!("{}.", i + 1));
-                            theme_chip(ui, &ws.project, *a);
+                            theme_chip(ui, ws.project(), *a);
                         });
                         for (j, b) in themes.iter().enumerate().skip(1) {
                             if j <= i {
@@ -302,7 +346,7 @@ pub fn cooccurrence_ui(
                             let key = if a < b { (*a, *b) } else { (*b, *a) };
                             let v = pairs.get(&key).map_or(0, Vec::len);
                             let names = |t: &ThemeId| {
-                                ws.project
+                                ws.project()
                                     .theme(*t)
                                     .map_or("?".to_owned(), |t| t.name.clone())
                             };
@@ -320,23 +364,19 @@ pub fn cooccurrence_ui(
     }
 }
 
-pub fn frequency_ui(
-    ui: &mut Ui,
-    ws: &Workspace,
-    state: &mut AnalysisState,
-    out: &mut Vec<Command>,
-) {
+pub fn frequency_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut AnalysisState) {
+    let ws = cx.session;
     ui.horizontal(|ui| {
         ui.checkbox(&mut state.split_by_article, "Split by article");
         if ui.button("Export CSV…").clicked() {
-            out.push(Command::ExportAnalysis(ExportWhat::Frequencies));
+            cx.send(FileCommand::ExportTable(ExportWhat::Frequencies));
         }
     });
-    let freq = frequencies(&ws.project);
+    let freq = state.frequencies(ws).clone();
     let names: Vec<String> = freq
         .iter()
         .map(|(t, _)| {
-            ws.project
+            ws.project()
                 .theme(*t)
                 .map_or("?".to_owned(), |t| t.name.clone())
         })
@@ -392,7 +432,7 @@ pub fn frequency_ui(
             for (i, (t, per)) in freq.iter().enumerate() {
                 let total: usize = per.values().sum();
                 let color = ws
-                    .project
+                    .project()
                     .theme(*t)
                     .map_or(egui::Color32::GRAY, |t| palette::color(t.color));
                 let bar = Bar::new(y_of(i), total as f64)
@@ -409,15 +449,11 @@ pub fn frequency_ui(
     });
 }
 
-pub fn retrieval_ui(
-    ui: &mut Ui,
-    ws: &Workspace,
-    state: &mut AnalysisState,
-    out: &mut Vec<Command>,
-) {
+pub fn retrieval_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut AnalysisState) {
+    let ws = cx.session;
     ui.horizontal_wrapped(|ui| {
         ui.label("Themes:");
-        for (_, t) in ws.project.theme_tree() {
+        for (_, t) in ws.project().theme_tree() {
             let mut on = state.retrieve_themes.contains(&t.id);
             if ui.checkbox(&mut on, &t.name).changed() {
                 if on {
@@ -433,13 +469,17 @@ pub fn retrieval_ui(
         ui.selectable_value(&mut state.retrieve_all, false, "any of them");
         ui.selectable_value(&mut state.retrieve_all, true, "all of them");
         if ui.button("Export CSV…").clicked() {
-            out.push(Command::ExportAnalysis(ExportWhat::Retrieval(
+            cx.send(FileCommand::ExportTable(ExportWhat::Retrieval(
                 state.retrieve_themes.clone(),
                 state.retrieve_all,
             )));
         }
     });
-    let found = retrieve(&ws.project, &state.retrieve_themes, state.retrieve_all);
+    let ids = state.retrieved(ws);
+    let found: Vec<_> = ids
+        .iter()
+        .filter_map(|id| ws.project().passages.get(id))
+        .collect();
     ui.weak(format!("{} passage(s), in reading order", found.len()));
     ui.separator();
     let dark = ui.visuals().dark_mode;
@@ -451,11 +491,11 @@ pub fn retrieval_ui(
             for p in found {
                 if last_article != Some(&p.article) {
                     ui.add_space(4.0);
-                    let title = ws.corpus.get(&p.article).map_or("", |a| a.title.as_str());
+                    let title = ws.corpus().get(&p.article).map_or("", |a| a.title.as_str());
                     ui.strong(format!("{} — {title}", p.article));
                     last_article = Some(&p.article);
                 }
-                let (before, after) = match ws.corpus.get(&p.article) {
+                let (before, after) = match ws.corpus().get(&p.article) {
                     Some(a) => {
                         let (l, _, r) = context(a, p.start, p.end, 100);
                         (l, r)
@@ -464,7 +504,7 @@ pub fn retrieval_ui(
                 };
                 ui.horizontal_wrapped(|ui| {
                     for t in &p.themes {
-                        if let Some(theme) = ws.project.theme(*t) {
+                        if let Some(theme) = ws.project().theme(*t) {
                             swatch(ui, palette::color(theme.color));
                         }
                     }
@@ -476,7 +516,7 @@ pub fn retrieval_ui(
                                 .background_color(palette::highlight_fill(
                                     &p.themes
                                         .iter()
-                                        .filter_map(|t| ws.project.theme(*t).map(|t| t.color))
+                                        .filter_map(|t| ws.project().theme(*t).map(|t| t.color))
                                         .collect::<Vec<_>>(),
                                     dark,
                                 )),
@@ -484,7 +524,7 @@ pub fn retrieval_ui(
                         .sense(Sense::click()),
                     );
                     if quote.on_hover_text("Open in the reader").clicked() {
-                        out.push(Command::SelectPassage(p.id));
+                        cx.send(SelectCommand::Passage(p.id));
                     }
                     ui.weak(format!("{after}…"));
                 });

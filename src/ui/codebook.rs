@@ -3,10 +3,10 @@
 
 use egui::{Button, ComboBox, RichText, TextEdit, Ui};
 
-use super::{Selection, numbered_themes, palette, swatch};
-use crate::app::command::Command;
-use crate::app::workspace::Workspace;
-use crate::project::{Edit, Theme, ThemeId};
+use super::{numbered_themes, palette, swatch};
+use crate::context::{DialogCommand, SelectCommand, ViewContext, theme_click};
+use crate::project::{Theme, ThemeId};
+use crate::session::CodebookIntent;
 
 #[derive(Default)]
 pub struct CodebookState {
@@ -17,14 +17,8 @@ pub struct CodebookState {
     draft_source: Option<Theme>,
 }
 
-pub fn codebook_ui(
-    ui: &mut Ui,
-    ws: &Workspace,
-    sel: &Selection,
-    state: &mut CodebookState,
-    out: &mut Vec<Command>,
-) {
-    let project = &ws.project;
+pub fn codebook_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut CodebookState) {
+    let (project, sel) = (cx.session.project(), cx.selection);
     let hint = if let Some((a, b)) = sel.text {
         format!(
             "{} characters selected: click a theme or press its number to tag them.",
@@ -38,7 +32,7 @@ pub fn codebook_ui(
     ui.weak(hint);
     ui.add_space(4.0);
 
-    let usage = project.theme_usage();
+    let usage = cx.session.theme_usage();
     let numbers = numbered_themes(project);
     let passage = sel.passage.and_then(|p| project.passages.get(&p));
     for (depth, theme) in project.theme_tree() {
@@ -58,7 +52,7 @@ pub fn codebook_ui(
                 .small_button("edit")
                 .on_hover_text(format!("Edit theme “{}”", theme.name));
             if edit.clicked() {
-                out.push(Command::EditTheme(Some(theme.id)));
+                cx.send(SelectCommand::EditTheme(Some(theme.id)));
             }
             let button = Button::selectable(on_passage || sel.theme == Some(theme.id), &theme.name)
                 .right_text(RichText::new(count.to_string()).weak())
@@ -69,7 +63,7 @@ pub fn codebook_ui(
                 format!("{}\n\n{}", theme.name, theme.description)
             };
             if ui.add(button).on_hover_text(tip).clicked() {
-                out.push(theme_click(sel, theme.id));
+                cx.send(theme_click(sel, theme.id));
             }
         });
     }
@@ -87,51 +81,23 @@ pub fn codebook_ui(
         let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         let add = ui.add_enabled(!state.new_name.trim().is_empty(), Button::new("Add theme"));
         if (add.clicked() || enter) && !state.new_name.trim().is_empty() {
-            let id = project.next_theme_id();
-            let color = palette::THEME_COLOURS[project.themes.len() % palette::THEME_COLOURS.len()];
-            out.push(Command::Edit(Edit::AddTheme(Theme {
-                id,
+            cx.send(CodebookIntent::Add {
                 name: state.new_name.trim().to_owned(),
-                color,
-                description: String::new(),
-                parent: None,
-            })));
+            });
             state.new_name.clear();
         }
     });
 
     if let Some(id) = sel.theme {
         ui.separator();
-        editor_ui(ui, ws, id, state, out);
+        editor_ui(ui, cx, id, state);
     }
 }
 
-/// What clicking a theme does, given the selection.
-pub fn theme_click(sel: &Selection, theme: ThemeId) -> Command {
-    match (sel.text, sel.passage) {
-        (Some((start, end)), _) => match &sel.article {
-            Some(article) => Command::TagRange {
-                theme,
-                article: article.clone(),
-                start,
-                end,
-            },
-            None => Command::EditTheme(Some(theme)),
-        },
-        (None, Some(p)) => Command::ToggleTheme(p, theme),
-        (None, None) => Command::EditTheme(Some(theme)),
-    }
-}
-
-fn editor_ui(
-    ui: &mut Ui,
-    ws: &Workspace,
-    id: ThemeId,
-    state: &mut CodebookState,
-    out: &mut Vec<Command>,
-) {
-    let Some(current) = ws.project.theme(id) else {
-        out.push(Command::EditTheme(None));
+fn editor_ui(ui: &mut Ui, cx: &ViewContext<'_>, id: ThemeId, state: &mut CodebookState) {
+    let project = cx.session.project();
+    let Some(current) = project.theme(id) else {
+        cx.send(SelectCommand::EditTheme(None));
         return;
     };
     if state.draft_source.as_ref() != Some(current) {
@@ -156,15 +122,15 @@ fn editor_ui(
             let label = ui.label("Parent");
             let parent_name = draft
                 .parent
-                .and_then(|p| ws.project.theme(p))
+                .and_then(|p| project.theme(p))
                 .map_or("(none)".to_owned(), |t| t.name.clone());
             ComboBox::from_id_salt("theme_parent")
                 .selected_text(parent_name)
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut draft.parent, None, "(none)");
-                    for t in &ws.project.themes {
+                    for t in &project.themes {
                         // A theme cannot sit under itself or its own descendants.
-                        if t.id == id || ws.project.ancestors(t.id).contains(&id) {
+                        if t.id == id || project.ancestors(t.id).contains(&id) {
                             continue;
                         }
                         ui.selectable_value(&mut draft.parent, Some(t.id), &t.name);
@@ -188,18 +154,16 @@ fn editor_ui(
             .add_enabled(changed && valid, Button::new("Apply"))
             .clicked()
         {
-            let mut theme = draft.clone();
-            theme.name = theme.name.trim().to_owned();
-            out.push(Command::Edit(Edit::UpdateTheme(theme)));
+            cx.send(CodebookIntent::Update(draft.clone()));
         }
         if ui.add_enabled(changed, Button::new("Revert")).clicked() {
             *draft = current.clone();
         }
         if ui.button("Delete theme…").clicked() {
-            out.push(Command::ConfirmDeleteTheme(id));
+            cx.send(DialogCommand::ConfirmDeleteTheme(id));
         }
         if ui.button("Close").clicked() {
-            out.push(Command::EditTheme(None));
+            cx.send(SelectCommand::EditTheme(None));
         }
     });
     if !valid {

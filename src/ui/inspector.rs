@@ -3,11 +3,10 @@
 
 use egui::{Button, TextEdit, Ui};
 
-use super::reader::quote_preview;
-use super::{Selection, palette, swatch};
-use crate::app::command::{Action, Command};
-use crate::app::workspace::Workspace;
-use crate::project::{Edit, PassageId, Timestamp};
+use super::{palette, quote_preview, swatch};
+use crate::context::{SelectCommand, UiCommand, ViewContext};
+use crate::project::PassageId;
+use crate::session::TagIntent;
 
 #[derive(Default)]
 pub struct InspectorState {
@@ -15,14 +14,13 @@ pub struct InspectorState {
     note: Option<(PassageId, String)>,
 }
 
-pub fn inspector_ui(
-    ui: &mut Ui,
-    ws: &Workspace,
-    sel: &Selection,
-    state: &mut InspectorState,
-    out: &mut Vec<Command>,
-) {
-    let Some(passage) = sel.passage.and_then(|id| ws.project.passages.get(&id)) else {
+pub fn inspector_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut InspectorState) {
+    let project = cx.session.project();
+    let Some(passage) = cx
+        .selection
+        .passage
+        .and_then(|id| project.passages.get(&id))
+    else {
         state.note = None;
         ui.weak(
             "No passage selected. Click a highlight in the reader, or a row in the passages list.",
@@ -37,7 +35,7 @@ pub fn inspector_ui(
             passage.article, passage.start, passage.end
         ));
     });
-    if let Some(problem) = ws.problems.get(&passage.id) {
+    if let Some(problem) = cx.session.problems().get(&passage.id) {
         ui.colored_label(
             palette::warning(dark),
             format!("Needs attention: {problem}."),
@@ -47,7 +45,7 @@ pub fn inspector_ui(
     ui.add_space(4.0);
     ui.horizontal_wrapped(|ui| {
         for t in &passage.themes {
-            if let Some(theme) = ws.project.theme(*t) {
+            if let Some(theme) = project.theme(*t) {
                 swatch(ui, palette::color(theme.color));
                 ui.label(&theme.name);
                 let remove = ui
@@ -57,7 +55,10 @@ pub fn inspector_ui(
                         "A passage keeps at least one theme; delete the passage instead",
                     );
                 if remove.clicked() {
-                    out.push(Command::ToggleTheme(passage.id, *t));
+                    cx.send(TagIntent::ToggleTheme {
+                        passage: passage.id,
+                        theme: *t,
+                    });
                 }
             }
         }
@@ -78,10 +79,10 @@ pub fn inspector_ui(
             )
             .labelled_by(label.id);
         if response.lost_focus() && *draft != passage.note {
-            let mut p = passage.clone();
-            p.note = draft.clone();
-            p.modified = Timestamp::now();
-            out.push(Command::Edit(Edit::UpdatePassage(p)));
+            cx.send(TagIntent::SetNote {
+                passage: passage.id,
+                note: draft.clone(),
+            });
         }
         if response.has_focus() {
             ui.weak("Saved to the passage when you click elsewhere.");
@@ -93,14 +94,14 @@ pub fn inspector_ui(
             .on_hover_text("Scroll the reader to this passage")
             .clicked()
         {
-            out.push(Command::SelectPassage(passage.id));
+            cx.send(SelectCommand::Passage(passage.id));
         }
         if ui
             .button("Delete passage")
-            .on_hover_text(Action::DeleteSelection.tooltip())
+            .on_hover_text(UiCommand::DeleteSelection.tooltip())
             .clicked()
         {
-            out.push(Command::Edit(Edit::RemovePassage(passage.id)));
+            cx.send(TagIntent::Delete(passage.id));
         }
     });
     ui.weak(format!(

@@ -4,28 +4,22 @@
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Button, FontId, TextEdit, TextWrapMode, Ui, Vec2};
 
-use super::Selection;
 use super::palette;
-use crate::app::command::Command;
-use crate::app::workspace::Workspace;
+use crate::context::{SelectCommand, ViewContext};
 use crate::corpus::ArticleId;
+use crate::session::Session;
 
 #[derive(Default)]
 pub struct LibraryState {
     pub filter: String,
-    /// (workspace revision, filter) → matching article indices.
+    /// (session revision, filter) → matching article indices.
     cache: Option<(u64, String, Vec<usize>)>,
 }
 
 const ROW_HEIGHT: f32 = 40.0;
 
-pub fn library_ui(
-    ui: &mut Ui,
-    ws: &Workspace,
-    sel: &Selection,
-    state: &mut LibraryState,
-    out: &mut Vec<Command>,
-) {
+pub fn library_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut LibraryState) {
+    let (session, sel) = (cx.session, cx.selection);
     ui.horizontal(|ui| {
         let label = ui.label("Filter");
         ui.add(
@@ -35,8 +29,8 @@ pub fn library_ui(
         )
         .labelled_by(label.id);
     });
-    let rows = filtered(ws, state);
-    let total = ws.corpus.len();
+    let rows = filtered(session, state);
+    let total = session.corpus().len();
     ui.weak(if rows.len() == total {
         format!("{total} article(s)")
     } else {
@@ -44,21 +38,23 @@ pub fn library_ui(
     });
     ui.separator();
 
-    let counts = ws.project.passage_counts();
-    let missing = ws.missing_articles();
+    let counts = session.passage_counts();
+    let missing = session.missing_articles();
     let dark = ui.visuals().dark_mode;
     egui::ScrollArea::vertical()
         .id_salt("library_scroll")
         .auto_shrink([false, false])
         .show_rows(ui, ROW_HEIGHT, rows.len(), |ui, range| {
             for &i in &rows[range] {
-                let article = &ws.corpus.articles()[i];
+                let Some(article) = session.corpus().articles().get(i) else {
+                    continue;
+                };
                 let n = counts.get(&article.id).copied().unwrap_or(0);
                 let selected = sel.article.as_ref() == Some(&article.id);
                 let response = article_row(ui, &article.title, article.id.file_name(), n, selected)
                     .on_hover_text(format!("{}\n{} passage(s)", article.id, n));
                 if response.clicked() {
-                    out.push(Command::OpenArticle(article.id.clone()));
+                    cx.send(SelectCommand::OpenArticle(article.id.clone()));
                 }
             }
         });
@@ -72,9 +68,9 @@ pub fn library_ui(
             .id_salt("missing_scroll")
             .max_height(120.0)
             .show(ui, |ui| {
-                for id in &missing {
+                for id in missing {
                     let n = counts.get(id).copied().unwrap_or(0);
-                    missing_row(ui, id, n, sel, out);
+                    missing_row(ui, cx, id, n);
                 }
             });
     }
@@ -137,35 +133,29 @@ fn article_row(
     response
 }
 
-fn missing_row(
-    ui: &mut Ui,
-    id: &ArticleId,
-    passages: usize,
-    sel: &Selection,
-    out: &mut Vec<Command>,
-) {
-    let selected = sel.article.as_ref() == Some(id);
+fn missing_row(ui: &mut Ui, cx: &ViewContext<'_>, id: &ArticleId, passages: usize) {
+    let selected = cx.selection.article.as_ref() == Some(id);
     let text = format!("{id} ({passages} passage(s) kept)");
     if ui
         .add(Button::selectable(selected, text).wrap_mode(TextWrapMode::Truncate))
         .clicked()
     {
-        out.push(Command::OpenArticle(id.clone()));
+        cx.send(SelectCommand::OpenArticle(id.clone()));
     }
 }
 
-/// Indices of the articles matching the filter, cached per workspace revision.
-fn filtered(ws: &Workspace, state: &mut LibraryState) -> Vec<usize> {
+/// Indices of the articles matching the filter, cached per session revision.
+fn filtered(session: &Session, state: &mut LibraryState) -> Vec<usize> {
     if let Some((_, _, rows)) = state
         .cache
         .as_ref()
-        .filter(|(rev, filter, _)| *rev == ws.revision && *filter == state.filter)
+        .filter(|(rev, filter, _)| *rev == session.revision() && *filter == state.filter)
     {
         return rows.clone();
     }
     let needle = state.filter.trim().to_lowercase();
-    let rows: Vec<usize> = ws
-        .corpus
+    let rows: Vec<usize> = session
+        .corpus()
         .articles()
         .iter()
         .enumerate()
@@ -176,6 +166,6 @@ fn filtered(ws: &Workspace, state: &mut LibraryState) -> Vec<usize> {
         })
         .map(|(i, _)| i)
         .collect();
-    state.cache = Some((ws.revision, state.filter.clone(), rows.clone()));
+    state.cache = Some((session.revision(), state.filter.clone(), rows.clone()));
     rows
 }

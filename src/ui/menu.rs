@@ -1,88 +1,83 @@
-//! The menu bar. Every item comes from an [`Action`], which supplies its text, tooltip and
-//! shortcut.
-
-use std::path::PathBuf;
+//! The menu bar. Every item comes from the [`UiCommand`] catalogue, which supplies its text,
+//! tooltip, shortcut and whether it can run now.
 
 use egui::{Button, Ui};
 
-use crate::app::command::{Action, Command};
-use crate::app::workspace::Workspace;
+use crate::context::{FileCommand, UiCommand, ViewContext};
 
-/// A menu item for `action`; pushes the command when clicked.
-pub fn action_button(ui: &mut Ui, action: Action, enabled: bool, out: &mut Vec<Command>) {
-    action_button_labelled(ui, action, action.text(), enabled, out);
+/// A menu item for `command`; sends it when clicked.
+fn item(ui: &mut Ui, cx: &ViewContext<'_>, command: UiCommand) {
+    item_labelled(ui, cx, command, &command.text());
 }
 
-fn action_button_labelled(
-    ui: &mut Ui,
-    action: Action,
-    text: &str,
-    enabled: bool,
-    out: &mut Vec<Command>,
-) {
+fn item_labelled(ui: &mut Ui, cx: &ViewContext<'_>, command: UiCommand, text: &str) {
     let mut button = Button::new(text);
-    if let Some(shortcut) = action.shortcut() {
-        button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+    if let Some(shortcut) = command.shortcuts().first() {
+        button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
     }
+    let enabled = command.enabled(cx.session, cx.selection);
     if ui
         .add_enabled(enabled, button)
-        .on_hover_text(action.tooltip())
+        .on_hover_text(command.tooltip())
         .clicked()
     {
-        out.push(Command::Action(action));
+        cx.send(command);
         ui.close();
     }
 }
 
-pub fn menu_ui(ui: &mut Ui, ws: &Workspace, recent: &[PathBuf], out: &mut Vec<Command>) {
+pub fn menu_ui(ui: &mut Ui, cx: &ViewContext<'_>) {
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
-            action_button(ui, Action::OpenFolder, true, out);
-            action_button(ui, Action::OpenProject, true, out);
-            action_button(ui, Action::OpenPath, true, out);
-            ui.add_enabled_ui(!recent.is_empty(), |ui| {
-                ui.menu_button("Open recent", |ui| {
-                    for path in recent {
-                        if ui.button(path.display().to_string()).clicked() {
-                            out.push(Command::OpenPath(path.clone()));
-                            ui.close();
-                        }
-                    }
-                });
-            });
-            ui.separator();
-            action_button(ui, Action::Save, ws.has_work(), out);
-            action_button(ui, Action::SaveAs, ws.has_work(), out);
-            ui.separator();
-            action_button(ui, Action::ExportQdpx, !ws.corpus.is_empty(), out);
-            action_button(ui, Action::ExportQdc, !ws.project.themes.is_empty(), out);
-            ui.separator();
-            action_button(ui, Action::Quit, true, out);
-        });
+        ui.menu_button("File", |ui| file_menu_ui(ui, cx));
         ui.menu_button("Edit", |ui| {
-            let undo = ws
-                .history
+            let history = cx.session.history();
+            let undo = history
                 .undo_label()
                 .map_or("Undo".to_owned(), |l| format!("Undo {l}"));
-            action_button_labelled(ui, Action::Undo, &undo, ws.history.can_undo(), out);
-            let redo = ws
-                .history
+            item_labelled(ui, cx, UiCommand::Undo, &undo);
+            let redo = history
                 .redo_label()
                 .map_or("Redo".to_owned(), |l| format!("Redo {l}"));
-            action_button_labelled(ui, Action::Redo, &redo, ws.history.can_redo(), out);
+            item_labelled(ui, cx, UiCommand::Redo, &redo);
             ui.separator();
-            action_button(ui, Action::DeleteSelection, true, out);
+            item(ui, cx, UiCommand::DeleteSelection);
             ui.separator();
-            action_button(ui, Action::Find, true, out);
-            action_button(ui, Action::FindNext, true, out);
-            action_button(ui, Action::FindPrevious, true, out);
+            item(ui, cx, UiCommand::Find);
+            item(ui, cx, UiCommand::FindNext);
+            item(ui, cx, UiCommand::FindPrevious);
         });
         ui.menu_button("View", |ui| {
-            action_button(ui, Action::ShowLoadReport, true, out);
-            action_button(ui, Action::ShowMessages, true, out);
+            item(ui, cx, UiCommand::ShowLoadReport);
+            item(ui, cx, UiCommand::ShowMessages);
+            ui.separator();
+            item(ui, cx, UiCommand::CommandPalette);
         });
         ui.menu_button("Help", |ui| {
-            action_button(ui, Action::ShowShortcuts, true, out);
+            item(ui, cx, UiCommand::ShowShortcuts);
         });
     });
+}
+
+fn file_menu_ui(ui: &mut Ui, cx: &ViewContext<'_>) {
+    item(ui, cx, UiCommand::OpenFolder);
+    item(ui, cx, UiCommand::OpenProject);
+    item(ui, cx, UiCommand::OpenPath);
+    ui.add_enabled_ui(!cx.recent.is_empty(), |ui| {
+        ui.menu_button("Open recent", |ui| {
+            for path in cx.recent {
+                if ui.button(path.display().to_string()).clicked() {
+                    cx.send(FileCommand::OpenPath(path.clone()));
+                    ui.close();
+                }
+            }
+        });
+    });
+    ui.separator();
+    item(ui, cx, UiCommand::Save);
+    item(ui, cx, UiCommand::SaveAs);
+    ui.separator();
+    item(ui, cx, UiCommand::ExportQdpx);
+    item(ui, cx, UiCommand::ExportQdc);
+    ui.separator();
+    item(ui, cx, UiCommand::Quit);
 }

@@ -1,8 +1,12 @@
-//! The panes of the window, one file each. Panes read the workspace and push
-//! [`Command`](crate::app::command::Command)s; they never change the model themselves.
+//! The panes and dialogs of the window, one file each. A pane reads the session through a
+//! [`ViewContext`](crate::context::ViewContext) and asks for changes with
+//! [`Command`](crate::context::Command)s; it never changes the model itself, and never uses
+//! `app`.
 
 pub mod analysis;
 pub mod codebook;
+pub mod command_palette;
+pub mod dialogs;
 pub mod figures;
 pub mod highlight;
 pub mod inspector;
@@ -15,26 +19,14 @@ pub mod plot;
 pub mod reader;
 pub mod search;
 pub mod status;
+pub mod windows;
 
 use egui::{Color32, Response, Sense, Ui, Vec2};
 
 use crate::corpus::ArticleId;
-use crate::project::{PassageId, Project, ThemeId};
+use crate::project::{Project, ThemeId};
 
-/// What is selected, shared by every pane.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Selection {
-    /// The article open in the reader.
-    pub article: Option<ArticleId>,
-    /// The selected passage.
-    pub passage: Option<PassageId>,
-    /// The text selected in the reader, in code points.
-    pub text: Option<(usize, usize)>,
-    /// The theme open in the codebook's editor.
-    pub theme: Option<ThemeId>,
-    /// The selected figure.
-    pub figure: Option<crate::figures::curation::FigureKey>,
-}
+pub use crate::context::{Selection, numbered_themes};
 
 /// A small square in a theme's colour.
 pub fn swatch(ui: &mut Ui, color: Color32) -> Response {
@@ -79,12 +71,14 @@ pub fn article_filter(
         .labelled_by(label.id);
 }
 
-/// The themes that number keys 1–9 tag with: the first nine in codebook order.
-pub fn numbered_themes(project: &Project) -> Vec<ThemeId> {
-    project
-        .theme_tree()
-        .into_iter()
-        .take(9)
-        .map(|(_, t)| t.id)
-        .collect()
+/// A quote in lists: short, on one line.
+pub fn quote_preview(quote: &str, max_chars: usize) -> String {
+    let flat: String = quote.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max_chars {
+        flat
+    } else {
+        let mut s: String = flat.chars().take(max_chars).collect();
+        s.push('…');
+        s
+    }
 }

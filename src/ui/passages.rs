@@ -4,12 +4,11 @@
 use egui::{ComboBox, RichText, TextEdit, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use super::reader::quote_preview;
-use super::{Selection, palette, swatch};
-use crate::app::command::Command;
-use crate::app::workspace::Workspace;
+use super::{palette, quote_preview, swatch};
+use crate::context::{SelectCommand, ViewContext};
 use crate::corpus::ArticleId;
 use crate::project::{PassageId, ThemeId};
+use crate::session::Session;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PassageFilter {
@@ -26,15 +25,16 @@ pub struct PassagesState {
 }
 
 /// The passages matching `filter`, in article then reading order.
-pub fn filter_passages(ws: &Workspace, filter: &PassageFilter) -> Vec<PassageId> {
+pub fn filter_passages(session: &Session, filter: &PassageFilter) -> Vec<PassageId> {
     let needle = filter.text.trim().to_lowercase();
-    let mut rows: Vec<_> = ws
-        .project
+    let problems = session.problems();
+    let mut rows: Vec<_> = session
+        .project()
         .passages
         .values()
         .filter(|p| filter.theme.is_none_or(|t| p.has_theme(t)))
         .filter(|p| filter.article.as_ref().is_none_or(|a| &p.article == a))
-        .filter(|p| !filter.attention_only || ws.problems.contains_key(&p.id))
+        .filter(|p| !filter.attention_only || problems.contains_key(&p.id))
         .filter(|p| {
             needle.is_empty()
                 || p.quote.to_lowercase().contains(&needle)
@@ -47,52 +47,15 @@ pub fn filter_passages(ws: &Workspace, filter: &PassageFilter) -> Vec<PassageId>
     rows.into_iter().map(|p| p.id).collect()
 }
 
-pub fn passages_ui(
-    ui: &mut Ui,
-    ws: &Workspace,
-    sel: &Selection,
-    state: &mut PassagesState,
-    out: &mut Vec<Command>,
-) {
-    let project = &ws.project;
-    ui.horizontal_wrapped(|ui| {
-        let label = ui.label("Theme");
-        let theme_text = state
-            .filter
-            .theme
-            .and_then(|t| project.theme(t))
-            .map_or("any".to_owned(), |t| t.name.clone());
-        ComboBox::from_id_salt("passages_theme")
-            .selected_text(theme_text)
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut state.filter.theme, None, "any");
-                for (_, t) in project.theme_tree() {
-                    ui.selectable_value(&mut state.filter.theme, Some(t.id), &t.name);
-                }
-            })
-            .response
-            .labelled_by(label.id);
-        super::article_filter(
-            ui,
-            "passages_article",
-            &ws.corpus,
-            &mut state.filter.article,
-        );
-        let label = ui.label("Text");
-        ui.add(
-            TextEdit::singleline(&mut state.filter.text)
-                .hint_text("quote or note")
-                .desired_width(160.0),
-        )
-        .labelled_by(label.id);
-        ui.checkbox(&mut state.filter.attention_only, "Needs attention only");
-    });
-
+pub fn passages_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut PassagesState) {
+    let session = cx.session;
+    let project = session.project();
+    filters_ui(ui, cx, &mut state.filter);
     let rows = match &state.cache {
-        Some((rev, f, rows)) if *rev == ws.revision && *f == state.filter => rows.clone(),
+        Some((rev, f, rows)) if *rev == session.revision() && *f == state.filter => rows.clone(),
         _ => {
-            let rows = filter_passages(ws, &state.filter);
-            state.cache = Some((ws.revision, state.filter.clone(), rows.clone()));
+            let rows = filter_passages(session, &state.filter);
+            state.cache = Some((session.revision(), state.filter.clone(), rows.clone()));
             rows
         }
     };
@@ -101,6 +64,49 @@ pub fn passages_ui(
         rows.len(),
         project.passages.len()
     ));
+    table_ui(ui, cx, &rows);
+}
+
+/// Theme, article, text and "needs attention" filters.
+fn filters_ui(ui: &mut Ui, cx: &ViewContext<'_>, filter: &mut PassageFilter) {
+    let project = cx.session.project();
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label("Theme");
+        let theme_text = filter
+            .theme
+            .and_then(|t| project.theme(t))
+            .map_or("any".to_owned(), |t| t.name.clone());
+        ComboBox::from_id_salt("passages_theme")
+            .selected_text(theme_text)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut filter.theme, None, "any");
+                for (_, t) in project.theme_tree() {
+                    ui.selectable_value(&mut filter.theme, Some(t.id), &t.name);
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        super::article_filter(
+            ui,
+            "passages_article",
+            cx.session.corpus(),
+            &mut filter.article,
+        );
+        let label = ui.label("Text");
+        ui.add(
+            TextEdit::singleline(&mut filter.text)
+                .hint_text("quote or note")
+                .desired_width(160.0),
+        )
+        .labelled_by(label.id);
+        ui.checkbox(&mut filter.attention_only, "Needs attention only");
+    });
+}
+
+/// One row per passage; a click opens it in the reader.
+fn table_ui(ui: &mut Ui, cx: &ViewContext<'_>, rows: &[PassageId]) {
+    let (session, sel) = (cx.session, cx.selection);
+    let project = session.project();
     let dark = ui.visuals().dark_mode;
     // Clicks go to the row, not to text selection inside a cell.
     ui.style_mut().interaction.selectable_labels = false;
@@ -143,7 +149,7 @@ pub fn passages_ui(
                     return;
                 };
                 row.set_selected(sel.passage == Some(p.id));
-                let problem = ws.problems.get(&p.id);
+                let problem = session.problems().get(&p.id);
                 row.col(|ui| {
                     ui.label(p.article.file_name());
                 });
@@ -175,7 +181,7 @@ pub fn passages_ui(
                     ui.label(quote_preview(&p.note, 120));
                 });
                 if row.response().clicked() {
-                    out.push(Command::SelectPassage(p.id));
+                    cx.send(SelectCommand::Passage(p.id));
                 }
             });
         });

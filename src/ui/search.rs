@@ -6,9 +6,11 @@ use egui::{Button, ComboBox, FontId, Id, TextEdit, Ui};
 use super::{Selection, palette};
 use crate::analysis::search::context;
 use crate::analysis::{Query, Scope, SearchResult};
-use crate::app::command::Command;
-use crate::app::workspace::Workspace;
+use crate::context::{
+    DialogCommand, ExportWhat, FileCommand, SelectCommand, ViewContext, WorkCommand,
+};
 use crate::project::ThemeId;
+use crate::session::{RuleIntent, Session};
 
 /// Where to search, as chosen in the pane.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -23,7 +25,7 @@ pub enum ScopeChoice {
 pub struct SearchState {
     pub query: Query,
     pub scope: ScopeChoice,
-    /// The search last asked for: (query, scope, workspace revision, article).
+    /// The search last asked for: (query, scope, session revision, article).
     requested: Option<(Query, ScopeChoice, u64, Option<String>)>,
     /// The newest search started; older results are ignored.
     pub generation: u64,
@@ -66,7 +68,7 @@ impl SearchState {
 }
 
 /// The scope as the search module takes it.
-pub fn scope_of(ws: &Workspace, sel: &Selection, choice: ScopeChoice) -> Scope {
+pub fn scope_of(ws: &Session, sel: &Selection, choice: ScopeChoice) -> Scope {
     match choice {
         ScopeChoice::Corpus => Scope::Corpus,
         ScopeChoice::ThisArticle => sel
@@ -74,7 +76,7 @@ pub fn scope_of(ws: &Workspace, sel: &Selection, choice: ScopeChoice) -> Scope {
             .clone()
             .map_or(Scope::Ranges(Vec::new()), Scope::Article),
         ScopeChoice::Theme(t) => Scope::Ranges(
-            ws.project
+            ws.project()
                 .passages
                 .values()
                 .filter(|p| p.has_theme(t))
@@ -89,13 +91,23 @@ pub fn field_id() -> Id {
     Id::unique("dossier_search_field")
 }
 
-pub fn search_ui(
-    ui: &mut Ui,
-    ws: &Workspace,
-    sel: &Selection,
-    state: &mut SearchState,
-    out: &mut Vec<Command>,
-) {
+pub fn search_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut SearchState) {
+    query_bar_ui(ui, cx, state);
+    request_search(cx, state);
+    status_row_ui(ui, cx, state);
+    ui.separator();
+    egui::Panel::right("rules_side")
+        .resizable(true)
+        .default_size(280.0)
+        .show(ui, |ui| rules_ui(ui, cx));
+    if let Some(result) = &state.result {
+        results_ui(ui, cx, result, state.current);
+    }
+}
+
+/// The query: pattern, options and scope.
+fn query_bar_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut SearchState) {
+    let ws = cx.session;
     ui.horizontal_wrapped(|ui| {
         let label = ui.label("Search");
         let field = ui
@@ -123,7 +135,7 @@ pub fn search_ui(
             ScopeChoice::ThisArticle => "this article".to_owned(),
             ScopeChoice::Theme(t) => format!(
                 "passages of “{}”",
-                ws.project.theme(t).map_or("?", |t| t.name.as_str())
+                ws.project().theme(t).map_or("?", |t| t.name.as_str())
             ),
         };
         ComboBox::from_id_salt("search_scope")
@@ -131,7 +143,7 @@ pub fn search_ui(
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut state.scope, ScopeChoice::Corpus, "all articles");
                 ui.selectable_value(&mut state.scope, ScopeChoice::ThisArticle, "this article");
-                for (_, t) in ws.project.theme_tree() {
+                for (_, t) in ws.project().theme_tree() {
                     ui.selectable_value(
                         &mut state.scope,
                         ScopeChoice::Theme(t.id),
@@ -142,13 +154,15 @@ pub fn search_ui(
             .response
             .labelled_by(label.id);
     });
+}
 
-    // Run the search when what it depends on changes (results come back from a worker).
-    // Edits change the hits only when searching a theme's passages; otherwise only a new
-    // corpus does.
+/// Run the search when what it depends on changes (results come back from a worker). Edits
+/// change the hits only when searching a theme's passages; otherwise only a new corpus does.
+fn request_search(cx: &ViewContext<'_>, state: &mut SearchState) {
+    let (ws, sel) = (cx.session, cx.selection);
     let depends_on = match state.scope {
-        ScopeChoice::Theme(_) => ws.revision,
-        _ => std::sync::Arc::as_ptr(&ws.corpus) as u64,
+        ScopeChoice::Theme(_) => ws.revision(),
+        _ => ws.corpus_revision(),
     };
     let article = match state.scope {
         ScopeChoice::ThisArticle => sel.article.as_ref().map(|a| a.0.clone()),
@@ -162,7 +176,7 @@ pub fn search_ui(
                 state.error = None;
                 state.generation += 1;
                 state.running = true;
-                out.push(Command::RunSearch {
+                cx.send(WorkCommand::Search {
                     generation: state.generation,
                     regex,
                     scope: scope_of(ws, sel, state.scope),
@@ -176,7 +190,11 @@ pub fn search_ui(
             }
         }
     }
+}
 
+/// How many hits (or why the query is invalid), "Tag all hits…" and the CSV export.
+fn status_row_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &SearchState) {
+    let (ws, sel) = (cx.session, cx.selection);
     let dark = ui.visuals().dark_mode;
     ui.horizontal_wrapped(|ui| {
         if let Some(e) = &state.error {
@@ -195,7 +213,7 @@ pub fn search_ui(
                 ui.spinner();
             }
             ui.separator();
-            let can_tag = total > 0 && !ws.project.themes.is_empty();
+            let can_tag = total > 0 && !ws.project().themes.is_empty();
             if ui
                 .add_enabled(can_tag, Button::new("Tag all hits…"))
                 .on_hover_text(
@@ -203,7 +221,7 @@ pub fn search_ui(
                 )
                 .clicked()
             {
-                out.push(Command::PrepareAutoTag {
+                cx.send(DialogCommand::PrepareAutoTag {
                     query: state.query.clone(),
                     scope: scope_of(ws, sel, state.scope),
                 });
@@ -212,7 +230,7 @@ pub fn search_ui(
                 .add_enabled(total > 0, Button::new("Export CSV…"))
                 .clicked()
             {
-                out.push(Command::ExportHits);
+                cx.send(FileCommand::ExportTable(ExportWhat::Hits));
             }
             ui.weak("F3 / Shift+F3: next / previous hit");
         } else if state.running {
@@ -221,14 +239,6 @@ pub fn search_ui(
             ui.weak("Type to search the articles. Ctrl+F comes back here.");
         }
     });
-    ui.separator();
-    egui::Panel::right("rules_side")
-        .resizable(true)
-        .default_size(280.0)
-        .show(ui, |ui| rules_ui(ui, ws, out));
-    if let Some(result) = &state.result {
-        results_ui(ui, ws, result, state.current, out);
-    }
 }
 
 /// One line per article group or hit.
@@ -237,13 +247,8 @@ enum Row {
     Hit(usize),
 }
 
-fn results_ui(
-    ui: &mut Ui,
-    ws: &Workspace,
-    result: &SearchResult,
-    current: Option<usize>,
-    out: &mut Vec<Command>,
-) {
+fn results_ui(ui: &mut Ui, cx: &ViewContext<'_>, result: &SearchResult, current: Option<usize>) {
+    let corpus = cx.session.corpus();
     let mut rows = Vec::with_capacity(result.hits.len() + result.per_article.len());
     let mut next = 0;
     for (g, (_, n)) in result.per_article.iter().enumerate() {
@@ -263,7 +268,7 @@ fn results_ui(
                 match row {
                     Row::Article(g) => {
                         let (id, n) = &result.per_article[*g];
-                        let title = ws.corpus.get(id).map_or("", |a| a.title.as_str());
+                        let title = corpus.get(id).map_or("", |a| a.title.as_str());
                         ui.strong(format!(
                             "{} — {n} hit(s) · {}",
                             id.file_name(),
@@ -272,12 +277,12 @@ fn results_ui(
                     }
                     Row::Hit(i) => {
                         let h = &result.hits[*i];
-                        let Some(article) = ws.corpus.get(&h.article) else {
+                        let Some(article) = corpus.get(&h.article) else {
                             continue;
                         };
                         let (l, m, r) = context(article, h.start, h.end, 60);
                         if kwic_row(ui, &l, &m, &r, current == Some(*i), dark).clicked() {
-                            out.push(Command::SelectHit(*i));
+                            cx.send(SelectCommand::Hit(*i));
                         }
                     }
                 }
@@ -357,16 +362,14 @@ fn short(s: &str, n: usize) -> String {
     }
 }
 
-fn rules_ui(ui: &mut Ui, ws: &Workspace, out: &mut Vec<Command>) {
+fn rules_ui(ui: &mut Ui, cx: &ViewContext<'_>) {
+    let project = cx.session.project();
     ui.strong("Auto-tag rules");
-    if ws.project.rules.is_empty() {
+    if project.rules.is_empty() {
         ui.weak("Save a rule from “Tag all hits…” to run it again when new articles arrive.");
     }
-    for rule in &ws.project.rules {
-        let theme = ws
-            .project
-            .theme(rule.theme)
-            .map_or("?", |t| t.name.as_str());
+    for rule in &project.rules {
+        let theme = project.theme(rule.theme).map_or("?", |t| t.name.as_str());
         ui.horizontal_wrapped(|ui| {
             let kind = if rule.query.regex { "regex" } else { "text" };
             ui.label(format!(
@@ -381,10 +384,10 @@ fn rules_ui(ui: &mut Ui, ws: &Workspace, out: &mut Vec<Command>) {
                 .on_hover_text("Tag new hits; existing passages are not duplicated")
                 .clicked()
             {
-                out.push(Command::RunRule(rule.id));
+                cx.send(RuleIntent::Run(rule.id));
             }
             if ui.small_button("Delete rule").clicked() {
-                out.push(Command::Edit(crate::project::Edit::RemoveRule(rule.id)));
+                cx.send(RuleIntent::Delete(rule.id));
             }
         });
         ui.separator();

@@ -3,30 +3,26 @@
 use egui::{Align2, Color32, Context, Frame, Id, ProgressBar, RichText, Ui};
 
 use super::palette;
-use crate::app::jobs::Jobs;
-use crate::app::notify::{Level, Notifications};
-use crate::app::workspace::Workspace;
+use crate::context::notify::Level;
+use crate::context::{Command, ViewContext};
 
-pub fn status_ui(ui: &mut Ui, ws: &Workspace, jobs: &Jobs) {
+pub fn status_ui(ui: &mut Ui, cx: &ViewContext<'_>) {
+    let session = cx.session;
     ui.horizontal(|ui| {
         ui.label(format!(
             "{} articles · {} themes · {} passages",
-            ws.corpus.len(),
-            ws.project.themes.len(),
-            ws.project.passages.len()
+            session.corpus().len(),
+            session.project().themes.len(),
+            session.project().passages.len()
         ));
-        if !ws.problems.is_empty() {
+        let problems = session.problems().len();
+        if problems > 0 {
             ui.colored_label(
                 palette::warning(ui.visuals().dark_mode),
-                format!("· {} need attention", ws.problems.len()),
+                format!("· {problems} need attention"),
             );
         }
-        // Searches come and go with every key press; the search pane shows them.
-        for job in jobs
-            .running()
-            .iter()
-            .filter(|j| !matches!(j.label.as_str(), "Searching" | "Autosaving"))
-        {
+        for job in cx.jobs.iter().filter(|j| j.slot.shown()) {
             ui.separator();
             let bar = match job.progress.fraction() {
                 Some(f) => ProgressBar::new(f).show_percentage(),
@@ -35,21 +31,22 @@ pub fn status_ui(ui: &mut Ui, ws: &Workspace, jobs: &Jobs) {
             ui.add(bar.desired_width(160.0).text(job.label.as_str()));
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ws.is_dirty() {
+            if session.is_dirty() {
                 ui.label(
                     RichText::new("Unsaved changes")
                         .color(palette::warning(ui.visuals().dark_mode)),
                 );
-            } else if ws.project_path.is_some() {
+            } else if session.project_path().is_some() {
                 ui.weak("Saved");
             }
         });
     });
 }
 
-/// Toasts in the bottom-right corner; returns nothing, dismissals go straight to `notes`.
-pub fn toasts_ui(ctx: &Context, notes: &mut Notifications) {
-    let active: Vec<(usize, Level, String)> = notes
+/// Toasts in the bottom-right corner; a dismissal is sent as a command.
+pub fn toasts_ui(ctx: &Context, cx: &ViewContext<'_>) {
+    let active: Vec<(usize, Level, String)> = cx
+        .notes
         .active()
         .map(|(i, n)| (i, n.level, n.text.clone()))
         .collect();
@@ -86,6 +83,6 @@ pub fn toasts_ui(ctx: &Context, notes: &mut Notifications) {
             }
         });
     for i in dismiss {
-        notes.dismiss(i);
+        cx.send(Command::DismissNotice(i));
     }
 }

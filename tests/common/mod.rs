@@ -1,5 +1,10 @@
-//! Helpers shared by the integration tests: the bundled seeds and temporary folders.
-#![allow(dead_code)]
+//! Helpers shared by the integration tests: the bundled seeds, temporary folders, the crash
+//! test's project states and the invariants the fuzz targets check.
+#![allow(dead_code, reason = "each test binary uses a part of these helpers")]
+
+pub mod invariants;
+pub mod stress;
+pub mod ui;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;

@@ -37,10 +37,21 @@ pub struct ArticleContext<'t> {
 impl<'t> ArticleContext<'t> {
     /// Read the article-level facts of `text`, with an optional known date.
     pub fn of(text: &'t str, date: Option<(i32, Option<u32>)>) -> Self {
+        Self::with_language(text, date, None)
+    }
+
+    /// The same, with the article's language when it is known (an ISO 639-1 code, from the
+    /// article's metadata): one of the languages with word lists is taken as it is.
+    pub fn with_language(
+        text: &'t str,
+        date: Option<(i32, Option<u32>)>,
+        language: Option<&str>,
+    ) -> Self {
         let lex = Lexicon::get();
         // Function words settle most articles at once; whatlang decides the others.
         let sample = detection_sample(text);
-        let article = match function_word_language(sample, true) {
+        let known = language.and_then(|l| DETECTED.iter().copied().find(|d| *d == l));
+        let article = match known.or_else(|| function_word_language(sample, true)) {
             Some(code) => code,
             None => language::detect_among(sample, DETECTED).map_or("en", |d| d.code),
         };

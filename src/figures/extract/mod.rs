@@ -38,9 +38,31 @@ use roles::Role;
 /// many characters on each side of it.
 pub const CONTEXT_CHARS: usize = 200;
 
-/// Extract the figures of an article (its date read from its text, if it has one).
+/// Extract the figures of an article, with the date and language its metadata detected
+/// (`corpus::meta`), when it has them.
 pub fn extract_article(article: &Article) -> Vec<Figure> {
-    extract_with(&article.text, &article.index, None)
+    let date = article
+        .meta
+        .date
+        .as_ref()
+        .and_then(|d| iso_year_month(&d.value));
+    let language = article.meta.language.as_ref().map(|l| l.value.as_str());
+    extract_in(&article.text, &article.index, date, language)
+}
+
+/// The year and month of an ISO 8601 date, possibly partial (`2015-04-17`, `2015-04`, `2015`).
+fn iso_year_month(iso: &str) -> Option<(i32, Option<u32>)> {
+    let mut parts = iso.split('-');
+    let year = parts
+        .next()
+        .filter(|y| y.len() == 4)?
+        .parse::<i32>()
+        .ok()?;
+    let month = parts
+        .next()
+        .and_then(|m| m.parse::<u32>().ok())
+        .filter(|m| (1..=12).contains(m));
+    Some((year, month))
 }
 
 /// Extract the figures of a text (already decoded: see `corpus::decode`).
@@ -56,7 +78,17 @@ pub fn extract_with(
     index: &TextIndex,
     date: Option<(i32, Option<u32>)>,
 ) -> Vec<Figure> {
-    let ctx = ArticleContext::of(text, date);
+    extract_in(text, index, date, None)
+}
+
+/// [`extract_with`], with the article's language when it is known (an ISO 639-1 code).
+fn extract_in(
+    text: &str,
+    index: &TextIndex,
+    date: Option<(i32, Option<u32>)>,
+    language: Option<&str>,
+) -> Vec<Figure> {
+    let ctx = ArticleContext::with_language(text, date, language);
     let lex = Lexicon::get();
     let ranges = bounded_sentences(text);
     let repeats = repeats_in(text, &ranges);

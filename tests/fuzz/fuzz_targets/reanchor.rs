@@ -1,6 +1,9 @@
-//! Fuzz target: placing a quote in any text (see `dossier::invariants::placement`).
+//! Fuzz target: placing a quote in any text (see `placement` in `tests/common/invariants.rs`).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| dossier::invariants::placement(data));
+#[path = "../../common/invariants.rs"]
+mod invariants;
+
+fuzz_target!(|data: &[u8]| invariants::placement(data));

@@ -1,0 +1,207 @@
+//! Who a mention refers to within its article: acronyms defined in the text ("Federal Service
+//! for Drug Control (FSKN)") name their body wherever they stand; people are named again by
+//! surname; generic bodies ("Armed Forces") take the country given beside them or earlier.
+
+use std::collections::HashMap;
+
+use super::extract::{Ctx, Span};
+use super::words::ALL_CAPS;
+use super::{ActorId, ActorKind, MentionRole};
+
+/// Acronyms defined in the text ("Latin American Security and Defense Network (RESDAL)") name
+/// the organisation before them, here and wherever they stand alone; other acronyms are kept as
+/// weak mentions that count only if another article defines them.
+pub(crate) fn acronyms(ctx: &Ctx, spans: &mut Vec<Span>, sentence_of: &[u32]) {
+    let mut defined: HashMap<String, usize> = HashMap::new();
+    let mut added = Vec::new();
+    for s in 0..spans.len() {
+        if spans[s].kind != ActorKind::Org {
+            continue;
+        }
+        let Some((a, b)) = ctx.acronym_in_parens(spans[s].j) else {
+            continue;
+        };
+        let acronym = ctx.phrase(a, b);
+        // An acronym the gazetteer knows names its entry: the long name before it is an alias.
+        if let Some(next) = spans.get(s + 1).filter(|n| n.i == a)
+            && next.role == MentionRole::Acronym
+        {
+            if spans[s].role == MentionRole::Name
+                && ctx.lex.entry_by_id(spans[s].actor.as_str()).is_none()
+            {
+                let (actor, name, country) =
+                    (next.actor.clone(), next.name.clone(), next.country.clone());
+                spans[s].actor = actor;
+                spans[s].name = name;
+                spans[s].country = country;
+                spans[s].generic = false;
+            }
+            defined.insert(acronym, s);
+            continue;
+        }
+        if ctx.lex.entry_by_id(spans[s].actor.as_str()).is_none() {
+            spans[s].actor = ActorId(format!("org:{}", super::slug(&acronym)));
+            spans[s].generic = false;
+        }
+        let mut m = spans[s].clone();
+        m.i = a;
+        m.j = b;
+        m.role = MentionRole::Acronym;
+        added.push(m);
+        defined.insert(acronym, s);
+    }
+    merge_spans(spans, added);
+    // Bare acronyms: defined here, or weak.
+    let covered = coverage(spans, ctx.toks.len());
+    let mut bare = Vec::new();
+    for k in 0..ctx.toks.len() {
+        let t = ctx.toks.toks[k];
+        if covered[k] || !t.is(ALL_CAPS) || ctx.caps_run(k) || sentence_of[k] == u32::MAX {
+            continue;
+        }
+        let text = ctx.toks.text(ctx.text, k);
+        let len = text.chars().count();
+        if !(2..=10).contains(&len) || is_roman(text) || ctx.lex.is_stop(ctx.toks.key(k)) {
+            continue;
+        }
+        let mut span = match defined.get(text).and_then(|s| spans.get(*s)) {
+            Some(def) => def.clone(),
+            None => Span {
+                i: k,
+                j: k + 1,
+                actor: ActorId(format!("org:{}", super::slug(text))),
+                role: MentionRole::Acronym,
+                kind: ActorKind::Org,
+                name: text.to_owned(),
+                country: None,
+                org: None,
+                weak: true,
+                generic: false,
+            },
+        };
+        span.i = k;
+        span.j = k + 1;
+        span.role = MentionRole::Acronym;
+        bare.push(span);
+    }
+    merge_spans(spans, bare);
+}
+
+fn is_roman(s: &str) -> bool {
+    s.chars()
+        .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
+}
+
+/// Which tokens a mention covers.
+pub(crate) fn coverage(spans: &[Span], n: usize) -> Vec<bool> {
+    let mut covered = vec![false; n];
+    for s in spans {
+        for c in covered.iter_mut().take(s.j).skip(s.i) {
+            *c = true;
+        }
+    }
+    covered
+}
+
+/// Add spans that cover no token already covered, keeping the order.
+fn merge_spans(spans: &mut Vec<Span>, added: Vec<Span>) {
+    if added.is_empty() {
+        return;
+    }
+    spans.extend(added);
+    spans.sort_by_key(|s| (s.i, std::cmp::Reverse(s.j)));
+    let mut end = 0;
+    spans.retain(|s| {
+        let keep = s.i >= end;
+        if keep {
+            end = s.j;
+        }
+        keep
+    });
+}
+
+/// People named again by surname ("Ivanov", "Castro Contreras") after their full name.
+pub(crate) fn surnames(ctx: &Ctx, spans: &mut Vec<Span>) {
+    // Folded surname (one or two words) → the persons with it, by first token.
+    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    for (n, s) in spans.iter().enumerate() {
+        if s.kind != ActorKind::Person || s.j - s.i < 2 || s.role != MentionRole::Name {
+            continue;
+        }
+        let words: Vec<usize> = (s.i + 1..s.j)
+            .filter(|&k| ctx.toks.toks[k].is_cap())
+            .collect();
+        for (w, &k) in words.iter().enumerate() {
+            if ctx.lex.is_given_name(ctx.toks.key(k)) && w + 1 < words.len() {
+                continue; // a second given name ("Juan Carlos")
+            }
+            by_surname
+                .entry(ctx.toks.key(k).to_owned())
+                .or_default()
+                .push(n);
+            if let Some(&k2) = words.get(w + 1) {
+                let two = format!("{} {}", ctx.toks.key(k), ctx.toks.key(k2));
+                by_surname.entry(two).or_default().push(n);
+            }
+        }
+    }
+    if by_surname.is_empty() {
+        return;
+    }
+    let covered = coverage(spans, ctx.toks.len());
+    let mut found = Vec::new();
+    let mut k = 0;
+    while k < ctx.toks.len() {
+        let t = ctx.toks.toks[k];
+        if covered[k] || !t.is_cap() || ctx.caps_run(k) || ctx.lex.is_stop(ctx.toks.key(k)) {
+            k += 1;
+            continue;
+        }
+        let two = (k + 1 < ctx.toks.len() && !covered[k + 1] && ctx.toks.toks[k + 1].is_cap())
+            .then(|| format!("{} {}", ctx.toks.key(k), ctx.toks.key(k + 1)))
+            .and_then(|key| by_surname.get(&key).map(|p| (2, p)));
+        let hit = two.or_else(|| by_surname.get(ctx.toks.key(k)).map(|p| (1, p)));
+        let Some((len, persons)) = hit else {
+            k += 1;
+            continue;
+        };
+        // The nearest full name before, else the first after.
+        // `persons` is in text order: the last one before `k`, found by halving.
+        let before = persons.partition_point(|&p| spans[p].i < k);
+        let person = before
+            .checked_sub(1)
+            .and_then(|b| persons.get(b))
+            .or(persons.first())
+            .and_then(|&p| spans.get(p));
+        if let Some(p) = person {
+            let mut s = p.clone();
+            s.i = k;
+            s.j = k + len;
+            s.role = MentionRole::Surname;
+            found.push(s);
+        }
+        k += len;
+    }
+    merge_spans(spans, found);
+}
+
+/// A generic organisation ("Armed Forces") takes the country given beside it or, failing that,
+/// the country of the same name earlier in the article; its id names the country.
+pub(crate) fn generic_countries(spans: &mut [Span]) {
+    let mut last: HashMap<String, String> = HashMap::new();
+    for s in spans
+        .iter_mut()
+        .filter(|s| s.generic && s.kind == ActorKind::Org)
+    {
+        let base = super::slug(&s.name);
+        match &s.country {
+            Some(c) => {
+                last.insert(base.clone(), c.clone());
+            }
+            None => s.country = last.get(&base).cloned(),
+        }
+        if let Some(c) = &s.country {
+            s.actor = ActorId(format!("org:{base}-{}", c.to_lowercase()));
+        }
+    }
+}

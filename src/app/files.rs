@@ -1,0 +1,169 @@
+//! Opening, saving and choosing files: the question about unsaved changes before the open
+//! project is replaced, native or typed file dialogs, and saves — one at a time, a second one
+//! waiting for the first, so they can never finish out of order.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use super::DossierApp;
+use super::jobs::start_dir;
+use crate::context::{Dialog, DialogKind, FileCommand, Pending, Slot};
+use crate::session::save::save_target;
+
+/// A dialog that closes faster than this most likely never appeared.
+pub(super) const DIALOG_MIN: Duration = Duration::from_millis(250);
+
+impl DossierApp {
+    pub(super) fn file_command(&mut self, command: FileCommand) {
+        match command {
+            FileCommand::OpenPath(path) => self.guard(Pending::OpenPath(path)),
+            FileCommand::ExportSeries(id) => self.show_dialog(DialogKind::ExportSeries(id)),
+            FileCommand::ExportPlot => self.show_dialog(DialogKind::ExportPlot),
+            FileCommand::ExportTable(what) => {
+                self.pending_export = Some(what);
+                self.show_dialog(DialogKind::ExportAnalysis);
+            }
+        }
+    }
+
+    /// Run `pending` now, or first ask about unsaved changes.
+    pub(super) fn guard(&mut self, pending: Pending) {
+        if self.session.is_dirty() && !matches!(pending, Pending::Dialog(DialogKind::SaveProject)) {
+            self.dialog = Some(Dialog::Unsaved(pending));
+        } else {
+            self.perform(pending);
+        }
+    }
+
+    pub(super) fn perform(&mut self, pending: Pending) {
+        match pending {
+            Pending::OpenPath(path) => self.jobs.open_path(path),
+            Pending::Dialog(kind) => self.show_dialog(kind),
+            Pending::TypedPath => {
+                self.dialog = Some(Dialog::TypedPath {
+                    kind: DialogKind::OpenProject,
+                    text: String::new(),
+                    reason: None,
+                });
+            }
+            Pending::Quit => {
+                self.allow_close = true;
+                self.jobs.cancel_loads();
+                self.quit_requested = true;
+            }
+        }
+    }
+
+    /// Ask for a file: in a native dialog (on a worker thread), or typed where none can be
+    /// shown.
+    pub(super) fn show_dialog(&mut self, kind: DialogKind) {
+        if self.dialogs_available {
+            let start = start_dir(self.session.project_path());
+            self.jobs.dialog(kind, start);
+        } else {
+            self.typed_path_fallback(
+                kind,
+                "No file dialog can be shown on this system (no desktop portal or zenity was found).",
+            );
+        }
+    }
+
+    pub(super) fn typed_path_fallback(&mut self, kind: DialogKind, reason: &str) {
+        let text = match (kind, self.session.project_path()) {
+            (DialogKind::SaveProject, Some(p)) => p.display().to_string(),
+            _ => String::new(),
+        };
+        self.dialog = Some(Dialog::TypedPath {
+            kind,
+            text,
+            reason: Some(reason.to_owned()),
+        });
+    }
+
+    /// The native file dialog closed: with a path, or cancelled (or it never showed).
+    pub(super) fn file_dialog_closed(
+        &mut self,
+        kind: DialogKind,
+        path: Option<PathBuf>,
+        elapsed: Duration,
+    ) {
+        match path {
+            Some(path) => self.dialog_chosen(kind, path),
+            None if elapsed < DIALOG_MIN => self.typed_path_fallback(
+                kind,
+                "The file dialog closed at once; if none appeared, this system cannot show one.",
+            ),
+            None => self.after_save = None,
+        }
+    }
+
+    /// A path was chosen in a dialog (native or typed) for `kind`.
+    pub(super) fn dialog_chosen(&mut self, kind: DialogKind, path: PathBuf) {
+        match kind {
+            DialogKind::OpenFolder | DialogKind::OpenProject => self.jobs.open_path(path),
+            DialogKind::SaveProject => self.save_to(path),
+            DialogKind::ExportSeries(id) => self.export_series(id, path),
+            DialogKind::ExportPlot => self.export_plot(path),
+            DialogKind::ExportAnalysis => self.export_analysis(path),
+            DialogKind::ExportQdpx => self.export_qdpx(path),
+            DialogKind::ExportQdc => self.export_qdc(path),
+        }
+    }
+
+    pub(super) fn save(&mut self) {
+        match self.session.project_path() {
+            Some(path) => self.save_to(path.to_owned()),
+            None => self.show_dialog(DialogKind::SaveProject),
+        }
+    }
+
+    /// Save to `path` on a worker thread (the copy is taken now). While another save runs,
+    /// this one waits for it (the newest waiting save wins); saves never overlap.
+    pub(super) fn save_to(&mut self, path: PathBuf) {
+        let path = save_target(path);
+        if self.jobs.is_running(Slot::Save) {
+            self.queued_save = Some(path);
+            return;
+        }
+        let project = self.session.project_for_save(&path);
+        let current = self.session.project_path().map(ToOwned::to_owned);
+        let recovery = self.recovery_path();
+        let state = self.session.history().state();
+        self.jobs.save(project, path, state, current, recovery);
+    }
+
+    /// A save finished: start the one that waited for it, if any.
+    pub(super) fn start_queued_save(&mut self) {
+        if let Some(path) = self.queued_save.take() {
+            self.save_to(path);
+        }
+    }
+
+    pub(super) fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if self.quit_requested {
+            self.quit_requested = false;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        if ctx.input(|i| i.viewport().close_requested())
+            && !self.allow_close
+            && self.session.is_dirty()
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.dialog = Some(Dialog::Unsaved(Pending::Quit));
+        }
+    }
+
+    pub(super) fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_owned())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if let Some(path) = dropped.into_iter().next() {
+            self.queue.send(FileCommand::OpenPath(path));
+        }
+    }
+}

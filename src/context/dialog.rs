@@ -1,0 +1,99 @@
+//! The state of the modal questions and report windows, which the app keeps and `ui::dialogs`
+//! draws. A dialog answers with a [`Command`](super::Command); it never changes anything
+//! itself.
+
+use std::path::PathBuf;
+
+use crate::analysis::autotag::{Plan, Unit};
+use crate::analysis::{Query, Scope};
+use crate::project::{Opened, SeriesId, ThemeId};
+use crate::session::recovery::Found;
+
+/// Which file to ask for (in a native dialog, or typed), and what the chosen path is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DialogKind {
+    OpenFolder,
+    OpenProject,
+    SaveProject,
+    /// Write a series as CSV.
+    ExportSeries(SeriesId),
+    /// Write an analysis view or the search hits as CSV (which one is kept by the app).
+    ExportAnalysis,
+    /// Write the plot as a PNG image.
+    ExportPlot,
+    /// Write the project as REFI-QDA (`.qdpx`).
+    ExportQdpx,
+    /// Write the codebook as REFI-QDA (`.qdc`).
+    ExportQdc,
+}
+
+impl DialogKind {
+    /// Does the dialog choose a file to write (not one to open)?
+    pub fn saves(self) -> bool {
+        !matches!(self, Self::OpenFolder | Self::OpenProject)
+    }
+}
+
+/// Something to do once the analyst has answered about unsaved changes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    OpenPath(PathBuf),
+    Dialog(DialogKind),
+    TypedPath,
+    Quit,
+}
+
+/// The modal question on screen.
+#[derive(Debug)]
+pub enum Dialog {
+    /// There are unsaved changes: save, discard, or cancel `Pending`?
+    Unsaved(Pending),
+    /// No native file dialog: type the path.
+    TypedPath {
+        kind: DialogKind,
+        text: String,
+        reason: Option<String>,
+    },
+    /// Delete a theme that passages or child themes use?
+    DeleteTheme(ThemeId),
+    /// Load the articles of a project from a folder outside the project's folder?
+    CorpusOutside {
+        project_path: PathBuf,
+        /// Taken by the answer.
+        opened: Option<Box<Opened>>,
+        folder: PathBuf,
+    },
+    /// A recovery copy newer than the project: restore it?
+    Recover(Found),
+    /// "Tag all hits…": choose the theme and unit, see what would happen, confirm.
+    AutoTag(AutoTagDialog),
+}
+
+/// The choices of "Tag all hits…", and the preview of what they would do.
+#[derive(Debug)]
+pub struct AutoTagDialog {
+    pub query: Query,
+    pub scope: Scope,
+    pub theme: Option<ThemeId>,
+    pub unit: Unit,
+    pub save_rule: bool,
+    /// The preview asked for last (it is worked out on a background thread).
+    pub requested: Option<(ThemeId, Unit)>,
+    pub preview: Option<AutoTagPreview>,
+}
+
+/// A worked-out preview of tagging the hits, for the choices it was made with.
+#[derive(Debug)]
+pub struct AutoTagPreview {
+    pub theme: ThemeId,
+    pub unit: Unit,
+    pub plan: Result<Plan, String>,
+}
+
+/// Which report windows are open.
+#[derive(Debug, Default)]
+pub struct Windows {
+    pub load_report: bool,
+    pub messages: bool,
+    pub shortcuts: bool,
+}

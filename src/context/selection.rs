@@ -1,0 +1,51 @@
+//! What is selected, shared by every pane: the open article, the selected passage, text and
+//! figure, and the theme open in the codebook's editor. Only the app changes it, when it
+//! applies a [`SelectCommand`](super::SelectCommand) or an intent's outcome.
+
+use crate::corpus::ArticleId;
+use crate::figures::curation::FigureKey;
+use crate::project::{PassageId, Project, ThemeId};
+use crate::session::TextRange;
+
+/// The shared selection.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// The article open in the reader.
+    pub article: Option<ArticleId>,
+    /// The selected passage.
+    pub passage: Option<PassageId>,
+    /// The text selected in the reader, in code points.
+    pub text: Option<(usize, usize)>,
+    /// The theme open in the codebook's editor.
+    pub theme: Option<ThemeId>,
+    /// The selected figure.
+    pub figure: Option<FigureKey>,
+}
+
+impl Selection {
+    /// The text selected in the reader, with its article.
+    pub fn text_range(&self) -> Option<TextRange> {
+        let (start, end) = self.text?;
+        Some(TextRange {
+            article: self.article.clone()?,
+            start,
+            end,
+        })
+    }
+
+    /// Forget what no longer exists in the project (after an undo, say).
+    pub fn prune(&mut self, project: &Project) {
+        self.passage = self.passage.filter(|p| project.passages.contains_key(p));
+        self.theme = self.theme.filter(|t| project.theme(*t).is_some());
+    }
+}
+
+/// The themes that number keys 1–9 tag with: the first nine in codebook order.
+pub fn numbered_themes(project: &Project) -> Vec<ThemeId> {
+    project
+        .theme_tree()
+        .into_iter()
+        .take(9)
+        .map(|(_, t)| t.id)
+        .collect()
+}

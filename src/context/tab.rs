@@ -1,0 +1,44 @@
+//! The tabs of the lower pane.
+
+/// One tab of the lower pane.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Tab {
+    Passages,
+    Figures,
+    Plot,
+    Search,
+    Matrix,
+    Cooccurrence,
+    Frequency,
+    Retrieval,
+    Orphans,
+}
+
+impl Tab {
+    /// Every tab, in the order the tab bar shows them.
+    pub const ALL: &'static [Tab] = &[
+        Tab::Passages,
+        Tab::Search,
+        Tab::Figures,
+        Tab::Plot,
+        Tab::Matrix,
+        Tab::Cooccurrence,
+        Tab::Frequency,
+        Tab::Retrieval,
+        Tab::Orphans,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Tab::Passages => "Passages",
+            Tab::Figures => "Figures",
+            Tab::Plot => "Plot",
+            Tab::Search => "Search",
+            Tab::Matrix => "Themes × articles",
+            Tab::Cooccurrence => "Co-occurrence",
+            Tab::Frequency => "Frequency",
+            Tab::Retrieval => "Retrieval",
+            Tab::Orphans => "Orphans",
+        }
+    }
+}

@@ -1,0 +1,191 @@
+//! What can be asked of a session: one [`Intent`] enum, nested by area. [`Session::apply`]
+//! matches on every variant, so a new one that nobody handles does not compile.
+//!
+//! [`Session::apply`]: super::Session::apply
+
+use std::path::PathBuf;
+
+use crate::analysis::autotag::{RuleId, Unit};
+use crate::analysis::{Query, Scope};
+use crate::corpus::ArticleId;
+use crate::corpus::changes::Change;
+use crate::figures::Figure;
+use crate::figures::curate::Correction;
+use crate::figures::curation::FigureKey;
+use crate::project::{FigureId, FigureStatus, PassageId, Project, SeriesId, Theme, ThemeId};
+
+/// A range of an article's text, in code points.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct TextRange {
+    pub article: ArticleId,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A change to the project or the corpus.
+#[derive(Debug)]
+pub enum Intent {
+    Tagging(TagIntent),
+    Codebook(CodebookIntent),
+    Figures(FigureIntent),
+    Series(SeriesIntent),
+    Rules(RuleIntent),
+    Corpus(CorpusIntent),
+    History(HistoryIntent),
+    File(FileIntent),
+}
+
+/// Passages: tagging text with themes, notes, deleting and moving passages.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TagIntent {
+    /// Tag a range with a theme. When a passage covers exactly that range, the theme is added
+    /// to it or removed from it instead.
+    TagRange {
+        range: TextRange,
+        theme: ThemeId,
+    },
+    /// Add or remove a theme on a passage (a passage keeps at least one).
+    ToggleTheme {
+        passage: PassageId,
+        theme: ThemeId,
+    },
+    SetNote {
+        passage: PassageId,
+        note: String,
+    },
+    Delete(PassageId),
+    /// Move a passage (an orphan, usually) to the text selected in the reader (`None`: no text
+    /// is selected).
+    Reattach {
+        passage: PassageId,
+        to: Option<TextRange>,
+    },
+}
+
+/// The codebook.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CodebookIntent {
+    /// A new theme with this name, the next id and colour, at the top level.
+    Add { name: String },
+    /// Replace the theme with the same id (its name is trimmed; it must not be empty).
+    Update(Theme),
+    /// Delete a theme: children move up, passages lose it, passages left without a theme go.
+    Delete(ThemeId),
+}
+
+/// Curating the figures the extractor found.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FigureIntent {
+    /// Accept, reject, or (with `None`) send back to unreviewed.
+    SetStatus {
+        keys: Vec<FigureKey>,
+        status: Option<FigureStatus>,
+    },
+    Correct {
+        key: FigureKey,
+        correction: Correction,
+    },
+    /// Add the selected text as a figure the extractor missed (`None`: nothing is selected).
+    AddFromText { at: Option<TextRange> },
+    /// Move a curated figure (an orphan, usually) to the selected text.
+    Reattach {
+        figure: FigureId,
+        to: Option<TextRange>,
+    },
+    /// Delete a curated figure; it leaves every series it is in.
+    Delete(FigureId),
+}
+
+/// Series of figures.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SeriesIntent {
+    /// A new series of these figures (one unit; they are accepted as they go in).
+    Create {
+        name: String,
+        keys: Vec<FigureKey>,
+    },
+    Add {
+        series: SeriesId,
+        keys: Vec<FigureKey>,
+    },
+    Remove {
+        series: SeriesId,
+        figure: FigureId,
+    },
+    Rename {
+        series: SeriesId,
+        name: String,
+    },
+    Delete(SeriesId),
+}
+
+/// Auto-tagging and saved rules.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RuleIntent {
+    /// Tag every hit of a search (its sentence or paragraph) with a theme, as one undoable
+    /// step; optionally save it as a rule in the same step.
+    TagHits {
+        query: Query,
+        scope: Scope,
+        unit: Unit,
+        theme: ThemeId,
+        save_rule: bool,
+    },
+    /// Run a saved rule over the whole corpus again.
+    Run(RuleId),
+    Delete(RuleId),
+}
+
+/// The articles changed.
+#[derive(Debug)]
+pub enum CorpusIntent {
+    /// Files under the corpus folder `root` changed on disk and were read again (with the
+    /// figures of each updated article).
+    Reread {
+        root: PathBuf,
+        changes: Vec<(Change, Vec<Figure>)>,
+    },
+    /// Move passages and figures to where loading placed them (one undoable edit).
+    PlaceAfterLoad,
+}
+
+/// Undo and redo.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HistoryIntent {
+    Undo,
+    Redo,
+}
+
+/// What happened to the project's file.
+#[derive(Debug)]
+pub enum FileIntent {
+    /// `written` (a copy taken at history state `state`) was saved to `path`.
+    Saved {
+        path: PathBuf,
+        state: u64,
+        written: Box<Project>,
+    },
+    /// What is open differs from every file on disk (restored work, say).
+    MarkUnsaved,
+}
+
+macro_rules! into_intent {
+    ($($area:ident => $variant:ident),* $(,)?) => {
+        $(impl From<$area> for Intent {
+            fn from(intent: $area) -> Self {
+                Self::$variant(intent)
+            }
+        })*
+    };
+}
+
+into_intent!(
+    TagIntent => Tagging,
+    CodebookIntent => Codebook,
+    FigureIntent => Figures,
+    SeriesIntent => Series,
+    RuleIntent => Rules,
+    CorpusIntent => Corpus,
+    HistoryIntent => History,
+    FileIntent => File,
+);

@@ -1,0 +1,210 @@
+//! Laying out an article page once per change (not per frame): passages as blended fills and
+//! stacked underlines, figures in their own text colour; and where ranges of it are on screen.
+
+use std::sync::Arc;
+
+use egui::text::{LayoutJob, TextFormat};
+use egui::{Align, Color32, FontId, Galley, Pos2, Rect, Stroke, Ui, Vec2};
+
+use super::{FONT_SIZE, LANE_GAP, LINE_HEIGHT};
+use crate::corpus::{Article, ArticleId};
+use crate::project::{Rgb, ThemeId};
+use crate::session::Session;
+use crate::ui::highlight::{flatten, lanes};
+use crate::ui::palette;
+
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct CacheKey {
+    pub(super) article: ArticleId,
+    /// The page shown, in code points.
+    pub(super) page: (usize, usize),
+    pub(super) revision: u64,
+    pub(super) wrap_width: u32,
+    pub(super) dark: bool,
+}
+
+/// One underline: a passage and one of its themes.
+#[derive(Clone, Debug)]
+struct Underline {
+    start: usize,
+    end: usize,
+    lane: usize,
+    color: Color32,
+}
+
+pub(super) struct Layout {
+    pub(super) key: CacheKey,
+    pub(super) galley: Arc<Galley>,
+    /// Code point offset where each galley row starts.
+    row_starts: Vec<usize>,
+    underlines: Vec<Underline>,
+}
+
+pub(super) fn build_layout(
+    ui: &Ui,
+    ws: &Session,
+    article: &Article,
+    key: CacheKey,
+    marks: &[(usize, usize)],
+) -> Layout {
+    let dark = key.dark;
+    let (p0, p1) = key.page;
+    // Everything below is in code points from the start of the page.
+    let on_page =
+        |(s, e): (usize, usize)| (s < p1 && e > p0).then(|| (s.max(p0) - p0, e.min(p1) - p0));
+    let problems = ws.problems();
+    let passages: Vec<_> = ws
+        .project()
+        .passages_of(&article.id)
+        .filter(|p| !problems.contains_key(&p.id))
+        .filter(|p| on_page((p.start, p.end)).is_some())
+        .collect();
+    let spans: Vec<(usize, usize)> = passages
+        .iter()
+        .filter_map(|p| on_page((p.start, p.end)))
+        .collect();
+    let marks: Vec<(usize, usize)> = marks.iter().filter_map(|m| on_page(*m)).collect();
+    let colours: Vec<Vec<Rgb>> = passages
+        .iter()
+        .map(|p| theme_colours(ws, &p.themes))
+        .collect();
+
+    // Figures are marked by text colour, passages by fill, so both show at once.
+    let mut all_spans = spans.clone();
+    all_spans.extend_from_slice(&marks);
+    let font = FontId::proportional(FONT_SIZE);
+    let base = TextFormat {
+        font_id: font.clone(),
+        color: ui.visuals().text_color(),
+        line_height: Some(LINE_HEIGHT),
+        valign: Align::TOP,
+        ..Default::default()
+    };
+    let mut job = LayoutJob::default();
+    for seg in flatten(p1 - p0, &all_spans) {
+        let (Some(a), Some(b)) = (
+            article.byte_of(seg.start + p0),
+            article.byte_of(seg.end + p0),
+        ) else {
+            continue;
+        };
+        let Some(piece) = article.text.get(a..b) else {
+            continue;
+        };
+        let mut format = base.clone();
+        let fills: Vec<Rgb> = seg
+            .covering
+            .iter()
+            .filter(|&&i| i < spans.len())
+            .flat_map(|&i| colours[i].iter().copied())
+            .collect();
+        if !fills.is_empty() {
+            format.background = palette::highlight_fill(&fills, dark);
+            format.color = palette::highlighted_text(dark);
+        }
+        if seg.covering.iter().any(|&i| i >= spans.len()) {
+            format.color = palette::figure_text(dark);
+        }
+        job.append(piece, 0.0, format);
+    }
+    job.wrap.max_width = key.wrap_width as f32;
+    let galley = ui.fonts_mut(|f| f.layout_job(job));
+
+    let mut row_starts = Vec::with_capacity(galley.rows.len());
+    let mut at = 0;
+    for row in &galley.rows {
+        row_starts.push(at);
+        at += row.char_count_including_newline().0;
+    }
+
+    // One underline per (passage, theme), in lanes so overlapping ones stack.
+    let mut lines: Vec<(usize, usize, Color32)> = Vec::new();
+    for ((s, e), cols) in spans.iter().zip(&colours) {
+        for c in cols {
+            lines.push((*s, *e, palette::color(*c)));
+        }
+    }
+    let lane_of = lanes(&lines.iter().map(|l| (l.0, l.1)).collect::<Vec<_>>());
+    let underlines = lines
+        .into_iter()
+        .zip(lane_of)
+        .map(|((start, end, color), lane)| Underline {
+            start,
+            end,
+            lane,
+            color,
+        })
+        .collect();
+    Layout {
+        key,
+        galley,
+        row_starts,
+        underlines,
+    }
+}
+
+fn theme_colours(ws: &Session, themes: &[ThemeId]) -> Vec<Rgb> {
+    themes
+        .iter()
+        .filter_map(|t| ws.project().theme(*t).map(|t| t.color))
+        .collect()
+}
+
+/// Screen rectangles (one per row) covering code points `start..end` of the article (the part
+/// on the page shown).
+pub(super) fn range_rects(layout: &Layout, origin: Pos2, start: usize, end: usize) -> Vec<Rect> {
+    let (p0, p1) = layout.key.page;
+    if end <= p0 || start >= p1 {
+        return Vec::new();
+    }
+    page_rects(layout, origin, start.max(p0) - p0, end.min(p1) - p0)
+}
+
+/// Screen rectangles covering code points `start..end` counted from the start of the page.
+fn page_rects(layout: &Layout, origin: Pos2, start: usize, end: usize) -> Vec<Rect> {
+    let mut rects = Vec::new();
+    let first = layout
+        .row_starts
+        .partition_point(|&s| s <= start)
+        .saturating_sub(1);
+    for (i, row) in layout.galley.rows.iter().enumerate().skip(first) {
+        let row_start = layout.row_starts[i];
+        let row_len = row.char_count_excluding_newline().0;
+        if row_start >= end {
+            break;
+        }
+        let a = start.max(row_start) - row_start;
+        let b = end.min(row_start + row_len).saturating_sub(row_start);
+        if b <= a {
+            continue;
+        }
+        let x0 = row.pos.x + row.x_offset(a.into());
+        let x1 = row.pos.x + row.x_offset(b.into());
+        let y0 = row.pos.y;
+        let y1 = row.pos.y + row.height();
+        rects.push(Rect::from_min_max(
+            origin + Vec2::new(x0, y0),
+            origin + Vec2::new(x1, y1),
+        ));
+    }
+    rects
+}
+
+pub(super) fn paint_underlines(ui: &Ui, layout: &Layout, origin: Pos2, dark: bool) {
+    let clip = ui.clip_rect();
+    let painter = ui.painter();
+    for u in &layout.underlines {
+        for rect in page_rects(layout, origin, u.start, u.end) {
+            if !clip.intersects(rect) {
+                continue;
+            }
+            // Lanes stack upwards from the bottom of the line spacing, below the descenders.
+            let y = rect.bottom() - 1.5 - u.lane as f32 * LANE_GAP;
+            let y = y.max(rect.top() + FONT_SIZE * 1.3);
+            painter.line_segment(
+                [Pos2::new(rect.left(), y), Pos2::new(rect.right(), y)],
+                Stroke::new(if dark { 2.0 } else { 1.8 }, u.color),
+            );
+        }
+    }
+}

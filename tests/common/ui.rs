@@ -1,0 +1,79 @@
+//! Driving the window in tests: open it on a path (egui_kittest, no display), wait for
+//! background work, click at a point, save to a typed path.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use dossier::app::{DossierApp, StartOptions};
+use egui::Modifiers;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+pub fn open(path: PathBuf) -> Harness<'static, DossierApp> {
+    // Recovery copies of unsaved projects go to a folder of the test's own.
+    let data = tempfile::tempdir().expect("tempdir").keep();
+    open_with(path, data)
+}
+
+pub fn open_with(path: PathBuf, data_dir: PathBuf) -> Harness<'static, DossierApp> {
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |cc| {
+            DossierApp::new(
+                cc,
+                StartOptions {
+                    path: Some(path),
+                    no_native_dialogs: true,
+                    data_dir: Some(data_dir),
+                    max_file_bytes: None,
+                },
+            )
+        });
+    settle(&mut harness);
+    harness
+}
+
+/// Step frames until no background job runs.
+pub fn settle(harness: &mut Harness<'static, DossierApp>) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        harness.run_ok();
+        if harness.state().is_idle() {
+            harness.run_ok();
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the app stayed busy for a minute"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// A left click at a point on the screen.
+pub fn click_at(harness: &mut Harness<'static, DossierApp>, pos: egui::Pos2) {
+    harness.hover_at(pos);
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    harness.run();
+}
+
+/// Save as… to a typed path (there is no native dialog in tests).
+pub fn save_as(harness: &mut Harness<'static, DossierApp>, target: &Path) {
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label_contains("Save as…").click();
+    harness.run();
+    let field = harness.get_by_label("Path");
+    field.focus();
+    field.type_text(&target.display().to_string());
+    harness.run();
+    harness.get_by_label("Save").click();
+    settle(harness);
+}
