@@ -53,11 +53,7 @@ pub fn extract_article(article: &Article) -> Vec<Figure> {
 /// The year and month of an ISO 8601 date, possibly partial (`2015-04-17`, `2015-04`, `2015`).
 fn iso_year_month(iso: &str) -> Option<(i32, Option<u32>)> {
     let mut parts = iso.split('-');
-    let year = parts
-        .next()
-        .filter(|y| y.len() == 4)?
-        .parse::<i32>()
-        .ok()?;
+    let year = parts.next().filter(|y| y.len() == 4)?.parse::<i32>().ok()?;
     let month = parts
         .next()
         .and_then(|m| m.parse::<u32>().ok())
