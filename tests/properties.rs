@@ -103,6 +103,8 @@ prop_compose! {
                 value,
                 unit,
                 year,
+                // Every kind, so that save and open keep it.
+                kind: dossier::figures::Kind::ALL[i % 3],
                 label,
                 manual,
                 extracted: None,

@@ -55,6 +55,7 @@ fn infinite_figure(project: &mut Project, corpus: &Corpus) {
         value: "9".repeat(400).parse::<f64>().expect("parses"),
         unit: "tonne".into(),
         year: Year::None,
+        kind: dossier::figure_types::Kind::Actual,
         label: String::new(),
         manual: false,
         extracted: None,
@@ -394,8 +395,9 @@ prop_compose! {
                 id: FigureId(id), article: ArticleId("a.txt".into()), start, end: start.wrapping_add(3),
                 quote: unit.clone(), prefix: String::new(), suffix: String::new(),
                 status: FigureStatus::Accepted, value, unit: unit.clone(), year, label: unit,
+                kind: dossier::figure_types::Kind::ALL[id as usize % 3],
                 manual: extracted.is_none(),
-                extracted: extracted.map(|(_, y)| Extracted { value: extracted_value, unit: "kg".into(), year: dossier::figures::Year::Point(y) }),
+                extracted: extracted.map(|(_, y)| Extracted { value: extracted_value, unit: "kg".into(), year: dossier::figures::Year::Point(y), kind: dossier::figure_types::Kind::ALL[(id as usize + 1) % 3] }),
                 created: Timestamp::from_unix(0), modified: Timestamp::from_unix(0),
             };
             project.figures.insert(f.id, f);

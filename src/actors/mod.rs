@@ -34,7 +34,7 @@ pub use resolve::{Resolved, resolve};
 
 /// Byte ranges of the sentences of `text`. The one place the actor rules get sentences from.
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
-    crate::figures::sentences::sentences(text)
+    crate::text::sentences(text)
 }
 
 /// What an actor is.

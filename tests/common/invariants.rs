@@ -69,6 +69,14 @@ pub fn figures_of(data: &[u8]) {
             "the figure is outside its sentence"
         );
         assert!(f.value.is_finite(), "a figure has no finite value");
+        assert!(
+            f.sentence.1 - f.sentence.0 <= dossier::figures::extract::MAX_SENTENCE_BYTES,
+            "an unbounded window of context"
+        );
+        assert!(
+            f.year.is_none() || f.year_inferred.is_none(),
+            "a year proposed where the text states one"
+        );
     }
 }
 
