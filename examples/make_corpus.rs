@@ -2,6 +2,10 @@
 //! tools (docs/performance.md): `cargo run --release --example make_corpus -- DIR [ARTICLES]`.
 //! The articles are those of `benches/common` (the seeds with their digits and years varied),
 //! 100 to a folder.
+#![allow(
+    clippy::print_stderr,
+    reason = "a command-line tool of its own: usage and errors go to stderr"
+)]
 
 #[path = "../benches/common/mod.rs"]
 mod common;

@@ -30,7 +30,7 @@ impl DossierApp {
                 result,
                 elapsed,
             } => self.folder_loaded(folder, purpose, result, elapsed),
-            JobOutput::ProjectOpened { path, result } => match result {
+            JobOutput::ProjectOpened { path, result } => match *result {
                 Ok(opened) => self.project_opened(path, opened),
                 Err(e) => self.notes.error(format!("Could not open the project: {e}")),
             },

@@ -56,7 +56,7 @@ pub enum JobOutput {
     },
     ProjectOpened {
         path: PathBuf,
-        result: Result<Opened, ProjectError>,
+        result: Box<Result<Opened, ProjectError>>,
     },
     /// There was no file or folder at the path to open.
     NothingThere(PathBuf),

@@ -26,7 +26,7 @@ impl Jobs {
             if path.is_dir() {
                 load_folder_now(path, LoadPurpose::NewProject, &options, progress)
             } else if path.is_file() {
-                let result = io::open(&path);
+                let result = Box::new(io::open(&path));
                 JobOutput::ProjectOpened { path, result }
             } else {
                 JobOutput::NothingThere(path)
