@@ -30,7 +30,7 @@ fn records(stdout: &[u8]) -> Vec<serde_json::Value> {
 }
 
 #[test]
-fn nine_repeated_400_times_before_tons_gives_no_infinite_value() {
+fn issue9_case2_nine_repeated_400_times_before_tons_gives_no_infinite_value() {
     let dir = common::tempdir();
     let text = format!(
         "{} tons\n\nAnd {} dollars.",
@@ -47,7 +47,7 @@ fn nine_repeated_400_times_before_tons_gives_no_infinite_value() {
 }
 
 #[test]
-fn five_tons_repeated_32000_times_gives_output_linear_in_the_input() {
+fn issue9_case4_five_tons_repeated_32000_times_gives_output_linear_in_the_input() {
     let dir = common::tempdir();
     let text = "5 tons ".repeat(32_000);
     std::fs::write(dir.path().join("tons.txt"), &text).expect("write");
@@ -71,7 +71,7 @@ fn five_tons_repeated_32000_times_gives_output_linear_in_the_input() {
 }
 
 #[test]
-fn two_megabytes_of_words_without_full_stops_write_output_linear_in_the_input() {
+fn issue9_case4_two_megabytes_of_words_without_full_stops_write_output_linear_in_the_input() {
     let dir = common::tempdir();
     let words = [
         "police", "seized", "5", "tons", "of", "cocaine", "in", "the", "port", "army", "1,200",
@@ -109,7 +109,7 @@ fn seconds(text: &str) -> f64 {
 }
 
 #[test]
-fn extraction_is_linear_on_text_without_sentence_breaks() {
+fn issue9_case5_extraction_is_linear_on_text_without_sentence_breaks() {
     // The same words with and without full stops: four times the text takes about four
     // times as long (a quadratic rule would take sixteen), and no more than prose.
     let words = [
