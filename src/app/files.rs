@@ -6,9 +6,10 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use super::DossierApp;
+use super::exports::with_extension;
 use super::jobs::start_dir;
 use crate::context::{Dialog, DialogKind, FileCommand, Pending, Slot};
-use crate::session::save::save_target;
+use crate::session::save::{SaveCheck, save_target};
 
 /// A dialog that closes faster than this most likely never appeared.
 pub(super) const DIALOG_MIN: Duration = Duration::from_millis(250);
@@ -88,7 +89,13 @@ impl DossierApp {
         elapsed: Duration,
     ) {
         match path {
-            Some(path) => self.dialog_chosen(kind, path),
+            Some(path) => {
+                // A native save dialog asks before it returns an existing file.
+                if kind.saves() {
+                    self.confirmed_replace = Some(path.clone());
+                }
+                self.dialog_chosen(kind, path);
+            }
             None if elapsed < DIALOG_MIN => self.typed_path_fallback(
                 kind,
                 "The file dialog closed at once; if none appeared, this system cannot show one.",
@@ -99,6 +106,14 @@ impl DossierApp {
 
     /// A path was chosen in a dialog (native or typed) for `kind`.
     pub(super) fn dialog_chosen(&mut self, kind: DialogKind, path: PathBuf) {
+        let confirmed = self.confirmed_replace.take();
+        let path = match kind.extension() {
+            Some(ext) => match self.export_target(kind, with_extension(path, ext), confirmed) {
+                Some(path) => path,
+                None => return,
+            },
+            None => path,
+        };
         match kind {
             DialogKind::OpenFolder | DialogKind::OpenProject => self.jobs.open_path(path),
             DialogKind::SaveProject => self.save_to(path),
@@ -120,16 +135,26 @@ impl DossierApp {
     /// Save to `path` on a worker thread (the copy is taken now). While another save runs,
     /// this one waits for it (the newest waiting save wins); saves never overlap.
     pub(super) fn save_to(&mut self, path: PathBuf) {
+        self.save_checked(path, false);
+    }
+
+    /// [`Self::save_to`]; with `overwrite`, the project's own file is replaced even when
+    /// another window or program wrote it since (the analyst said so).
+    pub(super) fn save_checked(&mut self, path: PathBuf, overwrite: bool) {
         let path = save_target(path);
         if self.jobs.is_running(Slot::Save) {
             self.queued_save = Some(path);
             return;
         }
         let project = self.session.project_for_save(&path);
-        let current = self.session.project_path().map(ToOwned::to_owned);
+        let check = SaveCheck {
+            current: self.session.project_path().map(ToOwned::to_owned),
+            stamp: self.session.disk_stamp().cloned(),
+            overwrite,
+        };
         let recovery = self.recovery_path();
         let state = self.session.history().state();
-        self.jobs.save(project, path, state, current, recovery);
+        self.jobs.save(project, path, state, check, recovery);
     }
 
     /// A save finished: start the one that waited for it, if any.

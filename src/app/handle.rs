@@ -243,6 +243,15 @@ impl DossierApp {
                 self.perform(pending);
             }
             DialogCommand::PathChosen(kind, path) => self.dialog_chosen(kind, path),
+            DialogCommand::ReplaceFile(kind, path) => {
+                self.confirmed_replace = Some(path.clone());
+                self.dialog_chosen(kind, path);
+            }
+            DialogCommand::OverwriteSave(path) => self.save_checked(path, true),
+            DialogCommand::ReloadProject(path) => {
+                self.discard_recovery();
+                self.jobs.open_path(path);
+            }
             DialogCommand::Restore(found) => {
                 let fallback = self.session.corpus().root.clone();
                 self.jobs.restore(found, fallback);

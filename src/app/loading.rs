@@ -107,12 +107,12 @@ impl DossierApp {
         &mut self,
         path: PathBuf,
         state: u64,
-        result: Result<(), SaveError>,
+        result: Result<crate::project::FileStamp, SaveError>,
         elapsed: Duration,
         project: Box<crate::project::Project>,
     ) {
         match result {
-            Ok(()) => {
+            Ok(stamp) => {
                 self.autosave.state = None;
                 let passages = project.passages.len();
                 let ctx = self.jobs.context();
@@ -122,6 +122,7 @@ impl DossierApp {
                         path: path.clone(),
                         state,
                         written: project,
+                        stamp: Some(stamp),
                     }
                     .into(),
                 );
@@ -140,8 +141,14 @@ impl DossierApp {
             }
             Err(e) => {
                 self.after_save = None;
-                self.notes.error(format!("{e}"));
-                self.start_queued_save();
+                if e.is_conflict() {
+                    self.notes.warn(format!("{e}"));
+                    self.queued_save = None;
+                    self.dialog = Some(Dialog::SaveConflict(path));
+                } else {
+                    self.notes.error(format!("{e}"));
+                    self.start_queued_save();
+                }
             }
         }
     }

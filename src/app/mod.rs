@@ -86,6 +86,9 @@ pub struct DossierApp {
     queued_save: Option<PathBuf>,
     /// The table waiting for the export dialog's answer.
     pending_export: Option<ExportWhat>,
+    /// An existing file the analyst agreed to replace with the next export (or that a native
+    /// file dialog, which asks itself, returned).
+    confirmed_replace: Option<PathBuf>,
     autosave: autosave::Autosave,
     data_dir: Option<PathBuf>,
     /// Watches the corpus folder for changes on disk.
@@ -119,6 +122,7 @@ impl DossierApp {
             after_save: None,
             queued_save: None,
             pending_export: None,
+            confirmed_replace: None,
             autosave: autosave::Autosave::default(),
             data_dir: start
                 .data_dir

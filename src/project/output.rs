@@ -20,6 +20,24 @@ pub struct OutputPolicy<'a> {
     pub corpus_root: Option<&'a Path>,
 }
 
+/// An [`OutputPolicy`] that owns its paths, to go with the bytes to a writing thread.
+#[derive(Clone, Debug, Default)]
+pub struct OutputRules {
+    pub replace: bool,
+    pub open_project: Option<PathBuf>,
+    pub corpus_root: Option<PathBuf>,
+}
+
+impl OutputRules {
+    pub fn policy(&self) -> OutputPolicy<'_> {
+        OutputPolicy {
+            replace: self.replace,
+            open_project: self.open_project.as_deref(),
+            corpus_root: self.corpus_root.as_deref(),
+        }
+    }
+}
+
 /// Why an output was not written. Every message ends with the output's path.
 #[derive(Debug, thiserror::Error)]
 pub enum OutputError {

@@ -164,6 +164,8 @@ pub enum FileIntent {
         path: PathBuf,
         state: u64,
         written: Box<Project>,
+        /// The file as written, for the next save to tell whether another writer came between.
+        stamp: Option<crate::project::FileStamp>,
     },
     /// What is open differs from every file on disk (restored work, say).
     MarkUnsaved,

@@ -47,6 +47,9 @@ pub struct Session {
     history: History,
     /// Where the project is saved; `None` until the first save.
     project_path: Option<PathBuf>,
+    /// The project file as this session opened or last saved it: a save stops when the file
+    /// on disk is no longer that one (another window or program wrote it).
+    disk_stamp: Option<crate::project::FileStamp>,
     load_report: LoadReport,
     /// Warnings from opening the project file.
     open_warnings: Vec<String>,
@@ -103,6 +106,7 @@ impl Session {
             corpus: Arc::new(corpus),
             project: opened.project,
             history,
+            disk_stamp: opened.stamp,
             project_path: path,
             load_report,
             open_warnings: opened.warnings,
@@ -124,6 +128,11 @@ impl Session {
 
     pub fn history(&self) -> &History {
         &self.history
+    }
+
+    /// The project file as it was opened or last saved (see [`crate::project::FileStamp`]).
+    pub fn disk_stamp(&self) -> Option<&crate::project::FileStamp> {
+        self.disk_stamp.as_ref()
     }
 
     pub fn project_path(&self) -> Option<&Path> {

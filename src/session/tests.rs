@@ -283,6 +283,7 @@ fn a_save_of_an_older_state_leaves_the_newer_one_unsaved() {
             path: path.clone(),
             state,
             written: Box::new(copy),
+            stamp: None,
         }
         .into(),
     )

@@ -64,7 +64,7 @@ pub enum JobOutput {
         path: PathBuf,
         /// The history state that was saved.
         state: u64,
-        result: Result<(), SaveError>,
+        result: Result<crate::project::FileStamp, SaveError>,
         elapsed: Duration,
         /// The copy that was written, with its corpus folder and article records.
         project: Box<Project>,

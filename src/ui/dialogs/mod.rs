@@ -4,6 +4,7 @@
 //! changes nothing itself.
 
 mod autotag;
+mod overwrite;
 
 use std::path::{Path, PathBuf};
 
@@ -33,6 +34,8 @@ pub fn dialog_ui(ctx: &Context, cx: &ViewContext<'_>, dialog: &mut Dialog) -> Op
                 opened,
                 folder,
             } => corpus_outside_ui(ui, project_path, opened, folder),
+            Dialog::SaveConflict(path) => overwrite::save_conflict_ui(ui, path, dark),
+            Dialog::ReplaceFile { kind, path } => overwrite::replace_file_ui(ui, *kind, path),
         }
     });
     let escape = modal.should_close();
