@@ -172,7 +172,7 @@ fn damaged_project_files_give_clear_errors_and_stay_untouched() {
         ("not-json.json", "\u{0}\u{1} garbage"),
         (
             "future.json",
-            r#"{"format": "dossier-project", "version": 3, "corpus": {}}"#,
+            r#"{"format": "dossier-project", "version": 4, "corpus": {}}"#,
         ),
         (
             "no-version.json",

@@ -87,7 +87,7 @@ fn saved_json_has_sorted_keys_and_the_documented_fields() {
     );
     let value: serde_json::Value = serde_json::from_str(&text).expect("json");
     assert_eq!(value["format"], "dossier-project");
-    assert_eq!(value["version"], 2);
+    assert_eq!(value["version"], 3);
     let p = &value["passages"][0];
     for key in [
         "id", "article", "start", "end", "quote", "prefix", "suffix", "themes", "note", "created",
@@ -377,7 +377,7 @@ fn articles_ids_are_relative_paths() {
 }
 
 #[test]
-fn a_version_1_file_is_migrated_on_open_and_saved_as_version_2() {
+fn a_version_1_file_is_migrated_on_open_and_saved_as_the_current_version() {
     let dir = common::tempdir();
     let path = dir.path().join("old.json");
     let v1 = r##"{
@@ -409,11 +409,52 @@ fn a_version_1_file_is_migrated_on_open_and_saved_as_version_2() {
     io::save(&opened.project, &out).expect("save");
     let saved: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(&out).expect("read")).expect("json");
-    assert_eq!(saved["version"], 2);
+    assert_eq!(saved["version"], 3);
+    assert!(opened.changed_by_migration(), "a version 1 file gains figures and series");
     assert_eq!(saved["themes"][0]["name"], "Arms sales");
     let again = io::open(&out).expect("reopen");
     assert_eq!(again.migrated_from, None);
     assert_eq!(again.project, opened.project);
+}
+
+#[test]
+fn a_version_2_file_opens_as_version_3_unchanged_and_is_not_marked_changed() {
+    let dir = common::tempdir();
+    let path = dir.path().join("v2.json");
+    let v2 = r##"{
+  "corpus": {"articles": [], "folder": "seeds"},
+  "figures": [],
+  "format": "dossier-project",
+  "passages": [{"article": "a.txt", "created": "2026-01-01T00:00:00Z", "end": 4, "id": 1,
+    "modified": "2026-01-01T00:00:00Z", "note": "kept", "prefix": "", "quote": "text",
+    "start": 0, "suffix": "", "themes": [1]}],
+  "rules": [],
+  "series": [],
+  "themes": [{"color": "#4e79a7", "description": "", "id": 1, "name": "Arms sales", "parent": null}],
+  "version": 2
+}"##;
+    fs::write(&path, v2).expect("write");
+    let opened = io::open(&path).expect("a version 2 file opens");
+    assert_eq!(opened.migrated_from, Some(2));
+    assert!(!opened.changed_by_migration(), "nothing to save");
+    assert!(
+        opened
+            .warnings
+            .iter()
+            .any(|w| w.contains("format version 2") && w.contains("version 3"))
+    );
+    let session = dossier::session::Session::from_project(Some(path.clone()), opened, None);
+    assert!(!session.is_dirty(), "no unsaved changes for a file nobody changed");
+    assert_eq!(fs::read_to_string(&path).expect("read"), v2, "not rewritten");
+    let out = dir.path().join("v3.json");
+    io::save(session.project(), &out).expect("save");
+    let saved: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&out).expect("read")).expect("json");
+    assert_eq!(saved["version"], 3);
+    assert_eq!(saved["passages"][0]["note"], "kept");
+    let again = io::open(&out).expect("reopen");
+    assert_eq!(again.migrated_from, None);
+    assert_eq!(&again.project, session.project());
 }
 
 #[test]

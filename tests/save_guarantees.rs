@@ -160,11 +160,11 @@ fn issue9_case11_save_as_over_a_newer_project_says_it_was_written_by_a_newer_dos
     assert!(!err.to_string().contains("not a Dossier project"), "{err}");
     // Laid out as this writer lays projects out, the version is read from the file's ends.
     let corpus = common::load_seeds();
-    let newer = format::to_json(&sample(&corpus)).replace("\"version\": 2", "\"version\": 3");
+    let newer = format::to_json(&sample(&corpus)).replace("\"version\": 3", "\"version\": 4");
     fs::write(&path, &newer).expect("write");
     let err = io::save(&sample(&corpus), &path).expect_err("refused");
     assert!(
-        matches!(err, ProjectError::WouldReplaceNewer { found: 3, .. }),
+        matches!(err, ProjectError::WouldReplaceNewer { found: 4, .. }),
         "{err}"
     );
 }

@@ -18,7 +18,7 @@ use crate::corpus::ArticleId;
 pub const FORMAT: &str = "dossier-project";
 /// The version this build writes, and the newest it reads. Version 1 had no figures or series;
 /// it is read as version 2 with none.
-pub const VERSION: u64 = 2;
+pub const VERSION: u64 = 3;
 
 /// Why a project file could not be opened or saved. Messages end with the file's path.
 #[derive(Debug, thiserror::Error)]
@@ -137,6 +137,16 @@ pub struct Opened {
     pub migrated_from: Option<u64>,
     /// The file as it was read, for [`super::io::save_checked`] to notice other writers.
     pub stamp: Option<super::stamp::FileStamp>,
+}
+
+impl Opened {
+    /// Did reading the file change what it says, so that saving is a change worth making?
+    /// Version 1 files gain figures and series; a version 2 file reads as version 3 with
+    /// nothing changed (every field version 3 added is optional), and stays as it is on disk
+    /// until the analyst changes something.
+    pub fn changed_by_migration(&self) -> bool {
+        self.migrated_from.is_some_and(|v| v < 2)
+    }
 }
 
 /// Serialize a project. The same project always gives the same bytes.

@@ -98,7 +98,7 @@ impl Session {
             None => Default::default(),
         };
         let mut history = History::saved();
-        if opened.migrated_from.is_some() {
+        if opened.changed_by_migration() {
             // The file on disk is in the old format: saving is a change worth making.
             history.mark_unsaved();
         }
