@@ -410,7 +410,10 @@ fn a_version_1_file_is_migrated_on_open_and_saved_as_the_current_version() {
     let saved: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(&out).expect("read")).expect("json");
     assert_eq!(saved["version"], 3);
-    assert!(opened.changed_by_migration(), "a version 1 file gains figures and series");
+    assert!(
+        opened.changed_by_migration(),
+        "a version 1 file gains figures and series"
+    );
     assert_eq!(saved["themes"][0]["name"], "Arms sales");
     let again = io::open(&out).expect("reopen");
     assert_eq!(again.migrated_from, None);
@@ -444,8 +447,15 @@ fn a_version_2_file_opens_as_version_3_unchanged_and_is_not_marked_changed() {
             .any(|w| w.contains("format version 2") && w.contains("version 3"))
     );
     let session = dossier::session::Session::from_project(Some(path.clone()), opened, None);
-    assert!(!session.is_dirty(), "no unsaved changes for a file nobody changed");
-    assert_eq!(fs::read_to_string(&path).expect("read"), v2, "not rewritten");
+    assert!(
+        !session.is_dirty(),
+        "no unsaved changes for a file nobody changed"
+    );
+    assert_eq!(
+        fs::read_to_string(&path).expect("read"),
+        v2,
+        "not rewritten"
+    );
     let out = dir.path().join("v3.json");
     io::save(session.project(), &out).expect("save");
     let saved: serde_json::Value =
