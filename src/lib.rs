@@ -8,6 +8,7 @@
 //! 5. `app`: the window, which applies the commands after each frame and runs background work;
 //!    and `cli`, the command line, which opens the window or runs a headless command.
 
+pub mod actor_types;
 pub mod actors;
 pub mod analysis;
 pub mod app;

@@ -34,7 +34,7 @@ pub enum Edit {
     Attributes(AttributeEdit),
     /// Add an actor override (rename, re-kind, merge, new actor), or replace the one for its id.
     UpsertActor(ActorOverride),
-    RemoveActor(crate::actors::ActorId),
+    RemoveActor(crate::actor_types::ActorId),
     /// Add a mention fix, or replace the one with the same id.
     UpsertMentionFix(MentionFix),
     RemoveMentionFix(MentionFixId),
