@@ -9,7 +9,7 @@ use super::DossierApp;
 use crate::context::dialog::AutoTagDialog;
 use crate::context::{
     Command, Dialog, DialogCommand, DialogKind, Pending, SelectCommand, Tab, UiCommand,
-    WorkCommand, numbered_themes, theme_click,
+    WorkCommand, theme_click, theme_for_key,
 };
 use crate::session::recovery;
 use crate::session::{
@@ -105,12 +105,11 @@ impl DossierApp {
                 }
             }
             UiCommand::TagWithTheme(n) => {
-                let themes = numbered_themes(self.session.project());
-                let theme = themes.get(usize::from(n).wrapping_sub(1));
+                let theme = theme_for_key(self.session.project(), n);
                 if let Some(theme) =
                     theme.filter(|_| self.sel.text.is_some() || self.sel.passage.is_some())
                 {
-                    let click = theme_click(&self.sel, *theme);
+                    let click = theme_click(&self.sel, theme);
                     self.handle(ctx, click);
                 }
             }

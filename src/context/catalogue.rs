@@ -221,7 +221,7 @@ impl UiCommand {
             Self::Redo => session.history().can_redo(),
             Self::TagWithTheme(n) => {
                 (selection.text.is_some() || selection.passage.is_some())
-                    && super::selection::numbered_themes(session.project()).len() >= usize::from(n)
+                    && super::selection::theme_for_key(session.project(), n).is_some()
             }
             Self::OpenFolder
             | Self::OpenProject

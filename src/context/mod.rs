@@ -21,7 +21,7 @@ pub use command::{
 pub use dialog::{Dialog, DialogKind, Pending, Windows};
 pub use jobs::{Running, Slot};
 pub use notify::Notifications;
-pub use selection::{Selection, numbered_themes};
+pub use selection::{Selection, theme_for_key};
 pub use tab::Tab;
 
 use crate::session::Session;

@@ -4,6 +4,7 @@ pub mod actors;
 pub mod anchor;
 pub mod codebook;
 pub mod coders;
+pub mod colours;
 pub mod edit;
 pub mod figures;
 pub mod format;
@@ -14,6 +15,9 @@ pub mod model;
 pub mod reanchor;
 pub mod rules;
 pub mod status;
+pub mod theme_keys;
+pub mod theme_merge;
+pub mod theme_order;
 pub mod time;
 
 pub use coders::{Coder, CoderId};
