@@ -251,7 +251,10 @@ impl DossierApp {
                 project_path,
                 opened,
                 folder,
-            } => self.load_for_project(project_path, *opened, folder),
+            } => {
+                self.settings.allow_outside(&project_path, &folder);
+                self.load_for_project(project_path, *opened, folder);
+            }
             DialogCommand::OpenWithoutCorpus {
                 project_path,
                 opened,

@@ -262,7 +262,7 @@ impl DossierApp {
         match opened.project.corpus_folder.clone() {
             Some(folder) => {
                 let location = io::corpus_location(&path, &folder);
-                if location.outside {
+                if location.outside && !self.settings.outside_allowed(&path, &location.path) {
                     self.dialog = Some(Dialog::CorpusOutside {
                         project_path: path,
                         opened: Some(Box::new(opened)),

@@ -161,8 +161,9 @@ impl Session {
         self.corpus_revision
     }
 
+    /// Are there changes to save? Never for the empty window (nothing loaded, nothing done).
     pub fn is_dirty(&self) -> bool {
-        self.history.is_dirty()
+        self.history.is_dirty() && (self.has_work() || self.history.can_undo())
     }
 
     /// Is there anything worth saving (or asking about)?
