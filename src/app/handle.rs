@@ -241,7 +241,12 @@ impl DossierApp {
                 self.discard_recovery();
                 self.perform(pending);
             }
-            DialogCommand::PathChosen(kind, path) => self.dialog_chosen(kind, path),
+            DialogCommand::PathChosen(kind, path) => {
+                if kind == DialogKind::SaveProject {
+                    self.typed_save = Some(path.clone());
+                }
+                self.dialog_chosen(kind, path);
+            }
             DialogCommand::Restore(found) => {
                 let fallback = self.session.corpus().root.clone();
                 self.jobs.restore(found, fallback);

@@ -113,6 +113,7 @@ impl DossierApp {
     ) {
         match result {
             Ok(()) => {
+                self.typed_save = None;
                 self.autosave.state = None;
                 let passages = project.passages.len();
                 let ctx = self.jobs.context();
@@ -140,7 +141,17 @@ impl DossierApp {
             }
             Err(e) => {
                 self.after_save = None;
-                self.notes.error(format!("{e}"));
+                match self.typed_save.take() {
+                    // Typed in Save as…: the dialog comes back with the path and the error.
+                    Some(typed) if self.dialog.is_none() => {
+                        self.dialog = Some(Dialog::TypedPath {
+                            kind: crate::context::DialogKind::SaveProject,
+                            text: typed.display().to_string(),
+                            reason: Some(format!("Not saved: {e}")),
+                        });
+                    }
+                    _ => self.notes.error(format!("{e}")),
+                }
                 self.start_queued_save();
             }
         }
