@@ -219,6 +219,8 @@ fn merging_two_themes_keeps_the_notes_and_undoes_in_one_step() {
         .expect("listed")
         .click_accesskit();
     window.run();
+    window.get_by_label("Merge").scroll_to_me();
+    window.run();
     window.get_by_label("Merge").click();
     window.run();
     let project = window.state().session().project();

@@ -121,6 +121,7 @@ impl DossierApp {
             UiCommand::ShowLoadReport => self.windows.load_report = true,
             UiCommand::ShowMessages => self.windows.messages = true,
             UiCommand::ShowShortcuts => self.windows.shortcuts = true,
+            UiCommand::TogglePanel(panel) => self.settings.panels.toggle(panel),
             UiCommand::CommandPalette => {
                 self.palette = match self.palette {
                     Some(_) => None,

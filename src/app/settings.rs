@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::context::SidePanel;
+
 pub const STORAGE_KEY: &str = "dossier-settings";
 const RECENT_LIMIT: usize = 10;
 
@@ -17,6 +19,42 @@ pub struct Settings {
     /// (project file, corpus folder) pairs where the analyst said to load the articles from
     /// outside the project's folder: the question is not asked again for them.
     pub outside_corpora: Vec<(PathBuf, PathBuf)>,
+    /// Which panels around the reader are hidden (their sizes egui remembers itself).
+    pub panels: Panels,
+}
+
+/// The panels around the reader the analyst hid.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Panels {
+    pub hide_library: bool,
+    pub hide_codebook: bool,
+    pub hide_lower: bool,
+}
+
+impl Panels {
+    pub fn shown(&self, panel: SidePanel) -> bool {
+        !match panel {
+            SidePanel::Library => self.hide_library,
+            SidePanel::Codebook => self.hide_codebook,
+            SidePanel::Lower => self.hide_lower,
+        }
+    }
+
+    pub fn set_shown(&mut self, panel: SidePanel, shown: bool) {
+        if self.shown(panel) != shown {
+            self.toggle(panel);
+        }
+    }
+
+    pub fn toggle(&mut self, panel: SidePanel) {
+        let hidden = match panel {
+            SidePanel::Library => &mut self.hide_library,
+            SidePanel::Codebook => &mut self.hide_codebook,
+            SidePanel::Lower => &mut self.hide_lower,
+        };
+        *hidden = !*hidden;
+    }
 }
 
 impl Settings {

@@ -22,7 +22,7 @@ pub use dialog::{Dialog, DialogKind, Pending, Windows};
 pub use jobs::{Running, Slot};
 pub use notify::Notifications;
 pub use selection::{Selection, theme_for_key};
-pub use tab::Tab;
+pub use tab::{SidePanel, Tab};
 
 use crate::session::Session;
 

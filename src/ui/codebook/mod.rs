@@ -75,6 +75,7 @@ pub fn codebook_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut CodebookState)
             }
             let button = Button::selectable(on_passage || sel.theme == Some(theme.id), &theme.name)
                 .right_text(RichText::new(format!("{count} · {in_articles}")).weak())
+                .truncate()
                 .min_size(egui::vec2(ui.available_width(), 0.0));
             let tip = format!(
                 "{}\n{count} passage(s) in {in_articles} article(s){}",
@@ -94,13 +95,14 @@ pub fn codebook_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut CodebookState)
     drag::drop_at_end(ui, cx);
 
     ui.add_space(6.0);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let label = ui.label("New theme");
+        let width = (ui.available_width() - 90.0).clamp(80.0, 140.0);
         let field = ui
             .add(
                 TextEdit::singleline(&mut state.new_name)
                     .hint_text("name")
-                    .desired_width(140.0),
+                    .desired_width(width),
             )
             .labelled_by(label.id);
         let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
