@@ -71,9 +71,8 @@ impl DossierApp {
         let tab = &mut self.tab;
         let room = ui.available_rect_before_wrap().size();
         let fit = Fit::new(room, &self.settings.panels);
-        let panels = &mut self.settings.panels;
-        let mut shown = panels.shown(SidePanel::Lower);
-        if shown {
+        let panels = &self.settings.panels;
+        if panels.shown(SidePanel::Lower) {
             Panel::bottom("lower")
                 .resizable(true)
                 .default_size(fit.lower_default)
@@ -98,9 +97,7 @@ impl DossierApp {
                     }
                 });
         }
-        panels.set_shown(SidePanel::Lower, shown);
-        let mut shown = panels.shown(SidePanel::Library);
-        if shown {
+        if panels.shown(SidePanel::Library) {
             Panel::left("library")
                 .resizable(true)
                 .default_size(fit.library_default)
@@ -110,9 +107,7 @@ impl DossierApp {
                     library_ui(ui, &cx, &mut views.library);
                 });
         }
-        panels.set_shown(SidePanel::Library, shown);
-        let mut shown = panels.shown(SidePanel::Codebook);
-        if shown {
+        if panels.shown(SidePanel::Codebook) {
             Panel::right("codebook")
                 .resizable(true)
                 .default_size(fit.codebook_default)
@@ -130,7 +125,6 @@ impl DossierApp {
                         });
                 });
         }
-        panels.set_shown(SidePanel::Codebook, shown);
         let text = CentralPanel::default()
             .show(ui, |ui| reader_ui(ui, &cx, &mut views.reader))
             .inner;

@@ -41,12 +41,6 @@ impl Panels {
         }
     }
 
-    pub fn set_shown(&mut self, panel: SidePanel, shown: bool) {
-        if self.shown(panel) != shown {
-            self.toggle(panel);
-        }
-    }
-
     pub fn toggle(&mut self, panel: SidePanel) {
         let hidden = match panel {
             SidePanel::Library => &mut self.hide_library,
