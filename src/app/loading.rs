@@ -113,6 +113,7 @@ impl DossierApp {
     ) {
         match result {
             Ok(stamp) => {
+                self.typed_save = None;
                 self.autosave.state = None;
                 let passages = project.passages.len();
                 let ctx = self.jobs.context();
@@ -142,13 +143,24 @@ impl DossierApp {
             Err(e) => {
                 self.after_save = None;
                 if e.is_conflict() {
+                    self.typed_save = None;
                     self.notes.warn(format!("{e}"));
                     self.queued_save = None;
                     self.dialog = Some(Dialog::SaveConflict(path));
-                } else {
-                    self.notes.error(format!("{e}"));
-                    self.start_queued_save();
+                    return;
                 }
+                match self.typed_save.take() {
+                    // Typed in Save as…: the dialog comes back with the path and the error.
+                    Some(typed) if self.dialog.is_none() => {
+                        self.dialog = Some(Dialog::TypedPath {
+                            kind: crate::context::DialogKind::SaveProject,
+                            text: typed.display().to_string(),
+                            reason: Some(format!("Not saved: {e}")),
+                        });
+                    }
+                    _ => self.notes.error(format!("{e}")),
+                }
+                self.start_queued_save();
             }
         }
     }
@@ -269,7 +281,7 @@ impl DossierApp {
         match opened.project.corpus_folder.clone() {
             Some(folder) => {
                 let location = io::corpus_location(&path, &folder);
-                if location.outside {
+                if location.outside && !self.settings.outside_allowed(&path, &location.path) {
                     self.dialog = Some(Dialog::CorpusOutside {
                         project_path: path,
                         opened: Some(Box::new(opened)),

@@ -12,6 +12,7 @@ use super::coders::{self, Coder, CoderId};
 use super::figures::{CuratedFigure, FigureId, Series, SeriesId};
 use super::model::{ArticleRecord, Passage, PassageId, Project, Rgb, Theme, ThemeId};
 use super::rules::{Rule, RuleId};
+use super::theme_keys::ThemeKeys;
 use crate::corpus::ArticleId;
 
 /// The value of the `format` key.
@@ -125,6 +126,13 @@ struct FileV2 {
     coders: Vec<Coder>,
     #[serde(default, skip_serializing_if = "CoderId::is_first")]
     current_coder: CoderId,
+    /// Number key → theme id (format version 3, in progress). Absent: the first nine themes in
+    /// codebook order have keys 1–9, which is also when it is not written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    theme_keys: Option<BTreeMap<u8, ThemeId>>,
+    /// The analyst's order of themes among siblings (format version 3, in progress).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    theme_order: Vec<ThemeId>,
 }
 
 /// A project read from a file, with what had to be flagged while reading it.
@@ -167,6 +175,10 @@ pub fn to_json(project: &Project) -> String {
         actors: project.actors.clone(),
         coders: project.coders.clone(),
         current_coder: project.current_coder,
+        theme_keys: (!project.theme_keys.is_empty()
+            && project.theme_keys != ThemeKeys::positional(project))
+        .then(|| project.theme_keys.as_map().clone()),
+        theme_order: project.theme_order.clone(),
     };
     // Going through `Value` sorts the keys (serde_json's map is a BTreeMap).
     let mut value = serde_json::to_value(&file).unwrap_or(serde_json::Value::Null);
@@ -336,6 +348,12 @@ pub fn parse(text: &str, path: &Path) -> Result<Opened, ProjectError> {
     used.insert(file.current_coder);
     project.coders = coders::repair(file.coders, &used, &mut warnings);
     project.current_coder = file.current_coder;
+    project.theme_order = file.theme_order;
+    project.repair_theme_order();
+    if let Some(keys) = file.theme_keys {
+        project.theme_keys = ThemeKeys::repair(keys, &project, &mut warnings);
+    }
+    project.ensure_theme_keys();
     Ok(Opened {
         project,
         warnings,

@@ -6,6 +6,7 @@ pub mod attributes;
 pub mod codebook;
 pub mod coders;
 pub mod converted;
+pub mod colours;
 pub mod edit;
 pub mod figures;
 pub mod format;
@@ -18,6 +19,9 @@ pub mod reanchor;
 pub mod rules;
 pub mod stamp;
 pub mod status;
+pub mod theme_keys;
+pub mod theme_merge;
+pub mod theme_order;
 pub mod time;
 
 pub use coders::{Coder, CoderId};

@@ -71,6 +71,19 @@ pub enum CodebookIntent {
     Update(Theme),
     /// Delete a theme: children move up, passages lose it, passages left without a theme go.
     Delete(ThemeId),
+    /// Merge theme `from` into `into`: its passages (with their notes), children and rules
+    /// go to `into`, and `from` is deleted; one undoable step.
+    Merge { from: ThemeId, into: ThemeId },
+    /// Move a theme under `parent` (`None`: the top level), before the sibling `before`
+    /// (`None`: after the last).
+    Move {
+        theme: ThemeId,
+        parent: Option<ThemeId>,
+        before: Option<ThemeId>,
+    },
+    /// Give a theme number key `key` (1–9; a theme that had it takes the theme's old key), or
+    /// none.
+    SetKey { theme: ThemeId, key: Option<u8> },
 }
 
 /// Curating the figures the extractor found.

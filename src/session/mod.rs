@@ -4,6 +4,8 @@
 
 mod apply;
 mod codebook;
+#[cfg(test)]
+mod codebook_tests;
 mod corpus;
 mod derived;
 mod figures;
@@ -74,6 +76,7 @@ impl Session {
             ..
         } = loaded;
         let mut project = Project::with_themes(default_themes());
+        project.ensure_theme_keys();
         project.corpus_folder = Some(corpus.root.clone());
         Self {
             corpus: Arc::new(corpus),
@@ -97,6 +100,9 @@ impl Session {
             Some(l) => (l.corpus, l.report, l.figures, l.reanchored),
             None => Default::default(),
         };
+        let mut opened = opened;
+        // A project imported from another tool has no number keys yet.
+        opened.project.ensure_theme_keys();
         let mut history = History::saved();
         if opened.changed_by_migration() {
             // The file on disk is in the old format: saving is a change worth making.
@@ -164,8 +170,9 @@ impl Session {
         self.corpus_revision
     }
 
+    /// Are there changes to save? Never for the empty window (nothing loaded, nothing done).
     pub fn is_dirty(&self) -> bool {
-        self.history.is_dirty()
+        self.history.is_dirty() && (self.has_work() || self.history.can_undo())
     }
 
     /// Is there anything worth saving (or asking about)?
@@ -240,6 +247,11 @@ impl Session {
     /// How many passages use each theme.
     pub fn theme_usage(&self) -> &BTreeMap<ThemeId, usize> {
         self.derived.theme_usage(&self.project)
+    }
+
+    /// In how many articles each theme has passages.
+    pub fn theme_articles(&self) -> &BTreeMap<ThemeId, usize> {
+        self.derived.theme_articles(&self.project)
     }
 
     /// How many passages each article has.
