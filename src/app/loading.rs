@@ -152,6 +152,7 @@ impl DossierApp {
                 match self.typed_save.take() {
                     // Typed in Save as…: the dialog comes back with the path and the error.
                     Some(typed) if self.dialog.is_none() => {
+                        self.notes.error(format!("{e}"));
                         self.dialog = Some(Dialog::TypedPath {
                             kind: crate::context::DialogKind::SaveProject,
                             text: typed.display().to_string(),
