@@ -22,4 +22,5 @@ pub mod figures;
 pub mod interop;
 pub mod project;
 pub mod session;
+pub mod text;
 pub mod ui;

@@ -31,6 +31,10 @@ pub struct Cli {
     /// Skip article files larger than this many megabytes (MiB) when loading a folder.
     #[arg(long, global = true, value_name = "MB", default_value_t = 20)]
     pub max_file_mb: u64,
+    /// The program that opens an article's original file from the window (default: the
+    /// system's opener, such as xdg-open).
+    #[arg(long, value_name = "PROGRAM")]
+    pub opener: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Cmd>,
 }
@@ -87,7 +91,7 @@ pub fn main() -> Result<(), CliError> {
     };
     let stdout = &mut std::io::stdout();
     match &cli.command {
-        None => run_window(cli.path, load.max_file_bytes),
+        None => run_window(cli.path, load.max_file_bytes, cli.opener),
         Some(Cmd::Info(args)) => info::run(args, &load, stdout),
         Some(Cmd::ExportQdpx(args)) => refi::run_qdpx(args, &load, stdout),
         Some(Cmd::ExportQdc(args)) => refi::run_qdc(args, stdout),
@@ -118,7 +122,11 @@ pub fn default_seeds() -> Option<PathBuf> {
     candidates.into_iter().find(|p| p.is_dir())
 }
 
-fn run_window(path: Option<PathBuf>, max_file_bytes: u64) -> Result<(), CliError> {
+fn run_window(
+    path: Option<PathBuf>,
+    max_file_bytes: u64,
+    opener: Option<PathBuf>,
+) -> Result<(), CliError> {
     let path = path.or_else(default_seeds);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -138,6 +146,7 @@ fn run_window(path: Option<PathBuf>, max_file_bytes: u64) -> Result<(), CliError
                 StartOptions {
                     path,
                     max_file_bytes: Some(max_file_bytes),
+                    opener,
                     ..Default::default()
                 },
             )))

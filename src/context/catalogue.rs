@@ -35,6 +35,9 @@ pub enum UiCommand {
     ShowMessages,
     ShowShortcuts,
     CommandPalette,
+    /// Open the original file of the article in the reader with the system's viewer.
+    OpenSource,
+    ShowProjectMemo,
 }
 
 /// Where a shortcut works.
@@ -87,6 +90,8 @@ impl UiCommand {
             Self::ShowMessages,
             Self::ShowShortcuts,
             Self::CommandPalette,
+            Self::OpenSource,
+            Self::ShowProjectMemo,
         ]);
         all
     }
@@ -115,6 +120,8 @@ impl UiCommand {
             Self::ShowMessages => "Messages",
             Self::ShowShortcuts => "Keyboard shortcuts",
             Self::CommandPalette => "Command palette…",
+            Self::OpenSource => "Open the source file",
+            Self::ShowProjectMemo => "Project memo",
         };
         text.to_owned()
     }
@@ -148,6 +155,10 @@ impl UiCommand {
             Self::ShowMessages => "Every message and error shown this session",
             Self::ShowShortcuts => "Every keyboard shortcut",
             Self::CommandPalette => "Find any command by name and run it",
+            Self::OpenSource => {
+                "Open the original file (HTML, PDF, Word…) of the article in the reader with the system's viewer"
+            }
+            Self::ShowProjectMemo => "Notes on the whole project, saved with it and exported",
         }
     }
 
@@ -183,7 +194,9 @@ impl UiCommand {
             | Self::ExportQdc
             | Self::ShowTab(_)
             | Self::ShowLoadReport
-            | Self::ShowMessages => Vec::new(),
+            | Self::ShowMessages
+            | Self::OpenSource
+            | Self::ShowProjectMemo => Vec::new(),
         }
     }
 
@@ -207,7 +220,9 @@ impl UiCommand {
             | Self::ShowLoadReport
             | Self::ShowMessages
             | Self::ShowShortcuts
-            | Self::CommandPalette => KeyScope::Global,
+            | Self::CommandPalette
+            | Self::OpenSource
+            | Self::ShowProjectMemo => KeyScope::Global,
         }
     }
 
@@ -219,6 +234,10 @@ impl UiCommand {
             Self::ExportQdc => !session.project().themes.is_empty(),
             Self::Undo => session.history().can_undo(),
             Self::Redo => session.history().can_redo(),
+            Self::OpenSource => selection
+                .article
+                .as_ref()
+                .is_some_and(|id| session.corpus().get(id).is_some()),
             Self::TagWithTheme(n) => {
                 (selection.text.is_some() || selection.passage.is_some())
                     && super::selection::numbered_themes(session.project()).len() >= usize::from(n)
@@ -236,7 +255,8 @@ impl UiCommand {
             | Self::ShowLoadReport
             | Self::ShowMessages
             | Self::ShowShortcuts
-            | Self::CommandPalette => true,
+            | Self::CommandPalette
+            | Self::ShowProjectMemo => true,
         }
     }
 
@@ -290,9 +310,11 @@ mod tests {
             UiCommand::ShowMessages => 18,
             UiCommand::ShowShortcuts => 19,
             UiCommand::CommandPalette => 20,
+            UiCommand::OpenSource => 21,
+            UiCommand::ShowProjectMemo => 22,
         }
     }
-    const VARIANTS: usize = 21;
+    const VARIANTS: usize = 23;
 
     #[test]
     fn the_catalogue_lists_every_command_with_text_and_tooltip() {

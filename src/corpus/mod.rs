@@ -72,6 +72,8 @@ pub struct Article {
     pub stated: Box<SourceMeta>,
     /// Title, date, outlet, place, country, author and language, with where each came from.
     pub meta: Box<Detected>,
+    /// Later copies of earlier text in this article (a body saved twice), in byte offsets.
+    pub repeats: Vec<crate::text::repeats::Repeat>,
 }
 
 impl Article {
@@ -100,6 +102,7 @@ impl Article {
         } = converted;
         let sha256 = sha256_hex(&text);
         let index = TextIndex::new(&text);
+        let repeats = crate::text::repeats::find(&text);
         let mut article = Self {
             id,
             path,
@@ -112,6 +115,7 @@ impl Article {
             converter,
             stated: Box::new(stated),
             meta: Box::default(),
+            repeats,
         };
         article.detect_meta(&std::collections::HashSet::new());
         article
@@ -132,6 +136,27 @@ impl Article {
     pub fn folder(&self) -> Option<&str> {
         let (dir, _) = self.id.0.rsplit_once('/')?;
         Some(dir.rsplit('/').next().unwrap_or(dir))
+    }
+
+    /// Does the article repeat its own text (a body saved twice)?
+    pub fn is_repeated(&self) -> bool {
+        !self.repeats.is_empty()
+    }
+
+    /// Does code point `char_idx` lie in a later copy of earlier text of the article?
+    pub fn in_repeat(&self, char_idx: usize) -> bool {
+        let Some(byte) = self.byte_of(char_idx) else {
+            return false;
+        };
+        self.repeats.iter().any(|r| r.copy.contains(&byte))
+    }
+
+    /// The later copies of earlier text, as code point ranges.
+    pub fn repeated_ranges(&self) -> Vec<(usize, usize)> {
+        self.repeats
+            .iter()
+            .filter_map(|r| Some((self.char_of(r.copy.start)?, self.char_of(r.copy.end)?)))
+            .collect()
     }
 
     /// Length in code points.

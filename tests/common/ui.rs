@@ -26,6 +26,7 @@ pub fn open_with(path: PathBuf, data_dir: PathBuf) -> Harness<'static, DossierAp
                     no_native_dialogs: true,
                     data_dir: Some(data_dir),
                     max_file_bytes: None,
+                    ..Default::default()
                 },
             )
         });
