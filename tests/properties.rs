@@ -58,7 +58,8 @@ prop_compose! {
         let themes: Vec<Theme> = (0..n_themes)
             .map(|i| Theme {
                 id: ThemeId(i as u32 + 1),
-                name: names[i].clone(),
+                // Distinct at each level of the codebook (opening renames siblings that share one).
+                name: format!("{} {i}", names[i]),
                 color: Rgb([i as u8 * 40, 7, 200]),
                 description: names[(i + 1) % names.len()].clone(),
                 // Parents only point to earlier themes, so there are no cycles.
@@ -102,6 +103,8 @@ prop_compose! {
                 value,
                 unit,
                 year,
+                // Every kind, so that save and open keep it.
+                kind: dossier::figures::Kind::ALL[i % 3],
                 label,
                 manual,
                 extracted: None,

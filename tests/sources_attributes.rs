@@ -6,9 +6,9 @@ mod common;
 
 use std::path::Path;
 
+use dossier::analysis::by_attribute::{Filter, Split, filter, group, sort};
 use dossier::analysis::matrix::Measure;
 use dossier::corpus::{ArticleId, Corpus};
-use dossier::project::attributes::query::{Filter, Split, filter, group, sort};
 use dossier::project::attributes::{
     AttributeDef, AttributeEdit, AttributeError, AttributeKind, Origin, value_of,
 };

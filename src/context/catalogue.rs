@@ -5,7 +5,7 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::selection::Selection;
-use super::tab::Tab;
+use super::tab::{SidePanel, Tab};
 use crate::session::Session;
 
 /// A user command that needs no arguments.
@@ -38,6 +38,8 @@ pub enum UiCommand {
     /// Open the original file of the article in the reader with the system's viewer.
     OpenSource,
     ShowProjectMemo,
+    /// Show or hide a panel around the reader.
+    TogglePanel(SidePanel),
 }
 
 /// Where a shortcut works.
@@ -85,6 +87,7 @@ impl UiCommand {
         all.extend((1..=9).map(Self::TagWithTheme));
         all.push(Self::ClearSelection);
         all.extend(Tab::ALL.iter().map(|t| Self::ShowTab(*t)));
+        all.extend(SidePanel::ALL.map(Self::TogglePanel));
         all.extend([
             Self::ShowLoadReport,
             Self::ShowMessages,
@@ -122,6 +125,9 @@ impl UiCommand {
             Self::CommandPalette => "Command palette…",
             Self::OpenSource => "Open the source file",
             Self::ShowProjectMemo => "Project memo",
+            Self::TogglePanel(SidePanel::Library) => "Show or hide the library",
+            Self::TogglePanel(SidePanel::Codebook) => "Show or hide the codebook",
+            Self::TogglePanel(SidePanel::Lower) => "Show or hide the lower tabs",
         };
         text.to_owned()
     }
@@ -159,6 +165,7 @@ impl UiCommand {
                 "Open the original file (HTML, PDF, Word…) of the article in the reader with the system's viewer"
             }
             Self::ShowProjectMemo => "Notes on the whole project, saved with it and exported",
+            Self::TogglePanel(_) => "More room for the reader; the choice is remembered",
         }
     }
 
@@ -189,6 +196,9 @@ impl UiCommand {
             Self::ClearSelection => key(none, Key::Escape),
             Self::ShowShortcuts => key(none, Key::F1),
             Self::CommandPalette => key(cmd_shift, Key::P),
+            Self::TogglePanel(SidePanel::Library) => key(cmd_shift, Key::L),
+            Self::TogglePanel(SidePanel::Codebook) => key(cmd_shift, Key::B),
+            Self::TogglePanel(SidePanel::Lower) => key(cmd_shift, Key::T),
             Self::OpenPath
             | Self::ExportQdpx
             | Self::ExportQdc
@@ -222,7 +232,8 @@ impl UiCommand {
             | Self::ShowShortcuts
             | Self::CommandPalette
             | Self::OpenSource
-            | Self::ShowProjectMemo => KeyScope::Global,
+            | Self::ShowProjectMemo
+            | Self::TogglePanel(_) => KeyScope::Global,
         }
     }
 
@@ -240,7 +251,7 @@ impl UiCommand {
                 .is_some_and(|id| session.corpus().get(id).is_some()),
             Self::TagWithTheme(n) => {
                 (selection.text.is_some() || selection.passage.is_some())
-                    && super::selection::numbered_themes(session.project()).len() >= usize::from(n)
+                    && super::selection::theme_for_key(session.project(), n).is_some()
             }
             Self::OpenFolder
             | Self::OpenProject
@@ -256,7 +267,8 @@ impl UiCommand {
             | Self::ShowMessages
             | Self::ShowShortcuts
             | Self::CommandPalette
-            | Self::ShowProjectMemo => true,
+            | Self::ShowProjectMemo
+            | Self::TogglePanel(_) => true,
         }
     }
 
@@ -312,9 +324,10 @@ mod tests {
             UiCommand::CommandPalette => 20,
             UiCommand::OpenSource => 21,
             UiCommand::ShowProjectMemo => 22,
+            UiCommand::TogglePanel(_) => 23,
         }
     }
-    const VARIANTS: usize = 23;
+    const VARIANTS: usize = 24;
 
     #[test]
     fn the_catalogue_lists_every_command_with_text_and_tooltip() {

@@ -3,9 +3,7 @@
 //! number, date or a choice list, as in QualCoder and MAXQDA), a memo per article and one for
 //! the project. Every change is an [`AttributeEdit`] inside [`super::Edit::Attributes`], so
 //! undo and redo work as for passages. Sorting, filtering, grouping and splitting articles by
-//! attribute is in [`query`].
-
-pub mod query;
+//! attribute is in [`crate::analysis::by_attribute`].
 
 use std::collections::BTreeMap;
 

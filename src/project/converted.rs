@@ -29,7 +29,7 @@ pub fn converter_changes(project: &Project, corpus: &Corpus) -> Vec<ConverterCha
                 article: record.path.clone(),
                 before: record.converter.clone(),
                 after: article.converter.clone(),
-                text_changed: article.sha256 != record.sha256,
+                text_changed: article.sha256() != record.sha256,
             })
         })
         .collect()

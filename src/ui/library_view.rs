@@ -7,8 +7,8 @@ use std::collections::BTreeSet;
 
 use egui::{ComboBox, Ui};
 
+use crate::analysis::by_attribute::{self as query, Filter, NO_VALUE};
 use crate::corpus::Article;
-use crate::project::attributes::query::{self, Filter, NO_VALUE};
 use crate::project::attributes::value_of;
 use crate::session::Session;
 

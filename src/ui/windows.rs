@@ -57,28 +57,9 @@ fn project_memo_ui(ui: &mut Ui, cx: &ViewContext<'_>) {
     }
 }
 
-fn load_report_ui(ui: &mut Ui, session: &Session) {
-    let report = session.load_report();
-    ui.label(format!(
-        "{} article(s) loaded from {}.",
-        session.corpus().len(),
-        session.corpus().root.display()
-    ));
-    section(ui, "Skipped files", report.skipped.len(), |ui| {
-        for s in &report.skipped {
-            ui.label(format!("{} — {}", s.path.display(), s.reason));
-        }
-    });
-    section(
-        ui,
-        "Read with another encoding",
-        report.fallbacks.len(),
-        |ui| {
-            for (id, enc) in &report.fallbacks {
-                ui.label(format!("{id} — {enc}"));
-            }
-        },
-    );
+/// What conversion and repeat detection found: articles converted differently than at the
+/// last save, and articles that hold their text twice.
+fn conversion_sections(ui: &mut Ui, session: &Session) {
     let changes = session.converter_changes();
     section(ui, "Converted differently", changes.len(), |ui| {
         if let Some(summary) = summary(changes) {
@@ -126,6 +107,31 @@ fn load_report_ui(ui: &mut Ui, session: &Session) {
             }
         },
     );
+}
+
+fn load_report_ui(ui: &mut Ui, session: &Session) {
+    let report = session.load_report();
+    ui.label(format!(
+        "{} article(s) loaded from {}.",
+        session.corpus().len(),
+        session.corpus().root.display()
+    ));
+    section(ui, "Skipped files", report.skipped.len(), |ui| {
+        for s in &report.skipped {
+            ui.label(format!("{} — {}", s.path.display(), s.reason));
+        }
+    });
+    section(
+        ui,
+        "Read with another encoding",
+        report.fallbacks.len(),
+        |ui| {
+            for (id, enc) in &report.fallbacks {
+                ui.label(format!("{id} — {enc}"));
+            }
+        },
+    );
+    conversion_sections(ui, session);
     if let Some(found) = session.reanchored() {
         ui.label(format!(
             "Re-anchoring after the articles were read: {}",

@@ -6,11 +6,11 @@
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{AttributeKind, Attributes, value_of};
 use crate::analysis::matrix::{Measure, theme_article};
 use crate::corpus::meta::PartialDate;
 use crate::corpus::{Article, ArticleId, Corpus};
 use crate::figures::Figure;
+use crate::project::attributes::{AttributeKind, Attributes, value_of};
 use crate::project::{Project, ThemeId};
 
 /// The label of the group of articles without a value.
