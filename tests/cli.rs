@@ -548,3 +548,70 @@ fn issue9_case6_search_streams_its_hits_instead_of_keeping_them() {
         .collect();
     assert!(starts.windows(2).all(|w| w[0] < w[1]) && starts.len() == 500_000);
 }
+
+#[cfg(unix)]
+#[test]
+fn issue9_case8_links_inside_the_corpus_that_lead_outside_it_are_skipped_by_name() {
+    let dir = common::tempdir();
+    let secret = dir.path().join("outside");
+    std::fs::create_dir_all(&secret).expect("mkdir");
+    std::fs::write(secret.join("shadow.txt"), "root:secret-hash:19000\n").expect("write");
+    let corpus = dir.path().join("p").join("corpus");
+    std::fs::create_dir_all(corpus.join("sub")).expect("mkdir");
+    std::fs::write(corpus.join("a.txt"), "An article about coca.\n").expect("write");
+    // A link to a file outside, a link to a folder outside, and a link that stays inside.
+    std::os::unix::fs::symlink(secret.join("shadow.txt"), corpus.join("notes.txt"))
+        .expect("symlink");
+    std::os::unix::fs::symlink(&secret, corpus.join("etc")).expect("symlink");
+    std::os::unix::fs::symlink(corpus.join("a.txt"), corpus.join("sub/again.txt"))
+        .expect("symlink");
+    let mut project = Project::with_themes(default_themes());
+    project.corpus_folder = Some("corpus".into());
+    let path = dir.path().join("p").join("p.dossier.json");
+    io::save(&project, &path).expect("save");
+
+    let (ok, out, err) = dossier(&["info", &path_arg(&path)]);
+    assert!(ok, "{err}");
+    assert!(!out.contains("secret-hash"), "{out}");
+    assert!(
+        out.contains("articles: 2"),
+        "a.txt and the link that stays inside: {out}"
+    );
+    for name in ["notes.txt", "etc"] {
+        let line = out
+            .lines()
+            .find(|l| l.trim_start().starts_with(name) && l.contains("outside the folder"))
+            .unwrap_or_else(|| panic!("no skip line for {name}: {out}"));
+        assert!(line.contains("outside"), "{line}");
+    }
+    let (ok, out, err) = dossier(&["search", &path_arg(&path), "secret"]);
+    assert!(ok && !out.contains("secret-hash"), "{out}{err}");
+    let qdpx = dir.path().join("p").join("out.qdpx");
+    let (ok, _, err) = dossier(&["export-qdpx", &path_arg(&path), &path_arg(&qdpx)]);
+    assert!(ok, "{err}");
+    let zip = std::fs::read(&qdpx).expect("read");
+    assert!(!zip.windows(11).any(|w| w == b"secret-hash"));
+}
+
+#[test]
+fn issue9_save_never_replaces_a_text_that_only_quotes_the_format_name() {
+    let dir = common::tempdir();
+    let ours = saved_project(dir.path());
+    let theirs = dir.path().join("theirs.dossier.json");
+    std::fs::copy(&ours, &theirs).expect("copy");
+    let notes = dir.path().join("notes.md");
+    let text = "# Notes\nA project file starts with \"format\": \"dossier-project\".\n";
+    std::fs::write(&notes, text).expect("write");
+    let (ok, _, err) = dossier(&[
+        "merge",
+        &path_arg(&ours),
+        &path_arg(&theirs),
+        "-o",
+        &path_arg(&notes),
+        "--allow-outside-corpus",
+    ]);
+    assert!(!ok, "merged over the notes");
+    assert!(err.contains("notes.md"), "{err}");
+    assert_eq!(std::fs::read_to_string(&notes).expect("read"), text);
+    assert!(!dir.path().join("notes.md.bak").exists());
+}

@@ -281,3 +281,55 @@ fn a_200_mb_pdf_is_skipped_by_size_or_read_without_hanging() {
         started.elapsed()
     );
 }
+
+/// A small DOCX that unpacks to a text larger than the size limit is skipped like a large file
+/// (the limit is on the file and on the text made from it), with both sizes in the reason.
+#[test]
+fn a_compressed_file_whose_text_exceeds_the_size_limit_is_skipped_with_the_reason() {
+    use std::io::{Read, Write};
+    let original = std::fs::read(fixture("article.docx")).expect("fixture");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(original)).expect("zip");
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let filler =
+        "<w:p><w:r><w:t>coca coca coca coca coca coca coca coca coca coca</w:t></w:r></w:p>"
+            .repeat(40_000); // about 2 MB of text, a few KB compressed
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).expect("entry");
+        let name = entry.name().expect("entry name").to_string();
+        let mut data = Vec::new();
+        entry.read_to_end(&mut data).expect("read entry");
+        if name == "word/document.xml" {
+            let xml = String::from_utf8(data).expect("utf-8");
+            data = xml
+                .replacen("</w:body>", &format!("{filler}</w:body>"), 1)
+                .into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .expect("start");
+        out.write_all(&data).expect("write");
+    }
+    let bytes = out.finish().expect("finish").into_inner();
+    assert!(bytes.len() < 200_000, "{} bytes compressed", bytes.len());
+    let dir = common::tempdir();
+    let path = dir.path().join("bomb.docx");
+    std::fs::write(&path, &bytes).expect("write");
+    let options = LoadOptions {
+        max_file_bytes: 1 << 20,
+        ..LoadOptions::default()
+    };
+    let skipped = dossier::corpus::load::read_article(dir.path(), &path, &options)
+        .expect_err("a 2 MB text over a 1 MB limit");
+    assert!(
+        matches!(skipped.reason, SkipReason::TextTooLarge { limit, .. } if limit == 1 << 20),
+        "{:?}",
+        skipped.reason
+    );
+    assert!(skipped.reason.to_string().contains("--max-file-mb"));
+    // Under a limit the text fits, the same file is read.
+    let roomy = LoadOptions {
+        max_file_bytes: 8 << 20,
+        ..LoadOptions::default()
+    };
+    let article = dossier::corpus::load::read_article(dir.path(), &path, &roomy).expect("read");
+    assert!(article.text.len() > 1 << 20);
+}

@@ -100,7 +100,9 @@ pub fn run_qdc(args: &QdcArgs, out: &mut dyn Write) -> Result<(), CliError> {
     let named =
         |e: refi_import::ImportError| CliError::Usage(format!("{e} — {}", args.input.display()));
     let book = codebook::parse_qdc(&text).map_err(named)?;
-    let mut project = io::open(&args.project)?.project;
+    let opened = io::open(&args.project)?;
+    let stamp = opened.stamp;
+    let mut project = opened.project;
     let merge = codebook::merge_codebook(&project, &book.codes, args.on_clash).map_err(named)?;
     for p in &book.problems {
         writeln!(out, "schema: {p}")?;
@@ -122,7 +124,8 @@ pub fn run_qdc(args: &QdcArgs, out: &mut dyn Write) -> Result<(), CliError> {
     project
         .apply(edit)
         .map_err(|e| CliError::Usage(format!("cannot add the themes: {e}")))?;
-    io::save(&project, &args.project)?;
+    // Another program that wrote the project meanwhile is not overwritten.
+    io::save_checked(&project, &args.project, stamp.as_ref())?;
     writeln!(
         out,
         "added {} theme(s) to {}",

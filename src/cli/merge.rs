@@ -49,6 +49,8 @@ pub fn run(args: &Args, load: &LoadOptions, out: &mut dyn Write) -> Result<(), C
         )));
     }
     let theirs = io::open(&args.theirs)?.project;
+    // Written back over our own file only if no one else wrote it since it was read.
+    let stamp = opened.stamp.filter(|_| same_file(&args.out, &args.ours));
     let mut project = opened.project;
     let our_name = name_from_file_stem(&args.ours);
     let their_name = name_from_file_stem(&args.theirs).unwrap_or_else(|| "other".into());
@@ -68,7 +70,7 @@ pub fn run(args: &Args, load: &LoadOptions, out: &mut dyn Write) -> Result<(), C
     if !same_file(&args.out, &args.ours) {
         io::set_corpus_folder(&mut project, &args.out, &loaded.corpus.root);
     }
-    io::save(&project, &args.out)?;
+    io::save_checked(&project, &args.out, stamp.as_ref())?;
     let value = serde_json::json!({
         "merged": args.out.display().to_string(),
         "themes": plan.themes,

@@ -59,6 +59,14 @@ pub enum SkipReason {
     /// Another file has the same id (two names that differ only in bytes that are not UTF-8
     /// and were written the same way).
     SameId(ArticleId),
+    /// The text made from a (compressed) file is larger than the size limit.
+    TextTooLarge {
+        bytes: u64,
+        limit: u64,
+    },
+    /// A link whose target lies outside the folder being read: following it would read files
+    /// the corpus does not hold (a project's corpus must not reach `/etc` through a link).
+    OutsideLink(PathBuf),
 }
 
 impl std::fmt::Display for SkipReason {
@@ -73,6 +81,12 @@ impl std::fmt::Display for SkipReason {
                 *bytes as f64 / MIB,
                 *limit as f64 / MIB
             ),
+            Self::TextTooLarge { bytes, limit } => write!(
+                f,
+                "its text is too large ({:.1} MB; the limit is {:.1} MB, set with --max-file-mb)",
+                *bytes as f64 / MIB,
+                *limit as f64 / MIB
+            ),
             Self::Unreadable(why) => write!(f, "cannot be read: {why}"),
             Self::NotText { extension } => write!(f, "not a text file (.{extension})"),
             Self::Conversion(why) => f.write_str(why),
@@ -80,6 +94,11 @@ impl std::fmt::Display for SkipReason {
                 write!(f, "a link to a folder already read (a loop or a duplicate)")
             }
             Self::NotRegular(kind) => write!(f, "not a regular file ({kind}); not opened"),
+            Self::OutsideLink(target) => write!(
+                f,
+                "a link to {} outside the folder; not read (copy it into the folder to use it)",
+                target.display()
+            ),
             Self::SameId(id) => write!(f, "another file already has the id “{id}”"),
         }
     }
@@ -249,8 +268,9 @@ pub(super) fn walk(
     cancel: &AtomicBool,
 ) -> Result<Vec<PathBuf>, LoadError> {
     let mut seen_dirs = HashSet::new();
-    if let Ok(canon) = fs::canonicalize(root) {
-        seen_dirs.insert(canon);
+    let root_canon = fs::canonicalize(root).ok();
+    if let Some(canon) = &root_canon {
+        seen_dirs.insert(canon.clone());
     }
     let mut files = Vec::new();
     let mut stack = vec![root.to_owned()];
@@ -289,7 +309,17 @@ pub(super) fn walk(
             if entry.file_name().to_string_lossy().starts_with('.') {
                 continue; // hidden files and folders (.git, .DS_Store, recovery files)
             }
-            match entry_kind(&entry, &path) {
+            let kind = entry_kind(&entry, &path);
+            if kind.is_ok()
+                && let Some(target) = link_out_of(root_canon.as_deref(), &entry, &path)
+            {
+                skipped.push(Skipped {
+                    path: relative(root, &path),
+                    reason: SkipReason::OutsideLink(target),
+                });
+                continue;
+            }
+            match kind {
                 Ok(Kind::Dir) => match fs::canonicalize(&path) {
                     // Follow links, but remember which real folders were read to stop loops.
                     Ok(canon) => {
@@ -327,6 +357,18 @@ pub(super) fn walk(
 enum Kind {
     Dir,
     File,
+}
+
+/// The target of a link that leads out of the folder being read (`root`, canonical), if this
+/// entry is such a link. Entries that are not links cost nothing: the listing says so.
+fn link_out_of(root: Option<&Path>, entry: &fs::DirEntry, path: &Path) -> Option<PathBuf> {
+    let root = root?;
+    if !entry.file_type().is_ok_and(|t| t.is_symlink()) {
+        return None;
+    }
+    // A dangling link or a loop is reported by `entry_kind` with its own reason.
+    let target = fs::canonicalize(path).ok()?;
+    (!target.starts_with(root)).then_some(target)
 }
 
 /// Is this entry (through links) a folder or a regular file? The type comes from the folder
@@ -420,6 +462,14 @@ fn read_article_as(
             e @ ReadError::Convert(..) => SkipReason::Conversion(e.to_string()),
         })
     })?;
+    // A small compressed file (DOCX, EPUB, ODT) can hold a huge text: the limit is on both.
+    let text_bytes = converted.text.len() as u64;
+    if text_bytes > options.max_file_bytes {
+        return Err(skip(SkipReason::TextTooLarge {
+            bytes: text_bytes,
+            limit: options.max_file_bytes,
+        }));
+    }
     let path = path.to_owned();
     Ok(if analyse {
         Article::converted(id, path, format, converted, stamp)

@@ -172,7 +172,11 @@ fn existing_project(path: &Path, meta: &fs::Metadata) -> Existing {
     let marker = format!("\"{}\"", format::FORMAT);
     if text.trim_ascii().is_empty() {
         Existing::Empty
-    } else if text.windows(marker.len()).any(|w| w == marker.as_bytes()) {
+    } else if text.trim_ascii_start().starts_with(b"{")
+        && text.windows(marker.len()).any(|w| w == marker.as_bytes())
+    {
+        // A JSON object that names the format: a damaged project. A text that only quotes the
+        // format's name (notes, the format's documentation) is another kind of file.
         Existing::Damaged
     } else {
         Existing::Other
