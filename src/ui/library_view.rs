@@ -131,7 +131,11 @@ pub fn view_ui(ui: &mut Ui, session: &Session, view: &mut LibraryView) {
             })
             .response
             .labelled_by(label.id);
-        let arrow = if view.descending { "↓" } else { "↑" };
+        let arrow = if view.descending {
+            "descending"
+        } else {
+            "ascending"
+        };
         if ui
             .small_button(arrow)
             .on_hover_text("Sort the other way")
