@@ -99,7 +99,10 @@ fn frames(c: &mut Criterion, name: &str, harness: &mut Harness<'static, DossierA
         )
     };
     let mut group = c.benchmark_group(format!("reader frame, {name}"));
-    group.sample_size(20);
+    group
+        .sample_size(20)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
     group.bench_function("idle", |b| b.iter(|| harness.step()));
     let mut down = true;
     group.bench_function("scroll", |b| {
