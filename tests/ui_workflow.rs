@@ -40,7 +40,7 @@ fn tag_undo_redo_save_and_reopen() {
     // Press 3: the third theme in the codebook tags the selection.
     harness.key_press(Key::Num3);
     harness.run();
-    let theme = dossier::ui::numbered_themes(harness.state().session().project())[2];
+    let theme = dossier::ui::theme_for_key(harness.state().session().project(), 3).expect("key 3");
     let passages: Vec<_> = harness
         .state()
         .session()

@@ -13,6 +13,8 @@ use crate::session::save::{SaveCheck, save_target};
 
 /// A dialog that closes faster than this most likely never appeared.
 pub(super) const DIALOG_MIN: Duration = Duration::from_millis(250);
+/// How long a native file dialog may take to appear before the typed path is offered.
+pub(super) const DIALOG_PATIENCE: Duration = Duration::from_secs(3);
 
 impl DossierApp {
     pub(super) fn file_command(&mut self, command: FileCommand) {
@@ -24,6 +26,12 @@ impl DossierApp {
                 self.pending_export = Some(what);
                 self.show_dialog(DialogKind::ExportAnalysis);
             }
+            FileCommand::OpenSource(id) => match self.session.corpus().get(&id) {
+                Some(article) => self.jobs.open_source(article.path.clone()),
+                None => self.notes.warn(format!(
+                    "The article is not in the loaded folder, so it has no file to open — {id}"
+                )),
+            },
         }
     }
 
@@ -59,14 +67,40 @@ impl DossierApp {
     /// shown.
     pub(super) fn show_dialog(&mut self, kind: DialogKind) {
         if self.dialogs_available {
+            if self.jobs.is_running(Slot::FileDialog) {
+                // A dialog asked for before has not come back: do not wait behind it.
+                self.typed_path_fallback(
+                    kind,
+                    "A file dialog is still open or did not appear; type the path instead.",
+                );
+                return;
+            }
             let start = start_dir(self.session.project_path());
             self.jobs.dialog(kind, start);
+            self.waiting_dialog = Some((kind, std::time::Instant::now()));
         } else {
             self.typed_path_fallback(
                 kind,
                 "No file dialog can be shown on this system (no desktop portal or zenity was found).",
             );
         }
+    }
+
+    /// No native dialog has come back a few seconds after it was asked for: it may be slow or
+    /// broken (a hung portal never returns), so offer the typed path beside it, once.
+    pub(super) fn offer_typed_path_when_no_dialog(&mut self) {
+        let Some((kind, asked)) = self.waiting_dialog else {
+            return;
+        };
+        if asked.elapsed() < DIALOG_PATIENCE || self.dialog.is_some() {
+            return;
+        }
+        self.waiting_dialog = None;
+        self.typed_path_fallback(
+            kind,
+            "No file dialog has appeared after 3 seconds. Type the path here (if the dialog \
+             appears later, its answer is used).",
+        );
     }
 
     pub(super) fn typed_path_fallback(&mut self, kind: DialogKind, reason: &str) {
@@ -88,14 +122,22 @@ impl DossierApp {
         path: Option<PathBuf>,
         elapsed: Duration,
     ) {
+        let offered = self.waiting_dialog.take().is_none();
+        let typing = matches!(self.dialog, Some(Dialog::TypedPath { kind: k, .. }) if k == kind);
         match path {
+            // The dialog came after all: its answer wins over the typed path offered meanwhile.
             Some(path) => {
+                if offered && typing {
+                    self.dialog = None;
+                }
                 // A native save dialog asks before it returns an existing file.
                 if kind.saves() {
                     self.confirmed_replace = Some(path.clone());
                 }
                 self.dialog_chosen(kind, path);
             }
+            // Cancelled late while the analyst types the path: leave that be.
+            None if offered && typing => {}
             None if elapsed < DIALOG_MIN => self.typed_path_fallback(
                 kind,
                 "The file dialog closed at once; if none appeared, this system cannot show one.",

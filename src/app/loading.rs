@@ -96,6 +96,14 @@ impl DossierApp {
                     .notes
                     .error(format!("Could not export: {e} — {}", path.display())),
             },
+            JobOutput::Opened { path, result } => {
+                if let Err(e) = result {
+                    self.notes.error(format!(
+                        "The source file could not be opened: {e} — {}",
+                        path.display()
+                    ));
+                }
+            }
             JobOutput::Failed { label, error } => {
                 self.notes
                     .error(format!("{label} could not start: {error}."));
@@ -113,6 +121,7 @@ impl DossierApp {
     ) {
         match result {
             Ok(stamp) => {
+                self.typed_save = None;
                 self.autosave.state = None;
                 let passages = project.passages.len();
                 let ctx = self.jobs.context();
@@ -142,13 +151,25 @@ impl DossierApp {
             Err(e) => {
                 self.after_save = None;
                 if e.is_conflict() {
+                    self.typed_save = None;
                     self.notes.warn(format!("{e}"));
                     self.queued_save = None;
                     self.dialog = Some(Dialog::SaveConflict(path));
-                } else {
-                    self.notes.error(format!("{e}"));
-                    self.start_queued_save();
+                    return;
                 }
+                match self.typed_save.take() {
+                    // Typed in Save as…: the dialog comes back with the path and the error.
+                    Some(typed) if self.dialog.is_none() => {
+                        self.notes.error(format!("{e}"));
+                        self.dialog = Some(Dialog::TypedPath {
+                            kind: crate::context::DialogKind::SaveProject,
+                            text: typed.display().to_string(),
+                            reason: Some(format!("Not saved: {e}")),
+                        });
+                    }
+                    _ => self.notes.error(format!("{e}")),
+                }
+                self.start_queued_save();
             }
         }
     }
@@ -248,6 +269,10 @@ impl DossierApp {
     }
 
     fn warn_about_problems(&mut self) {
+        if let Some(summary) = crate::project::converted::summary(self.session.converter_changes())
+        {
+            self.notes.info(format!("{summary} (View › Load report)"));
+        }
         let warnings = self.session.open_warnings().len();
         if warnings > 0 {
             self.notes.warn(format!(
@@ -269,7 +294,7 @@ impl DossierApp {
         match opened.project.corpus_folder.clone() {
             Some(folder) => {
                 let location = io::corpus_location(&path, &folder);
-                if location.outside {
+                if location.outside && !self.settings.outside_allowed(&path, &location.path) {
                     self.dialog = Some(Dialog::CorpusOutside {
                         project_path: path,
                         opened: Some(Box::new(opened)),

@@ -46,6 +46,8 @@ pub struct StartOptions {
     pub data_dir: Option<PathBuf>,
     /// Article files larger than this are skipped when a folder loads (default 20 MiB).
     pub max_file_bytes: Option<u64>,
+    /// The program that opens articles' original files (default: the system's opener).
+    pub opener: Option<PathBuf>,
 }
 
 /// The view state each pane owns.
@@ -84,6 +86,11 @@ pub struct DossierApp {
     after_save: Option<Pending>,
     /// A save asked for while another ran: it starts when that one is done.
     queued_save: Option<PathBuf>,
+    /// The native file dialog asked for, and when: if none has appeared after a few seconds the
+    /// typed path is offered (a broken portal can hang for ever).
+    waiting_dialog: Option<(crate::context::DialogKind, std::time::Instant)>,
+    /// The path typed in Save as…: if that save fails, the dialog comes back with the error.
+    typed_save: Option<PathBuf>,
     /// The table waiting for the export dialog's answer.
     pending_export: Option<ExportWhat>,
     /// An existing file the analyst agreed to replace with the next export (or that a native
@@ -123,6 +130,8 @@ impl DossierApp {
             queued_save: None,
             pending_export: None,
             confirmed_replace: None,
+            waiting_dialog: None,
+            typed_save: None,
             autosave: autosave::Autosave::default(),
             data_dir: start
                 .data_dir
@@ -134,6 +143,7 @@ impl DossierApp {
         if let Some(limit) = start.max_file_bytes {
             app.jobs.load_options.max_file_bytes = limit;
         }
+        app.jobs.opener = start.opener;
         if let Some(path) = start.path {
             app.jobs.open_path(path);
         }
@@ -202,6 +212,7 @@ impl DossierApp {
     fn frame(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         self.poll_jobs();
+        self.offer_typed_path_when_no_dialog();
         self.handle_close_request(&ctx);
         self.handle_dropped_files(&ctx);
         self.shortcuts(&ctx);

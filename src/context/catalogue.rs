@@ -5,7 +5,7 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::selection::Selection;
-use super::tab::Tab;
+use super::tab::{SidePanel, Tab};
 use crate::session::Session;
 
 /// A user command that needs no arguments.
@@ -35,6 +35,11 @@ pub enum UiCommand {
     ShowMessages,
     ShowShortcuts,
     CommandPalette,
+    /// Open the original file of the article in the reader with the system's viewer.
+    OpenSource,
+    ShowProjectMemo,
+    /// Show or hide a panel around the reader.
+    TogglePanel(SidePanel),
 }
 
 /// Where a shortcut works.
@@ -82,11 +87,14 @@ impl UiCommand {
         all.extend((1..=9).map(Self::TagWithTheme));
         all.push(Self::ClearSelection);
         all.extend(Tab::ALL.iter().map(|t| Self::ShowTab(*t)));
+        all.extend(SidePanel::ALL.map(Self::TogglePanel));
         all.extend([
             Self::ShowLoadReport,
             Self::ShowMessages,
             Self::ShowShortcuts,
             Self::CommandPalette,
+            Self::OpenSource,
+            Self::ShowProjectMemo,
         ]);
         all
     }
@@ -115,6 +123,11 @@ impl UiCommand {
             Self::ShowMessages => "Messages",
             Self::ShowShortcuts => "Keyboard shortcuts",
             Self::CommandPalette => "Command palette…",
+            Self::OpenSource => "Open the source file",
+            Self::ShowProjectMemo => "Project memo",
+            Self::TogglePanel(SidePanel::Library) => "Show or hide the library",
+            Self::TogglePanel(SidePanel::Codebook) => "Show or hide the codebook",
+            Self::TogglePanel(SidePanel::Lower) => "Show or hide the lower tabs",
         };
         text.to_owned()
     }
@@ -148,6 +161,11 @@ impl UiCommand {
             Self::ShowMessages => "Every message and error shown this session",
             Self::ShowShortcuts => "Every keyboard shortcut",
             Self::CommandPalette => "Find any command by name and run it",
+            Self::OpenSource => {
+                "Open the original file (HTML, PDF, Word…) of the article in the reader with the system's viewer"
+            }
+            Self::ShowProjectMemo => "Notes on the whole project, saved with it and exported",
+            Self::TogglePanel(_) => "More room for the reader; the choice is remembered",
         }
     }
 
@@ -178,12 +196,17 @@ impl UiCommand {
             Self::ClearSelection => key(none, Key::Escape),
             Self::ShowShortcuts => key(none, Key::F1),
             Self::CommandPalette => key(cmd_shift, Key::P),
+            Self::TogglePanel(SidePanel::Library) => key(cmd_shift, Key::L),
+            Self::TogglePanel(SidePanel::Codebook) => key(cmd_shift, Key::B),
+            Self::TogglePanel(SidePanel::Lower) => key(cmd_shift, Key::T),
             Self::OpenPath
             | Self::ExportQdpx
             | Self::ExportQdc
             | Self::ShowTab(_)
             | Self::ShowLoadReport
-            | Self::ShowMessages => Vec::new(),
+            | Self::ShowMessages
+            | Self::OpenSource
+            | Self::ShowProjectMemo => Vec::new(),
         }
     }
 
@@ -207,7 +230,10 @@ impl UiCommand {
             | Self::ShowLoadReport
             | Self::ShowMessages
             | Self::ShowShortcuts
-            | Self::CommandPalette => KeyScope::Global,
+            | Self::CommandPalette
+            | Self::OpenSource
+            | Self::ShowProjectMemo
+            | Self::TogglePanel(_) => KeyScope::Global,
         }
     }
 
@@ -219,9 +245,13 @@ impl UiCommand {
             Self::ExportQdc => !session.project().themes.is_empty(),
             Self::Undo => session.history().can_undo(),
             Self::Redo => session.history().can_redo(),
+            Self::OpenSource => selection
+                .article
+                .as_ref()
+                .is_some_and(|id| session.corpus().get(id).is_some()),
             Self::TagWithTheme(n) => {
                 (selection.text.is_some() || selection.passage.is_some())
-                    && super::selection::numbered_themes(session.project()).len() >= usize::from(n)
+                    && super::selection::theme_for_key(session.project(), n).is_some()
             }
             Self::OpenFolder
             | Self::OpenProject
@@ -236,7 +266,9 @@ impl UiCommand {
             | Self::ShowLoadReport
             | Self::ShowMessages
             | Self::ShowShortcuts
-            | Self::CommandPalette => true,
+            | Self::CommandPalette
+            | Self::ShowProjectMemo
+            | Self::TogglePanel(_) => true,
         }
     }
 
@@ -290,9 +322,12 @@ mod tests {
             UiCommand::ShowMessages => 18,
             UiCommand::ShowShortcuts => 19,
             UiCommand::CommandPalette => 20,
+            UiCommand::OpenSource => 21,
+            UiCommand::ShowProjectMemo => 22,
+            UiCommand::TogglePanel(_) => 23,
         }
     }
-    const VARIANTS: usize = 21;
+    const VARIANTS: usize = 24;
 
     #[test]
     fn the_catalogue_lists_every_command_with_text_and_tooltip() {

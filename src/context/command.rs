@@ -83,6 +83,8 @@ pub enum FileCommand {
     ExportPlot,
     /// Ask where to write an analysis view or the search hits as CSV.
     ExportTable(ExportWhat),
+    /// Open an article's original file with the system's opener (off the UI thread).
+    OpenSource(ArticleId),
 }
 
 /// Which table to export as CSV.
@@ -189,4 +191,5 @@ intent_into_command!(
     crate::session::CorpusIntent,
     crate::session::HistoryIntent,
     crate::session::FileIntent,
+    crate::session::AttributeIntent,
 );

@@ -42,6 +42,10 @@ pub enum Edit {
     SetCoders(Vec<Coder>),
     /// Make another coder the one new passages are made by.
     SetCurrentCoder(CoderId),
+    /// Replace the number keys of the themes.
+    SetThemeKeys(super::theme_keys::ThemeKeys),
+    /// Replace the order of themes among their siblings.
+    SetThemeOrder(Vec<ThemeId>),
     /// Several edits as one undoable step.
     Batch {
         label: String,
@@ -90,6 +94,10 @@ pub enum EditError {
     NoMentionFix(u64),
     #[error("{0}")]
     Coders(#[from] CoderError),
+    #[error("{0} cannot move under itself or one of its own sub-themes")]
+    ThemeUnderItself(ThemeId),
+    #[error("{0} cannot be merged into itself")]
+    MergeIntoItself(ThemeId),
 }
 
 impl Edit {
@@ -113,6 +121,8 @@ impl Edit {
             Self::UpsertMentionFix(_) | Self::RemoveMentionFix(_) => "correct mention".into(),
             Self::SetCoders(_) => "edit coders".into(),
             Self::SetCurrentCoder(_) => "change coder".into(),
+            Self::SetThemeKeys(_) => "change number keys".into(),
+            Self::SetThemeOrder(_) => "reorder themes".into(),
             Self::Batch { label, .. } => label.clone(),
         }
     }
@@ -195,6 +205,14 @@ impl Project {
                     id,
                 )))
             }
+            Edit::SetThemeKeys(keys) => Ok(Edit::SetThemeKeys(std::mem::replace(
+                &mut self.theme_keys,
+                keys,
+            ))),
+            Edit::SetThemeOrder(order) => Ok(Edit::SetThemeOrder(std::mem::replace(
+                &mut self.theme_order,
+                order,
+            ))),
             Edit::Batch { label, edits } => self.apply_batch(label, edits),
         }
     }
@@ -357,6 +375,13 @@ impl Project {
                 p.modified = now.clone();
                 edits.push(Edit::UpdatePassage(p));
             }
+        }
+        if self.theme_keys.key_of(id).is_some() {
+            edits.push(Edit::SetThemeKeys(self.theme_keys.without(id)));
+        }
+        if self.theme_order.contains(&id) {
+            let order = self.theme_order.iter().copied().filter(|t| *t != id);
+            edits.push(Edit::SetThemeOrder(order.collect()));
         }
         edits.push(Edit::RemoveTheme(id));
         Ok(Edit::Batch {

@@ -11,6 +11,7 @@ use crate::figures::Figure;
 use crate::figures::curate::status_counts;
 use crate::figures::curation::{FigureRow, RowStatus, merge};
 use crate::figures::series::{Point, Suggestion, context_words, points, suggest};
+use crate::project::converted::{ConverterChange, converter_changes};
 use crate::project::{
     FigureId, PassageId, PassageProblem, Project, SeriesId, ThemeId, check_figures, check_passages,
 };
@@ -29,14 +30,17 @@ pub(super) struct Derived {
     series_points: OnceCell<BTreeMap<SeriesId, Vec<Point>>>,
     suggestions: OnceCell<Vec<Suggestion>>,
     theme_usage: OnceCell<BTreeMap<ThemeId, usize>>,
+    theme_articles: OnceCell<BTreeMap<ThemeId, usize>>,
     passage_counts: OnceCell<BTreeMap<ArticleId, usize>>,
     missing_articles: OnceCell<Vec<ArticleId>>,
+    converter_changes: OnceCell<Vec<ConverterChange>>,
 }
 
 impl Derived {
     /// The project's article records changed (after a save); nothing else did.
     pub fn forget_records(&mut self) {
         self.missing_articles = OnceCell::new();
+        self.converter_changes = OnceCell::new();
     }
 
     pub fn problems(
@@ -153,6 +157,11 @@ impl Derived {
         self.theme_usage.get_or_init(|| project.theme_usage())
     }
 
+    pub fn theme_articles(&self, project: &Project) -> &BTreeMap<ThemeId, usize> {
+        self.theme_articles
+            .get_or_init(|| project.theme_article_counts())
+    }
+
     pub fn passage_counts(&self, project: &Project) -> &BTreeMap<ArticleId, usize> {
         self.passage_counts.get_or_init(|| {
             project
@@ -161,6 +170,11 @@ impl Derived {
                 .map(|(a, n)| (a.clone(), n))
                 .collect()
         })
+    }
+
+    pub fn converter_changes(&self, project: &Project, corpus: &Corpus) -> &[ConverterChange] {
+        self.converter_changes
+            .get_or_init(|| converter_changes(project, corpus))
     }
 
     pub fn missing_articles(&self, project: &Project, corpus: &Corpus) -> &[ArticleId] {

@@ -3,7 +3,10 @@
 //! an [`Intent`] given to [`Session::apply`]; the rest of the program only reads a session.
 
 mod apply;
+mod attributes;
 mod codebook;
+#[cfg(test)]
+mod codebook_tests;
 mod corpus;
 mod derived;
 mod figures;
@@ -22,8 +25,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub use intent::{
-    CodebookIntent, CorpusIntent, FigureIntent, FileIntent, HistoryIntent, Intent, RuleIntent,
-    SeriesIntent, TagIntent, TextRange,
+    AttributeIntent, CodebookIntent, CorpusIntent, FigureIntent, FileIntent, HistoryIntent, Intent,
+    RuleIntent, SeriesIntent, TagIntent, TextRange,
 };
 pub use load::LoadedCorpus;
 pub use outcome::{Level, Notice, Outcome, SessionError};
@@ -74,6 +77,7 @@ impl Session {
             ..
         } = loaded;
         let mut project = Project::with_themes(default_themes());
+        project.ensure_theme_keys();
         project.corpus_folder = Some(corpus.root.clone());
         Self {
             corpus: Arc::new(corpus),
@@ -97,6 +101,9 @@ impl Session {
             Some(l) => (l.corpus, l.report, l.figures, l.reanchored),
             None => Default::default(),
         };
+        let mut opened = opened;
+        // A project imported from another tool has no number keys yet.
+        opened.project.ensure_theme_keys();
         let mut history = History::saved();
         if opened.changed_by_migration() {
             // The file on disk is in the old format: saving is a change worth making.
@@ -164,8 +171,9 @@ impl Session {
         self.corpus_revision
     }
 
+    /// Are there changes to save? Never for the empty window (nothing loaded, nothing done).
     pub fn is_dirty(&self) -> bool {
-        self.history.is_dirty()
+        self.history.is_dirty() && (self.has_work() || self.history.can_undo())
     }
 
     /// Is there anything worth saving (or asking about)?
@@ -243,6 +251,11 @@ impl Session {
         self.derived.theme_usage(&self.project)
     }
 
+    /// In how many articles each theme has passages.
+    pub fn theme_articles(&self) -> &BTreeMap<ThemeId, usize> {
+        self.derived.theme_articles(&self.project)
+    }
+
     /// How many passages each article has.
     pub fn passage_counts(&self) -> &BTreeMap<ArticleId, usize> {
         self.derived.passage_counts(&self.project)
@@ -251,6 +264,11 @@ impl Session {
     /// Articles the project knows (from its records or passages) that the corpus lacks.
     pub fn missing_articles(&self) -> &[ArticleId] {
         self.derived.missing_articles(&self.project, &self.corpus)
+    }
+
+    /// Articles made by another converter (or converter version) than at the last save.
+    pub fn converter_changes(&self) -> &[crate::project::converted::ConverterChange] {
+        self.derived.converter_changes(&self.project, &self.corpus)
     }
 
     /// Articles whose text differs from what the project recorded at its last save.

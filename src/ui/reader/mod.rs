@@ -92,7 +92,7 @@ pub fn reader_ui(
         empty_ui(ui, ws, sel);
         return None;
     };
-    header_ui(ui, ws, article);
+    header_ui(ui, cx, article);
     let (page, target) = open_page(ui, state, article);
     ui.separator();
     if let Some(t) = target.as_ref().filter(|t| t.select) {
@@ -106,6 +106,7 @@ pub fn reader_ui(
         te.store(ui.ctx(), id);
         ui.memory_mut(|m| m.request_focus(id));
     }
+    drop_typing(ui);
     egui::ScrollArea::vertical()
         .id_salt("reader_scroll")
         .auto_shrink([false, false])
@@ -113,6 +114,22 @@ pub fn reader_ui(
             text_ui(ui, cx, state, (article, page), target.as_ref())
         })
         .inner
+}
+
+/// The article's text is read-only, but egui's text field still moves its cursor for typed
+/// text (to the end, when it cannot insert), scrolling the reader away: while the reader has
+/// the focus, typed text (the digit of a number key, say) is not the reader's to handle.
+fn drop_typing(ui: &Ui) {
+    if ui.memory(|m| m.has_focus(text_id())) {
+        ui.input_mut(|i| {
+            i.events.retain(|e| {
+                !matches!(
+                    e,
+                    egui::Event::Text(_) | egui::Event::Paste(_) | egui::Event::Ime(_)
+                )
+            });
+        });
+    }
 }
 
 /// Long articles are shown a page at a time: the page to show (the one a pending jump goes to,
@@ -254,7 +271,8 @@ fn empty_ui(ui: &mut Ui, ws: &Session, sel: &Selection) {
     });
 }
 
-fn header_ui(ui: &mut Ui, ws: &Session, article: &Article) {
+fn header_ui(ui: &mut Ui, cx: &ViewContext<'_>, article: &Article) {
+    let ws = cx.session;
     ui.heading(&article.title);
     let count = ws.passage_counts().get(&article.id).copied().unwrap_or(0);
     let attention = ws
@@ -274,7 +292,27 @@ fn header_ui(ui: &mut Ui, ws: &Session, article: &Article) {
             article.char_len(),
             article.encoding
         ));
-        ui.weak(format!("· {count} passage(s)"));
+        ui.weak(format!("· {count} passage(s) ·"));
+        if ui
+            .link("source")
+            .on_hover_text(format!(
+                "Open the original file with the system's viewer: {}",
+                article.path.display()
+            ))
+            .clicked()
+        {
+            cx.send(crate::context::FileCommand::OpenSource(article.id.clone()));
+        }
+        if article.is_repeated() {
+            ui.colored_label(
+                palette::warning(ui.visuals().dark_mode),
+                "· the text repeats itself",
+            )
+            .on_hover_text(
+                "Part of this article is a copy of its earlier text (a body saved twice); \
+                 search hits in the copy are marked as repeats.",
+            );
+        }
         if attention > 0 {
             ui.colored_label(
                 palette::warning(ui.visuals().dark_mode),
