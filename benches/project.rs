@@ -10,7 +10,8 @@ use std::path::Path;
 use std::sync::atomic::AtomicBool;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use dossier::corpus::{Corpus, LoadOptions, load_folder};
+use dossier::corpus::function_words::clear_language;
+use dossier::corpus::{Corpus, LoadOptions, language, load_folder};
 use dossier::project::codebook::default_themes;
 use dossier::project::{
     Anchor, ArticleRecord, Passage, PassageId, Project, ThemeId, Timestamp, io,
@@ -79,6 +80,29 @@ fn benches(c: &mut Criterion) {
     });
 
     let corpus = load(dir.path());
+    // What the folder load pays per article for its language: the first 1,500 bytes, by
+    // function words (with the trigram model for what they leave unclear), and by the model.
+    let heads: Vec<&str> = corpus
+        .articles()
+        .iter()
+        .map(|a| &a.text[..dossier::corpus::meta::floor(&a.text, 1_500)])
+        .collect();
+    c.bench_function("language of 1,000 articles: function words first", |b| {
+        b.iter(|| {
+            heads
+                .iter()
+                .filter(|h| clear_language(black_box(h)).is_some() || language::detect(h).is_some())
+                .count()
+        })
+    });
+    c.bench_function("language of 1,000 articles: trigram model only", |b| {
+        b.iter(|| {
+            heads
+                .iter()
+                .filter(|h| language::detect(black_box(h)).is_some())
+                .count()
+        })
+    });
     let project = make_project(&corpus, 10_000);
     let path = dir.path().join("p.json");
     c.bench_function("save project with 10,000 passages", |b| {

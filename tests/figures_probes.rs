@@ -96,3 +96,8 @@ fn spanish_validation_probes_meet_the_targets_for_unseen_text() {
 fn portuguese_money_weights_areas_and_percentages() {
     check("pt", 0.95, 0.90, 0.95, 0.90);
 }
+
+#[test]
+fn english_probes_for_tables_names_elisions_currencies_cues_and_factors() {
+    check("en3", 0.95, 0.90, 0.95, 0.90);
+}

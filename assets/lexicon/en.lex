@@ -54,13 +54,27 @@ dozen = 12
 # "three hundred and fifty"
 and
 
+[times words]
+# A change by a factor said in one word (unit `times`): "could double", "tripled in 2018", "a
+# twofold increase". Read only after a modal, "to" or a copula, or before a non-noun.
+double, doubled, doubles, doubling, twofold = 2
+triple, tripled, triples, tripling, threefold = 3
+quadruple, quadrupled, quadruples, quadrupling, fourfold = 4
+fivefold = 5
+tenfold = 10
+
+[elided subject verbs]
+# Verbs after a bare number that stands for the noun of an earlier count: "Of the 35
+# helicopters, 24 were delivered"; "16 Mi-17s; 11 are operational".
+are, were, is, was, remain, remained, remains, have, had, has, will, would
+
 [indefinite one]
 # "a million", "a dozen": one of what follows.
 a, an
 
 [scales]
 hundred = 1e2
-thousand = 1e3
+thousand, thousands = 1e3
 million, millions, mn, mln, mil, millones, millón, millon = 1e6
 billion, billions, bn, bln = 1e9
 trillion, trillions, tn, trn = 1e12
@@ -450,7 +464,7 @@ quotas, ceiling, ceilings, cap, caps, capped, limit, limits, proposal, proposals
 proposes, proposed, proposing, request, requests, requested, requesting, seek, seeks
 seeking, sought, intend, intends, intended, intention, intent, want, wants, wish, hopes
 hope, hoping, offered, offer, offers, set to, aspire, aspires, envisage, envisages, envisaged, authorize, authorizes
-possible, mandate, mandates, benchmark, benchmarks, agreed to, agree to, agrees to
+is to, are to, possible, mandate, mandates, benchmark, benchmarks, agreed to, agree to, agrees to
 permitted, allowed, authorized, authorised
 
 [forecast cues]
@@ -480,7 +494,7 @@ amounted, is, was, were, are, be, envisaged, earmarked, allocated, budgeted
 [actual cues]
 # Words that keep a figure actual even after a cue: what was done ("exceeded its goal of").
 exceeded, exceeding, surpassed, surpassing, met, meeting, reached, achieved, achieving
-missed, beat, topped, fell short
+missed, beat, topped, fell short, already, currently
 
 [future horizons]
 # "in the next three years", "over the coming decade", "by 2030": a future period.

@@ -70,11 +70,24 @@ docena, docenas = 12
 # "treinta y cinco"
 y
 
+[times words]
+# Un cambio por un factor dicho en una palabra (unidad `times`): "se duplicó", "el triple".
+duplicó, duplicaron, duplica, duplican, duplicará, duplicarán, duplicaría, duplicar, doble = 2
+duplicado, duplicada, duplicados, duplicadas = 2
+triplicó, triplicaron, triplica, triplican, triplicará, triplicarán, triplicar, triple = 3
+triplicado, triplicada = 3
+cuadruplicó, cuadruplicaron, cuadruplicar, cuádruple = 4
+
+[elided subject verbs]
+# "De los 35 helicópteros, 24 fueron entregados"; "16 Mi-17; 11 están operativos".
+son, eran, fueron, fue, es, era, están, estaban, estuvieron, está, siguen, seguían, quedan
+quedaron, han, habían, serán, se
+
 [indefinite one]
 un, una
 
 [scales]
-mil = 1e3
+mil, miles = 1e3
 millón, millon, millones = 1e6
 millardo, millardos = 1e9
 billón, billon, billones = 1e12
@@ -419,7 +432,8 @@ incluye, incluyó, incluía, contempla, contempló, asciende, ascendió, suma, s
 fija, fijó, establece, estableció, prevé, previó, destina, destinó
 
 [actual cues]
-superó, superaron, superando, alcanzó, alcanzaron, cumplió, logró, lograron, rebasó
+superó, superaron, superando, alcanzó, alcanzaron, cumplió, logró, lograron, rebasó, ya
+actualmente
 
 [future horizons]
 próximos, próximas, siguientes, venideros

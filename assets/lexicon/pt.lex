@@ -54,11 +54,19 @@ dúzia, dúzias = 12
 [number joiners]
 e
 
+[times words]
+# Uma mudança por um fator dita numa palavra (unidade `times`): "dobrou", "o triplo".
+dobrou, dobraram, dobra, dobram, dobrará, dobrar, duplicou, duplicaram, duplicar, dobro = 2
+triplicou, triplicaram, triplicar, triplicará, triplo = 3
+
+[elided subject verbs]
+# "Dos 35 helicópteros, 24 foram entregues".
+são, eram, foram, foi, é, era, estão, estavam, está, continuam, permanecem, ficaram, serão
 [indefinite one]
 um, uma
 
 [scales]
-mil = 1e3
+mil, milhares = 1e3
 milhão, milhões, milhao, milhoes = 1e6
 bilhão, bilhões, bilhao, bilhoes = 1e9
 trilhão, trilhões = 1e12
@@ -324,7 +332,7 @@ alcançará, chegará, crescerá, aumentará, cairá, superará, somará, custar
 inclui, incluiu, prevê, previu, soma, somou, é, era, foi, fixa, fixou
 
 [actual cues]
-superou, superaram, alcançou, atingiu, cumpriu
+superou, superaram, alcançou, atingiu, cumpriu, já, atualmente
 
 [future horizons]
 próximos, próximas, seguintes

@@ -48,3 +48,53 @@ pub fn corpus(target_bytes: usize) -> Vec<Article> {
     }
     out
 }
+
+/// A project with `n` passages spread evenly over `corpus` (100,000 over the five seeds is
+/// 20,000 an article): 40 to 160 code points each, two themes, every third with a note.
+pub fn project_with_passages(
+    corpus: &dossier::corpus::Corpus,
+    n: usize,
+) -> dossier::project::Project {
+    use dossier::project::codebook::default_themes;
+    use dossier::project::{
+        Anchor, ArticleRecord, Passage, PassageId, Project, ThemeId, Timestamp,
+    };
+    let mut project = Project::with_themes(default_themes());
+    project.articles = corpus.articles().iter().map(ArticleRecord::of).collect();
+    let themes = project.themes.len() as u32;
+    let articles = corpus.articles();
+    for i in 0..n {
+        let article = &articles[i % articles.len()];
+        let len = article.char_len();
+        let span = (40 + i % 120).min(len);
+        let start = (i / articles.len() * 7919) % (len - span + 1);
+        let Some(anchor) = Anchor::cut(article, start, start + span) else {
+            continue;
+        };
+        let mut p = Passage::new(
+            PassageId(i as u64 + 1),
+            article.id.clone(),
+            anchor,
+            vec![
+                ThemeId(1 + i as u32 % themes),
+                ThemeId(1 + (i as u32 * 7) % themes),
+            ],
+            Timestamp::from_unix(1_700_000_000 + i as i64),
+        );
+        if i % 3 == 0 {
+            p.note = format!("Note number {i}: worth comparing with the earlier report.");
+        }
+        project.passages.insert(p.id, p);
+    }
+    project
+}
+
+/// One article of about `bytes` bytes: the generated articles one after another.
+pub fn long_text(bytes: usize) -> String {
+    let mut text = String::with_capacity(bytes + 8192);
+    for article in corpus(bytes) {
+        text.push_str(&article.text);
+        text.push('\n');
+    }
+    text
+}

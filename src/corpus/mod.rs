@@ -3,6 +3,7 @@
 pub mod changes;
 pub mod decode;
 pub mod formats;
+pub mod function_words;
 pub mod language;
 pub mod load;
 pub mod meta;

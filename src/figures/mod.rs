@@ -43,7 +43,10 @@ pub fn extract_corpus(
                 let Some(article) = articles.get(i) else {
                     break;
                 };
-                mine.push((i, extract_article(article)));
+                // The window keeps these for the whole session: no spare capacity.
+                let mut figures = extract_article(article);
+                figures.shrink_to_fit();
+                mine.push((i, figures));
                 progress(done.fetch_add(1, Ordering::Relaxed) + 1);
             }
             mine

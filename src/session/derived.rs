@@ -4,12 +4,12 @@
 //! [`Derived`] with an empty one ([`Session::changed`](super::Session)).
 
 use std::cell::OnceCell;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::corpus::{ArticleId, Corpus};
 use crate::figures::Figure;
 use crate::figures::curate::status_counts;
-use crate::figures::curation::{FigureKey, FigureRow, RowStatus, merge};
+use crate::figures::curation::{FigureRow, RowStatus, merge};
 use crate::figures::series::{Point, Suggestion, context_words, points, suggest};
 use crate::project::converted::{ConverterChange, converter_changes};
 use crate::project::{
@@ -24,7 +24,6 @@ pub(super) struct Derived {
     problems: OnceCell<BTreeMap<PassageId, PassageProblem>>,
     figure_problems: OnceCell<BTreeMap<FigureId, PassageProblem>>,
     figure_rows: OnceCell<Vec<FigureRow>>,
-    figure_index: OnceCell<HashMap<FigureKey, usize>>,
     figure_spans: OnceCell<BTreeMap<ArticleId, Vec<(usize, usize)>>>,
     figure_units: OnceCell<Vec<String>>,
     figure_status_counts: OnceCell<[usize; 3]>,
@@ -70,22 +69,6 @@ impl Derived {
     ) -> &[FigureRow] {
         self.figure_rows
             .get_or_init(|| merge(extracted, project, corpus))
-    }
-
-    /// Where each row of the figures table is, by its key.
-    pub fn figure_index(
-        &self,
-        extracted: &Extracted,
-        project: &Project,
-        corpus: &Corpus,
-    ) -> &HashMap<FigureKey, usize> {
-        self.figure_index.get_or_init(|| {
-            self.figure_rows(extracted, project, corpus)
-                .iter()
-                .enumerate()
-                .map(|(i, r)| (r.key.clone(), i))
-                .collect()
-        })
     }
 
     /// The spans of each article's figures that are not rejected.

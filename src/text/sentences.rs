@@ -124,6 +124,12 @@ fn is_abbreviation(text: &str, sentence_start: usize, dot: usize, after: usize) 
         .into_iter()
         .rev()
         .collect();
+    // "S/. 1.2 billion": a currency symbol ending in a dot, before its amount.
+    if before.ends_with('/') {
+        return text[after..]
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit());
+    }
     if word.is_empty() {
         return false;
     }
@@ -136,8 +142,11 @@ fn is_abbreviation(text: &str, sentence_start: usize, dot: usize, after: usize) 
         return true;
     }
     let lower = word.to_lowercase();
-    // "No. 5", "p. 12" and "c. 1,000" abbreviate only before a number.
-    if matches!(lower.as_str(), "no" | "nos" | "p" | "pp" | "c" | "ca") {
+    // "No. 5", "p. 12", "c. 1,000" and "Bs. 69" (bolivianos) abbreviate only before a number.
+    if matches!(
+        lower.as_str(),
+        "no" | "nos" | "p" | "pp" | "c" | "ca" | "bs" | "rs"
+    ) {
         return text[after..]
             .trim_start()
             .starts_with(|c: char| c.is_ascii_digit());
@@ -180,6 +189,10 @@ fn line_break_ends_sentence(text: &str, sentence_start: usize, nl: usize) -> boo
     ) {
         return true;
     }
+    // A row of a table: cells set apart by tabs or runs of spaces.
+    if has_columns(line) || has_columns(next) {
+        return true;
+    }
     let first = next.chars().next().unwrap_or('A');
     if matches!(first, '•' | '*' | '·' | '▪' | '–' | '—') {
         return true;
@@ -190,6 +203,28 @@ fn line_break_ends_sentence(text: &str, sentence_start: usize, nl: usize) -> boo
         return false;
     }
     line.chars().count() < 50
+}
+
+/// A line with cells set apart by a tab or by three spaces or more, twice: a table row.
+pub fn has_columns(line: &str) -> bool {
+    let mut gaps = 0;
+    let mut spaces = 0;
+    for c in line.trim().chars() {
+        match c {
+            '\t' => {
+                gaps += 1;
+                spaces = 0;
+            }
+            ' ' => spaces += 1,
+            _ => {
+                if spaces >= 3 {
+                    gaps += 1;
+                }
+                spaces = 0;
+            }
+        }
+    }
+    gaps >= 2
 }
 
 #[cfg(test)]
@@ -237,6 +272,20 @@ mod tests {
             split("He said \"no.\" Then J. Smith spoke."),
             vec!["He said \"no.\"", "Then J. Smith spoke."]
         );
+        assert_eq!(
+            split("Peru budgeted S/. 1.2 billion. Bolivia spent Bs. 69 million. It ended."),
+            vec![
+                "Peru budgeted S/. 1.2 billion.",
+                "Bolivia spent Bs. 69 million.",
+                "It ended."
+            ]
+        );
+    }
+
+    #[test]
+    fn table_rows_are_sentences_however_long() {
+        let text = "Programa            2014          2015          2016          2017\nErradicación de coca       31.205        35.868        30.150        25.107\nInterdicción marítima      1.204         1.330         1.402         1.511";
+        assert_eq!(split(text).len(), 3);
     }
 
     #[test]

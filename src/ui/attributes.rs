@@ -115,7 +115,7 @@ fn source_line(ui: &mut Ui, cx: &ViewContext<'_>, article: &Article) {
         if article.is_repeated() {
             ui.colored_label(palette::warning(ui.visuals().dark_mode), "repeats its text")
                 .on_hover_text(
-                    "The article holds its text twice (a body saved twice); search hits in \
+                    "The article holds its text twice (a body saved twice); figures in \
                      the copy are marked as repeats.",
                 );
         }

@@ -220,7 +220,7 @@ fn hover(article: &Article, passages: usize) -> String {
     let mut text = format!("{}\n{passages} passage(s)", article.id);
     if article.is_repeated() {
         text.push_str(
-            "\nThe text repeats itself (a body saved twice): hits in the copy are marked.",
+            "\nThe text repeats itself (a body saved twice): figures in the copy are marked as repeats.",
         );
     }
     text

@@ -101,7 +101,7 @@ fn conversion_sections(ui: &mut Ui, session: &Session) {
                     .map(|(s, e)| e.saturating_sub(*s))
                     .sum();
                 ui.label(format!(
-                "{} — {chars} characters are a copy of earlier text; search hits there are marked",
+                "{} — {chars} characters are a copy of earlier text; figures there are marked as repeats",
                 a.id
             ));
             }

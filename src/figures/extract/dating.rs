@@ -34,10 +34,20 @@ impl<'a> Sentence<'a> {
             .unit
             .as_deref()
             .is_some_and(|u| matches!(u, "percent" | "fraction" | "times"));
+        // "nearly double its 2010 level", "el doble que en 2010": a factor compared with
+        // something after it; a year there is the base ("tripled in 2018" is not compared).
+        let times_compared = c.unit.as_deref() == Some("times")
+            && (self.in_set(c.end, Set::Determiner)
+                || self.is_word(
+                    c.end,
+                    &[
+                        "its", "their", "his", "her", "that", "than", "que", "su", "sus", "o", "a",
+                    ],
+                ));
         let is_base = |m: &YearMention| {
             matches!(m.year, Year::Point(_))
                 && m.first >= c.end
-                && d.compared_between(c.end, m.first, change)
+                && (times_compared || d.compared_between(c.end, m.first, change))
         };
         let split = mentions.partition_point(|m| m.last <= c.first);
         let near = &mentions[split.saturating_sub(NEAREST)..(split + NEAREST).min(mentions.len())];

@@ -1,5 +1,6 @@
 //! Figures read together: ranges and lists share a unit, estimates merge, compared numbers
-//! take the unit of what they are compared with.
+//! take the unit of what they are compared with, and a number whose noun is left out takes
+//! the noun of the count before it.
 
 use super::*;
 
@@ -192,6 +193,37 @@ impl<'a> Sentence<'a> {
             {
                 b.value *= f;
                 b.scale = Some(f);
+            }
+        }
+    }
+
+    /// A bare number that stands for the noun of a count before it: "Of the 35 helicopters
+    /// ordered, 24 were delivered", "The army has 16 Mi-17s; 11 are operational", "bought 40
+    /// vehicles. Only 22 were in service", "de los 35 helicópteros, 24 fueron entregados". The
+    /// number is the subject of a verb (or "of them") and the count is earlier in the sentence
+    /// or, failing that, `carried`: the last count of the sentence before.
+    pub(super) fn link_elided(&self, cands: &mut [Cand], carried: Option<&str>) {
+        for k in 0..cands.len() {
+            let (left, right) = cands.split_at_mut(k);
+            let b = &mut right[0];
+            if b.has_unit() || b.words || b.dropped || b.scale.is_some() {
+                continue;
+            }
+            let of_them = self.in_set(b.end, Set::Of)
+                && self.is_word(b.end + 1, &["them", "ellos", "ellas", "eles", "elas"]);
+            if !(self.in_set(b.end, Set::ElidedVerb) || of_them) {
+                continue;
+            }
+            let countable =
+                |u: &str| is_count(u) && !u.contains(' ') && !u.contains('/') && u != "times";
+            let noun = left
+                .iter()
+                .rev()
+                .filter(|a| !a.dropped && a.currency.is_none())
+                .find_map(|a| a.unit.as_deref().filter(|u| countable(u)))
+                .or(carried.filter(|u| countable(u)));
+            if let Some(noun) = noun {
+                b.unit = Some(noun.to_owned());
             }
         }
     }

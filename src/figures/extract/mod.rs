@@ -25,6 +25,7 @@ mod kinds;
 mod links;
 mod numbers;
 pub mod roles;
+mod tables;
 mod units;
 
 pub use article::ArticleContext;
@@ -92,11 +93,23 @@ fn extract_in(
     let mut toks = Vec::with_capacity(256);
     let mut entries: Vec<Option<&'static Entry>> = Vec::with_capacity(256);
     let mut previous: Option<i32> = None;
+    // The last count of the sentence before, in the same paragraph ("… 40 vehicles. Only 22
+    // were in service").
+    let mut carried: Option<String> = None;
+    let mut tables = tables::Tables::default();
+    let mut last_end = 0;
     for range in &ranges {
         tokenize(text, range.clone(), &mut toks);
         if toks.is_empty() {
             continue;
         }
+        if text
+            .get(last_end..range.start)
+            .is_some_and(|gap| gap.contains("\n\n"))
+        {
+            carried = None;
+        }
+        last_end = range.end;
         let (lang, decimal_comma) = ctx.lang_at(range.start);
         entries.clear();
         entries.extend(toks.iter().map(|t| match t.kind {
@@ -104,8 +117,16 @@ fn extract_in(
             _ => None,
         }));
         let sentence = Sentence::new(text, &toks, &entries, &ctx, lang, lex, decimal_comma);
-        let (raws, named) = sentence.figures(previous);
+        let (raws, named) = match tables.row(text, range, &sentence) {
+            Some(rows) => (rows, None),
+            None => sentence.figures(previous, carried.as_deref()),
+        };
         previous = named.or(previous);
+        carried = raws
+            .iter()
+            .rev()
+            .find(|r| is_count(&r.unit) && r.tier == Tier::Core)
+            .map(|r| r.unit.clone());
         if raws.is_empty() {
             continue;
         }
@@ -328,7 +349,7 @@ impl<'a> Sentence<'a> {
     }
 
     /// All figures in the sentence, and the last year it names (for "that year" after it).
-    fn figures(&self, previous: Option<i32>) -> (Vec<Raw>, Option<i32>) {
+    fn figures(&self, previous: Option<i32>, carried: Option<&str>) -> (Vec<Raw>, Option<i32>) {
         let n = self.toks.len();
         // A sentence with no digits and no number words has no figures; it may still name a
         // year, which "that year" in a later sentence refers to.
@@ -337,6 +358,7 @@ impl<'a> Sentence<'a> {
             e.number.is_some()
                 || e.scale.is_some()
                 || e.multiplier.is_some()
+                || e.times.is_some()
                 || e.is(Set::ShareWord)
         });
         if !numbers && !number_words {
@@ -348,7 +370,7 @@ impl<'a> Sentence<'a> {
         while i < n {
             let found = match self.toks[i].kind {
                 TokKind::Number if roles[i] == Role::Candidate => self.digits_at(i),
-                TokKind::Word => self.words_at(i),
+                TokKind::Word => self.words_at(i).or_else(|| self.times_at(i)),
                 _ => None,
             };
             match found {
@@ -368,6 +390,7 @@ impl<'a> Sentence<'a> {
         }
         self.merge_estimates(&mut cands);
         self.link_ranges(&mut cands);
+        self.link_elided(&mut cands, carried);
         self.link_comparisons(&mut cands);
         let dating = self.dating(&is_year);
         let kinds = self.kinds(&cands, &dating.clauses);
@@ -419,8 +442,8 @@ impl<'a> Sentence<'a> {
                 String::new()
             }
         };
-        // "one" alone is an article or a pronoun, not a count.
-        if c.value == 1.0 && c.scale.is_none() && is_count(&unit) {
+        // "one" alone is an article or a pronoun, not a count; "1 aircraft" in digits is one.
+        if c.value == 1.0 && c.scale.is_none() && is_count(&unit) && c.words {
             return None;
         }
         if !c.value.is_finite() {

@@ -23,6 +23,11 @@ impl<'a> Sentence<'a> {
         }
         while let Some(w) = self.word(j) {
             let joined = self.joined(j);
+            // "24 Mil Mi-171Sh helicopters": a capitalised scale word in running text (not a
+            // headline, not in capitals) is a name.
+            if self.capitalised_name(j) {
+                break;
+            }
             let scale = self.e(j).and_then(|e| e.scale).or_else(|| {
                 (joined || self.lang.code != "en")
                     .then(|| self.lang.money_scale(w))
@@ -143,6 +148,42 @@ impl<'a> Sentence<'a> {
         c.words = true;
         self.and_a_half(&mut c);
         c.value.is_finite().then_some(c)
+    }
+
+    /// A change by a factor said in one word (unit `times`): "could double by 2020", "seizures
+    /// tripled in 2018", "is triple the price", "a twofold increase", "se duplicó", "el
+    /// triple". Not a name or an adjective before a noun ("double murder", "doble homicidio").
+    pub(super) fn times_at(&self, i: usize) -> Option<Cand> {
+        let factor = self.e(i)?.times?;
+        if self.capitalised_name(i) || self.is_dash(i + 1) && self.joined(i + 1) {
+            return None;
+        }
+        let before = i.wrapping_sub(1);
+        let lead = self.in_set(before, Set::FutureAuxiliary)
+            || self.in_set(before, Set::ForecastCue)
+            || self.in_set(before, Set::TargetCue)
+            || self.in_set(before, Set::Determiner)
+            || self.is_word(
+                before,
+                &["to", "se", "is", "was", "are", "were", "es", "era", "é"],
+            );
+        let next_free = match self.tok(i + 1) {
+            None => true,
+            Some(t) if t.kind != TokKind::Word => true,
+            Some(_) => {
+                self.in_set(i + 1, Set::PhraseBreak)
+                    || self.in_set(i + 1, Set::ChangeNoun)
+                    || self.in_set(i + 1, Set::Determiner)
+                    || self.in_set(i + 1, Set::Of)
+            }
+        };
+        if !(lead || next_free) {
+            return None;
+        }
+        let mut c = Cand::new(i, i + 1, factor);
+        c.unit = Some("times".into());
+        c.words = true;
+        Some(c)
     }
 
     /// "two and a half years", "one and a half million people".

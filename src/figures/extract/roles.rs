@@ -330,6 +330,7 @@ fn name_and_number(s: &Sentence<'_>, at: &At<'_>) -> Option<Role> {
         || w.ends_with("'s")
         || w.ends_with("’s")
         || s.lex.code(w).is_some()
+        || s.lex.symbol(w).is_some()
         || matches!(w, "US" | "U.S");
     (capital && !is_lead && !s.headline && numbers::small_or_plain(at.s) && !s.has_measure_after(i))
         .then_some(Role::Skip)

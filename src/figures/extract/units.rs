@@ -371,6 +371,12 @@ impl<'a> Sentence<'a> {
                 TokKind::Word => {
                     let w = t.text(self.text);
                     let e = self.e(k);
+                    // "Nicaraguan and Central American police officers": a conjunction between
+                    // capitalised adjectives stays in the phrase.
+                    if k > j && self.and_between_names(k) {
+                        k += 1;
+                        continue;
+                    }
                     if self.in_set(k, Set::PhraseBreak) || self.month(k).is_some() {
                         return None;
                     }
@@ -380,7 +386,7 @@ impl<'a> Sentence<'a> {
                         e.unit.is_some()
                             || e.currency.is_some()
                             || e.currency_or_weight.is_some()
-                            || e.scale.is_some()
+                            || e.scale.is_some() && !self.capitalised_name(k)
                     });
                     // "UH-60L": letters joined to a code's digits are part of the code.
                     let in_code = k > j && self.joined(k);
@@ -437,18 +443,54 @@ impl<'a> Sentence<'a> {
                     if let Some(code) = self.plural_code(j, k) {
                         return Some(code);
                     }
-                    if !self.joined(k) {
+                    if !self.joined(k) && !self.capitalised_name(k - 1) {
                         return None;
                     }
                     k += 1;
                 }
-                // Model codes inside the phrase: "24 Mi-17 helicopters".
-                TokKind::Number if k > j && self.joined(k) => k += 1,
+                // Model codes inside the phrase: "24 Mi-17 helicopters", "five Bell 412EP
+                // helicopters" (digits after a maker's name, letters joined after them).
+                TokKind::Number
+                    if k > j
+                        && (self.joined(k)
+                            || self.word(k + 1).is_some() && self.capitalised_name(k - 1)) =>
+                {
+                    k += 1;
+                }
                 TokKind::Punct if self.is_dash(k) && self.joined(k) => k += 1,
+                // "16 U.S. agencies", "130 U.S.-funded helicopters": the dots of initials.
+                TokKind::Punct
+                    if k > j
+                        && self.punct(k) == Some(".")
+                        && self.joined(k)
+                        && self.word(k - 1).is_some_and(|w| {
+                            w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase())
+                        }) =>
+                {
+                    k += 1;
+                }
                 _ => return None,
             }
         }
         None
+    }
+
+    /// The word at `k` is capitalised in running text (not a headline, not all capitals): part
+    /// of a name ("Mil Mi-171Sh", "Bell 412EP").
+    pub(super) fn capitalised_name(&self, k: usize) -> bool {
+        let Some(w) = self.word(k) else {
+            return false;
+        };
+        let mut cs = w.chars();
+        !self.headline && cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase)
+    }
+
+    /// "and"/"y"/"e" at `k` joins two capitalised words ("Nicaraguan and Central American").
+    fn and_between_names(&self, k: usize) -> bool {
+        self.is_word(k, &["and", "y", "e"])
+            && self.capitalised_name(k - 1)
+            && self.capitalised_name(k + 1)
+            && !self.in_set(k + 1, Set::PhraseBreak)
     }
 
     /// The number token `k` ends a model code made plural ("Su-30s", "AK-47s", "UH-1Ns"):

@@ -300,6 +300,7 @@ fn single_word(
     match section {
         "numbers" => e.number = Some(number(file, n, value)?),
         "multipliers" => e.multiplier = Some(number(file, n, value)?),
+        "times words" => e.times = Some(number(file, n, value)?),
         "scales" => e.scale = Some(number(file, n, value)?),
         "months" => {
             e.month = Some(

@@ -102,11 +102,12 @@ pub enum Set {
     IndefiniteOne,
     Per,
     ShareWord,
+    ElidedVerb,
 }
 
 impl Set {
     /// Every set with the name of its section.
-    pub const ALL: [(Set, &'static str); 41] = [
+    pub const ALL: [(Set, &'static str); 42] = [
         (Set::Label, "labels"),
         (Set::QuantityLead, "quantity leads"),
         (Set::PhraseBreak, "phrase breaks"),
@@ -148,6 +149,7 @@ impl Set {
         (Set::IndefiniteOne, "indefinite one"),
         (Set::Per, "per"),
         (Set::ShareWord, "share words"),
+        (Set::ElidedVerb, "elided subject verbs"),
     ];
 
     fn bit(self) -> u64 {
@@ -162,6 +164,8 @@ pub struct Entry {
     pub number: Option<f64>,
     /// "hundred", "dozen": multiplies the number written before it in words.
     pub multiplier: Option<f64>,
+    /// "doubled", "tripled", "twofold", "duplicó": a change by this factor (unit `times`).
+    pub times: Option<f64>,
     pub scale: Option<f64>,
     pub currency: Option<Money>,
     /// "pounds": sterling after a scale word, a weight otherwise.

@@ -310,7 +310,7 @@ fn header_ui(ui: &mut Ui, cx: &ViewContext<'_>, article: &Article) {
             )
             .on_hover_text(
                 "Part of this article is a copy of its earlier text (a body saved twice); \
-                 search hits in the copy are marked as repeats.",
+                 figures in the copy are marked as repeats.",
             );
         }
         if attention > 0 {

@@ -7,6 +7,7 @@
 use super::*;
 
 mod analyst;
+mod classes_v3;
 mod english;
 mod english_years;
 mod hostile;
