@@ -54,6 +54,7 @@ fn open(path: PathBuf, data_dir: PathBuf) -> Harness<'static, DossierApp> {
                     no_native_dialogs: true,
                     data_dir: Some(data_dir),
                     max_file_bytes: None,
+                    ..Default::default()
                 },
             )
         });
