@@ -31,14 +31,14 @@ fn the_outside_folder_question_is_asked_once_and_nothing_is_unsaved_meanwhile() 
     );
     assert!(!session.title().contains('●'), "{}", session.title());
     window.get_by_label("Load the articles").click();
-    window.run();
+    window.run_ok();
     settle(&mut window);
     assert_eq!(window.state().session().corpus().len(), 5);
     assert!(!window.state().session().is_dirty());
 
     // Opened again: the articles load without the question.
     window.state_mut().push(FileCommand::OpenPath(path));
-    window.run();
+    window.run_ok(); // a progress bar may animate while the articles load
     settle(&mut window);
     assert!(
         window.query_by_label("Load the articles").is_none(),
@@ -92,7 +92,7 @@ fn the_typed_save_path_has_the_focus_and_a_failed_save_keeps_it() {
         .get_by_label("Path")
         .type_text(&bad.display().to_string());
     window.key_press(egui::Key::Enter);
-    window.run();
+    window.run_ok();
     settle(&mut window);
     window.run();
     let field = window.get_by_label("Path");

@@ -188,7 +188,7 @@ fn group_row(ui: &mut Ui, label: &str, count: usize, open: bool) -> egui::Respon
         let visuals = ui.style().interact(&response);
         ui.painter()
             .rect_filled(rect, 4.0, ui.visuals().faint_bg_color);
-        let arrow = if open { "⏷" } else { "⏵" };
+        let arrow = if open { "−" } else { "+" };
         ui.painter().text(
             rect.left_center() + Vec2::new(6.0, 0.0),
             egui::Align2::LEFT_CENTER,

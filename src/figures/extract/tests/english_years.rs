@@ -183,7 +183,10 @@ fn the_only_year_in_a_neighbouring_clause_attaches() {
     // The year of a report is not the year of the figure, nor is a year far away.
     check(
         "Seizures doubled to 40 tons, officials said in 2016.",
-        &[("40 tons", 40.0, "tonne", Year::None)],
+        &[
+            ("doubled", 2.0, "times", Year::None),
+            ("40 tons", 40.0, "tonne", Year::None),
+        ],
     );
     check(
         "The treaty was signed in 1995, and it has lasted, by any measure, two decades.",
