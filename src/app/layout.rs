@@ -5,6 +5,8 @@ use egui::{CentralPanel, Panel, Ui};
 
 use super::DossierApp;
 use crate::context::{SelectCommand, Tab, ViewContext};
+use crate::ui::actors::actors_ui;
+use crate::ui::actors::relations::relations_ui;
 use crate::ui::analysis::{cooccurrence_ui, frequency_ui, matrix_ui, retrieval_ui};
 use crate::ui::codebook::codebook_ui;
 use crate::ui::command_palette::{PaletteAnswer, command_palette_ui};
@@ -56,6 +58,8 @@ impl DossierApp {
                     Tab::Frequency => frequency_ui(ui, &cx, &mut views.analysis),
                     Tab::Retrieval => retrieval_ui(ui, &cx, &mut views.analysis),
                     Tab::Orphans => orphans_ui(ui, &cx),
+                    Tab::Actors => actors_ui(ui, &cx, &mut views.actors),
+                    Tab::Relations => relations_ui(ui, &cx, &mut views.actors.relations),
                 }
             });
         Panel::left("library")

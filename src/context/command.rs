@@ -183,4 +183,5 @@ intent_into_command!(
     crate::session::CorpusIntent,
     crate::session::HistoryIntent,
     crate::session::FileIntent,
+    crate::session::ActorIntent,
 );

@@ -12,6 +12,8 @@ pub enum Tab {
     Frequency,
     Retrieval,
     Orphans,
+    Actors,
+    Relations,
 }
 
 impl Tab {
@@ -26,6 +28,8 @@ impl Tab {
         Tab::Frequency,
         Tab::Retrieval,
         Tab::Orphans,
+        Tab::Actors,
+        Tab::Relations,
     ];
 
     pub fn title(self) -> &'static str {
@@ -39,6 +43,8 @@ impl Tab {
             Tab::Frequency => "Frequency",
             Tab::Retrieval => "Retrieval",
             Tab::Orphans => "Orphans",
+            Tab::Actors => "Actors",
+            Tab::Relations => "Relations",
         }
     }
 }

@@ -33,6 +33,7 @@ pub enum Intent {
     Corpus(CorpusIntent),
     History(HistoryIntent),
     File(FileIntent),
+    Actors(super::ActorIntent),
 }
 
 /// Passages: tagging text with themes, notes, deleting and moving passages.
@@ -189,3 +190,9 @@ into_intent!(
     HistoryIntent => History,
     FileIntent => File,
 );
+
+impl From<super::ActorIntent> for Intent {
+    fn from(intent: super::ActorIntent) -> Self {
+        Self::Actors(intent)
+    }
+}
