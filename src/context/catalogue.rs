@@ -5,7 +5,7 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::selection::Selection;
-use super::tab::Tab;
+use super::tab::{SidePanel, Tab};
 use crate::session::Session;
 
 /// A user command that needs no arguments.
@@ -35,6 +35,8 @@ pub enum UiCommand {
     ShowMessages,
     ShowShortcuts,
     CommandPalette,
+    /// Show or hide a panel around the reader.
+    TogglePanel(SidePanel),
 }
 
 /// Where a shortcut works.
@@ -82,6 +84,7 @@ impl UiCommand {
         all.extend((1..=9).map(Self::TagWithTheme));
         all.push(Self::ClearSelection);
         all.extend(Tab::ALL.iter().map(|t| Self::ShowTab(*t)));
+        all.extend(SidePanel::ALL.map(Self::TogglePanel));
         all.extend([
             Self::ShowLoadReport,
             Self::ShowMessages,
@@ -115,6 +118,9 @@ impl UiCommand {
             Self::ShowMessages => "Messages",
             Self::ShowShortcuts => "Keyboard shortcuts",
             Self::CommandPalette => "Command palette…",
+            Self::TogglePanel(SidePanel::Library) => "Show or hide the library",
+            Self::TogglePanel(SidePanel::Codebook) => "Show or hide the codebook",
+            Self::TogglePanel(SidePanel::Lower) => "Show or hide the lower tabs",
         };
         text.to_owned()
     }
@@ -148,6 +154,7 @@ impl UiCommand {
             Self::ShowMessages => "Every message and error shown this session",
             Self::ShowShortcuts => "Every keyboard shortcut",
             Self::CommandPalette => "Find any command by name and run it",
+            Self::TogglePanel(_) => "More room for the reader; the choice is remembered",
         }
     }
 
@@ -178,6 +185,9 @@ impl UiCommand {
             Self::ClearSelection => key(none, Key::Escape),
             Self::ShowShortcuts => key(none, Key::F1),
             Self::CommandPalette => key(cmd_shift, Key::P),
+            Self::TogglePanel(SidePanel::Library) => key(cmd_shift, Key::L),
+            Self::TogglePanel(SidePanel::Codebook) => key(cmd_shift, Key::B),
+            Self::TogglePanel(SidePanel::Lower) => key(cmd_shift, Key::T),
             Self::OpenPath
             | Self::ExportQdpx
             | Self::ExportQdc
@@ -207,7 +217,8 @@ impl UiCommand {
             | Self::ShowLoadReport
             | Self::ShowMessages
             | Self::ShowShortcuts
-            | Self::CommandPalette => KeyScope::Global,
+            | Self::CommandPalette
+            | Self::TogglePanel(_) => KeyScope::Global,
         }
     }
 
@@ -221,7 +232,7 @@ impl UiCommand {
             Self::Redo => session.history().can_redo(),
             Self::TagWithTheme(n) => {
                 (selection.text.is_some() || selection.passage.is_some())
-                    && super::selection::numbered_themes(session.project()).len() >= usize::from(n)
+                    && super::selection::theme_for_key(session.project(), n).is_some()
             }
             Self::OpenFolder
             | Self::OpenProject
@@ -236,7 +247,8 @@ impl UiCommand {
             | Self::ShowLoadReport
             | Self::ShowMessages
             | Self::ShowShortcuts
-            | Self::CommandPalette => true,
+            | Self::CommandPalette
+            | Self::TogglePanel(_) => true,
         }
     }
 
@@ -290,9 +302,10 @@ mod tests {
             UiCommand::ShowMessages => 18,
             UiCommand::ShowShortcuts => 19,
             UiCommand::CommandPalette => 20,
+            UiCommand::TogglePanel(_) => 21,
         }
     }
-    const VARIANTS: usize = 21;
+    const VARIANTS: usize = 22;
 
     #[test]
     fn the_catalogue_lists_every_command_with_text_and_tooltip() {

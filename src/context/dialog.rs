@@ -28,6 +28,17 @@ pub enum DialogKind {
 }
 
 impl DialogKind {
+    /// The extension an export of this kind gets when the chosen name has none.
+    pub fn extension(self) -> Option<&'static str> {
+        match self {
+            Self::ExportSeries(_) | Self::ExportAnalysis => Some("csv"),
+            Self::ExportPlot => Some("png"),
+            Self::ExportQdpx => Some("qdpx"),
+            Self::ExportQdc => Some("qdc"),
+            Self::OpenFolder | Self::OpenProject | Self::SaveProject => None,
+        }
+    }
+
     /// Does the dialog choose a file to write (not one to open)?
     pub fn saves(self) -> bool {
         !matches!(self, Self::OpenFolder | Self::OpenProject)
@@ -67,6 +78,11 @@ pub enum Dialog {
     Recover(Found),
     /// "Tag all hits…": choose the theme and unit, see what would happen, confirm.
     AutoTag(AutoTagDialog),
+    /// Another window or program saved the project file since this window opened or last
+    /// saved it: overwrite, save as a new file, reload, or cancel?
+    SaveConflict(PathBuf),
+    /// An export would replace this existing file (not a project, not an article): replace it?
+    ReplaceFile { kind: DialogKind, path: PathBuf },
 }
 
 /// The choices of "Tag all hits…", and the preview of what they would do.
