@@ -7,6 +7,7 @@ use super::DossierApp;
 use super::settings::Panels;
 use crate::context::{SelectCommand, SidePanel, Tab, ViewContext};
 use crate::ui::actors::actors_ui;
+use crate::ui::actors::network::network_ui;
 use crate::ui::actors::relations::relations_ui;
 use crate::ui::analysis::{cooccurrence_ui, frequency_ui, matrix_ui, retrieval_ui};
 use crate::ui::codebook::codebook_ui;
@@ -98,6 +99,7 @@ impl DossierApp {
                         Tab::Orphans => orphans_ui(ui, &cx),
                         Tab::Actors => actors_ui(ui, &cx, &mut views.actors),
                         Tab::Relations => relations_ui(ui, &cx, &mut views.actors.relations),
+                        Tab::Network => network_ui(ui, &cx, &mut views.actors),
                     }
                 });
         }

@@ -29,6 +29,7 @@ pub enum Tab {
     Orphans,
     Actors,
     Relations,
+    Network,
 }
 
 impl Tab {
@@ -45,6 +46,7 @@ impl Tab {
         Tab::Orphans,
         Tab::Actors,
         Tab::Relations,
+        Tab::Network,
     ];
 
     pub fn title(self) -> &'static str {
@@ -60,6 +62,7 @@ impl Tab {
             Tab::Orphans => "Orphans",
             Tab::Actors => "Actors",
             Tab::Relations => "Relations",
+            Tab::Network => "Network",
         }
     }
 }

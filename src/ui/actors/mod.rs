@@ -1,8 +1,12 @@
 //! The actors pane: every actor the articles mention (countries, organisations, people) with
 //! its mention and article counts, filtered by kind and name; the selected actor's mentions by
 //! article (a click opens the article) and its corrections — rename, re-kind, merge into
-//! another actor — sent as undoable intents. The relations pane is in [`relations`].
+//! another actor — sent as undoable intents. The relations pane is in [`relations`], the
+//! network and matrix views in [`network`].
 
+mod graph;
+mod matrix;
+pub mod network;
 pub mod relations;
 
 use egui::{ComboBox, TextEdit, Ui};
@@ -26,6 +30,7 @@ pub struct ActorsState {
     /// (revision, kind, text) → rows: (actor, mentions, articles).
     cache: Option<(u64, Option<ActorKind>, String, Vec<(ActorId, usize, usize)>)>,
     pub relations: relations::RelationsState,
+    pub network: network::NetworkState,
 }
 
 pub fn actors_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut ActorsState) {
