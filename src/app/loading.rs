@@ -96,6 +96,14 @@ impl DossierApp {
                     .notes
                     .error(format!("Could not export: {e} — {}", path.display())),
             },
+            JobOutput::Opened { path, result } => {
+                if let Err(e) = result {
+                    self.notes.error(format!(
+                        "The source file could not be opened: {e} — {}",
+                        path.display()
+                    ));
+                }
+            }
             JobOutput::Failed { label, error } => {
                 self.notes
                     .error(format!("{label} could not start: {error}."));
@@ -152,6 +160,7 @@ impl DossierApp {
                 match self.typed_save.take() {
                     // Typed in Save as…: the dialog comes back with the path and the error.
                     Some(typed) if self.dialog.is_none() => {
+                        self.notes.error(format!("{e}"));
                         self.dialog = Some(Dialog::TypedPath {
                             kind: crate::context::DialogKind::SaveProject,
                             text: typed.display().to_string(),
@@ -260,6 +269,10 @@ impl DossierApp {
     }
 
     fn warn_about_problems(&mut self) {
+        if let Some(summary) = crate::project::converted::summary(self.session.converter_changes())
+        {
+            self.notes.info(format!("{summary} (View › Load report)"));
+        }
         let warnings = self.session.open_warnings().len();
         if warnings > 0 {
             self.notes.warn(format!(

@@ -35,6 +35,9 @@ pub enum UiCommand {
     ShowMessages,
     ShowShortcuts,
     CommandPalette,
+    /// Open the original file of the article in the reader with the system's viewer.
+    OpenSource,
+    ShowProjectMemo,
     /// Show or hide a panel around the reader.
     TogglePanel(SidePanel),
 }
@@ -90,6 +93,8 @@ impl UiCommand {
             Self::ShowMessages,
             Self::ShowShortcuts,
             Self::CommandPalette,
+            Self::OpenSource,
+            Self::ShowProjectMemo,
         ]);
         all
     }
@@ -118,6 +123,8 @@ impl UiCommand {
             Self::ShowMessages => "Messages",
             Self::ShowShortcuts => "Keyboard shortcuts",
             Self::CommandPalette => "Command palette…",
+            Self::OpenSource => "Open the source file",
+            Self::ShowProjectMemo => "Project memo",
             Self::TogglePanel(SidePanel::Library) => "Show or hide the library",
             Self::TogglePanel(SidePanel::Codebook) => "Show or hide the codebook",
             Self::TogglePanel(SidePanel::Lower) => "Show or hide the lower tabs",
@@ -154,6 +161,10 @@ impl UiCommand {
             Self::ShowMessages => "Every message and error shown this session",
             Self::ShowShortcuts => "Every keyboard shortcut",
             Self::CommandPalette => "Find any command by name and run it",
+            Self::OpenSource => {
+                "Open the original file (HTML, PDF, Word…) of the article in the reader with the system's viewer"
+            }
+            Self::ShowProjectMemo => "Notes on the whole project, saved with it and exported",
             Self::TogglePanel(_) => "More room for the reader; the choice is remembered",
         }
     }
@@ -193,7 +204,9 @@ impl UiCommand {
             | Self::ExportQdc
             | Self::ShowTab(_)
             | Self::ShowLoadReport
-            | Self::ShowMessages => Vec::new(),
+            | Self::ShowMessages
+            | Self::OpenSource
+            | Self::ShowProjectMemo => Vec::new(),
         }
     }
 
@@ -218,6 +231,8 @@ impl UiCommand {
             | Self::ShowMessages
             | Self::ShowShortcuts
             | Self::CommandPalette
+            | Self::OpenSource
+            | Self::ShowProjectMemo
             | Self::TogglePanel(_) => KeyScope::Global,
         }
     }
@@ -230,6 +245,10 @@ impl UiCommand {
             Self::ExportQdc => !session.project().themes.is_empty(),
             Self::Undo => session.history().can_undo(),
             Self::Redo => session.history().can_redo(),
+            Self::OpenSource => selection
+                .article
+                .as_ref()
+                .is_some_and(|id| session.corpus().get(id).is_some()),
             Self::TagWithTheme(n) => {
                 (selection.text.is_some() || selection.passage.is_some())
                     && super::selection::theme_for_key(session.project(), n).is_some()
@@ -248,6 +267,7 @@ impl UiCommand {
             | Self::ShowMessages
             | Self::ShowShortcuts
             | Self::CommandPalette
+            | Self::ShowProjectMemo
             | Self::TogglePanel(_) => true,
         }
     }
@@ -302,10 +322,12 @@ mod tests {
             UiCommand::ShowMessages => 18,
             UiCommand::ShowShortcuts => 19,
             UiCommand::CommandPalette => 20,
-            UiCommand::TogglePanel(_) => 21,
+            UiCommand::OpenSource => 21,
+            UiCommand::ShowProjectMemo => 22,
+            UiCommand::TogglePanel(_) => 23,
         }
     }
-    const VARIANTS: usize = 22;
+    const VARIANTS: usize = 24;
 
     #[test]
     fn the_catalogue_lists_every_command_with_text_and_tooltip() {

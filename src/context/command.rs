@@ -83,6 +83,8 @@ pub enum FileCommand {
     ExportPlot,
     /// Ask where to write an analysis view or the search hits as CSV.
     ExportTable(ExportWhat),
+    /// Open an article's original file with the system's opener (off the UI thread).
+    OpenSource(ArticleId),
 }
 
 /// Which table to export as CSV.
@@ -190,4 +192,5 @@ intent_into_command!(
     crate::session::HistoryIntent,
     crate::session::FileIntent,
     crate::session::ActorIntent,
+    crate::session::AttributeIntent,
 );

@@ -112,4 +112,5 @@ pub struct Windows {
     pub load_report: bool,
     pub messages: bool,
     pub shortcuts: bool,
+    pub project_memo: bool,
 }

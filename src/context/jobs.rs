@@ -25,6 +25,8 @@ pub enum Slot {
     Watch,
     /// A native file dialog, open until the analyst answers it.
     FileDialog,
+    /// Handing an article's original file to the system's opener.
+    Open,
 }
 
 impl Slot {

@@ -116,7 +116,7 @@ mod tests {
         p.rules.push(Rule {
             id: RuleId(1),
             query: Query::plain("coca"),
-            unit: crate::analysis::autotag::Unit::Sentence,
+            unit: crate::project::rules::Unit::Sentence,
             theme: ThemeId(1),
         });
         p

@@ -12,6 +12,7 @@ use crate::corpus::changes::Change;
 use crate::figures::Figure;
 use crate::figures::curate::Correction;
 use crate::figures::curation::FigureKey;
+use crate::project::attributes::AttributeDef;
 use crate::project::{FigureId, FigureStatus, PassageId, Project, SeriesId, Theme, ThemeId};
 
 /// A range of an article's text, in code points.
@@ -34,6 +35,7 @@ pub enum Intent {
     History(HistoryIntent),
     File(FileIntent),
     Actors(super::ActorIntent),
+    Attributes(AttributeIntent),
 }
 
 /// Passages: tagging text with themes, notes, deleting and moving passages.
@@ -163,6 +165,38 @@ pub enum CorpusIntent {
     PlaceAfterLoad,
 }
 
+/// Article attributes (corrections of detected metadata, custom attributes) and memos.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AttributeIntent {
+    /// Set the analyst's value of `key` on an article: a correction of a detected value, or
+    /// a custom attribute's value. An empty value clears a detected one.
+    Set {
+        article: ArticleId,
+        key: String,
+        value: String,
+    },
+    /// Forget the analyst's value of `key` on an article: back to the detected one.
+    Reset {
+        article: ArticleId,
+        key: String,
+    },
+    /// Add a custom attribute, or change the type or choices of the one with that name.
+    Define(AttributeDef),
+    /// Rename a custom attribute; every article's value moves with it.
+    Rename {
+        from: String,
+        to: String,
+    },
+    /// Remove a custom attribute with every article's value of it.
+    Remove(String),
+    /// Set an article's memo (empty removes it).
+    ArticleMemo {
+        article: ArticleId,
+        memo: String,
+    },
+    ProjectMemo(String),
+}
+
 /// Undo and redo.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum HistoryIntent {
@@ -204,6 +238,7 @@ into_intent!(
     CorpusIntent => Corpus,
     HistoryIntent => History,
     FileIntent => File,
+    AttributeIntent => Attributes,
 );
 
 impl From<super::ActorIntent> for Intent {

@@ -4,6 +4,7 @@
 
 mod actors;
 mod apply;
+mod attributes;
 mod codebook;
 #[cfg(test)]
 mod codebook_tests;
@@ -26,8 +27,8 @@ use std::sync::Arc;
 
 pub use actors::ActorIntent;
 pub use intent::{
-    CodebookIntent, CorpusIntent, FigureIntent, FileIntent, HistoryIntent, Intent, RuleIntent,
-    SeriesIntent, TagIntent, TextRange,
+    AttributeIntent, CodebookIntent, CorpusIntent, FigureIntent, FileIntent, HistoryIntent, Intent,
+    RuleIntent, SeriesIntent, TagIntent, TextRange,
 };
 pub use load::LoadedCorpus;
 pub use outcome::{Level, Notice, Outcome, SessionError};
@@ -266,6 +267,11 @@ impl Session {
     /// Articles the project knows (from its records or passages) that the corpus lacks.
     pub fn missing_articles(&self) -> &[ArticleId] {
         self.derived.missing_articles(&self.project, &self.corpus)
+    }
+
+    /// Articles made by another converter (or converter version) than at the last save.
+    pub fn converter_changes(&self) -> &[crate::project::converted::ConverterChange] {
+        self.derived.converter_changes(&self.project, &self.corpus)
     }
 
     /// Articles whose text differs from what the project recorded at its last save.
