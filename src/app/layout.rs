@@ -6,6 +6,9 @@ use egui::{CentralPanel, Panel, Ui};
 use super::DossierApp;
 use super::settings::Panels;
 use crate::context::{SelectCommand, SidePanel, Tab, ViewContext};
+use crate::ui::actors::actors_ui;
+use crate::ui::actors::network::network_ui;
+use crate::ui::actors::relations::relations_ui;
 use crate::ui::analysis::{cooccurrence_ui, frequency_ui, matrix_ui, retrieval_ui};
 use crate::ui::codebook::codebook_ui;
 use crate::ui::command_palette::{PaletteAnswer, command_palette_ui};
@@ -94,6 +97,9 @@ impl DossierApp {
                         Tab::Frequency => frequency_ui(ui, &cx, &mut views.analysis),
                         Tab::Retrieval => retrieval_ui(ui, &cx, &mut views.analysis),
                         Tab::Orphans => orphans_ui(ui, &cx),
+                        Tab::Actors => actors_ui(ui, &cx, &mut views.actors),
+                        Tab::Relations => relations_ui(ui, &cx, &mut views.actors.relations),
+                        Tab::Network => network_ui(ui, &cx, &mut views.actors),
                     }
                 });
         }

@@ -62,6 +62,7 @@ struct Views {
     plot: PlotState,
     search: SearchState,
     analysis: AnalysisState,
+    actors: crate::ui::actors::ActorsState,
 }
 
 /// The Dossier window.

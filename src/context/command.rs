@@ -191,5 +191,6 @@ intent_into_command!(
     crate::session::CorpusIntent,
     crate::session::HistoryIntent,
     crate::session::FileIntent,
+    crate::session::ActorIntent,
     crate::session::AttributeIntent,
 );

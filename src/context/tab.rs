@@ -27,6 +27,9 @@ pub enum Tab {
     Frequency,
     Retrieval,
     Orphans,
+    Actors,
+    Relations,
+    Network,
 }
 
 impl Tab {
@@ -41,6 +44,9 @@ impl Tab {
         Tab::Frequency,
         Tab::Retrieval,
         Tab::Orphans,
+        Tab::Actors,
+        Tab::Relations,
+        Tab::Network,
     ];
 
     pub fn title(self) -> &'static str {
@@ -54,6 +60,9 @@ impl Tab {
             Tab::Frequency => "Frequency",
             Tab::Retrieval => "Retrieval",
             Tab::Orphans => "Orphans",
+            Tab::Actors => "Actors",
+            Tab::Relations => "Relations",
+            Tab::Network => "Network",
         }
     }
 }

@@ -17,6 +17,7 @@ impl Session {
             Intent::Corpus(intent) => self.corpus_change(intent),
             Intent::History(intent) => self.history_step(intent),
             Intent::File(intent) => self.file(intent),
+            Intent::Actors(intent) => self.actor_change(intent),
             Intent::Attributes(intent) => self.attributes(intent),
         }
     }

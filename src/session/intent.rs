@@ -34,6 +34,7 @@ pub enum Intent {
     Corpus(CorpusIntent),
     History(HistoryIntent),
     File(FileIntent),
+    Actors(super::ActorIntent),
     Attributes(AttributeIntent),
 }
 
@@ -239,3 +240,9 @@ into_intent!(
     FileIntent => File,
     AttributeIntent => Attributes,
 );
+
+impl From<super::ActorIntent> for Intent {
+    fn from(intent: super::ActorIntent) -> Self {
+        Self::Actors(intent)
+    }
+}

@@ -2,6 +2,7 @@
 //! data derived from them. No egui here. Everything that changes the project or the corpus is
 //! an [`Intent`] given to [`Session::apply`]; the rest of the program only reads a session.
 
+mod actors;
 mod apply;
 mod attributes;
 mod codebook;
@@ -24,6 +25,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+pub use actors::ActorIntent;
 pub use intent::{
     AttributeIntent, CodebookIntent, CorpusIntent, FigureIntent, FileIntent, HistoryIntent, Intent,
     RuleIntent, SeriesIntent, TagIntent, TextRange,
@@ -65,6 +67,8 @@ pub struct Session {
     /// Bumped on every change to the corpus.
     corpus_revision: u64,
     derived: derived::Derived,
+    /// Actors and relations, memoised.
+    actors: actors::ActorCache,
 }
 
 impl Session {
@@ -324,6 +328,7 @@ impl Session {
             self.corpus_revision = next_revision();
         }
         self.derived = derived::Derived::default();
+        self.actors.forget(corpus_too);
     }
 
     /// A session with fresh revision numbers (no cache of another session can match them).

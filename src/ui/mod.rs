@@ -3,6 +3,7 @@
 //! [`Command`](crate::context::Command)s; it never changes the model itself, and never uses
 //! `app`.
 
+pub mod actors;
 pub mod analysis;
 pub mod attributes;
 pub mod codebook;

@@ -105,3 +105,12 @@ pub fn heat(t: f32, dark: bool) -> Color32 {
         Color32::from_rgba_unmultiplied(30, 100, 200, a)
     }
 }
+
+/// An actor's kind in the actor views: countries blue, organisations orange, people green.
+pub fn actor_kind(kind: crate::actors::ActorKind) -> Color32 {
+    match kind {
+        crate::actors::ActorKind::Country => Color32::from_rgb(70, 130, 220),
+        crate::actors::ActorKind::Org => Color32::from_rgb(230, 140, 40),
+        crate::actors::ActorKind::Person => Color32::from_rgb(60, 170, 90),
+    }
+}

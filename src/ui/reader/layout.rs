@@ -21,6 +21,8 @@ pub(super) struct CacheKey {
     pub(super) revision: u64,
     pub(super) wrap_width: u32,
     pub(super) dark: bool,
+    /// Actor mentions shown (in a colour per kind).
+    pub(super) actors: bool,
 }
 
 /// One underline: a passage and one of its themes.
@@ -64,14 +66,25 @@ pub(super) fn build_layout(
         .filter_map(|p| on_page((p.start, p.end)))
         .collect();
     let marks: Vec<(usize, usize)> = marks.iter().filter_map(|m| on_page(*m)).collect();
+    let mentions: Vec<((usize, usize), Color32)> = if key.actors {
+        mention_spans(ws, article)
+            .into_iter()
+            .filter_map(|(span, c)| on_page(span).map(|s| (s, c)))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let colours: Vec<Vec<Rgb>> = passages
         .iter()
         .map(|p| theme_colours(ws, &p.themes))
         .collect();
 
-    // Figures are marked by text colour, passages by fill, so both show at once.
+    // Figures are marked by text colour, passages by fill, so both show at once; actor
+    // mentions (when shown) by an underline and text in their kind's colour.
     let mut all_spans = spans.clone();
     all_spans.extend_from_slice(&marks);
+    let first_mention = all_spans.len();
+    all_spans.extend(mentions.iter().map(|m| m.0));
     let font = FontId::proportional(FONT_SIZE);
     let base = TextFormat {
         font_id: font.clone(),
@@ -102,8 +115,17 @@ pub(super) fn build_layout(
             format.background = palette::highlight_fill(&fills, dark);
             format.color = palette::highlighted_text(dark);
         }
-        if seg.covering.iter().any(|&i| i >= spans.len()) {
+        if seg
+            .covering
+            .iter()
+            .any(|&i| i >= spans.len() && i < first_mention)
+        {
             format.color = palette::figure_text(dark);
+        }
+        if let Some(&i) = seg.covering.iter().find(|&&i| i >= first_mention) {
+            let colour = mentions[i - first_mention].1;
+            format.color = colour;
+            format.underline = Stroke::new(1.5, colour);
         }
         job.append(piece, 0.0, format);
     }
@@ -141,6 +163,21 @@ pub(super) fn build_layout(
         row_starts,
         underlines,
     }
+}
+
+/// The article's actor mentions and their kinds' colours.
+fn mention_spans(ws: &Session, article: &Article) -> Vec<((usize, usize), Color32)> {
+    let resolved = ws.actors();
+    resolved
+        .mentions
+        .get(&article.id)
+        .into_iter()
+        .flatten()
+        .filter_map(|m| {
+            let actor = resolved.actor(&m.actor)?;
+            Some(((m.start, m.end), palette::actor_kind(actor.kind)))
+        })
+        .collect()
 }
 
 fn theme_colours(ws: &Session, themes: &[ThemeId]) -> Vec<Rgb> {

@@ -4,6 +4,7 @@
 use egui::{Pos2, Response, Ui};
 
 use super::layout::Layout;
+use crate::actors::Actor;
 use crate::context::{SelectCommand, ViewContext};
 use crate::corpus::ArticleId;
 use crate::figures::curation::{FigureRow, RowStatus};
@@ -19,7 +20,7 @@ pub(super) fn pointer_ui(
     layout: &Layout,
     origin: Pos2,
     (article, page_start): (&ArticleId, usize),
-    selecting: bool,
+    (selecting, show_actors): (bool, bool),
 ) {
     let (ws, sel) = (cx.session, cx.selection);
     let at = |pos: Pos2| layout.galley.cursor_from_pos(pos - origin).index.0 + page_start;
@@ -28,8 +29,15 @@ pub(super) fn pointer_ui(
         let at = at(pos);
         let under = passages_at(ws, article, at);
         let figure = figure_at(ws, article, at);
-        if !under.is_empty() || figure.is_some() {
+        let actor = show_actors.then(|| actor_at(ws, article, at)).flatten();
+        if !under.is_empty() || figure.is_some() || actor.is_some() {
             response.clone().on_hover_ui_at_pointer(|ui| {
+                if let Some(a) = actor {
+                    actor_hover_ui(ui, a);
+                    if figure.is_some() || !under.is_empty() {
+                        ui.separator();
+                    }
+                }
                 if let Some(row) = figure {
                     figure_hover_ui(ui, row);
                     if !under.is_empty() {
@@ -79,6 +87,26 @@ fn passages_at(ws: &Session, article: &ArticleId, at: usize) -> Vec<PassageId> {
         .collect();
     hits.sort();
     hits.into_iter().map(|(_, id)| id).collect()
+}
+
+/// The actor of the mention covering code point `at`.
+fn actor_at<'w>(ws: &'w Session, article: &ArticleId, at: usize) -> Option<&'w Actor> {
+    let resolved = ws.actors();
+    let m = resolved
+        .mentions
+        .get(article)?
+        .iter()
+        .find(|m| m.start <= at && at < m.end)?;
+    resolved.actor(&m.actor)
+}
+
+fn actor_hover_ui(ui: &mut Ui, a: &Actor) {
+    ui.horizontal(|ui| {
+        crate::ui::swatch(ui, crate::ui::palette::actor_kind(a.kind));
+        ui.strong(&a.name);
+    });
+    let country = a.country.as_deref().unwrap_or("country unknown");
+    ui.weak(format!("Actor · {} · {country}", a.kind.as_str()));
 }
 
 /// The figure (not rejected) covering code point `at`.
