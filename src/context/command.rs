@@ -183,4 +183,6 @@ intent_into_command!(
     crate::session::CorpusIntent,
     crate::session::HistoryIntent,
     crate::session::FileIntent,
+    crate::session::CoderIntent,
+    crate::session::MergeIntent,
 );

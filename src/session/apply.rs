@@ -17,6 +17,8 @@ impl Session {
             Intent::Corpus(intent) => self.corpus_change(intent),
             Intent::History(intent) => self.history_step(intent),
             Intent::File(intent) => self.file(intent),
+            Intent::Coders(intent) => self.coders(intent),
+            Intent::Merge(intent) => self.merge_project(intent),
         }
     }
 

@@ -4,29 +4,35 @@
 
 mod apply;
 mod codebook;
+mod coders;
 mod corpus;
 mod derived;
 mod figures;
 mod intent;
 pub mod load;
+mod merge;
 mod outcome;
 pub mod recovery;
+mod report;
 mod rules;
 pub mod save;
 mod tagging;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_team;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub use intent::{
-    CodebookIntent, CorpusIntent, FigureIntent, FileIntent, HistoryIntent, Intent, RuleIntent,
-    SeriesIntent, TagIntent, TextRange,
+    CodebookIntent, CoderIntent, CorpusIntent, FigureIntent, FileIntent, HistoryIntent, Intent,
+    MergeIntent, RuleIntent, SeriesIntent, TagIntent, TextRange,
 };
 pub use load::LoadedCorpus;
 pub use outcome::{Level, Notice, Outcome, SessionError};
+pub use report::Report;
 
 use crate::corpus::{ArticleId, Corpus, LoadReport};
 use crate::figures::Figure;
