@@ -96,6 +96,7 @@ impl DossierApp {
                     .notes
                     .error(format!("Could not export: {e} — {}", path.display())),
             },
+            JobOutput::Team(output) => self.team_output(output),
             JobOutput::Failed { label, error } => {
                 self.notes
                     .error(format!("{label} could not start: {error}."));

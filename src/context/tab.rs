@@ -11,6 +11,7 @@ pub enum Tab {
     Cooccurrence,
     Frequency,
     Retrieval,
+    Agreement,
     Orphans,
 }
 
@@ -25,6 +26,7 @@ impl Tab {
         Tab::Cooccurrence,
         Tab::Frequency,
         Tab::Retrieval,
+        Tab::Agreement,
         Tab::Orphans,
     ];
 
@@ -38,6 +40,7 @@ impl Tab {
             Tab::Cooccurrence => "Co-occurrence",
             Tab::Frequency => "Frequency",
             Tab::Retrieval => "Retrieval",
+            Tab::Agreement => "Agreement",
             Tab::Orphans => "Orphans",
         }
     }

@@ -116,7 +116,7 @@ impl Report {
         let mut themes: Vec<String> = r
             .themes_matched
             .iter()
-            .map(|(theirs, ours)| format!("“{theirs}” → “{ours}”"))
+            .map(|(theirs, ours)| format!("“{theirs}” into “{ours}”"))
             .collect();
         themes.extend(r.themes_added.iter().map(|t| format!("“{t}” added")));
         themes.extend(r.themes_left_out.iter().map(|t| format!("“{t}” left out")));

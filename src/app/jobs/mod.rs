@@ -5,6 +5,7 @@
 
 mod file_dialog;
 mod png;
+pub mod team;
 mod work;
 
 use std::sync::atomic::Ordering;
@@ -116,6 +117,8 @@ pub enum JobOutput {
         path: PathBuf,
         result: Result<(), String>,
     },
+    /// REFI-QDA import, merging, agreement.
+    Team(team::TeamOutput),
 }
 
 /// Starts jobs and collects their results.

@@ -4,6 +4,7 @@
 //! changes nothing itself.
 
 mod autotag;
+mod team;
 
 use std::path::{Path, PathBuf};
 
@@ -33,6 +34,9 @@ pub fn dialog_ui(ctx: &Context, cx: &ViewContext<'_>, dialog: &mut Dialog) -> Op
                 opened,
                 folder,
             } => corpus_outside_ui(ui, project_path, opened, folder),
+            Dialog::ImportTarget(d) => team::import_target_ui(ui, d, dark),
+            Dialog::CodebookClash(d) => team::codebook_clash_ui(ui, d),
+            Dialog::Merge(d) => team::merge_ui(ui, cx, d, dark),
         }
     });
     let escape = modal.should_close();
@@ -109,6 +113,12 @@ fn typed_path_ui(
         DialogKind::ExportAnalysis => ("Export as CSV", "/path/to/table.csv"),
         DialogKind::ExportQdpx => ("Export a REFI-QDA project", "/path/to/project.qdpx"),
         DialogKind::ExportQdc => ("Export the codebook", "/path/to/codebook.qdc"),
+        DialogKind::ImportQdpx => ("Import a REFI-QDA project", "/path/to/project.qdpx"),
+        DialogKind::ImportQdc => ("Import a REFI-QDA codebook", "/path/to/codebook.qdc"),
+        DialogKind::MergeProject => (
+            "Merge another analyst's project",
+            "/path/to/their.dossier.json",
+        ),
     };
     ui.heading(title);
     if let Some(reason) = reason {

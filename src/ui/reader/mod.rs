@@ -2,6 +2,7 @@
 //! (blended fills plus one stacked underline per passage and theme, so overlaps stay visible).
 //! The text can be selected for tagging; clicking a highlight selects its passage.
 
+mod coders;
 mod layout;
 mod pointer;
 
@@ -93,6 +94,7 @@ pub fn reader_ui(
         return None;
     };
     header_ui(ui, ws, article);
+    coders::coders_bar_ui(ui, cx);
     let (page, target) = open_page(ui, state, article);
     ui.separator();
     if let Some(t) = target.as_ref().filter(|t| t.select) {
@@ -176,6 +178,7 @@ fn text_ui(
             revision: ws.revision(),
             wrap_width: wrap_width.round() as u32,
             dark,
+            coders: sel.coders,
         };
         if let Some(layout) = layout_slot.as_ref().filter(|l| l.key == key) {
             return layout.galley.clone();
