@@ -87,6 +87,21 @@ fn benches(c: &mut Criterion) {
     io::save(&project, &path).expect("save");
     let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
     eprintln!("project file with 10,000 passages: {bytes} bytes");
+    // What a save checks before it replaces a file: its version (from the file's ends), or,
+    // for the window's own file, that no one else wrote it (metadata only).
+    c.bench_function("check the project a save replaces (version)", |b| {
+        b.iter(|| io::check_target(black_box(&path), None).expect("ours"))
+    });
+    let stamp = io::open(&path).expect("open").stamp.expect("stamped");
+    c.bench_function("check the project a save replaces (stamp)", |b| {
+        b.iter(|| io::check_target(black_box(&path), Some(&stamp)).expect("unchanged"))
+    });
+    let mut stamp = stamp;
+    c.bench_function("save project with 10,000 passages (checked)", |b| {
+        b.iter(|| {
+            stamp = io::save_checked(black_box(&project), &path, Some(&stamp)).expect("save");
+        })
+    });
     c.bench_function("open project with 10,000 passages", |b| {
         b.iter(|| black_box(io::open(&path).expect("open")))
     });

@@ -8,18 +8,17 @@
 //! 5. `app`: the window, which applies the commands after each frame and runs background work;
 //!    and `cli`, the command line, which opens the window or runs a headless command.
 
+pub mod actor_types;
 pub mod actors;
 pub mod analysis;
 pub mod app;
 pub mod cli;
 pub mod context;
 pub mod corpus;
-#[expect(
-    clippy::too_many_lines,
-    reason = "the extractor's long rule functions are being split on the figures branch"
-)]
+pub mod figure_types;
 pub mod figures;
 pub mod interop;
 pub mod project;
 pub mod session;
+pub mod text;
 pub mod ui;

@@ -201,7 +201,7 @@ fn accepted_figures_sum_by_supplier_and_buyer() {
     let mut f = CuratedFigure::from_extracted(
         FigureId(1),
         deal.article.clone(),
-        money,
+        &dossier::figures::curate::extracted(money),
         anchor,
         FigureStatus::Accepted,
         Timestamp::from_unix(0),

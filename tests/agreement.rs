@@ -424,6 +424,8 @@ fn the_command_prints_json_and_csv() {
         let o = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
             .arg("agreement")
             .arg(&project)
+            // The fixture's corpus is the bundled seeds, outside its folder.
+            .arg("--allow-outside-corpus")
             .args(args)
             .output()
             .expect("runs");

@@ -63,7 +63,10 @@ fn saved_project(dir: &std::path::Path) -> std::path::PathBuf {
     p.note = "arrests, \"joint\" op".into();
     project.passages.insert(p.id, p);
     let path = dir.join("p.json");
-    io::set_corpus_folder(&mut project, &path, &common::seeds_dir());
+    let corpus_dir = dir.join("seeds");
+    std::fs::create_dir_all(&corpus_dir).expect("mkdir");
+    common::copy_seeds(&corpus_dir);
+    io::set_corpus_folder(&mut project, &path, &corpus_dir);
     io::save(&project, &path).expect("save");
     path
 }
@@ -103,7 +106,9 @@ fn export_passages_writes_one_row_per_theme() {
         .collect();
     assert_eq!(
         header,
-        ["article", "start", "end", "theme", "quote", "note"]
+        [
+            "article", "start", "end", "theme", "quote", "note", "problem"
+        ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
     assert_eq!(rows.len(), 2);
@@ -251,4 +256,295 @@ fn export_qdpx_re_attaches_moved_passages_and_export_qdc_writes_the_codebook() {
     assert!(!ok);
     assert!(err.contains("empty.json has no themes"), "{err}");
     assert!(!none.exists());
+}
+
+fn path_arg(p: &std::path::Path) -> String {
+    p.display().to_string()
+}
+
+#[test]
+fn issue9_case1_export_never_writes_over_the_project_or_an_article_and_needs_force() {
+    let dir = common::tempdir();
+    let path = saved_project(dir.path());
+    let saved = std::fs::read(&path).expect("project bytes");
+    let p = path_arg(&path);
+    // `dossier export-qdpx P.json P.json` used to exit 0 and leave a ZIP in its place.
+    for command in ["export-qdpx", "export-qdc"] {
+        for force in [false, true] {
+            let mut args = vec![command, &p, &p];
+            if force {
+                args.push("--force");
+            }
+            let (ok, _, err) = dossier(&args);
+            assert!(!ok, "{command} onto the project succeeded");
+            assert!(
+                err.contains("p.json") && err.contains("not written"),
+                "{err}"
+            );
+            assert_eq!(std::fs::read(&path).expect("bytes"), saved, "{command}");
+        }
+    }
+    // Onto another project, even one written by a newer Dossier.
+    let newer = dir.path().join("newer.json");
+    let newer_text = r#"{"format":"dossier-project","version":9,"corpus":{}}"#;
+    std::fs::write(&newer, newer_text).expect("write");
+    let (ok, _, err) = dossier(&["export-qdc", &p, &path_arg(&newer), "--force"]);
+    assert!(!ok && err.contains("is a Dossier project"), "{err}");
+    assert_eq!(std::fs::read_to_string(&newer).expect("read"), newer_text);
+    // Onto an article of the project's corpus.
+    let article = dir.path().join("seeds").join("003_eaa2cb2b0ffc7ced.txt");
+    let article_text = std::fs::read(&article).expect("article");
+    let (ok, _, err) = dossier(&["export-qdpx", &p, &path_arg(&article), "--force"]);
+    assert!(!ok && err.contains("corpus folder"), "{err}");
+    assert_eq!(std::fs::read(&article).expect("article"), article_text);
+    // Any other existing file needs --force; a new one does not.
+    let other = dir.path().join("old.qdc");
+    std::fs::write(&other, "keep me").expect("write");
+    let (ok, _, err) = dossier(&["export-qdc", &p, &path_arg(&other)]);
+    assert!(
+        !ok && err.contains("--force") && err.contains("old.qdc"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&other).expect("read"), "keep me");
+    let (ok, _, err) = dossier(&["export-qdc", &p, &path_arg(&other), "--force"]);
+    assert!(ok, "{err}");
+    assert!(
+        std::fs::read_to_string(&other)
+            .expect("read")
+            .contains("<CodeBook")
+    );
+    let fresh = dir.path().join("new.qdpx");
+    let (ok, _, err) = dossier(&["export-qdpx", &p, &path_arg(&fresh)]);
+    assert!(ok, "{err}");
+    // An output that cannot be written names its path.
+    let nowhere = dir.path().join("missing-folder").join("x.qdc");
+    let (ok, _, err) = dossier(&["export-qdc", &p, &path_arg(&nowhere)]);
+    assert!(!ok && err.contains("missing-folder"), "{err}");
+}
+
+#[test]
+fn issue9_case8_a_corpus_outside_the_project_folder_needs_allow_outside_corpus() {
+    let dir = common::tempdir();
+    let secret = dir.path().join("outside");
+    std::fs::create_dir(&secret).expect("mkdir");
+    std::fs::write(
+        secret.join("shadow.txt"),
+        "root:secret-hash:19000:0:99999:7:::\n",
+    )
+    .expect("write");
+    let project_dir = dir.path().join("projects").join("p");
+    std::fs::create_dir_all(&project_dir).expect("mkdir");
+    for (name, folder) in [
+        ("relative.json", "../../outside".to_owned()),
+        ("absolute.json", path_arg(&secret)),
+    ] {
+        let mut project = Project::with_themes(default_themes());
+        project.corpus_folder = Some(folder.into());
+        let path = project_dir.join(name);
+        io::save(&project, &path).expect("save");
+        let out = project_dir.join(format!("{name}.qdpx"));
+        let (ok, _, err) = dossier(&["export-qdpx", &path_arg(&path), &path_arg(&out)]);
+        assert!(!ok, "{name}: exported without asking");
+        assert!(
+            err.contains("--allow-outside-corpus") && err.contains("outside") && err.contains(name),
+            "{err}"
+        );
+        assert!(!out.exists());
+        for command in ["info", "search"] {
+            let mut args = vec![command, &path.to_str().expect("utf-8")];
+            if command == "search" {
+                args.push("secret");
+            }
+            let (ok, out, err) = dossier(&args);
+            assert!(!ok && !out.contains("secret-hash"), "{command}: {out}{err}");
+        }
+        let (ok, out, err) = dossier(&[
+            "search",
+            &path_arg(&path),
+            "secret",
+            "--allow-outside-corpus",
+        ]);
+        assert!(ok && out.contains("shadow.txt"), "{err}");
+    }
+    // Through a link inside the project's folder it is outside too.
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(&secret, project_dir.join("linked")).expect("symlink");
+        let mut project = Project::with_themes(default_themes());
+        project.corpus_folder = Some("linked".into());
+        let path = project_dir.join("linked.json");
+        io::save(&project, &path).expect("save");
+        let (ok, _, err) = dossier(&["info", &path_arg(&path)]);
+        assert!(!ok && err.contains("--allow-outside-corpus"), "{err}");
+    }
+}
+
+#[test]
+fn issue9_case11_export_passages_keeps_passages_with_no_theme_and_marks_impossible_offsets() {
+    let dir = common::tempdir();
+    let path = saved_project(dir.path());
+    let mut project = io::open(&path).expect("open").project;
+    let mut odd = project.passages[&PassageId(1)].clone();
+    odd.id = PassageId(2);
+    odd.themes.clear();
+    project.passages.insert(odd.id, odd.clone());
+    let mut far = odd.clone();
+    far.id = PassageId(3);
+    far.themes = vec![ThemeId(1)];
+    far.start = 1_000_000_000_000_000_000;
+    far.end = 1_000_000_000_000_000_009;
+    project.passages.insert(far.id, far.clone());
+    let mut reversed = far.clone();
+    reversed.id = PassageId(4);
+    reversed.start = 20;
+    reversed.end = 11;
+    project.passages.insert(reversed.id, reversed);
+    // The article's length is what the project recorded at the last save.
+    let corpus = common::load(&dir.path().join("seeds")).0;
+    project.articles = corpus
+        .articles()
+        .iter()
+        .map(dossier::project::ArticleRecord::of)
+        .collect();
+    io::save(&project, &path).expect("save");
+    let (ok, out, err) = dossier(&["export-passages", &path_arg(&path)]);
+    assert!(ok, "{err}");
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    let problem = |start: &str| {
+        rows.iter()
+            .find(|r| &r[1] == start)
+            .map(|r| (r[3].to_owned(), r[6].to_owned()))
+            .unwrap_or_else(|| panic!("no row starting at {start}: {out}"))
+    };
+    let first = rows[0][1].to_owned();
+    assert_eq!(rows.len(), 5, "{out}");
+    assert_eq!(problem(&first).1, "", "a sound passage is not marked");
+    let no_theme: Vec<_> = rows.iter().filter(|r| r[3].is_empty()).collect();
+    assert_eq!(no_theme.len(), 1, "{out}");
+    assert_eq!(&no_theme[0][6], "it has no theme");
+    assert!(
+        problem("1000000000000000000")
+            .1
+            .contains("past the end of the article")
+    );
+    assert!(problem("20").1.contains("not after the start"));
+}
+
+#[test]
+fn issue9_case12_refi_export_gives_duplicate_theme_names_distinct_codes_and_merges_same_spans() {
+    use dossier::project::{Edit, Rgb, Theme};
+    let dir = common::tempdir();
+    let path = saved_project(dir.path());
+    let mut project = io::open(&path).expect("open").project;
+    for (id, parent) in [(20, 3), (21, 4)] {
+        project
+            .apply(Edit::AddTheme(Theme {
+                id: ThemeId(id),
+                name: "Other".into(),
+                color: Rgb([9, 9, 9]),
+                description: String::new(),
+                parent: Some(ThemeId(parent)),
+            }))
+            .expect("siblings differ");
+    }
+    let mut twin = project.passages[&PassageId(1)].clone();
+    twin.id = PassageId(2);
+    twin.themes = vec![ThemeId(2), ThemeId(21)];
+    twin.note = "second analyst's note".into();
+    project.passages.insert(twin.id, twin);
+    io::save(&project, &path).expect("save");
+    let out_path = dir.path().join("p.qdpx");
+    let (ok, out, err) = dossier(&["export-qdpx", &path_arg(&path), &path_arg(&out_path)]);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("renamed: the code “Other”") && out.contains("“Other (Arms sales)”"),
+        "{out}"
+    );
+    assert!(out.contains("merged: passages 1, 2"), "{out}");
+    assert!(out.contains("1 passages, 3 codings"), "{out}");
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&out_path).expect("qdpx")).expect("zip");
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("project.qde").expect("qde"), &mut xml)
+        .expect("read");
+    let names: Vec<&str> = regex::Regex::new(r#"<Code guid="[^"]+" name="([^"]+)""#)
+        .expect("regex")
+        .captures_iter(&xml)
+        .filter_map(|c| c.get(1).map(|m| m.as_str()))
+        .collect();
+    let unique: std::collections::BTreeSet<&str> = names.iter().copied().collect();
+    assert_eq!(unique.len(), names.len(), "{names:?}");
+    assert!(names.contains(&"Other (Arms sales)"), "{names:?}");
+    assert_eq!(xml.matches("<PlainTextSelection").count(), 1);
+    // One selection, both notes.
+    assert!(
+        xml.contains("<Description>arrests, \"joint\" op\n\nsecond analyst's note</Description>"),
+        "{xml}"
+    );
+}
+
+/// Run `dossier ARGS` with its output thrown away; the peak resident memory it reached, in
+/// bytes (polled from /proc while it runs), and whether it succeeded.
+#[cfg(target_os = "linux")]
+fn peak_memory(args: &[&str]) -> (u64, bool) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .expect("the binary runs");
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak = 0;
+    loop {
+        if let Some(kb) = std::fs::read_to_string(&status_file).ok().and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        }) {
+            peak = peak.max(kb * 1024);
+        }
+        if let Some(status) = child.try_wait().expect("wait") {
+            return (peak, status.success());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn issue9_case6_search_streams_its_hits_instead_of_keeping_them() {
+    let dir = common::tempdir();
+    // Half a million hits in one article: kept as a list, they took tens of megabytes. Beside
+    // it, an article of the same size with a tenth of the hits. Both searches run long enough
+    // for the polling to see their peaks (a search with no hits ends before the first poll).
+    let (many, few) = (dir.path().join("many"), dir.path().join("few"));
+    std::fs::create_dir(&many).expect("mkdir");
+    std::fs::create_dir(&few).expect("mkdir");
+    std::fs::write(many.join("a.txt"), "x ".repeat(500_000)).expect("write");
+    let text = format!("{}{}", "x ".repeat(50_000), "y ".repeat(450_000));
+    std::fs::write(few.join("a.txt"), text).expect("write");
+    let folder = path_arg(&many);
+    let (tenth, ok) = peak_memory(&["search", &path_arg(&few), "x"]);
+    assert!(ok);
+    let (busy, ok) = peak_memory(&["search", &folder, "x"]);
+    assert!(ok);
+    let grown = busy.saturating_sub(tenth);
+    assert!(
+        grown < 8 << 20,
+        "{grown} bytes more for 500,000 hits than for 50,000"
+    );
+    // The hits all came out, in order, and the count is the true one.
+    let (ok, out, err) = dossier(&["search", &folder, "x"]);
+    assert!(ok, "{err}");
+    assert_eq!(out.lines().count(), 500_001);
+    assert!(
+        out.ends_with("500000 hit(s) in 1 article(s)\n"),
+        "{}",
+        &out[out.len() - 80..]
+    );
+    let starts: Vec<usize> = out
+        .lines()
+        .take(500_000)
+        .filter_map(|l| l.split(':').nth(1)?.split('-').next()?.parse().ok())
+        .collect();
+    assert!(starts.windows(2).all(|w| w[0] < w[1]) && starts.len() == 500_000);
 }

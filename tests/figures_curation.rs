@@ -1,5 +1,6 @@
-//! Curating figures on the seeds: accepting, rejecting, correcting (and keeping corrections
-//! when the extraction runs again), series, suggestions, and CSV export.
+//! Curating figures on the seeds: accepting, rejecting, correcting value, unit, year or kind
+//! (and keeping corrections when the extraction runs again and the project is saved), series
+//! holding targets and results, suggestions, the table's hidden rows, and CSV export.
 
 mod common;
 
@@ -127,6 +128,7 @@ fn corrections_survive_re_extraction() {
         value: 16e9,
         unit: "USD".into(),
         year: Year::Point(2012),
+        kind: dossier::figures::Kind::Actual,
         label: "Russian energy investment in Venezuela".into(),
     };
     let edit = curate::correct(
@@ -299,4 +301,133 @@ fn suggestions_group_figures_that_measure_the_same_thing() {
             .iter()
             .all(|g| !matches!(g.unit.as_str(), "year" | "century" | ""))
     );
+}
+
+#[test]
+fn kind_corrections_survive_re_extraction_and_saving() {
+    use dossier::figures::Kind;
+    let mut s = Setup::new();
+    let rows = s.rows();
+    let forecast = row(&rows, "$10 billion").clone();
+    assert_eq!(forecast.figure.kind, Kind::Forecast);
+    let to = Correction {
+        value: forecast.figure.value,
+        unit: forecast.figure.unit.clone(),
+        year: forecast.figure.year,
+        kind: Kind::Target,
+        label: String::new(),
+    };
+    let now = Timestamp::from_unix(0);
+    s.apply(curate::correct(&s.project, &s.corpus, &forecast, &to, &now).expect("edit"));
+    // Accepting another figure as it is keeps it actual.
+    let accepted = row(&rows, "$406 million").clone();
+    s.apply(
+        curate::set_status(
+            &s.project,
+            &s.corpus,
+            &[&accepted],
+            Some(FigureStatus::Accepted),
+            &now,
+        )
+        .expect("edit"),
+    );
+    s.figures = extracted(&s.corpus);
+    let rows = s.rows();
+    let r = row(&rows, "$10 billion");
+    assert_eq!(r.figure.kind, Kind::Target);
+    assert!(r.corrected, "a changed kind is a correction");
+    // Saved and opened again: the kind is kept; an actual figure writes no "kind" at all, as
+    // files written before kinds existed.
+    let dir = common::tempdir();
+    let path = dir.path().join("p.json");
+    dossier::project::io::save(&s.project, &path).expect("save");
+    let json = std::fs::read_to_string(&path).expect("read");
+    assert_eq!(json.matches("\"kind\": \"target\"").count(), 1, "{json}");
+    assert_eq!(
+        json.matches("\"kind\": \"forecast\"").count(),
+        1,
+        "the extractor's reading"
+    );
+    assert!(!json.contains("\"actual\""), "{json}");
+    let opened = dossier::project::io::open(&path).expect("open");
+    assert_eq!(opened.project, s.project);
+}
+
+#[test]
+fn a_series_holds_targets_and_results_paired_by_year() {
+    use dossier::figures::Kind;
+    use dossier::figures::pairing::target_vs_actual;
+    let mut s = Setup::new();
+    let rows = s.rows();
+    let now = Timestamp::from_unix(0);
+    let pick = [row(&rows, "35,000 hectares"), row(&rows, "31,000 hectares")];
+    let edit = curate::new_series(
+        &s.project,
+        &s.corpus,
+        &pick,
+        "Coca eradication",
+        Rgb([0, 0, 0]),
+        &now,
+    )
+    .expect("one unit");
+    s.apply(edit);
+    let series = s.project.series.first().expect("series").clone();
+    let pts = points(&s.project, &s.corpus, &series);
+    let kinds: Vec<(Year, Kind)> = pts.iter().map(|p| (p.year, p.kind)).collect();
+    assert_eq!(
+        kinds,
+        [
+            (Year::Point(2014), Kind::Actual),
+            (Year::Point(2015), Kind::Target)
+        ]
+    );
+    let pairs = target_vs_actual(&pts);
+    assert_eq!(
+        pairs
+            .iter()
+            .map(|p| (p.year, p.actual, p.target))
+            .collect::<Vec<_>>(),
+        [(2014, Some(31_000.0), None), (2015, None, Some(35_000.0))]
+    );
+    let mut csv = Vec::new();
+    write_csv(&series, &pts, &mut csv).expect("csv");
+    let csv = String::from_utf8(csv).expect("utf8");
+    assert!(
+        csv.lines().next().is_some_and(|h| h.ends_with(",kind")),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(",target\n") && csv.contains(",actual\n"),
+        "{csv}"
+    );
+}
+
+#[test]
+fn the_table_hides_context_counts_and_repeats_unless_asked() {
+    use dossier::figures::Tier;
+    use dossier::figures::curation::FigureFilter;
+    let s = Setup::new();
+    let rows = s.rows();
+    let context = rows
+        .iter()
+        .filter(|r| r.figure.tier == Tier::Context)
+        .count();
+    let repeats = rows.iter().filter(|r| r.figure.repeat).count();
+    assert!(
+        context > 0 && repeats > 0,
+        "{context} context counts, {repeats} repeats"
+    );
+    let shown = |f: &FigureFilter| rows.iter().filter(|r| f.matches(r, "")).count();
+    let default = FigureFilter::default();
+    let hidden = rows
+        .iter()
+        .filter(|r| r.figure.tier == Tier::Context || r.figure.repeat)
+        .count();
+    assert_eq!(shown(&default), rows.len() - hidden);
+    let all = FigureFilter {
+        show_context: true,
+        show_repeats: true,
+        ..FigureFilter::default()
+    };
+    assert_eq!(shown(&all), rows.len());
 }

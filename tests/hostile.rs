@@ -172,7 +172,7 @@ fn damaged_project_files_give_clear_errors_and_stay_untouched() {
         ("not-json.json", "\u{0}\u{1} garbage"),
         (
             "future.json",
-            r#"{"format": "dossier-project", "version": 3, "corpus": {}}"#,
+            r#"{"format": "dossier-project", "version": 4, "corpus": {}}"#,
         ),
         (
             "no-version.json",
@@ -214,4 +214,126 @@ fn a_50_mb_project_opens() {
     assert!(bytes > 50_000_000, "{bytes} bytes");
     let opened = io::open(&path).expect("opens");
     assert_eq!(opened.project.passages.len(), 130_000);
+}
+
+#[cfg(unix)]
+#[test]
+fn issue9_case9_file_names_that_are_not_utf8_are_each_their_own_article() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let dir = common::tempdir();
+    let names: [&[u8]; 3] = [b"x\xff.txt", b"x\xfe.txt", "x\u{FFFD}.txt".as_bytes()];
+    for (i, name) in names.iter().enumerate() {
+        fs::write(
+            dir.path().join(OsStr::from_bytes(name)),
+            format!("Article number {i}\n"),
+        )
+        .expect("write");
+    }
+    let (corpus, report) = common::load(dir.path());
+    assert!(report.skipped.is_empty(), "{:?}", report.skipped);
+    let ids: Vec<&str> = corpus.articles().iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["x\\xFE.txt", "x\\xFF.txt", "x\u{FFFD}.txt"]);
+    // Each article is its own file's text, read through its raw path.
+    for a in corpus.articles() {
+        assert_eq!(fs::read_to_string(&a.path).expect("raw path"), a.text);
+    }
+    let texts: std::collections::BTreeSet<&str> =
+        corpus.articles().iter().map(|a| a.text.as_str()).collect();
+    assert_eq!(texts.len(), 3);
+}
+
+#[cfg(unix)]
+#[test]
+fn issue9_case10_fifos_sockets_and_devices_are_listed_not_opened() {
+    let dir = common::tempdir();
+    let root = dir.path();
+    fs::write(root.join("good.txt"), "A good article\n").expect("write");
+    let fifo = root.join("pipe.txt");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let _socket = std::os::unix::net::UnixListener::bind(root.join("socket.txt")).expect("bind");
+    std::os::unix::fs::symlink("/dev/null", root.join("device.txt")).expect("symlink");
+    // A FIFO opened for reading would block this thread until a writer came: the load
+    // finishing at all is part of the test.
+    let (corpus, report) = common::load(root);
+    assert_eq!(corpus.len(), 1);
+    let reason = |name: &str| {
+        report
+            .skipped
+            .iter()
+            .find(|s| s.path == Path::new(name))
+            .map(|s| s.reason.to_string())
+            .unwrap_or_else(|| panic!("{name} is not in the report: {:?}", report.skipped))
+    };
+    assert!(reason("pipe.txt").contains("not a regular file (a FIFO)"));
+    assert!(reason("socket.txt").contains("not a regular file (a socket)"));
+    assert!(reason("device.txt").contains("not a regular file (a device)"));
+    // Read directly (as the folder watcher does), a FIFO is refused, not waited on.
+    let options = LoadOptions::default();
+    let skipped = dossier::corpus::load::read_article(root, &fifo, &options).expect_err("refused");
+    assert_eq!(skipped.reason, SkipReason::NotRegular("a FIFO"));
+}
+
+/// Bytes this process has read through read() so far (Linux).
+fn bytes_read() -> Option<u64> {
+    let io = fs::read_to_string("/proc/self/io").ok()?;
+    io.lines()
+        .find_map(|l| l.strip_prefix("rchar: "))
+        .and_then(|n| n.trim().parse().ok())
+}
+
+#[test]
+fn issue9_case7_a_huge_binary_file_is_refused_from_its_first_block() {
+    let dir = common::tempdir();
+    let path = dir.path().join("sparse.txt");
+    let file = fs::File::create(&path).expect("create");
+    file.set_len(2 << 30).expect("a 2 GB sparse file");
+    drop(file);
+    let options = LoadOptions {
+        max_file_bytes: 4 << 30,
+        ..LoadOptions::default()
+    };
+    let before = bytes_read();
+    let skipped =
+        dossier::corpus::load::read_article(dir.path(), &path, &options).expect_err("binary");
+    assert!(
+        matches!(skipped.reason, SkipReason::Binary(_)),
+        "{:?}",
+        skipped.reason
+    );
+    if let (Some(before), Some(after)) = (before, bytes_read()) {
+        // Tests run on several threads; what they read meanwhile is far below 2 GB.
+        assert!(after - before < 256 << 20, "{} bytes read", after - before);
+    }
+}
+
+#[test]
+fn issue9_case11_utf16_without_a_bom_loads_as_text() {
+    let dir = common::tempdir();
+    let text = "Perú erradicó 35,000 hectáreas de coca en 2015.\n";
+    let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    fs::write(dir.path().join("le.txt"), le).expect("write");
+    fs::write(dir.path().join("be.txt"), be).expect("write");
+    let (corpus, report) = common::load(dir.path());
+    assert!(report.skipped.is_empty(), "{:?}", report.skipped);
+    for a in corpus.articles() {
+        assert_eq!(a.text, text);
+    }
+    let fallbacks: Vec<String> = report
+        .fallbacks
+        .iter()
+        .map(|(_, e)| e.to_string())
+        .collect();
+    assert_eq!(
+        fallbacks,
+        [
+            "UTF-16BE without a byte-order mark",
+            "UTF-16LE without a byte-order mark"
+        ]
+    );
 }

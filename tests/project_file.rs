@@ -87,7 +87,7 @@ fn saved_json_has_sorted_keys_and_the_documented_fields() {
     );
     let value: serde_json::Value = serde_json::from_str(&text).expect("json");
     assert_eq!(value["format"], "dossier-project");
-    assert_eq!(value["version"], 2);
+    assert_eq!(value["version"], 3);
     let p = &value["passages"][0];
     for key in [
         "id", "article", "start", "end", "quote", "prefix", "suffix", "themes", "note", "created",
@@ -131,15 +131,25 @@ fn a_newer_version_is_refused_and_the_file_left_alone() {
     assert!(err.to_string().contains("future.json"), "{err}");
     assert_eq!(fs::read_to_string(&path).expect("read"), text);
     assert!(!dir.path().join("future.json.bak").exists());
-    // A file that is not a newer project (here: damaged JSON) may be replaced; it is kept as
-    // the backup.
-    fs::write(&path, "{ not json").expect("write");
+    // A damaged project may be replaced; it is kept as the backup.
+    let damaged = r#"{"format": "dossier-project", "version": 2, "corpus": {"#;
+    fs::write(&path, damaged).expect("write");
     io::save(&sample(&corpus), &path).expect("saved");
     assert!(io::open(&path).is_ok());
     assert_eq!(
         fs::read_to_string(dir.path().join("future.json.bak")).expect("backup"),
-        "{ not json"
+        damaged
     );
+    // Another kind of file is not (backups rotate out after three saves: it would be lost).
+    let notes = dir.path().join("notes.json");
+    fs::write(&notes, "{ not a project").expect("write");
+    let err = io::save(&sample(&corpus), &notes).expect_err("not replaced");
+    assert!(
+        matches!(err, ProjectError::WouldReplaceOther { .. }),
+        "{err}"
+    );
+    assert!(err.to_string().contains("notes.json"), "{err}");
+    assert_eq!(fs::read_to_string(&notes).expect("read"), "{ not a project");
 }
 
 #[test]
@@ -367,7 +377,7 @@ fn articles_ids_are_relative_paths() {
 }
 
 #[test]
-fn a_version_1_file_is_migrated_on_open_and_saved_as_version_2() {
+fn a_version_1_file_is_migrated_on_open_and_saved_as_the_current_version() {
     let dir = common::tempdir();
     let path = dir.path().join("old.json");
     let v1 = r##"{
@@ -399,11 +409,62 @@ fn a_version_1_file_is_migrated_on_open_and_saved_as_version_2() {
     io::save(&opened.project, &out).expect("save");
     let saved: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(&out).expect("read")).expect("json");
-    assert_eq!(saved["version"], 2);
+    assert_eq!(saved["version"], 3);
+    assert!(
+        opened.changed_by_migration(),
+        "a version 1 file gains figures and series"
+    );
     assert_eq!(saved["themes"][0]["name"], "Arms sales");
     let again = io::open(&out).expect("reopen");
     assert_eq!(again.migrated_from, None);
     assert_eq!(again.project, opened.project);
+}
+
+#[test]
+fn a_version_2_file_opens_as_version_3_unchanged_and_is_not_marked_changed() {
+    let dir = common::tempdir();
+    let path = dir.path().join("v2.json");
+    let v2 = r##"{
+  "corpus": {"articles": [], "folder": "seeds"},
+  "figures": [],
+  "format": "dossier-project",
+  "passages": [{"article": "a.txt", "created": "2026-01-01T00:00:00Z", "end": 4, "id": 1,
+    "modified": "2026-01-01T00:00:00Z", "note": "kept", "prefix": "", "quote": "text",
+    "start": 0, "suffix": "", "themes": [1]}],
+  "rules": [],
+  "series": [],
+  "themes": [{"color": "#4e79a7", "description": "", "id": 1, "name": "Arms sales", "parent": null}],
+  "version": 2
+}"##;
+    fs::write(&path, v2).expect("write");
+    let opened = io::open(&path).expect("a version 2 file opens");
+    assert_eq!(opened.migrated_from, Some(2));
+    assert!(!opened.changed_by_migration(), "nothing to save");
+    assert!(
+        opened
+            .warnings
+            .iter()
+            .any(|w| w.contains("format version 2") && w.contains("version 3"))
+    );
+    let session = dossier::session::Session::from_project(Some(path.clone()), opened, None);
+    assert!(
+        !session.is_dirty(),
+        "no unsaved changes for a file nobody changed"
+    );
+    assert_eq!(
+        fs::read_to_string(&path).expect("read"),
+        v2,
+        "not rewritten"
+    );
+    let out = dir.path().join("v3.json");
+    io::save(session.project(), &out).expect("save");
+    let saved: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&out).expect("read")).expect("json");
+    assert_eq!(saved["version"], 3);
+    assert_eq!(saved["passages"][0]["note"], "kept");
+    let again = io::open(&out).expect("reopen");
+    assert_eq!(again.migrated_from, None);
+    assert_eq!(&again.project, session.project());
 }
 
 #[test]
@@ -430,12 +491,14 @@ fn figures_and_series_round_trip_and_are_repaired() {
         value: 35_000.0,
         unit: "hectare".into(),
         year: Year::Range(Some(2015), None),
+        kind: Default::default(),
         label: "Peru eradication goal".into(),
         manual: false,
         extracted: Some(Extracted {
             value: 35_000.0,
             unit: "hectare".into(),
             year: Year::Point(2015),
+            kind: Default::default(),
         }),
         created: Timestamp::from_unix(0),
         modified: Timestamp::from_unix(1),

@@ -58,7 +58,8 @@ prop_compose! {
         let themes: Vec<Theme> = (0..n_themes)
             .map(|i| Theme {
                 id: ThemeId(i as u32 + 1),
-                name: names[i].clone(),
+                // Distinct at each level of the codebook (opening renames siblings that share one).
+                name: format!("{} {i}", names[i]),
                 color: Rgb([i as u8 * 40, 7, 200]),
                 description: names[(i + 1) % names.len()].clone(),
                 // Parents only point to earlier themes, so there are no cycles.
@@ -68,7 +69,7 @@ prop_compose! {
         let mut project = Project::with_themes(themes);
         project.corpus_folder = folder.map(Into::into);
         let article = |a: usize| ArticleId(format!("folder/{a}.txt"));
-        project.articles = (0..5).map(|a| ArticleRecord { path: article(a), sha256: format!("{a:064}"), chars: 1000 }).collect();
+        project.articles = (0..5).map(|a| ArticleRecord { path: article(a), sha256: format!("{a:064}"), chars: 1000, converter: None }).collect();
         for (i, (a, start, len, quote, note, themes, prefix, when)) in passages.into_iter().enumerate() {
             let mut themes: Vec<ThemeId> = themes.into_iter().map(|t| ThemeId((t % n_themes) as u32 + 1)).collect();
             themes.sort();
@@ -102,6 +103,8 @@ prop_compose! {
                 value,
                 unit,
                 year,
+                // Every kind, so that save and open keep it.
+                kind: dossier::figures::Kind::ALL[i % 3],
                 label,
                 manual,
                 extracted: None,

@@ -8,10 +8,10 @@ mod common;
 use std::collections::BTreeMap;
 
 use dossier::corpus::{Article, Corpus, decode};
-use dossier::figures::sentences::sentences;
 use dossier::project::anchor::{Placement, max_edits, semi_global};
 use dossier::project::reanchor::{Counts, reanchor};
 use dossier::project::{Anchor, History, Passage, PassageId, Project, ThemeId, Timestamp};
+use dossier::text::sentences;
 
 /// A passage on every sentence of every seed, and on the middle words of every other one.
 fn tagged(corpus: &Corpus) -> Project {

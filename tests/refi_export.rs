@@ -99,7 +99,19 @@ fn xmllint(xml: &str, schema: &str) {
 /// The parts of the QDA-XML 1.0 schema that Dossier's output touches: the children of
 /// `Project` in the schema's order, required attributes, and the GUID and colour patterns.
 fn check_structure(xml: &str) {
-    const ORDER: &[&str] = &["Users", "CodeBook", "Sources"];
+    const ORDER: &[&str] = &[
+        "Users",
+        "CodeBook",
+        "Variables",
+        "Cases",
+        "Sources",
+        "Notes",
+        "Links",
+        "Sets",
+        "Graphs",
+        "Description",
+        "NoteRef",
+    ];
     const REQUIRED: &[(&str, &[&str])] = &[
         ("Project", &["name"]),
         ("User", &["guid"]),
@@ -111,6 +123,10 @@ fn check_structure(xml: &str) {
         ),
         ("Coding", &["guid"]),
         ("CodeRef", &["targetGUID"]),
+        ("Variable", &["guid", "name", "typeOfVariable"]),
+        ("VariableRef", &["targetGUID"]),
+        ("Note", &["guid"]),
+        ("NoteRef", &["targetGUID"]),
     ];
     let guid = regex::Regex::new(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
         .expect("regex");

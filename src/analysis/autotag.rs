@@ -6,9 +6,9 @@ use std::collections::BTreeSet;
 
 use super::search::{Hit, Query, Scope, SearchError, search};
 use crate::corpus::{Article, ArticleId, Corpus};
-use crate::figures::sentences::sentences;
 pub use crate::project::rules::{Rule, RuleId, Unit};
 use crate::project::{Anchor, Edit, Passage, PassageId, Project, ThemeId, Timestamp};
+use crate::text::sentences;
 
 /// What applying a rule would do.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -4,8 +4,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::corpus::{ArticleId, Corpus};
-use crate::figures::sentences::sentences;
 use crate::project::{Passage, PassageId, Project, ThemeId};
+use crate::text::sentences;
 
 /// What a matrix cell counts.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -8,6 +8,7 @@ pub mod agreement_coeffs;
 pub mod agreement_disagreements;
 pub mod agreement_unitizing;
 pub mod autotag;
+pub mod by_attribute;
 pub mod export;
 pub mod matrix;
 pub mod search;

@@ -26,17 +26,25 @@ pub struct Hit {
     pub end: usize,
 }
 
-/// All matches, in article and text order.
+/// All matches, in article and text order, the first `limit` of them kept.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SearchResult {
+    /// At most `limit` hits.
     pub hits: Vec<Hit>,
-    /// (article, number of hits), in article order, only articles with hits.
+    /// (article, number of hits kept), in article order, only articles with hits kept: the
+    /// counts add up to `hits.len()`.
     pub per_article: Vec<(ArticleId, usize)>,
-    /// More hits exist than `limit` allowed.
+    /// More hits exist than `limit` allowed: `hits` is cut, `total` is not.
     pub truncated: bool,
+    /// How many hits there are in all.
+    pub total: usize,
 }
 
-/// Search `corpus` with `regex` in `scope`, keeping at most `limit` hits.
+/// How many hits the window keeps; the rest are counted, not kept.
+pub const WINDOW_LIMIT: usize = 100_000;
+
+/// Search `corpus` with `regex` in `scope`, keeping at most `limit` hits and counting them all.
+/// Code point offsets are computed only for the hits kept.
 pub fn search(corpus: &Corpus, regex: &Regex, scope: &Scope, limit: usize) -> SearchResult {
     let mut result = SearchResult::default();
     for article in corpus.articles() {
@@ -50,42 +58,71 @@ pub fn search(corpus: &Corpus, regex: &Regex, scope: &Scope, limit: usize) -> Se
                 .filter_map(|(_, s, e)| Some((article.byte_of(*s)?, article.byte_of(*e)?)))
                 .collect(),
         };
-        let before = result.hits.len();
-        let mut last_end = 0;
+        let (mut n, mut kept) = (0, 0);
+        // Merged ranges are disjoint and sorted, and matches within one do not overlap.
         for (a, b) in merged(ranges) {
-            for m in regex.find_iter(&article.text[a..b]) {
+            let Some(part) = article.text.get(a..b) else {
+                continue;
+            };
+            for m in regex.find_iter(part) {
                 if m.start() == m.end() {
                     continue; // an empty match is not a hit
                 }
+                n += 1;
                 if result.hits.len() >= limit {
                     result.truncated = true;
-                    break;
+                    continue;
                 }
                 let (Some(s), Some(e)) =
                     (article.char_of(a + m.start()), article.char_of(a + m.end()))
                 else {
                     continue;
                 };
-                if s < last_end {
-                    continue;
-                }
-                last_end = e;
                 result.hits.push(Hit {
                     article: article.id.clone(),
                     start: s,
                     end: e,
                 });
+                kept += 1;
             }
         }
-        let n = result.hits.len() - before;
-        if n > 0 {
-            result.per_article.push((article.id.clone(), n));
+        if kept > 0 {
+            result.per_article.push((article.id.clone(), kept));
         }
-        if result.truncated {
-            break;
-        }
+        result.total += n;
     }
     result
+}
+
+/// One match in a text, in bytes and in code points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TextHit {
+    pub byte_start: usize,
+    pub byte_end: usize,
+    /// Code point offsets.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Every non-empty match of `regex` in `text`, in order. Code points are counted from one hit
+/// to the next as the matches come, so no index of the text is built and a text without hits
+/// costs only the search.
+pub fn hits_in_text<'t>(text: &'t str, regex: &'t Regex) -> impl Iterator<Item = TextHit> + 't {
+    let (mut byte, mut char) = (0, 0);
+    regex
+        .find_iter(text)
+        .filter(|m| m.start() < m.end())
+        .map(move |m| {
+            let start = char + text.get(byte..m.start()).map_or(0, |s| s.chars().count());
+            let end = start + m.as_str().chars().count();
+            (byte, char) = (m.end(), end);
+            TextHit {
+                byte_start: m.start(),
+                byte_end: m.end(),
+                start,
+                end,
+            }
+        })
 }
 
 /// Sort and merge overlapping byte ranges.
@@ -108,14 +145,29 @@ pub fn context(
     end: usize,
     width: usize,
 ) -> (String, String, String) {
-    let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let left = article
-        .slice(start.saturating_sub(width), start)
-        .unwrap_or("");
-    let hit = article.slice(start, end).unwrap_or("");
-    let right = article
-        .slice(end, (end + width).min(article.char_len()))
-        .unwrap_or("");
+    match (article.byte_of(start), article.byte_of(end)) {
+        (Some(a), Some(b)) if a <= b => context_bytes(&article.text, a, b, width),
+        _ => Default::default(),
+    }
+}
+
+/// [`context`] for a hit given by byte offsets on char boundaries of `text`.
+pub fn context_bytes(text: &str, a: usize, b: usize, width: usize) -> (String, String, String) {
+    let before = text.get(..a).unwrap_or("");
+    let left_start = before
+        .char_indices()
+        .rev()
+        .take(width)
+        .last()
+        .map_or(a, |(i, _)| i);
+    let left = before.get(left_start..).unwrap_or("");
+    let hit = text.get(a..b).unwrap_or("");
+    let after = text.get(b..).unwrap_or("");
+    let right_end = after
+        .char_indices()
+        .nth(width)
+        .map_or(after.len(), |(i, _)| i);
+    let right = after.get(..right_end).unwrap_or("");
     let left_space = left.ends_with(char::is_whitespace);
     let right_space = right.starts_with(char::is_whitespace);
     let mut l = flat(left);
@@ -127,6 +179,39 @@ pub fn context(
         r.insert(0, ' ');
     }
     (l, flat(hit), r)
+}
+
+/// `s` on one line: runs of white space become one space, none at either end. Copies runs of
+/// other text whole; only bytes past ASCII are decoded to ask whether they are white space.
+fn flat(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let (mut run, mut space) = (0, false);
+    let flush = |out: &mut String, run: usize, end: usize, space: &mut bool| {
+        if let Some(word) = s.get(run..end).filter(|w| !w.is_empty()) {
+            if *space && !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+            *space = false;
+        }
+    };
+    let mut i = 0;
+    while let Some(&b) = s.as_bytes().get(i) {
+        let (white, len) = if b < 0x80 {
+            (b.is_ascii_whitespace() || b == 0x0B, 1)
+        } else {
+            let c = s.get(i..).and_then(|t| t.chars().next()).unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if white {
+            flush(&mut out, run, i, &mut space);
+            space = true;
+            run = i + len;
+        }
+        i += len;
+    }
+    flush(&mut out, run, s.len(), &mut space);
+    out
 }
 
 #[cfg(test)]
@@ -248,10 +333,51 @@ mod tests {
         let limited = search(&c, &re, &Scope::Corpus, 2);
         assert_eq!(limited.hits.len(), 2);
         assert!(limited.truncated);
+        assert_eq!(limited.total, 3, "the true count, past the limit");
+        assert_eq!(limited.per_article, vec![(ArticleId("a".into()), 2)]);
         assert_eq!(
             search(&c, &re, &Scope::Corpus, 10).per_article,
             vec![(ArticleId("a".into()), 2), (ArticleId("b".into()), 1)]
         );
+    }
+
+    #[test]
+    fn hits_in_text_count_code_points_as_they_go() {
+        let text = "Perú — 35.000 hectáreas; Bolivia — 23.000 hectáreas 🌿 hectáreas";
+        let re = Query::plain("hectáreas").compile().expect("compiles");
+        let hits: Vec<(usize, usize)> = hits_in_text(text, &re).map(|h| (h.start, h.end)).collect();
+        let c = corpus(&[("a", text)]);
+        let expected: Vec<(usize, usize)> = search(&c, &re, &Scope::Corpus, 100)
+            .hits
+            .iter()
+            .map(|h| (h.start, h.end))
+            .collect();
+        assert_eq!(hits, expected);
+        assert_eq!(hits.len(), 3);
+        let h = hits_in_text(text, &re).nth(2).expect("third");
+        assert_eq!(&text[h.byte_start..h.byte_end], "hectáreas");
+        assert_eq!(
+            context_bytes(text, h.byte_start, h.byte_end, 3),
+            ("🌿 ".into(), "hectáreas".into(), String::new())
+        );
+    }
+
+    #[test]
+    fn flat_matches_split_whitespace() {
+        for s in [
+            "",
+            "  ",
+            "a",
+            " a  b\tc\n\nd ",
+            "Perú\u{A0}—\u{2028}año\u{B}x\u{85}y",
+            "🌿 🌿",
+        ] {
+            assert_eq!(
+                flat(s),
+                s.split_whitespace().collect::<Vec<_>>().join(" "),
+                "{s:?}"
+            );
+        }
     }
 
     #[test]

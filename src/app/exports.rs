@@ -6,12 +6,14 @@ use std::path::PathBuf;
 use super::DossierApp;
 use crate::analysis::{export, matrix};
 use crate::context::ExportWhat;
+use crate::context::{Dialog, DialogKind};
 use crate::figures::series;
 use crate::interop::refi;
 use crate::project::SeriesId;
+use crate::project::output::{OutputRules, check_output};
 
 /// `path`, with `ext` added when it has no extension.
-fn with_extension(path: PathBuf, ext: &str) -> PathBuf {
+pub(super) fn with_extension(path: PathBuf, ext: &str) -> PathBuf {
     if path.extension().is_none() {
         path.with_extension(ext)
     } else {
@@ -20,6 +22,40 @@ fn with_extension(path: PathBuf, ext: &str) -> PathBuf {
 }
 
 impl DossierApp {
+    /// What an export may replace: never the open project, a project or an article; another
+    /// existing file only once the analyst confirmed (`replace`).
+    pub(super) fn output_rules(&self, replace: bool) -> OutputRules {
+        let root = &self.session.corpus().root;
+        OutputRules {
+            replace,
+            open_project: self.session.project_path().map(ToOwned::to_owned),
+            corpus_root: (!root.as_os_str().is_empty()).then(|| root.clone()),
+        }
+    }
+
+    /// May an export of `kind` write `path`? An existing file the analyst has not yet agreed
+    /// to replace (`confirmed`) is asked about; a project, an article or the open project is
+    /// refused with the reason. Returns the path to write.
+    pub(super) fn export_target(
+        &mut self,
+        kind: DialogKind,
+        path: PathBuf,
+        confirmed: Option<PathBuf>,
+    ) -> Option<PathBuf> {
+        let rules = self.output_rules(confirmed.as_deref() == Some(path.as_path()));
+        match check_output(&path, &rules.policy()) {
+            Ok(()) => Some(path),
+            Err(e) if e.needs_confirmation() => {
+                self.dialog = Some(Dialog::ReplaceFile { kind, path });
+                None
+            }
+            Err(e) => {
+                self.notes.error(e.to_string());
+                None
+            }
+        }
+    }
+
     pub(super) fn export_series(&mut self, id: SeriesId, path: PathBuf) {
         let Some(s) = self.session.project().series_by_id(id) else {
             self.notes.error("That series no longer exists.");
@@ -27,7 +63,10 @@ impl DossierApp {
         };
         let mut bytes = Vec::new();
         match series::write_csv(s, self.session.series_points(id), &mut bytes) {
-            Ok(()) => self.jobs.write_file(with_extension(path, "csv"), bytes),
+            Ok(()) => {
+                self.jobs
+                    .write_file(with_extension(path, "csv"), bytes, self.output_rules(true))
+            }
             Err(e) => self.notes.error(format!("Could not write the CSV: {e}")),
         }
     }
@@ -40,9 +79,10 @@ impl DossierApp {
         };
         let ctx = self.jobs.context();
         let ppp = ctx.pixels_per_point();
+        let rules = self.output_rules(true);
         let callback = self
             .jobs
-            .png_of_region(with_extension(path, "png"), rect, ppp);
+            .png_of_region(with_extension(path, "png"), rect, ppp, rules);
         ctx.request_screenshot(callback);
     }
 
@@ -82,7 +122,10 @@ impl DossierApp {
             },
         };
         match written {
-            Ok(()) => self.jobs.write_file(with_extension(path, "csv"), bytes),
+            Ok(()) => {
+                self.jobs
+                    .write_file(with_extension(path, "csv"), bytes, self.output_rules(true))
+            }
             Err(e) => self.notes.error(format!("Could not write the CSV: {e}")),
         }
     }
@@ -117,14 +160,17 @@ impl DossierApp {
                 }
             ));
         }
-        self.jobs.write_qdpx(path, parts);
+        let rules = self.output_rules(true);
+        self.jobs.write_qdpx(path, parts, rules);
     }
 
     pub(super) fn export_qdc(&mut self, path: PathBuf) {
         match refi::qdc(self.session.project()) {
-            Some(xml) => self
-                .jobs
-                .write_file(with_extension(path, "qdc"), xml.into_bytes()),
+            Some(xml) => {
+                let rules = self.output_rules(true);
+                self.jobs
+                    .write_file(with_extension(path, "qdc"), xml.into_bytes(), rules);
+            }
             None => self
                 .notes
                 .warn("The codebook is empty: add a theme before exporting it."),

@@ -6,12 +6,15 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use super::DossierApp;
+use super::exports::with_extension;
 use super::jobs::start_dir;
 use crate::context::{Dialog, DialogKind, FileCommand, Pending, Slot};
-use crate::session::save::save_target;
+use crate::session::save::{SaveCheck, save_target};
 
 /// A dialog that closes faster than this most likely never appeared.
 pub(super) const DIALOG_MIN: Duration = Duration::from_millis(250);
+/// How long a native file dialog may take to appear before the typed path is offered.
+pub(super) const DIALOG_PATIENCE: Duration = Duration::from_secs(3);
 
 impl DossierApp {
     pub(super) fn file_command(&mut self, command: FileCommand) {
@@ -58,14 +61,40 @@ impl DossierApp {
     /// shown.
     pub(super) fn show_dialog(&mut self, kind: DialogKind) {
         if self.dialogs_available {
+            if self.jobs.is_running(Slot::FileDialog) {
+                // A dialog asked for before has not come back: do not wait behind it.
+                self.typed_path_fallback(
+                    kind,
+                    "A file dialog is still open or did not appear; type the path instead.",
+                );
+                return;
+            }
             let start = start_dir(self.session.project_path());
             self.jobs.dialog(kind, start);
+            self.waiting_dialog = Some((kind, std::time::Instant::now()));
         } else {
             self.typed_path_fallback(
                 kind,
                 "No file dialog can be shown on this system (no desktop portal or zenity was found).",
             );
         }
+    }
+
+    /// No native dialog has come back a few seconds after it was asked for: it may be slow or
+    /// broken (a hung portal never returns), so offer the typed path beside it, once.
+    pub(super) fn offer_typed_path_when_no_dialog(&mut self) {
+        let Some((kind, asked)) = self.waiting_dialog else {
+            return;
+        };
+        if asked.elapsed() < DIALOG_PATIENCE || self.dialog.is_some() {
+            return;
+        }
+        self.waiting_dialog = None;
+        self.typed_path_fallback(
+            kind,
+            "No file dialog has appeared after 3 seconds. Type the path here (if the dialog \
+             appears later, its answer is used).",
+        );
     }
 
     pub(super) fn typed_path_fallback(&mut self, kind: DialogKind, reason: &str) {
@@ -87,8 +116,22 @@ impl DossierApp {
         path: Option<PathBuf>,
         elapsed: Duration,
     ) {
+        let offered = self.waiting_dialog.take().is_none();
+        let typing = matches!(self.dialog, Some(Dialog::TypedPath { kind: k, .. }) if k == kind);
         match path {
-            Some(path) => self.dialog_chosen(kind, path),
+            // The dialog came after all: its answer wins over the typed path offered meanwhile.
+            Some(path) => {
+                if offered && typing {
+                    self.dialog = None;
+                }
+                // A native save dialog asks before it returns an existing file.
+                if kind.saves() {
+                    self.confirmed_replace = Some(path.clone());
+                }
+                self.dialog_chosen(kind, path);
+            }
+            // Cancelled late while the analyst types the path: leave that be.
+            None if offered && typing => {}
             None if elapsed < DIALOG_MIN => self.typed_path_fallback(
                 kind,
                 "The file dialog closed at once; if none appeared, this system cannot show one.",
@@ -99,6 +142,14 @@ impl DossierApp {
 
     /// A path was chosen in a dialog (native or typed) for `kind`.
     pub(super) fn dialog_chosen(&mut self, kind: DialogKind, path: PathBuf) {
+        let confirmed = self.confirmed_replace.take();
+        let path = match kind.extension() {
+            Some(ext) => match self.export_target(kind, with_extension(path, ext), confirmed) {
+                Some(path) => path,
+                None => return,
+            },
+            None => path,
+        };
         match kind {
             DialogKind::OpenFolder | DialogKind::OpenProject => self.jobs.open_path(path),
             DialogKind::SaveProject => self.save_to(path),
@@ -123,16 +174,26 @@ impl DossierApp {
     /// Save to `path` on a worker thread (the copy is taken now). While another save runs,
     /// this one waits for it (the newest waiting save wins); saves never overlap.
     pub(super) fn save_to(&mut self, path: PathBuf) {
+        self.save_checked(path, false);
+    }
+
+    /// [`Self::save_to`]; with `overwrite`, the project's own file is replaced even when
+    /// another window or program wrote it since (the analyst said so).
+    pub(super) fn save_checked(&mut self, path: PathBuf, overwrite: bool) {
         let path = save_target(path);
         if self.jobs.is_running(Slot::Save) {
             self.queued_save = Some(path);
             return;
         }
         let project = self.session.project_for_save(&path);
-        let current = self.session.project_path().map(ToOwned::to_owned);
+        let check = SaveCheck {
+            current: self.session.project_path().map(ToOwned::to_owned),
+            stamp: self.session.disk_stamp().cloned(),
+            overwrite,
+        };
         let recovery = self.recovery_path();
         let state = self.session.history().state();
-        self.jobs.save(project, path, state, current, recovery);
+        self.jobs.save(project, path, state, check, recovery);
     }
 
     /// A save finished: start the one that waited for it, if any.

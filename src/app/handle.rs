@@ -9,7 +9,7 @@ use super::DossierApp;
 use crate::context::dialog::AutoTagDialog;
 use crate::context::{
     Command, Dialog, DialogCommand, DialogKind, Pending, SelectCommand, Tab, UiCommand,
-    WorkCommand, numbered_themes, theme_click,
+    WorkCommand, theme_click, theme_for_key,
 };
 use crate::session::recovery;
 use crate::session::{
@@ -112,12 +112,11 @@ impl DossierApp {
                 }
             }
             UiCommand::TagWithTheme(n) => {
-                let themes = numbered_themes(self.session.project());
-                let theme = themes.get(usize::from(n).wrapping_sub(1));
+                let theme = theme_for_key(self.session.project(), n);
                 if let Some(theme) =
                     theme.filter(|_| self.sel.text.is_some() || self.sel.passage.is_some())
                 {
-                    let click = theme_click(&self.sel, *theme);
+                    let click = theme_click(&self.sel, theme);
                     self.handle(ctx, click);
                 }
             }
@@ -129,6 +128,7 @@ impl DossierApp {
             UiCommand::ShowLoadReport => self.windows.load_report = true,
             UiCommand::ShowMessages => self.windows.messages = true,
             UiCommand::ShowShortcuts => self.windows.shortcuts = true,
+            UiCommand::TogglePanel(panel) => self.settings.panels.toggle(panel),
             UiCommand::CommandPalette => {
                 self.palette = match self.palette {
                     Some(_) => None,
@@ -250,7 +250,21 @@ impl DossierApp {
                 self.discard_recovery();
                 self.perform(pending);
             }
-            DialogCommand::PathChosen(kind, path) => self.dialog_chosen(kind, path),
+            DialogCommand::PathChosen(kind, path) => {
+                if kind == DialogKind::SaveProject {
+                    self.typed_save = Some(path.clone());
+                }
+                self.dialog_chosen(kind, path);
+            }
+            DialogCommand::ReplaceFile(kind, path) => {
+                self.confirmed_replace = Some(path.clone());
+                self.dialog_chosen(kind, path);
+            }
+            DialogCommand::OverwriteSave(path) => self.save_checked(path, true),
+            DialogCommand::ReloadProject(path) => {
+                self.discard_recovery();
+                self.jobs.open_path(path);
+            }
             DialogCommand::Restore(found) => {
                 let fallback = self.session.corpus().root.clone();
                 self.jobs.restore(found, fallback);
@@ -260,7 +274,10 @@ impl DossierApp {
                 project_path,
                 opened,
                 folder,
-            } => self.load_for_project(project_path, *opened, folder),
+            } => {
+                self.settings.allow_outside(&project_path, &folder);
+                self.load_for_project(project_path, *opened, folder);
+            }
             DialogCommand::OpenWithoutCorpus {
                 project_path,
                 opened,

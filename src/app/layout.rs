@@ -4,7 +4,8 @@
 use egui::{CentralPanel, Panel, Ui};
 
 use super::DossierApp;
-use crate::context::{SelectCommand, Tab, ViewContext};
+use super::settings::Panels;
+use crate::context::{SelectCommand, SidePanel, Tab, ViewContext};
 use crate::ui::agreement::agreement_ui;
 use crate::ui::analysis::{cooccurrence_ui, frequency_ui, matrix_ui, retrieval_ui};
 use crate::ui::codebook::codebook_ui;
@@ -24,6 +25,39 @@ use crate::ui::search::search_ui;
 use crate::ui::status::{status_ui, toasts_ui};
 use crate::ui::windows::windows_ui;
 
+/// The reader keeps at least this much room, however small the window and large the panels.
+pub(super) const READER_MIN: egui::Vec2 = egui::vec2(360.0, 160.0);
+
+/// Panel sizes that fit the window: defaults in proportion to it (a small window starts with
+/// small panels), and maxima that leave the reader its minimum.
+struct Fit {
+    lower_default: f32,
+    lower_max: f32,
+    library_default: f32,
+    codebook_default: f32,
+    side_max: f32,
+}
+
+impl Fit {
+    fn new(room: egui::Vec2, panels: &Panels) -> Self {
+        let sides = [SidePanel::Library, SidePanel::Codebook]
+            .into_iter()
+            .filter(|p| panels.shown(*p))
+            .count()
+            .max(1) as f32;
+        let side_max = ((room.x - READER_MIN.x) / sides).max(120.0);
+        // The menu and status bars take about 60 points of the height.
+        let lower_max = (room.y - 60.0 - READER_MIN.y).max(80.0);
+        Self {
+            lower_default: (room.y * 0.35).clamp(80.0, 300.0).min(lower_max),
+            lower_max,
+            library_default: (room.x * 0.21).clamp(120.0, 270.0).min(side_max),
+            codebook_default: (room.x * 0.25).clamp(160.0, 320.0).min(side_max),
+            side_max,
+        }
+    }
+}
+
 impl DossierApp {
     pub(super) fn layout(&mut self, ui: &mut Ui) {
         let cx = ViewContext::new(
@@ -38,52 +72,63 @@ impl DossierApp {
         Panel::top("menu").show(ui, |ui| menu_ui(ui, &cx));
         Panel::bottom("status").show(ui, |ui| status_ui(ui, &cx));
         let tab = &mut self.tab;
-        Panel::bottom("lower")
-            .resizable(true)
-            .default_size(300.0)
-            .min_size(80.0)
-            .show(ui, |ui| {
-                ui.horizontal(|ui| {
-                    for t in Tab::ALL {
-                        ui.selectable_value(tab, *t, t.title());
+        let room = ui.available_rect_before_wrap().size();
+        let fit = Fit::new(room, &self.settings.panels);
+        let panels = &self.settings.panels;
+        if panels.shown(SidePanel::Lower) {
+            Panel::bottom("lower")
+                .resizable(true)
+                .default_size(fit.lower_default)
+                .size_range(80.0..=fit.lower_max)
+                .show(ui, |ui| {
+                    ui.horizontal_wrapped(|ui| {
+                        for t in Tab::ALL {
+                            ui.selectable_value(tab, *t, t.title());
+                        }
+                    });
+                    ui.separator();
+                    match *tab {
+                        Tab::Passages => passages_ui(ui, &cx, &mut views.passages),
+                        Tab::Figures => figures_ui(ui, &cx, &mut views.figures),
+                        Tab::Plot => plot_ui(ui, &cx, &mut views.plot),
+                        Tab::Search => search_ui(ui, &cx, &mut views.search),
+                        Tab::Matrix => matrix_ui(ui, &cx, &mut views.analysis),
+                        Tab::Cooccurrence => cooccurrence_ui(ui, &cx, &mut views.analysis),
+                        Tab::Frequency => frequency_ui(ui, &cx, &mut views.analysis),
+                        Tab::Retrieval => retrieval_ui(ui, &cx, &mut views.analysis),
+                        Tab::Agreement => agreement_ui(ui, &cx, &mut views.agreement),
+                        Tab::Orphans => orphans_ui(ui, &cx),
                     }
                 });
-                ui.separator();
-                match *tab {
-                    Tab::Passages => passages_ui(ui, &cx, &mut views.passages),
-                    Tab::Figures => figures_ui(ui, &cx, &mut views.figures),
-                    Tab::Plot => plot_ui(ui, &cx, &mut views.plot),
-                    Tab::Search => search_ui(ui, &cx, &mut views.search),
-                    Tab::Matrix => matrix_ui(ui, &cx, &mut views.analysis),
-                    Tab::Cooccurrence => cooccurrence_ui(ui, &cx, &mut views.analysis),
-                    Tab::Frequency => frequency_ui(ui, &cx, &mut views.analysis),
-                    Tab::Retrieval => retrieval_ui(ui, &cx, &mut views.analysis),
-                    Tab::Agreement => agreement_ui(ui, &cx, &mut views.agreement),
-                    Tab::Orphans => orphans_ui(ui, &cx),
-                }
-            });
-        Panel::left("library")
-            .resizable(true)
-            .default_size(270.0)
-            .show(ui, |ui| {
-                ui.heading("Library");
-                library_ui(ui, &cx, &mut views.library);
-            });
-        Panel::right("codebook")
-            .resizable(true)
-            .default_size(320.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .id_salt("right_scroll")
-                    .auto_shrink([false, false])
-                    .show(ui, |ui| {
-                        ui.heading("Codebook");
-                        codebook_ui(ui, &cx, &mut views.codebook);
-                        ui.separator();
-                        ui.heading("Passage");
-                        inspector_ui(ui, &cx, &mut views.inspector);
-                    });
-            });
+        }
+        if panels.shown(SidePanel::Library) {
+            Panel::left("library")
+                .resizable(true)
+                .default_size(fit.library_default)
+                .size_range(120.0..=fit.side_max)
+                .show(ui, |ui| {
+                    ui.heading("Library");
+                    library_ui(ui, &cx, &mut views.library);
+                });
+        }
+        if panels.shown(SidePanel::Codebook) {
+            Panel::right("codebook")
+                .resizable(true)
+                .default_size(fit.codebook_default)
+                .size_range(160.0..=fit.side_max)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical()
+                        .id_salt("right_scroll")
+                        .auto_shrink([false, false])
+                        .show(ui, |ui| {
+                            ui.heading("Codebook");
+                            codebook_ui(ui, &cx, &mut views.codebook);
+                            ui.separator();
+                            ui.heading("Passage");
+                            inspector_ui(ui, &cx, &mut views.inspector);
+                        });
+                });
+        }
         let text = CentralPanel::default()
             .show(ui, |ui| reader_ui(ui, &cx, &mut views.reader))
             .inner;

@@ -30,7 +30,7 @@ impl DossierApp {
                 result,
                 elapsed,
             } => self.folder_loaded(folder, purpose, result, elapsed),
-            JobOutput::ProjectOpened { path, result } => match result {
+            JobOutput::ProjectOpened { path, result } => match *result {
                 Ok(opened) => self.project_opened(path, opened),
                 Err(e) => self.notes.error(format!("Could not open the project: {e}")),
             },
@@ -108,12 +108,13 @@ impl DossierApp {
         &mut self,
         path: PathBuf,
         state: u64,
-        result: Result<(), SaveError>,
+        result: Result<crate::project::FileStamp, SaveError>,
         elapsed: Duration,
         project: Box<crate::project::Project>,
     ) {
         match result {
-            Ok(()) => {
+            Ok(stamp) => {
+                self.typed_save = None;
                 self.autosave.state = None;
                 let passages = project.passages.len();
                 let ctx = self.jobs.context();
@@ -123,6 +124,7 @@ impl DossierApp {
                         path: path.clone(),
                         state,
                         written: project,
+                        stamp: Some(stamp),
                     }
                     .into(),
                 );
@@ -141,7 +143,25 @@ impl DossierApp {
             }
             Err(e) => {
                 self.after_save = None;
-                self.notes.error(format!("{e}"));
+                if e.is_conflict() {
+                    self.typed_save = None;
+                    self.notes.warn(format!("{e}"));
+                    self.queued_save = None;
+                    self.dialog = Some(Dialog::SaveConflict(path));
+                    return;
+                }
+                match self.typed_save.take() {
+                    // Typed in Save as…: the dialog comes back with the path and the error.
+                    Some(typed) if self.dialog.is_none() => {
+                        self.notes.error(format!("{e}"));
+                        self.dialog = Some(Dialog::TypedPath {
+                            kind: crate::context::DialogKind::SaveProject,
+                            text: typed.display().to_string(),
+                            reason: Some(format!("Not saved: {e}")),
+                        });
+                    }
+                    _ => self.notes.error(format!("{e}")),
+                }
                 self.start_queued_save();
             }
         }
@@ -263,7 +283,7 @@ impl DossierApp {
         match opened.project.corpus_folder.clone() {
             Some(folder) => {
                 let location = io::corpus_location(&path, &folder);
-                if location.outside {
+                if location.outside && !self.settings.outside_allowed(&path, &location.path) {
                     self.dialog = Some(Dialog::CorpusOutside {
                         project_path: path,
                         opened: Some(Box::new(opened)),

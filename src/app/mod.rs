@@ -89,8 +89,16 @@ pub struct DossierApp {
     after_save: Option<Pending>,
     /// A save asked for while another ran: it starts when that one is done.
     queued_save: Option<PathBuf>,
+    /// The native file dialog asked for, and when: if none has appeared after a few seconds the
+    /// typed path is offered (a broken portal can hang for ever).
+    waiting_dialog: Option<(crate::context::DialogKind, std::time::Instant)>,
+    /// The path typed in Save as…: if that save fails, the dialog comes back with the error.
+    typed_save: Option<PathBuf>,
     /// The table waiting for the export dialog's answer.
     pending_export: Option<ExportWhat>,
+    /// An existing file the analyst agreed to replace with the next export (or that a native
+    /// file dialog, which asks itself, returned).
+    confirmed_replace: Option<PathBuf>,
     autosave: autosave::Autosave,
     data_dir: Option<PathBuf>,
     /// Watches the corpus folder for changes on disk.
@@ -124,6 +132,9 @@ impl DossierApp {
             after_save: None,
             queued_save: None,
             pending_export: None,
+            confirmed_replace: None,
+            waiting_dialog: None,
+            typed_save: None,
             autosave: autosave::Autosave::default(),
             data_dir: start
                 .data_dir
@@ -203,6 +214,7 @@ impl DossierApp {
     fn frame(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         self.poll_jobs();
+        self.offer_typed_path_when_no_dialog();
         self.handle_close_request(&ctx);
         self.handle_dropped_files(&ctx);
         self.shortcuts(&ctx);

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
 use crate::corpus::{Corpus, LoadError, LoadOptions, LoadReport, load_folder};
+use crate::project::output::OutputError;
 use crate::project::{ProjectError, io};
 
 /// Why a command failed. Messages name the file.
@@ -13,14 +14,37 @@ pub enum CliError {
     Load(#[from] LoadError),
     #[error(transparent)]
     Project(#[from] ProjectError),
+    #[error(transparent)]
+    Output(#[from] OutputError),
     #[error("cannot write the output: {0}")]
     Io(#[from] std::io::Error),
     #[error("cannot write CSV: {0}")]
     Csv(#[from] csv::Error),
     #[error("cannot open the window: {0}")]
     Window(String),
+    #[error(
+        "the project's corpus folder is outside the project's folder: {folder}. Pass \
+         --allow-outside-corpus to read it — {project}"
+    )]
+    OutsideCorpus { project: PathBuf, folder: PathBuf },
     #[error("{0}")]
     Usage(String),
+}
+
+impl CliError {
+    /// Did the command stop because whoever reads its output went away (`| head`)? That is
+    /// not a failure worth a message.
+    pub fn is_broken_pipe(&self) -> bool {
+        let io = match self {
+            Self::Io(e) => Some(e),
+            Self::Csv(e) => match e.kind() {
+                csv::ErrorKind::Io(e) => Some(e),
+                _ => None,
+            },
+            _ => None,
+        };
+        io.is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    }
 }
 
 /// A folder or a project, loaded for a headless command.
@@ -31,6 +55,41 @@ pub struct Loaded {
     pub project: Option<(PathBuf, crate::project::Opened)>,
     /// Why the project's corpus could not be loaded, if it could not.
     pub corpus_error: Option<String>,
+}
+
+/// The corpus folder of a project at `path`, refused when it lies outside the project's folder
+/// unless `options.allow_outside_corpus` (see [`io::corpus_location`]).
+pub fn project_corpus(
+    path: &Path,
+    project: &crate::project::Project,
+    options: &LoadOptions,
+) -> Result<Option<PathBuf>, CliError> {
+    let Some(folder) = &project.corpus_folder else {
+        return Ok(None);
+    };
+    let location = io::corpus_location(path, folder);
+    if location.outside && !options.allow_outside_corpus {
+        let folder = std::fs::canonicalize(&location.path).unwrap_or(location.path);
+        return Err(CliError::OutsideCorpus {
+            project: path.to_owned(),
+            folder,
+        });
+    }
+    Ok(Some(location.path))
+}
+
+/// The folder to read for `path`: the folder itself, or a project's corpus folder.
+pub fn corpus_folder(path: &Path, options: &LoadOptions) -> Result<PathBuf, CliError> {
+    if path.is_dir() {
+        return Ok(path.to_owned());
+    }
+    let opened = io::open(path)?;
+    project_corpus(path, &opened.project, options)?.ok_or_else(|| {
+        CliError::Usage(format!(
+            "the project names no corpus folder — {}",
+            path.display()
+        ))
+    })
 }
 
 /// Load a folder of articles, or a project file and its corpus.
@@ -52,9 +111,8 @@ pub fn load_any(path: &Path, options: &LoadOptions) -> Result<Loaded, CliError> 
         project: None,
         corpus_error: None,
     };
-    if let Some(folder) = &opened.project.corpus_folder {
-        let location = io::corpus_location(path, folder);
-        match load_folder(&location.path, options, &mut |_| {}, &cancel) {
+    if let Some(folder) = project_corpus(path, &opened.project, options)? {
+        match load_folder(&folder, options, &mut |_| {}, &cancel) {
             Ok((corpus, report)) => {
                 loaded.corpus = corpus;
                 loaded.report = report;

@@ -18,6 +18,7 @@ mod passages;
 mod refi;
 mod relations;
 mod search;
+mod text;
 
 pub use load::{CliError, Loaded, load_any};
 
@@ -30,6 +31,10 @@ pub struct Cli {
     /// Skip article files larger than this many megabytes (MiB) when loading a folder.
     #[arg(long, global = true, value_name = "MB", default_value_t = 20)]
     pub max_file_mb: u64,
+    /// Read a project's corpus even when its folder lies outside the project's folder (the
+    /// command names the folder and stops without this).
+    #[arg(long, global = true)]
+    pub allow_outside_corpus: bool,
     #[command(subcommand)]
     pub command: Option<Cmd>,
 }
@@ -51,6 +56,8 @@ pub enum Cmd {
     Search(search::Args),
     /// Print every figure the articles state, one record per figure.
     Figures(figures::Args),
+    /// Print the text Dossier reads from one file of any format (the text offsets refer to).
+    Text(text::Args),
     /// Print every mention of a country, organisation or person, with the actor it names.
     Actors(actors::Args),
     /// Print the sentences that tie two actors (JSONL), or the network as GEXF or GraphML.
@@ -80,23 +87,39 @@ pub fn main() -> Result<(), CliError> {
     let cli = Cli::parse();
     let load = LoadOptions {
         max_file_bytes: cli.max_file_mb.saturating_mul(1024 * 1024),
+        allow_outside_corpus: cli.allow_outside_corpus,
         ..LoadOptions::default()
     };
-    let stdout = &mut std::io::stdout();
-    match &cli.command {
-        None => run_window(cli.path, load.max_file_bytes),
-        Some(Cmd::Info(args)) => info::run(args, &load, stdout),
-        Some(Cmd::ExportQdpx(args)) => refi::run_qdpx(args, &load, stdout),
-        Some(Cmd::ExportQdc(args)) => refi::run_qdc(args, stdout),
-        Some(Cmd::ExportPassages(args)) => passages::run(args, stdout),
-        Some(Cmd::Search(args)) => search::run(args, &load, stdout),
-        Some(Cmd::Figures(args)) => figures::run(args, &load, stdout),
-        Some(Cmd::Actors(args)) => actors::run(args, &load, stdout),
-        Some(Cmd::Relations(args)) => relations::run(args, &load, stdout),
-        Some(Cmd::Agreement(args)) => agreement::run(args, &load, stdout),
-        Some(Cmd::ImportQdpx(args)) => import::run_qdpx(args, stdout),
-        Some(Cmd::ImportQdc(args)) => import::run_qdc(args, stdout),
-        Some(Cmd::Merge(args)) => merge::run(args, &load, stdout),
+    let Some(command) = &cli.command else {
+        return run_window(cli.path, load.max_file_bytes);
+    };
+    // Every command writes through one buffer: one write() per 64 KiB, not one per line. (Not
+    // the window: it must not hold the lock on stdout.)
+    let mut buffered = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
+    let stdout = &mut buffered;
+    let result = match command {
+        Cmd::Info(args) => info::run(args, &load, stdout),
+        Cmd::ExportQdpx(args) => refi::run_qdpx(args, &load, stdout),
+        Cmd::ExportQdc(args) => refi::run_qdc(args, stdout),
+        Cmd::ExportPassages(args) => passages::run(args, stdout),
+        Cmd::Search(args) => search::run(args, &load, stdout),
+        Cmd::Figures(args) => figures::run(args, &load, stdout),
+        Cmd::Text(args) => text::run(args, &load, stdout),
+        Cmd::Actors(args) => actors::run(args, &load, stdout),
+        Cmd::Relations(args) => relations::run(args, &load, stdout),
+        Cmd::Agreement(args) => agreement::run(args, &load, stdout),
+        Cmd::ImportQdpx(args) => import::run_qdpx(args, stdout),
+        Cmd::ImportQdc(args) => import::run_qdc(args, stdout),
+        Cmd::Merge(args) => merge::run(args, &load, stdout),
+    };
+    match result.and_then(|()| Ok(std::io::Write::flush(stdout)?)) {
+        // Whoever read the output went away (`| head`): not a failure worth a message.
+        Err(e) if e.is_broken_pipe() => Ok(()),
+        Err(e) => {
+            let _ = std::io::Write::flush(stdout);
+            Err(e)
+        }
+        Ok(()) => Ok(()),
     }
 }
 

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::corpus::LoadOptions;
 use crate::project::io;
+use crate::project::output::{OutputPolicy, check_output, write_output};
 
 use super::load::{CliError, load_any};
 
@@ -12,16 +13,22 @@ use super::load::{CliError, load_any};
 pub struct QdpxArgs {
     /// A saved project file.
     pub project: PathBuf,
-    /// The `.qdpx` file to write.
+    /// The `.qdpx` file to write. Never a project or a file of the corpus.
     pub out: PathBuf,
+    /// Replace OUT if it exists (it still may not be a project or a file of the corpus).
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(clap::Args, Debug)]
 pub struct QdcArgs {
     /// A saved project file.
     pub project: PathBuf,
-    /// The `.qdc` file to write.
+    /// The `.qdc` file to write. Never a project or a file of the corpus.
     pub out: PathBuf,
+    /// Replace OUT if it exists (it still may not be a project or a file of the corpus).
+    #[arg(long)]
+    pub force: bool,
 }
 
 pub fn run_qdpx(
@@ -29,11 +36,38 @@ pub fn run_qdpx(
     options: &LoadOptions,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
-    export_qdpx(&args.project, &args.out, options, out)
+    export_qdpx(&args.project, &args.out, args.force, options, out)
 }
 
 pub fn run_qdc(args: &QdcArgs, out: &mut dyn Write) -> Result<(), CliError> {
-    export_qdc(&args.project, &args.out, out)
+    export_qdc(&args.project, &args.out, args.force, out)
+}
+
+/// Write an export's output under the rule for every writer: never the project read, another
+/// project or a file of its corpus; an existing file only with `--force`. With no bytes, only
+/// check (before the work of making them).
+fn write_out(
+    project: &Path,
+    opened: &crate::project::Opened,
+    out_path: &Path,
+    force: bool,
+    bytes: Option<&[u8]>,
+) -> Result<(), CliError> {
+    let corpus = opened
+        .project
+        .corpus_folder
+        .as_ref()
+        .map(|f| io::corpus_location(project, f).path);
+    let policy = OutputPolicy {
+        replace: force,
+        open_project: Some(project),
+        corpus_root: corpus.as_deref(),
+    };
+    match bytes {
+        None => check_output(out_path, &policy)?,
+        Some(bytes) => write_output(out_path, bytes, &policy)?,
+    }
+    Ok(())
 }
 
 /// `dossier export-qdpx PROJECT OUT`: the project as REFI-QDA, after re-attaching passages
@@ -41,6 +75,7 @@ pub fn run_qdc(args: &QdcArgs, out: &mut dyn Write) -> Result<(), CliError> {
 pub fn export_qdpx(
     path: &Path,
     out_path: &Path,
+    force: bool,
     options: &LoadOptions,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
@@ -59,7 +94,9 @@ pub fn export_qdpx(
     let Some((_, opened)) = loaded.project else {
         return Err(CliError::Usage("not a project file".into()));
     };
-    let mut project = opened.project;
+    // Refuse before the work, and again when writing (the check is repeated there).
+    write_out(path, &opened, out_path, force, None)?;
+    let mut project = opened.project.clone();
     let found = crate::project::reanchor::reanchor(&project, &loaded.corpus, None);
     if let Some(edit) = crate::project::reanchor::edit(&project, &loaded.corpus, &found) {
         project
@@ -77,7 +114,7 @@ pub fn export_qdpx(
         &crate::interop::refi::user_name(),
     )
     .map_err(|e| CliError::Usage(e.to_string()))?;
-    io::write_atomic(out_path, &bytes)?;
+    write_out(path, &opened, out_path, force, Some(&bytes))?;
     writeln!(
         out,
         "wrote {}: {} sources, {} passages, {} codings",
@@ -86,6 +123,12 @@ pub fn export_qdpx(
         report.selections,
         report.codings
     )?;
+    for why in &report.renamed {
+        writeln!(out, "renamed: {why}")?;
+    }
+    for why in &report.merged {
+        writeln!(out, "merged: {why}")?;
+    }
     for why in &report.skipped {
         writeln!(out, "left out: {why}")?;
     }
@@ -93,7 +136,12 @@ pub fn export_qdpx(
 }
 
 /// `dossier export-qdc PROJECT OUT`: the codebook as REFI-QDA.
-pub fn export_qdc(path: &Path, out_path: &Path, out: &mut dyn Write) -> Result<(), CliError> {
+pub fn export_qdc(
+    path: &Path,
+    out_path: &Path,
+    force: bool,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
     let opened = io::open(path)?;
     let Some(xml) = crate::interop::refi::qdc(&opened.project) else {
         return Err(CliError::Usage(format!(
@@ -101,12 +149,15 @@ pub fn export_qdc(path: &Path, out_path: &Path, out: &mut dyn Write) -> Result<(
             path.display()
         )));
     };
-    io::write_atomic(out_path, xml.as_bytes())?;
+    write_out(path, &opened, out_path, force, Some(xml.as_bytes()))?;
     writeln!(
         out,
         "wrote {}: {} codes",
         out_path.display(),
         opened.project.themes.len()
     )?;
+    for why in crate::interop::refi::code_names(&opened.project).1 {
+        writeln!(out, "renamed: {why}")?;
+    }
     Ok(())
 }

@@ -1,14 +1,20 @@
-//! `dossier search PATH PATTERN`: every hit with its file, code point offsets and context.
+//! `dossier search PATH PATTERN`: every hit with its file, code point offsets and context,
+//! written as it is found. Files are read and searched on every core, one at a time each, and
+//! nothing is kept: no hash, no code point index (code points are counted between hits), and
+//! the output of each file goes out in file order through the command's buffered writer.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::ValueEnum;
+use regex::Regex;
 use serde::Serialize;
 
-use crate::corpus::LoadOptions;
+use crate::analysis::search::{TextHit, context_bytes, hits_in_text};
+use crate::corpus::scan::{Emitter, scan_folder};
+use crate::corpus::{Article, LoadOptions};
 
-use super::load::{CliError, load_any};
+use super::load::{CliError, corpus_folder};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum SearchFormat {
@@ -43,8 +49,17 @@ pub fn run(args: &Args, options: &LoadOptions, out: &mut dyn Write) -> Result<()
         case_sensitive: !args.ignore_case,
         whole_word: args.whole_word,
     };
-    search(&args.path, &query, args.format, options, out)
+    let regex = query
+        .compile()
+        .map_err(|e| CliError::Usage(e.to_string()))?;
+    let root = corpus_folder(&args.path, options)?;
+    search(&root, &regex, args.format, options, out)
 }
+
+/// Context on each side of a hit, in code points.
+const CONTEXT: usize = 60;
+/// Output of one file is sent on in pieces of about this size.
+const PIECE: usize = 256 * 1024;
 
 #[derive(Serialize)]
 struct HitRow<'a> {
@@ -56,55 +71,116 @@ struct HitRow<'a> {
     after: String,
 }
 
-/// `dossier search PATH PATTERN`: every hit with its file, code point offsets and context.
+/// What one file gives: formatted lines, and its number of hits once it is done.
+enum Piece {
+    Lines(Vec<u8>),
+    Hits(usize),
+}
+
+/// Search every article below `root` and write each hit (see the module docs).
 pub fn search(
-    path: &Path,
-    query: &crate::analysis::Query,
+    root: &std::path::Path,
+    regex: &Regex,
     format: SearchFormat,
     options: &LoadOptions,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
-    use crate::analysis::search::{Scope, context, search};
-    let regex = query
-        .compile()
-        .map_err(|e| CliError::Usage(e.to_string()))?;
-    let loaded = load_any(path, options)?;
-    let result = search(&loaded.corpus, &regex, &Scope::Corpus, usize::MAX);
-    match format {
-        SearchFormat::Csv => crate::analysis::export::hits_csv(&loaded.corpus, &result, out)?,
-        SearchFormat::Text | SearchFormat::Jsonl => {
-            for h in &result.hits {
-                let Some(a) = loaded.corpus.get(&h.article) else {
-                    continue;
-                };
-                let (before, hit, after) = context(a, h.start, h.end, 60);
-                if format == SearchFormat::Text {
-                    writeln!(
-                        out,
-                        "{}:{}-{}: {before}[{hit}]{after}",
-                        h.article, h.start, h.end
-                    )?;
-                } else {
-                    let row = HitRow {
-                        file: h.article.as_str(),
-                        start: h.start,
-                        end: h.end,
-                        before,
-                        hit,
-                        after,
-                    };
-                    serde_json::to_writer(&mut *out, &row).map_err(std::io::Error::other)?;
-                    writeln!(out)?;
+    if format == SearchFormat::Csv {
+        out.write_all(b"article,start,end,before,hit,after\n")?;
+    }
+    let (mut hits, mut articles) = (0usize, 0usize);
+    let mut failed: Option<std::io::Error> = None;
+    scan_folder(
+        root,
+        options,
+        |article, emit| {
+            if let Ok(article) = article {
+                search_article(&article, regex, format, emit);
+            }
+        },
+        |piece| match piece {
+            Piece::Lines(bytes) => {
+                if failed.is_none()
+                    && let Err(e) = out.write_all(&bytes)
+                {
+                    failed = Some(e);
                 }
             }
-            if format == SearchFormat::Text {
-                writeln!(
-                    out,
-                    "{} hit(s) in {} article(s)",
-                    result.hits.len(),
-                    result.per_article.len()
-                )?;
+            Piece::Hits(n) => {
+                hits += n;
+                articles += usize::from(n > 0);
             }
+        },
+    )?;
+    if let Some(e) = failed {
+        return Err(e.into());
+    }
+    if format == SearchFormat::Text {
+        writeln!(out, "{hits} hit(s) in {articles} article(s)")?;
+    }
+    Ok(())
+}
+
+/// Search one article and emit its formatted hits in pieces, then its count.
+fn search_article(article: &Article, regex: &Regex, format: SearchFormat, emit: &Emitter<Piece>) {
+    let mut buf = Vec::new();
+    let mut n = 0;
+    for h in hits_in_text(&article.text, regex) {
+        n += 1;
+        if write_hit(&mut buf, article, &h, format).is_err() {
+            break;
+        }
+        if buf.len() >= PIECE {
+            let len = buf.len();
+            emit.emit(Piece::Lines(std::mem::take(&mut buf)), len);
+        }
+    }
+    if !buf.is_empty() {
+        let len = buf.len();
+        emit.emit(Piece::Lines(buf), len);
+    }
+    if n > 0 {
+        emit.emit(Piece::Hits(n), 0);
+    }
+}
+
+fn write_hit(
+    buf: &mut Vec<u8>,
+    article: &Article,
+    h: &TextHit,
+    format: SearchFormat,
+) -> Result<(), CliError> {
+    let (before, hit, after) = context_bytes(&article.text, h.byte_start, h.byte_end, CONTEXT);
+    let file = article.id.as_str();
+    match format {
+        SearchFormat::Text => {
+            writeln!(buf, "{file}:{}-{}: {before}[{hit}]{after}", h.start, h.end)?
+        }
+        SearchFormat::Jsonl => {
+            let row = HitRow {
+                file,
+                start: h.start,
+                end: h.end,
+                before,
+                hit,
+                after,
+            };
+            serde_json::to_writer(&mut *buf, &row).map_err(std::io::Error::other)?;
+            buf.push(b'\n');
+        }
+        SearchFormat::Csv => {
+            let mut w = csv::WriterBuilder::new()
+                .has_headers(false)
+                .from_writer(&mut *buf);
+            w.write_record([
+                file,
+                &h.start.to_string(),
+                &h.end.to_string(),
+                &before,
+                &hit,
+                &after,
+            ])?;
+            w.flush()?;
         }
     }
     Ok(())

@@ -5,7 +5,7 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::selection::Selection;
-use super::tab::Tab;
+use super::tab::{SidePanel, Tab};
 use crate::session::Session;
 
 /// A user command that needs no arguments.
@@ -39,6 +39,8 @@ pub enum UiCommand {
     ShowMessages,
     ShowShortcuts,
     CommandPalette,
+    /// Show or hide a panel around the reader.
+    TogglePanel(SidePanel),
 }
 
 /// Where a shortcut works.
@@ -90,6 +92,7 @@ impl UiCommand {
         all.extend((1..=9).map(Self::TagWithTheme));
         all.push(Self::ClearSelection);
         all.extend(Tab::ALL.iter().map(|t| Self::ShowTab(*t)));
+        all.extend(SidePanel::ALL.map(Self::TogglePanel));
         all.extend([
             Self::ShowLoadReport,
             Self::ShowMessages,
@@ -127,6 +130,9 @@ impl UiCommand {
             Self::ShowMessages => "Messages",
             Self::ShowShortcuts => "Keyboard shortcuts",
             Self::CommandPalette => "Command palette…",
+            Self::TogglePanel(SidePanel::Library) => "Show or hide the library",
+            Self::TogglePanel(SidePanel::Codebook) => "Show or hide the codebook",
+            Self::TogglePanel(SidePanel::Lower) => "Show or hide the lower tabs",
         };
         text.to_owned()
     }
@@ -168,6 +174,7 @@ impl UiCommand {
             Self::ShowMessages => "Every message and error shown this session",
             Self::ShowShortcuts => "Every keyboard shortcut",
             Self::CommandPalette => "Find any command by name and run it",
+            Self::TogglePanel(_) => "More room for the reader; the choice is remembered",
         }
     }
 
@@ -198,6 +205,9 @@ impl UiCommand {
             Self::ClearSelection => key(none, Key::Escape),
             Self::ShowShortcuts => key(none, Key::F1),
             Self::CommandPalette => key(cmd_shift, Key::P),
+            Self::TogglePanel(SidePanel::Library) => key(cmd_shift, Key::L),
+            Self::TogglePanel(SidePanel::Codebook) => key(cmd_shift, Key::B),
+            Self::TogglePanel(SidePanel::Lower) => key(cmd_shift, Key::T),
             Self::OpenPath
             | Self::ExportQdpx
             | Self::ExportQdc
@@ -235,7 +245,8 @@ impl UiCommand {
             | Self::ShowLoadReport
             | Self::ShowMessages
             | Self::ShowShortcuts
-            | Self::CommandPalette => KeyScope::Global,
+            | Self::CommandPalette
+            | Self::TogglePanel(_) => KeyScope::Global,
         }
     }
 
@@ -250,7 +261,7 @@ impl UiCommand {
             Self::Redo => session.history().can_redo(),
             Self::TagWithTheme(n) => {
                 (selection.text.is_some() || selection.passage.is_some())
-                    && super::selection::numbered_themes(session.project()).len() >= usize::from(n)
+                    && super::selection::theme_for_key(session.project(), n).is_some()
             }
             Self::OpenFolder
             | Self::OpenProject
@@ -268,7 +279,8 @@ impl UiCommand {
             | Self::ShowLoadReport
             | Self::ShowMessages
             | Self::ShowShortcuts
-            | Self::CommandPalette => true,
+            | Self::CommandPalette
+            | Self::TogglePanel(_) => true,
         }
     }
 
@@ -322,13 +334,14 @@ mod tests {
             UiCommand::ShowMessages => 18,
             UiCommand::ShowShortcuts => 19,
             UiCommand::CommandPalette => 20,
-            UiCommand::ImportQdpx => 21,
-            UiCommand::ImportQdc => 22,
-            UiCommand::MergeProject => 23,
-            UiCommand::Preferences => 24,
+            UiCommand::TogglePanel(_) => 21,
+            UiCommand::ImportQdpx => 22,
+            UiCommand::ImportQdc => 23,
+            UiCommand::MergeProject => 24,
+            UiCommand::Preferences => 25,
         }
     }
-    const VARIANTS: usize = 25;
+    const VARIANTS: usize = 26;
 
     #[test]
     fn the_catalogue_lists_every_command_with_text_and_tooltip() {

@@ -117,6 +117,12 @@ pub enum DialogCommand {
     DiscardThen(Pending),
     /// A path was chosen (typed) for a file dialog of this kind.
     PathChosen(DialogKind, PathBuf),
+    /// Export to this existing file, replacing it (the analyst confirmed).
+    ReplaceFile(DialogKind, PathBuf),
+    /// Save over the project file another writer saved since (the analyst confirmed).
+    OverwriteSave(PathBuf),
+    /// Drop this window's unsaved changes and open the project file as it is on disk now.
+    ReloadProject(PathBuf),
     /// Open the recovery copy in place of the project.
     Restore(Found),
     /// Delete the recovery copy at this path.

@@ -36,6 +36,22 @@ pub enum DialogKind {
 }
 
 impl DialogKind {
+    /// The extension an export of this kind gets when the chosen name has none.
+    pub fn extension(self) -> Option<&'static str> {
+        match self {
+            Self::ExportSeries(_) | Self::ExportAnalysis => Some("csv"),
+            Self::ExportPlot => Some("png"),
+            Self::ExportQdpx => Some("qdpx"),
+            Self::ExportQdc => Some("qdc"),
+            Self::OpenFolder
+            | Self::OpenProject
+            | Self::SaveProject
+            | Self::ImportQdpx
+            | Self::ImportQdc
+            | Self::MergeProject => None,
+        }
+    }
+
     /// Does the dialog choose a file to write (not one to open)?
     pub fn saves(self) -> bool {
         !matches!(
@@ -88,6 +104,11 @@ pub enum Dialog {
     CodebookClash(CodebookDialog),
     /// The preview of merging another analyst's project.
     Merge(MergeDialog),
+    /// Another window or program saved the project file since this window opened or last
+    /// saved it: overwrite, save as a new file, reload, or cancel?
+    SaveConflict(PathBuf),
+    /// An export would replace this existing file (not a project, not an article): replace it?
+    ReplaceFile { kind: DialogKind, path: PathBuf },
 }
 
 /// The choices of "Tag all hits…", and the preview of what they would do.

@@ -23,8 +23,8 @@ pub use command::{
 pub use dialog::{Dialog, DialogKind, Pending, Windows};
 pub use jobs::{Running, Slot};
 pub use notify::Notifications;
-pub use selection::{CoderView, Selection, numbered_themes};
-pub use tab::Tab;
+pub use selection::{CoderView, Selection, theme_for_key};
+pub use tab::{SidePanel, Tab};
 
 use crate::session::Session;
 

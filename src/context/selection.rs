@@ -81,12 +81,7 @@ impl Selection {
     }
 }
 
-/// The themes that number keys 1–9 tag with: the first nine in codebook order.
-pub fn numbered_themes(project: &Project) -> Vec<ThemeId> {
-    project
-        .theme_tree()
-        .into_iter()
-        .take(9)
-        .map(|(_, t)| t.id)
-        .collect()
+/// The theme number key `key` (1–9) tags with: the one the codebook gives that key.
+pub fn theme_for_key(project: &Project, key: u8) -> Option<ThemeId> {
+    project.theme_keys.theme(key)
 }

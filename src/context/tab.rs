@@ -1,4 +1,19 @@
-//! The tabs of the lower pane.
+//! The tabs of the lower pane, and the panels around the reader that can be hidden.
+
+/// A panel around the reader that the View menu shows and hides.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SidePanel {
+    /// The library, left.
+    Library,
+    /// The codebook and passage inspector, right.
+    Codebook,
+    /// The tabs below the reader.
+    Lower,
+}
+
+impl SidePanel {
+    pub const ALL: [SidePanel; 3] = [SidePanel::Library, SidePanel::Codebook, SidePanel::Lower];
+}
 
 /// One tab of the lower pane.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

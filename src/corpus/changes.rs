@@ -66,9 +66,7 @@ pub fn reread(corpus: &Corpus, paths: &[PathBuf], options: &LoadOptions) -> Vec<
         }
         match read_article(root, &path, options) {
             Ok(article) => {
-                let same = corpus
-                    .get(&id)
-                    .is_some_and(|old| old.sha256 == article.sha256);
+                let same = corpus.get(&id).is_some_and(|old| old.text == article.text);
                 if !same {
                     out.push(Change::Updated(article));
                 }

@@ -1,8 +1,11 @@
 //! Turning the bytes of a file into article text: encoding detection, BOM, newlines.
 //!
 //! The text every offset in Dossier refers to is the output of [`decode`]: UTF-8 (or
-//! Windows-1252 when the bytes are not UTF-8), the byte-order mark removed, and every CRLF or
-//! lone CR turned into LF.
+//! Windows-1252 when the bytes are not UTF-8, or UTF-16 with or without a byte-order mark),
+//! the byte-order mark removed, and every CRLF or lone CR turned into LF.
+//!
+//! Whether a file is binary is decided from its first block alone ([`sniff`]), so that a huge
+//! binary file is refused before it is read.
 
 use std::fmt;
 
@@ -15,8 +18,12 @@ pub enum TextEncoding {
     Utf8Lossy { replaced: usize },
     /// UTF-16 with a byte-order mark.
     Utf16 { little_endian: bool },
+    /// UTF-16 without a byte-order mark, recognised by its zero bytes on one side of each pair.
+    Utf16NoBom { little_endian: bool },
     /// Not UTF-8: read as Windows-1252 (a superset of Latin-1 for printable text).
     Windows1252,
+    /// The encoding the file declares (an HTML page's `<meta charset>`), by its WHATWG name.
+    Declared(&'static str),
 }
 
 impl fmt::Display for TextEncoding {
@@ -33,7 +40,12 @@ impl fmt::Display for TextEncoding {
             Self::Utf16 {
                 little_endian: false,
             } => write!(f, "UTF-16BE"),
+            Self::Utf16NoBom { little_endian } => {
+                let order = if *little_endian { "LE" } else { "BE" };
+                write!(f, "UTF-16{order} without a byte-order mark")
+            }
             Self::Windows1252 => write!(f, "Windows-1252"),
+            Self::Declared(name) => write!(f, "{name} (declared)"),
         }
     }
 }
@@ -56,55 +68,182 @@ pub struct Decoded {
     pub encoding: TextEncoding,
 }
 
+/// How many bytes at the start of a file decide whether it is text.
+pub const SNIFF_BYTES: usize = 64 * 1024;
+
 /// Decode the bytes of a text file. See the module docs for the rules.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    decode_owned(bytes.to_vec())
+}
+
+/// [`decode`], taking the bytes: valid UTF-8 (the usual case) becomes the text without a copy.
+pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
+    let sniffed = sniff(&bytes);
+    decode_sniffed(bytes, sniffed)
+}
+
+/// [`decode_owned`] for bytes whose first block [`sniff`] has already looked at.
+pub fn decode_sniffed(mut bytes: Vec<u8>, sniffed: Sniffed) -> Result<Decoded, DecodeError> {
     if bytes.is_empty() {
         return Err(DecodeError::Empty);
     }
-    let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        (decode_utf8(rest), None)
-    } else if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        let little_endian = bytes[0] == 0xFF;
-        let enc = if little_endian {
-            encoding_rs::UTF_16LE
-        } else {
-            encoding_rs::UTF_16BE
-        };
-        let (text, _) = enc.decode_with_bom_removal(bytes);
-        let text = text.into_owned();
-        if looks_binary_text(&text) {
-            return Err(DecodeError::Binary("control characters"));
-        }
-        (
-            Utf8Text::Valid(text),
-            Some(TextEncoding::Utf16 { little_endian }),
-        )
+    let (text, encoding) = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+        utf8_or_fallback(bytes, true)
+    } else if let Some(little_endian) = utf16_bom(&bytes) {
+        let text = utf16(&bytes, little_endian, true)?;
+        (text, TextEncoding::Utf16 { little_endian })
     } else {
-        if let Some(kind) = binary_kind(bytes) {
-            return Err(DecodeError::Binary(kind));
-        }
-        (decode_utf8(bytes), None)
-    };
-    let (text, encoding) = match (text, encoding) {
-        (Utf8Text::Valid(t), None) => (
-            t,
-            TextEncoding::Utf8 {
-                bom: bytes.starts_with(b"\xEF\xBB\xBF"),
+        match sniffed {
+            Sniffed::Binary(kind) => return Err(DecodeError::Binary(kind)),
+            Sniffed::Utf16NoBom { little_endian } => match utf16(&bytes, little_endian, false) {
+                Ok(text) => (text, TextEncoding::Utf16NoBom { little_endian }),
+                // Not UTF-16 after all: binary for the reason the bytes give.
+                Err(_) => {
+                    let kind = binary_kind(&bytes).unwrap_or("control characters");
+                    return Err(DecodeError::Binary(kind));
+                }
             },
-        ),
-        (Utf8Text::Lossy(t, replaced), None) => (t, TextEncoding::Utf8Lossy { replaced }),
-        (Utf8Text::NotUtf8, None) => {
-            let (t, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-            (t.into_owned(), TextEncoding::Windows1252)
+            Sniffed::Text => utf8_or_fallback(bytes, false),
         }
-        (Utf8Text::Valid(t) | Utf8Text::Lossy(t, _), Some(enc)) => (t, enc),
-        (Utf8Text::NotUtf8, Some(enc)) => (String::new(), enc),
     };
     let text = normalize_newlines(text);
     if text.trim().is_empty() {
         return Err(DecodeError::Blank);
     }
     Ok(Decoded { text, encoding })
+}
+
+/// What the first block of a file says it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sniffed {
+    Text,
+    Utf16NoBom { little_endian: bool },
+    Binary(&'static str),
+}
+
+/// Decide from the first [`SNIFF_BYTES`] of a file (more are ignored) whether it is text. Text
+/// (no zero byte, few control bytes) costs one fast pass over the block.
+pub fn sniff(bytes: &[u8]) -> Sniffed {
+    let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    if utf16_bom(head).is_some() || head.starts_with(b"\xEF\xBB\xBF") {
+        return Sniffed::Text;
+    }
+    if let Some(kind) = magic_kind(head) {
+        return Sniffed::Binary(kind);
+    }
+    // One pass decides for ordinary text: no control byte at all (NUL is one).
+    let control = control_bytes(head);
+    if control == 0 {
+        return Sniffed::Text;
+    }
+    if head.contains(&0) {
+        return match utf16_without_bom(head) {
+            Some(little_endian) => Sniffed::Utf16NoBom { little_endian },
+            None => Sniffed::Binary("contains NUL bytes"),
+        };
+    }
+    if control * 10 > head.len() {
+        return Sniffed::Binary("control characters");
+    }
+    Sniffed::Text
+}
+
+/// Bytes below 0x20 other than LF, CR, tab and form feed. Counted in runs of 255 into a byte,
+/// with comparisons only, so that the loop vectorises (this is most of the cost of a search).
+fn control_bytes(bytes: &[u8]) -> usize {
+    bytes
+        .chunks(255)
+        .map(|run| {
+            run.iter().fold(0u8, |n, &b| {
+                let allowed = u8::from(b == b'\n')
+                    + u8::from(b == b'\r')
+                    + u8::from(b == b'\t')
+                    + u8::from(b == 0x0C);
+                n.wrapping_add(u8::from(b < 0x20).wrapping_sub(allowed))
+            })
+        })
+        .map(usize::from)
+        .sum()
+}
+
+fn utf16_bom(bytes: &[u8]) -> Option<bool> {
+    if bytes.starts_with(b"\xFF\xFE") {
+        Some(true)
+    } else if bytes.starts_with(b"\xFE\xFF") {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// UTF-16 text of a language written mostly in Latin, Greek or Cyrillic letters has a zero
+/// (or a small constant) high byte in most pairs; ASCII-range text in it has a zero on one side
+/// of the pair only. Some zeros on one side and none on the other is UTF-16 without a BOM.
+fn utf16_without_bom(head: &[u8]) -> Option<bool> {
+    let pairs = head.len() / 2;
+    if pairs < 2 {
+        return None;
+    }
+    let (mut even, mut odd) = (0usize, 0usize);
+    for pair in head.chunks_exact(2) {
+        even += usize::from(pair[0] == 0);
+        odd += usize::from(pair[1] == 0);
+    }
+    // Zeros in at least one pair in fifty on one side (spaces, digits and punctuation give
+    // that in any script), and twenty times fewer on the other (a CJK character has a zero low
+    // byte now and then). The decoded text is checked for control characters afterwards.
+    let one_sided = |a: usize, b: usize| a * 50 >= pairs && b * 20 <= a;
+    if one_sided(odd, even) {
+        Some(true)
+    } else if one_sided(even, odd) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Decode UTF-16 (a leading BOM is dropped) and refuse what is not text after all. Without a
+/// BOM the guess must be clean: not one control character, unpaired surrogate or noncharacter
+/// in the first block.
+fn utf16(bytes: &[u8], little_endian: bool, bom: bool) -> Result<String, DecodeError> {
+    let enc = if little_endian {
+        encoding_rs::UTF_16LE
+    } else {
+        encoding_rs::UTF_16BE
+    };
+    let (text, _) = enc.decode_with_bom_removal(bytes);
+    let text = text.into_owned();
+    let head = || text.chars().take(SNIFF_BYTES);
+    let unpaired = head().filter(|&c| c == char::REPLACEMENT_CHARACTER).count();
+    if looks_binary_text(&text) || unpaired * 100 > head().count() {
+        return Err(DecodeError::Binary("control characters"));
+    }
+    let odd = |c: char| {
+        (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0C}'))
+            || matches!(c, '\u{FFFD}' | '\u{FFFE}' | '\u{FFFF}')
+    };
+    if !bom && head().any(odd) {
+        return Err(DecodeError::Binary("contains NUL bytes"));
+    }
+    Ok(text)
+}
+
+/// UTF-8 when it is (taking the bytes as they are), damaged UTF-8 with replacements, or
+/// Windows-1252.
+fn utf8_or_fallback(bytes: Vec<u8>, bom: bool) -> (String, TextEncoding) {
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => return (text, TextEncoding::Utf8 { bom }),
+        Err(e) => e.into_bytes(),
+    };
+    match decode_utf8(&bytes) {
+        Utf8Text::Valid(t) => (t, TextEncoding::Utf8 { bom }),
+        Utf8Text::Lossy(t, replaced) => (t, TextEncoding::Utf8Lossy { replaced }),
+        Utf8Text::NotUtf8 => {
+            let (t, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
+            (t.into_owned(), TextEncoding::Windows1252)
+        }
+    }
 }
 
 enum Utf8Text {
@@ -156,8 +295,8 @@ fn count_utf8_sequences(mut bytes: &[u8]) -> (usize, usize) {
     }
 }
 
-/// Recognise binary content: known magic numbers, NUL bytes, or many control bytes.
-fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+/// Recognise binary content by its magic number.
+fn magic_kind(bytes: &[u8]) -> Option<&'static str> {
     const MAGIC: &[(&[u8], &str)] = &[
         (b"\x89PNG\r\n\x1a\n", "PNG image"),
         (b"%PDF-", "PDF document"),
@@ -169,27 +308,29 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
         (b"\x1F\x8B", "gzip archive"),
         (b"\xD0\xCF\x11\xE0", "old office document"),
     ];
-    for (magic, kind) in MAGIC {
-        if bytes.starts_with(magic) {
-            return Some(kind);
-        }
+    MAGIC
+        .iter()
+        .find(|(magic, _)| bytes.starts_with(magic))
+        .map(|(_, kind)| *kind)
+}
+
+/// Recognise binary content: known magic numbers, NUL bytes, or many control bytes.
+fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    if let Some(kind) = magic_kind(bytes) {
+        return Some(kind);
     }
-    let head = &bytes[..bytes.len().min(64 * 1024)];
+    let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
     if head.contains(&0) {
         return Some("contains NUL bytes");
     }
-    let control = head
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C))
-        .count();
-    if control * 10 > head.len() {
+    if control_bytes(head) * 10 > head.len() {
         return Some("control characters");
     }
     None
 }
 
 fn looks_binary_text(text: &str) -> bool {
-    let head: Vec<char> = text.chars().take(64 * 1024).collect();
+    let head: Vec<char> = text.chars().take(SNIFF_BYTES).collect();
     let control = head
         .iter()
         .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0C}'))
@@ -284,6 +425,71 @@ mod tests {
             TextEncoding::Utf16 {
                 little_endian: true
             }
+        );
+    }
+
+    fn utf16_bytes(text: &str, little_endian: bool) -> Vec<u8> {
+        text.encode_utf16()
+            .flat_map(|u| {
+                if little_endian {
+                    u.to_le_bytes()
+                } else {
+                    u.to_be_bytes()
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn utf16_without_bom_is_text_not_binary() {
+        // Issue 9, case 11: this was called binary ("contains NUL bytes").
+        for le in [true, false] {
+            let d = ok(&utf16_bytes("Perú: 35,000 hectáreas\r\nde coca.\r\n", le));
+            assert_eq!(d.text, "Perú: 35,000 hectáreas\nde coca.\n");
+            assert_eq!(d.encoding, TextEncoding::Utf16NoBom { little_endian: le });
+        }
+        let chinese = ok(&utf16_bytes("秘鲁 2015 年铲除了 35,000 公顷古柯。", true));
+        assert_eq!(chinese.text, "秘鲁 2015 年铲除了 35,000 公顷古柯。");
+        assert_eq!(
+            sniff(&utf16_bytes("Año", true)),
+            Sniffed::Utf16NoBom {
+                little_endian: true
+            }
+        );
+        // Zeros on both sides are still binary.
+        assert!(matches!(sniff(&[0u8; 4096]), Sniffed::Binary(_)));
+        assert!(matches!(
+            decode(b"\x01\x00\x02\x00\x03\x00\x04\x00"),
+            Err(DecodeError::Binary(_))
+        ));
+        // The hostile fixture's binary file: a zero on one side only, but not text.
+        assert!(matches!(
+            decode(b"\x00\x01\x02\x03 not text \xff\xfe\x00"),
+            Err(DecodeError::Binary(_))
+        ));
+    }
+
+    #[test]
+    fn control_bytes_are_counted_exactly() {
+        let mut bytes = b"line\r\n\ttab\x0Cfeed".repeat(300);
+        assert_eq!(control_bytes(&bytes), 0);
+        bytes.extend_from_slice(&[1, 2, 0x1F, 0x20, 0x7F]);
+        assert_eq!(control_bytes(&bytes), 3);
+        assert_eq!(control_bytes(&[0x1B; 1000]), 1000);
+    }
+
+    #[test]
+    fn the_first_block_decides_binary() {
+        let mut bytes = vec![0u8; SNIFF_BYTES];
+        bytes.extend_from_slice(b"text after the first block");
+        assert!(matches!(sniff(&bytes), Sniffed::Binary(_)));
+        let mut text = b"plain text ".repeat(SNIFF_BYTES / 11 + 1);
+        assert_eq!(sniff(&text), Sniffed::Text);
+        text.extend_from_slice(&[0, 0, 0]);
+        assert_eq!(
+            sniff(&text),
+            Sniffed::Text,
+            "only the first block is looked at"
         );
     }
 

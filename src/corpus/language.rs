@@ -32,6 +32,24 @@ pub fn detect(text: &str) -> Option<Detected> {
     })
 }
 
+/// The language of `text` among the languages with these ISO 639-1 codes only ("en", "es",
+/// "pt"). whatlang then scores only those, which costs several times less per call: the
+/// figure extractor detects every article's language this way.
+pub fn detect_among(text: &str, codes: &[&str]) -> Option<Detected> {
+    let allow: Vec<Lang> = Lang::all()
+        .iter()
+        .copied()
+        .filter(|l| codes.contains(&iso639_1(*l)))
+        .collect();
+    let sample = sample(text, SAMPLE_BYTES);
+    let info = Detector::with_allowlist(allow).detect(&sample)?;
+    Some(Detected {
+        code: iso639_1(info.lang()),
+        confidence: info.confidence(),
+        reliable: info.is_reliable(),
+    })
+}
+
 /// The language of each paragraph (text between blank lines), as byte ranges of `text` with
 /// their codes. Short or unclear paragraphs take `fallback` (usually the article's language).
 /// Neighbouring paragraphs of one language are merged.
@@ -189,6 +207,17 @@ mod tests {
             n += 1;
         }
         assert_eq!(n, 5);
+    }
+
+    #[test]
+    fn detection_among_a_few_languages_picks_among_them() {
+        let es = "El ejército del Perú erradicó miles de hectáreas de coca el año pasado, según el informe anual del ministerio.";
+        assert_eq!(
+            detect_among(es, &["en", "es", "pt"]).map(|d| d.code),
+            Some("es")
+        );
+        let ru = "Правительство России согласилось поставить вертолёты перуанской армии.";
+        assert_eq!(detect_among(ru, &["en", "es"]).map(|d| d.code), None);
     }
 
     #[test]

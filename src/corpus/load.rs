@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 
-use super::{Article, ArticleId, Corpus, DecodeError, TextEncoding, decode};
+use super::decode::{SNIFF_BYTES, Sniffed, decode_sniffed, sniff};
+use super::formats::{self, Format, ReadError};
+use super::{Article, ArticleId, Corpus, DecodeError, SourceMeta, TextEncoding};
 
 /// A mebibyte, the unit of the size limit (`--max-file-mb`).
 const MIB: f64 = 1024.0 * 1024.0;
@@ -20,6 +22,9 @@ pub struct LoadOptions {
     pub max_file_bytes: u64,
     /// How many threads read and decode files.
     pub threads: usize,
+    /// For the command line: read a project's corpus even when its folder lies outside the
+    /// project's folder (`--allow-outside-corpus`). The window asks instead.
+    pub allow_outside_corpus: bool,
 }
 
 impl Default for LoadOptions {
@@ -27,6 +32,7 @@ impl Default for LoadOptions {
         Self {
             max_file_bytes: 20 * 1024 * 1024,
             threads: std::thread::available_parallelism().map_or(2, |n| n.get().min(8)),
+            allow_outside_corpus: false,
         }
     }
 }
@@ -37,10 +43,22 @@ pub enum SkipReason {
     Empty,
     Blank,
     Binary(&'static str),
-    TooLarge { bytes: u64, limit: u64 },
+    TooLarge {
+        bytes: u64,
+        limit: u64,
+    },
     Unreadable(String),
-    NotText { extension: String },
+    NotText {
+        extension: String,
+    },
+    /// A file of a format Dossier converts that could not be converted: "PDF: no text layer".
+    Conversion(String),
     SymlinkLoop,
+    /// A FIFO, socket or device: never opened (reading a FIFO would wait forever).
+    NotRegular(&'static str),
+    /// Another file has the same id (two names that differ only in bytes that are not UTF-8
+    /// and were written the same way).
+    SameId(ArticleId),
 }
 
 impl std::fmt::Display for SkipReason {
@@ -57,9 +75,12 @@ impl std::fmt::Display for SkipReason {
             ),
             Self::Unreadable(why) => write!(f, "cannot be read: {why}"),
             Self::NotText { extension } => write!(f, "not a text file (.{extension})"),
+            Self::Conversion(why) => f.write_str(why),
             Self::SymlinkLoop => {
                 write!(f, "a link to a folder already read (a loop or a duplicate)")
             }
+            Self::NotRegular(kind) => write!(f, "not a regular file ({kind}); not opened"),
+            Self::SameId(id) => write!(f, "another file already has the id “{id}”"),
         }
     }
 }
@@ -180,23 +201,39 @@ pub fn load_folder(
     if cancel.load(Ordering::Relaxed) {
         return Err(LoadError::Cancelled);
     }
+    articles.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.path.cmp(&b.path)));
+    skip_same_ids(root, &mut articles, &mut report.skipped);
     report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
     report.fallbacks.sort_by(|a, b| a.0.cmp(&b.0));
+    super::meta::pass_over_repeated_lines(&mut articles);
     Ok((Corpus::new(root.to_owned(), articles), report))
 }
 
-/// Should a file with this name be read as an article?
-pub fn is_text_name(path: &Path) -> Result<(), String> {
-    match path.extension() {
-        None => Ok(()),
-        Some(ext) => {
-            let ext = ext.to_string_lossy().to_lowercase();
-            if matches!(ext.as_str(), "txt" | "md" | "markdown" | "text") {
-                Ok(())
-            } else {
-                Err(ext)
-            }
+/// Articles sorted by id keep the first of each id; the others are reported, never dropped
+/// silently.
+fn skip_same_ids(root: &Path, articles: &mut Vec<Article>, skipped: &mut Vec<Skipped>) {
+    let mut kept: Vec<Article> = Vec::with_capacity(articles.len());
+    for article in articles.drain(..) {
+        match kept.last() {
+            Some(last) if last.id == article.id => skipped.push(Skipped {
+                path: relative(root, &article.path),
+                reason: SkipReason::SameId(article.id),
+            }),
+            _ => kept.push(article),
         }
+    }
+    *articles = kept;
+}
+
+/// Should a file with this name be read as an article? Text files and every format of
+/// [`formats`] are; the error is the extension of any other file.
+pub fn is_text_name(path: &Path) -> Result<(), String> {
+    match Format::of_path(path) {
+        Some(_) => Ok(()),
+        None => Err(path
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default()),
     }
 }
 
@@ -204,9 +241,9 @@ fn relative(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_owned()
 }
 
-/// Collect the candidate files below `root` in path order; report what is skipped on the way.
+/// Collect the candidate files below `root`; report what is skipped on the way.
 /// Iterative, so that deeply nested folders cannot overflow the stack.
-fn walk(
+pub(super) fn walk(
     root: &Path,
     skipped: &mut Vec<Skipped>,
     cancel: &AtomicBool,
@@ -252,19 +289,9 @@ fn walk(
             if entry.file_name().to_string_lossy().starts_with('.') {
                 continue; // hidden files and folders (.git, .DS_Store, recovery files)
             }
-            // Follow links, but remember which real folders were read to stop loops.
-            let meta = match fs::metadata(&path) {
-                Ok(meta) => meta,
-                Err(e) => {
-                    skipped.push(Skipped {
-                        path: relative(root, &path),
-                        reason: SkipReason::Unreadable(e.to_string()),
-                    });
-                    continue;
-                }
-            };
-            if meta.is_dir() {
-                match fs::canonicalize(&path) {
+            match entry_kind(&entry, &path) {
+                Ok(Kind::Dir) => match fs::canonicalize(&path) {
+                    // Follow links, but remember which real folders were read to stop loops.
                     Ok(canon) => {
                         if seen_dirs.insert(canon) {
                             stack.push(path);
@@ -279,24 +306,86 @@ fn walk(
                         path: relative(root, &path),
                         reason: SkipReason::Unreadable(e.to_string()),
                     }),
-                }
-            } else if meta.is_file() {
-                match is_text_name(&path) {
+                },
+                Ok(Kind::File) => match is_text_name(&path) {
                     Ok(()) => files.push(path),
                     Err(extension) => skipped.push(Skipped {
                         path: relative(root, &path),
                         reason: SkipReason::NotText { extension },
                     }),
-                }
+                },
+                Err(reason) => skipped.push(Skipped {
+                    path: relative(root, &path),
+                    reason,
+                }),
             }
         }
     }
-    files.sort();
-    Ok(files)
+    Ok(files) // in no particular order: callers sort what they make of them
 }
 
-/// Read and decode one file.
+enum Kind {
+    Dir,
+    File,
+}
+
+/// Is this entry (through links) a folder or a regular file? The type comes from the folder
+/// listing itself; only links are looked up. Anything else is skipped with the reason.
+fn entry_kind(entry: &fs::DirEntry, path: &Path) -> Result<Kind, SkipReason> {
+    let listed = entry.file_type().ok().filter(|t| !t.is_symlink());
+    let kind = match listed {
+        Some(kind) => kind,
+        None => fs::metadata(path)
+            .map_err(|e| SkipReason::Unreadable(e.to_string()))?
+            .file_type(),
+    };
+    if kind.is_dir() {
+        Ok(Kind::Dir)
+    } else if kind.is_file() {
+        Ok(Kind::File)
+    } else {
+        Err(SkipReason::NotRegular(special_kind(&kind)))
+    }
+}
+
+/// What kind of special file this is, in words.
+fn special_kind(kind: &fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a FIFO";
+        } else if kind.is_socket() {
+            return "a socket";
+        } else if kind.is_block_device() || kind.is_char_device() {
+            return "a device";
+        }
+    }
+    let _ = kind;
+    "not a file or a folder"
+}
+
+/// Read and decode (or convert) one file, and detect its metadata.
 pub fn read_article(root: &Path, path: &Path, options: &LoadOptions) -> Result<Article, Skipped> {
+    read_article_as(root, path, options, true)
+}
+
+/// [`read_article`] without detecting metadata (title, date, outlet…): for a pass over the
+/// text alone, such as the command line's search.
+pub fn read_article_text(
+    root: &Path,
+    path: &Path,
+    options: &LoadOptions,
+) -> Result<Article, Skipped> {
+    read_article_as(root, path, options, false)
+}
+
+fn read_article_as(
+    root: &Path,
+    path: &Path,
+    options: &LoadOptions,
+    analyse: bool,
+) -> Result<Article, Skipped> {
     let skip = |reason| Skipped {
         path: relative(root, path),
         reason,
@@ -306,35 +395,90 @@ pub fn read_article(root: &Path, path: &Path, options: &LoadOptions) -> Result<A
             "the file is not inside the corpus folder".into(),
         ))
     })?;
-    let bytes = read_limited(path, options.max_file_bytes).map_err(skip)?;
-    match decode(&bytes) {
-        Ok(decoded) => Ok(Article::new(id, path.to_owned(), decoded)),
-        Err(DecodeError::Empty) => Err(skip(SkipReason::Empty)),
-        Err(DecodeError::Blank) => Err(skip(SkipReason::Blank)),
-        Err(DecodeError::Binary(kind)) => Err(skip(SkipReason::Binary(kind))),
+    let format = Format::of_path(path).unwrap_or(Format::Text);
+    // Only plain text is judged binary from its first block; converted formats are binary.
+    let plain = format.converter().is_none();
+    let (bytes, sniffed) = read_limited(path, options.max_file_bytes, plain).map_err(skip)?;
+    let read = match sniffed {
+        Some(sniffed) => decode_sniffed(bytes, sniffed)
+            .map(|d| {
+                let converted = formats::Converted {
+                    text: d.text,
+                    meta: SourceMeta::default(),
+                    encoding: d.encoding,
+                };
+                (converted, None)
+            })
+            .map_err(ReadError::from),
+        None => formats::read_bytes(format, &bytes),
+    };
+    let (converted, stamp) = read.map_err(|e| {
+        skip(match e {
+            ReadError::Decode(DecodeError::Empty) => SkipReason::Empty,
+            ReadError::Decode(DecodeError::Blank) => SkipReason::Blank,
+            ReadError::Decode(DecodeError::Binary(kind)) => SkipReason::Binary(kind),
+            e @ ReadError::Convert(..) => SkipReason::Conversion(e.to_string()),
+        })
+    })?;
+    let path = path.to_owned();
+    Ok(if analyse {
+        Article::converted(id, path, format, converted, stamp)
+    } else {
+        Article::unanalysed(id, path, format, converted, stamp)
+    })
+}
+
+/// Open a file for reading without waiting: a FIFO put where a file was is refused, not
+/// waited on. Returns the file and its size.
+fn open_regular(path: &Path) -> Result<(fs::File, u64), SkipReason> {
+    let unreadable = |e: std::io::Error| SkipReason::Unreadable(e.to_string());
+    let mut open = fs::OpenOptions::new();
+    open.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        open.custom_flags(libc::O_NONBLOCK);
     }
+    let file = open.open(path).map_err(unreadable)?;
+    let meta = file.metadata().map_err(unreadable)?;
+    if !meta.file_type().is_file() {
+        return Err(SkipReason::NotRegular(special_kind(&meta.file_type())));
+    }
+    Ok((file, meta.len()))
 }
 
 /// Read a file, refusing it when it is larger than `limit` (checked before and while reading,
-/// so a file that grows meanwhile cannot slip through).
-fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, SkipReason> {
-    let file = fs::File::open(path).map_err(|e| SkipReason::Unreadable(e.to_string()))?;
-    let len = file
-        .metadata()
-        .map_err(|e| SkipReason::Unreadable(e.to_string()))?
-        .len();
+/// so a file that grows meanwhile cannot slip through). With `sniff` (plain text), a file whose
+/// first block shows it is binary is refused before the rest is read, and the verdict is
+/// returned for the decoder.
+fn read_limited(
+    path: &Path,
+    limit: u64,
+    sniff_text: bool,
+) -> Result<(Vec<u8>, Option<Sniffed>), SkipReason> {
+    let unreadable = |e: std::io::Error| SkipReason::Unreadable(e.to_string());
+    let (file, len) = open_regular(path)?;
     if len > limit {
         return Err(SkipReason::TooLarge { bytes: len, limit });
     }
     let mut bytes = Vec::with_capacity(len as usize);
-    file.take(limit + 1)
+    let mut file = file.take(limit + 1);
+    (&mut file)
+        .take(SNIFF_BYTES as u64)
         .read_to_end(&mut bytes)
-        .map_err(|e| SkipReason::Unreadable(e.to_string()))?;
+        .map_err(unreadable)?;
+    let sniffed = sniff_text.then(|| sniff(&bytes));
+    if let Some(Sniffed::Binary(kind)) = sniffed {
+        return Err(SkipReason::Binary(kind));
+    }
+    if bytes.len() == SNIFF_BYTES {
+        file.read_to_end(&mut bytes).map_err(unreadable)?; // the rest, past the first block
+    }
     if bytes.len() as u64 > limit {
         return Err(SkipReason::TooLarge {
             bytes: bytes.len() as u64,
             limit,
         });
     }
-    Ok(bytes)
+    Ok((bytes, sniffed))
 }

@@ -2,7 +2,7 @@
 //! correct, add by hand, and group into series.
 
 use super::curation::{FigureKey, FigureRow, RowStatus};
-use super::{Figure, Year, extract};
+use super::{Figure, Kind, Year, extract};
 use crate::corpus::{Article, Corpus};
 use crate::project::{
     Anchor, CuratedFigure, Edit, Extracted, FigureId, FigureStatus, Project, Rgb, Series, SeriesId,
@@ -68,7 +68,7 @@ fn record(
     Ok(CuratedFigure::from_extracted(
         ids.take(),
         row.key.article.clone(),
-        &row.figure,
+        &extracted(&row.figure),
         anchor,
         FigureStatus::Accepted,
         now.clone(),
@@ -123,17 +123,29 @@ pub fn set_status(
     Ok(Edit::Batch { label, edits })
 }
 
+/// What the extractor said about a figure, as the project keeps it.
+pub fn extracted(f: &Figure) -> Extracted {
+    Extracted {
+        value: f.value,
+        unit: f.unit.clone(),
+        year: f.year,
+        kind: f.kind,
+    }
+}
+
 /// The values the analyst gives a figure.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Correction {
     pub value: f64,
     pub unit: String,
     pub year: Year,
+    /// Actual, target or forecast.
+    pub kind: Kind,
     pub label: String,
 }
 
-/// Correct a figure's value, unit or year, or label it. The figure is accepted; the extractor's
-/// reading is kept so the correction shows and survives re-extraction.
+/// Correct a figure's value, unit, year or kind, or label it. The figure is accepted; the
+/// extractor's reading is kept so the correction shows and survives re-extraction.
 pub fn correct(
     project: &Project,
     corpus: &Corpus,
@@ -144,15 +156,12 @@ pub fn correct(
     let mut ids = Ids::new(project);
     let mut f = record(project, corpus, row, &mut ids, now)?;
     if f.extracted.is_none() && !f.manual {
-        f.extracted = Some(Extracted {
-            value: row.figure.value,
-            unit: row.figure.unit.clone(),
-            year: row.figure.year,
-        });
+        f.extracted = Some(extracted(&row.figure));
     }
     f.value = to.value;
     f.unit = to.unit.trim().to_owned();
     f.year = to.year;
+    f.kind = to.kind;
     f.label = to.label.trim().to_owned();
     f.status = FigureStatus::Accepted;
     f.modified = now.clone();
@@ -272,8 +281,8 @@ pub fn manual_figure(
             })
             .find(|f| f.start < end && start < f.end)
     });
-    let (value, unit, year) = match found {
-        Some(f) => (f.value, f.unit, f.year),
+    let (value, unit, year, kind) = match found {
+        Some(f) => (f.value, f.unit, f.year, f.kind),
         None => {
             let number: String = anchor
                 .quote
@@ -283,7 +292,7 @@ pub fn manual_figure(
                 .collect();
             let value = super::extract::parse_digits(number.trim_end_matches(['.', ',']), false)
                 .ok_or(CurateError::NoNumber)?;
-            (value, String::new(), Year::None)
+            (value, String::new(), Year::None, Kind::Actual)
         }
     };
     let figure = CuratedFigure {
@@ -298,6 +307,7 @@ pub fn manual_figure(
         value,
         unit,
         year,
+        kind,
         label: String::new(),
         manual: true,
         extracted: None,

@@ -1,11 +1,12 @@
 //! The figures table: what the extractor found merged with what the analyst curated. An
-//! extracted figure at the same place as a curated one shows the curated values, so
-//! corrections survive re-extraction; curated figures the extractor no longer finds (and
-//! figures added by hand) are listed too.
+//! extracted figure at the same place as a curated one shows the curated values (value, unit,
+//! year, kind), so corrections survive re-extraction; curated figures the extractor no longer
+//! finds (and figures added by hand) are listed too. Counts kept as context and figures in a
+//! repeated copy of an article's text are hidden unless the filter asks for them.
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::{Figure, Year, sentences::sentences};
+use super::{Figure, Tier, Year};
 use crate::corpus::{ArticleId, Corpus};
 use crate::project::{FigureId, FigureStatus, Project, SeriesId};
 
@@ -118,6 +119,12 @@ fn curated_row(
             year: c.year,
             qualifier: found.and_then(|f| f.qualifier.clone()),
             sentence,
+            kind: c.kind,
+            tier: found.map_or(Tier::Core, |f| f.tier),
+            repeat: found.is_some_and(|f| f.repeat),
+            year_inferred: found
+                .filter(|_| c.year.is_none())
+                .map_or(Year::None, |f| f.year_inferred),
         },
         status: match c.status {
             FigureStatus::Accepted => RowStatus::Accepted,
@@ -131,7 +138,8 @@ fn curated_row(
     })
 }
 
-/// The code point range of the sentence containing `start..end`.
+/// The code point range of the context of `start..end` as the extractor gives it: its
+/// sentence, or a bounded window around it in a long sentence.
 pub fn sentence_around(
     text: &str,
     index: &crate::corpus::TextIndex,
@@ -139,10 +147,10 @@ pub fn sentence_around(
     end: usize,
 ) -> Option<(usize, usize)> {
     let (a, b) = (index.byte_of(text, start)?, index.byte_of(text, end)?);
-    let s = sentences(text)
+    let s = super::extract::bounded_sentences(text)
         .into_iter()
         .find(|s| s.start <= a && b <= s.end)
-        .unwrap_or(a..b);
+        .map_or(a..b, |s| super::extract::window(text, &s, &(a..b)));
     Some((index.char_of(text, s.start)?, index.char_of(text, s.end)?))
 }
 
@@ -154,6 +162,10 @@ pub struct FigureFilter {
     pub article: Option<ArticleId>,
     pub text: String,
     pub status: Option<RowStatus>,
+    /// Also show counts kept as context ("the two nations").
+    pub show_context: bool,
+    /// Also show figures in a repeated copy of an article's text.
+    pub show_repeats: bool,
 }
 
 impl FigureFilter {
@@ -164,7 +176,10 @@ impl FigureFilter {
             Year::Range(a, b) => a.is_none_or(|a| a <= y) && b.is_none_or(|b| y <= b),
         });
         let needle = self.text.trim().to_lowercase();
-        self.unit.as_ref().is_none_or(|u| &row.figure.unit == u)
+        let shown = (self.show_context || row.figure.tier != Tier::Context)
+            && (self.show_repeats || !row.figure.repeat || row.curated.is_some());
+        shown
+            && self.unit.as_ref().is_none_or(|u| &row.figure.unit == u)
             && year_ok
             && self.article.as_ref().is_none_or(|a| &row.key.article == a)
             && self.status.is_none_or(|s| s == row.status)
@@ -182,6 +197,7 @@ pub enum SortBy {
     Value,
     Unit,
     Year,
+    Kind,
     Status,
 }
 
@@ -197,6 +213,7 @@ pub fn compare_rows(
         SortBy::Value => a.figure.value.total_cmp(&b.figure.value),
         SortBy::Unit => a.figure.unit.cmp(&b.figure.unit),
         SortBy::Year => a.figure.year.key().cmp(&b.figure.year.key()),
+        SortBy::Kind => a.figure.kind.cmp(&b.figure.kind),
         SortBy::Status => a.status.cmp(&b.status),
     };
     let o = if descending { o.reverse() } else { o };

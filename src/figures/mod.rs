@@ -1,20 +1,25 @@
-//! Figures: every number an article states, with its unit, the year it refers to and its
-//! sentence; and the analyst's curation of them into series. No egui here.
+//! Figures: every number an article states, with its unit, the year it refers to, its kind
+//! (actual, target, forecast) and its context; and the analyst's curation of them into series.
+//! No egui here.
 //!
-//! Extraction is rule-based and general: a tokenizer ([`tokens`]), a sentence splitter
-//! ([`sentences`]), word lists ([`lexicon`]), year mentions ([`years`]) and the rules that put
-//! them together ([`extract`]). Offsets are code points into the decoded article text.
+//! Extraction is rule-based and general: a tokenizer ([`tokens`]), the sentence splitter of
+//! [`crate::text`], word lists read from data files ([`lexicon`]), year mentions ([`years`])
+//! and the rules that put them together ([`extract`]), in the article's language (English,
+//! Spanish, Portuguese; detected per article and per paragraph). Offsets are code points into
+//! the decoded article text. docs/figures.md documents the output and the rules.
 
 pub mod curate;
 pub mod curation;
 pub mod extract;
 pub mod lexicon;
-pub mod sentences;
+pub mod pairing;
 pub mod series;
 pub mod tokens;
 pub mod years;
 
 use serde::{Deserialize, Serialize};
+
+pub use crate::figure_types::{Kind, Year};
 
 pub use extract::{extract, extract_article};
 
@@ -67,102 +72,6 @@ pub fn extract_corpus(
         .collect()
 }
 
-/// The year a figure refers to.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Year {
-    #[default]
-    None,
-    Point(i32),
-    /// A range; either end may be open ("since 2018" is `Range(Some(2018), None)`).
-    Range(Option<i32>, Option<i32>),
-}
-
-impl Year {
-    /// One year to sort or plot by: the point, or the range's end (or start when open).
-    pub fn key(self) -> Option<i32> {
-        match self {
-            Year::None => None,
-            Year::Point(y) => Some(y),
-            Year::Range(a, b) => b.or(a),
-        }
-    }
-
-    pub fn is_none(self) -> bool {
-        self == Year::None
-    }
-}
-
-impl std::fmt::Display for Year {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Year::None => Ok(()),
-            Year::Point(y) => write!(f, "{y}"),
-            Year::Range(a, b) => {
-                let part = |y: &Option<i32>| y.map_or(String::new(), |y| y.to_string());
-                write!(f, "{}–{}", part(a), part(b))
-            }
-        }
-    }
-}
-
-impl std::str::FromStr for Year {
-    type Err = String;
-
-    /// "", "2014", "2004-2009", "2018-" or "-2020" (en dashes too).
-    fn from_str(s: &str) -> Result<Self, String> {
-        let s = s.trim();
-        if s.is_empty() {
-            return Ok(Year::None);
-        }
-        let parse = |p: &str| -> Result<Option<i32>, String> {
-            let p = p.trim();
-            if p.is_empty() {
-                return Ok(None);
-            }
-            p.parse::<i32>()
-                .map(Some)
-                .map_err(|_| format!("“{p}” is not a year"))
-        };
-        match s.split_once(['-', '–']) {
-            Some((a, b)) => {
-                let (a, b) = (parse(a)?, parse(b)?);
-                if a.is_none() && b.is_none() {
-                    return Err("a range needs at least one year".into());
-                }
-                Ok(Year::Range(a, b))
-            }
-            None => Ok(Year::Point(parse(s)?.unwrap_or_default())),
-        }
-    }
-}
-
-/// JSON: `null`, `2009`, or `[2004, 2009]` with `null` for an open end.
-impl Serialize for Year {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Year::None => s.serialize_none(),
-            Year::Point(y) => s.serialize_i32(*y),
-            Year::Range(a, b) => (a, b).serialize(s),
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for Year {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            Point(i32),
-            Range(Option<i32>, Option<i32>),
-        }
-        Ok(match Option::<Raw>::deserialize(d)? {
-            None => Year::None,
-            Some(Raw::Point(y)) => Year::Point(y),
-            Some(Raw::Range(a, b)) => Year::Range(a, b),
-        })
-    }
-}
-
 /// One figure found in an article.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
@@ -178,8 +87,46 @@ pub struct Figure {
     pub year: Year,
     /// "about", "more than", "up to", "nearly", …
     pub qualifier: Option<String>,
-    /// Code point offsets of the sentence the figure is in.
+    /// Code point offsets of the figure's context: its sentence, or, in a sentence longer than
+    /// [`extract::CONTEXT_CHARS`], a window of about that many characters around the figure.
     pub sentence: (usize, usize),
+    /// Actual, target or forecast.
+    #[serde(default)]
+    pub kind: Kind,
+    /// A figure to plot, or a count kept only as context ("the two nations").
+    #[serde(default)]
+    pub tier: Tier,
+    /// The figure is in a later copy of text the article already holds (a body saved twice).
+    #[serde(default)]
+    pub repeat: bool,
+    /// A year proposed when the sentence states none, from the article's date ("last year")
+    /// or the sentence before ("that year"); the analyst accepts it or not. `year` stays what
+    /// the sentence states.
+    #[serde(default)]
+    pub year_inferred: Year,
+}
+
+/// Whether a figure is one to plot or a count kept as context.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Tier {
+    /// A figure an analyst might plot or compare.
+    #[default]
+    Core,
+    /// A count that refers back to parties already named ("the two nations signed",
+    /// "between both countries"): kept, but hidden by default.
+    Context,
+}
+
+impl Tier {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tier::Core => "core",
+            Tier::Context => "context",
+        }
+    }
 }
 
 /// What kind of quantity a unit measures, for grouping and plotting.
@@ -189,48 +136,39 @@ pub enum UnitClass {
     Area,
     Weight,
     Length,
+    Volume,
     Percent,
     Duration,
     Count,
 }
 
+/// The class of a canonical unit: the units table's class, money for an ISO 4217 code or a
+/// price ("USD/kg"), a count for anything else (a counted noun).
 pub fn unit_class(unit: &str) -> UnitClass {
-    match unit {
-        "hectare" | "km2" | "acre" | "m2" | "mi2" => UnitClass::Area,
-        "tonne" | "kg" | "g" | "pound" => UnitClass::Weight,
-        "km" | "mile" | "m" | "nautical mile" => UnitClass::Length,
-        "percent" | "fraction" => UnitClass::Percent,
-        u if lexicon::is_duration(u) => UnitClass::Duration,
-        u if u.len() == 3 && u.bytes().all(|b| b.is_ascii_uppercase()) => UnitClass::Money,
-        u if u.contains('/') && u.len() >= 4 && u[..3].bytes().all(|b| b.is_ascii_uppercase()) => {
-            UnitClass::Money
-        }
+    let code = |u: &str| u.len() == 3 && u.bytes().all(|b| b.is_ascii_uppercase());
+    if let Some(u) = lexicon::Lexicon::get().unit_named(unit) {
+        return u.class;
+    }
+    match unit.split_once('/') {
+        _ if code(unit) => UnitClass::Money,
+        Some((money, _)) if code(money) => UnitClass::Money,
         _ => UnitClass::Count,
     }
+}
+
+/// A unit of time (a duration)?
+pub fn is_duration(unit: &str) -> bool {
+    unit_class(unit) == UnitClass::Duration
+}
+
+/// A counted noun (not money, a measure, a share or empty)?
+pub fn is_count(unit: &str) -> bool {
+    !unit.is_empty() && unit_class(unit) == UnitClass::Count
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn years_serialize_as_the_scorer_reads_them() {
-        let json = |y: Year| serde_json::to_string(&y).expect("json");
-        assert_eq!(json(Year::None), "null");
-        assert_eq!(json(Year::Point(2009)), "2009");
-        assert_eq!(json(Year::Range(Some(2004), Some(2009))), "[2004,2009]");
-        assert_eq!(json(Year::Range(Some(2018), None)), "[2018,null]");
-        for y in [Year::None, Year::Point(2009), Year::Range(None, Some(2020))] {
-            assert_eq!(serde_json::from_str::<Year>(&json(y)).expect("back"), y);
-        }
-        assert_eq!(
-            "2004–2009".parse::<Year>(),
-            Ok(Year::Range(Some(2004), Some(2009)))
-        );
-        assert_eq!("2018-".parse::<Year>(), Ok(Year::Range(Some(2018), None)));
-        assert_eq!("".parse::<Year>(), Ok(Year::None));
-        assert!("soon".parse::<Year>().is_err());
-    }
 
     #[test]
     fn unit_classes() {
@@ -239,5 +177,9 @@ mod tests {
         assert_eq!(unit_class("km2"), UnitClass::Area);
         assert_eq!(unit_class("century"), UnitClass::Duration);
         assert_eq!(unit_class("helicopter"), UnitClass::Count);
+        assert_eq!(unit_class("fraction"), UnitClass::Percent);
+        assert_eq!(unit_class("USD/hectare"), UnitClass::Money);
+        assert_eq!(unit_class("litre"), UnitClass::Volume);
+        assert_eq!(unit_class("su-30"), UnitClass::Count);
     }
 }

@@ -3,8 +3,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::Year;
 use super::curation::{FigureRow, RowStatus};
+use super::{Kind, Year};
 use crate::corpus::{ArticleId, Corpus};
 
 /// Words near a figure (its clause, at most eight words on each side), to compare figures.
@@ -29,6 +29,8 @@ pub struct Point {
     pub end: usize,
     pub value: f64,
     pub year: Year,
+    /// Actual, target or forecast: a series may hold all three (see [`super::pairing`]).
+    pub kind: Kind,
     /// The analyst's label, or the figure's text.
     pub label: String,
     pub text: String,
@@ -57,6 +59,7 @@ pub fn points(project: &Project, corpus: &Corpus, series: &Series) -> Vec<Point>
                 end: f.end,
                 value: f.value,
                 year: f.year,
+                kind: f.kind,
                 label: if f.label.is_empty() {
                     f.quote.clone()
                 } else {
@@ -81,6 +84,7 @@ pub fn write_csv<W: std::io::Write>(
     let mut w = csv::Writer::from_writer(out);
     w.write_record([
         "series", "year", "value", "unit", "label", "text", "article", "start", "end", "sentence",
+        "kind",
     ])?;
     for p in points {
         w.write_record([
@@ -94,6 +98,7 @@ pub fn write_csv<W: std::io::Write>(
             &p.start.to_string(),
             &p.end.to_string(),
             p.sentence.as_str(),
+            p.kind.as_str(),
         ])?;
     }
     w.flush()?;
@@ -225,8 +230,7 @@ pub fn suggest(rows: &[FigureRow], context_of: impl Fn(&FigureRow) -> String) ->
     let mut by_unit: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, r) in rows.iter().enumerate() {
         let unit = r.figure.unit.as_str();
-        let plottable =
-            !unit.is_empty() && unit != "fraction" && !super::lexicon::is_duration(unit);
+        let plottable = !unit.is_empty() && unit != "fraction" && !super::is_duration(unit);
         if r.status != RowStatus::Rejected && r.series.is_empty() && plottable {
             by_unit.entry(unit).or_default().push(i);
         }

@@ -43,15 +43,6 @@ fn is_group_space(c: char) -> bool {
     matches!(c, '\u{00A0}' | '\u{202F}' | '\u{2009}')
 }
 
-/// Digits in groups split by single spaces, the first of one to three digits ("12", "1 000").
-fn plain_groups(number: &[u8]) -> bool {
-    let mut groups = number.split(|b| *b == b' ');
-    let first_ok = groups
-        .next()
-        .is_some_and(|g| (1..=3).contains(&g.len()) && g.iter().all(u8::is_ascii_digit));
-    first_ok && groups.all(|g| g.len() == 3 && g.iter().all(u8::is_ascii_digit))
-}
-
 /// Split `text[range]` into tokens (offsets are into `text`).
 pub fn tokenize(text: &str, range: std::ops::Range<usize>, out: &mut Vec<Token>) {
     out.clear();
@@ -66,72 +57,11 @@ pub fn tokenize(text: &str, range: std::ops::Range<usize>, out: &mut Vec<Token>)
             i += 1;
             continue;
         }
-        if b.is_ascii_digit() {
-            let start = i;
-            i += 1;
-            loop {
-                while i < end && bytes[i].is_ascii_digit() {
-                    i += 1;
-                }
-                // A separator continues the number only when a digit follows it.
-                if i + 1 < end && matches!(bytes[i], b',' | b'.') && bytes[i + 1].is_ascii_digit() {
-                    i += 1;
-                    continue;
-                }
-                // "1 000 tonnes": a plain space groups digits when the number so far is groups
-                // of digits starting with one to three, and exactly three digits follow.
-                if i + 1 < end
-                    && bytes[i] == b' '
-                    && bytes[i + 1].is_ascii_digit()
-                    && plain_groups(&bytes[start..i])
-                {
-                    let after = i + 1;
-                    let digits = bytes[after..end]
-                        .iter()
-                        .take_while(|d| d.is_ascii_digit())
-                        .count();
-                    let next = bytes.get(after + 3).copied();
-                    let ends = match next {
-                        None => true,
-                        Some(b',' | b'.') => {
-                            bytes.get(after + 4).is_none_or(|d| !d.is_ascii_digit())
-                        }
-                        Some(d) => !d.is_ascii_digit(),
-                    };
-                    if digits == 3 && ends && after + 3 <= end {
-                        i = after;
-                        continue;
-                    }
-                }
-                if i < end
-                    && bytes[i] >= 0x80
-                    && let Some(c) = text[i..end].chars().next()
-                {
-                    let after = i + c.len_utf8();
-                    if is_group_space(c) && after < end && bytes[after].is_ascii_digit() {
-                        // "35 000": only when exactly three digits follow.
-                        let digits = bytes[after..end]
-                            .iter()
-                            .take_while(|d| d.is_ascii_digit())
-                            .count();
-                        if digits == 3 {
-                            i = after;
-                            continue;
-                        }
-                    }
-                }
-                break;
-            }
-            out.push(Token {
-                kind: Kind::Number,
-                start,
-                end: i,
-                space_before: space,
-            });
-            space = false;
-            continue;
-        }
-        if b.is_ascii_alphabetic() || b >= 0x80 {
+        let start = i;
+        let kind = if b.is_ascii_digit() {
+            i = number_end(text, start, end);
+            Kind::Number
+        } else if b.is_ascii_alphabetic() || b >= 0x80 {
             // Decode one char to decide (non-ASCII may be a letter, a space or a symbol).
             let c = text[i..end].chars().next().unwrap_or(' ');
             if c.is_whitespace() {
@@ -140,50 +70,120 @@ pub fn tokenize(text: &str, range: std::ops::Range<usize>, out: &mut Vec<Token>)
                 continue;
             }
             if c.is_alphabetic() {
-                let start = i;
+                i = word_end(text, start, end);
+                Kind::Word
+            } else {
                 i += c.len_utf8();
-                while i < end {
-                    let c = text[i..end].chars().next().unwrap_or(' ');
-                    // An apostrophe inside a word ("country's") belongs to it.
-                    let inner_apostrophe = (c == '\'' || c == '’')
-                        && text[i + c.len_utf8()..end]
-                            .chars()
-                            .next()
-                            .is_some_and(char::is_alphabetic);
-                    if !(c.is_alphabetic() || inner_apostrophe) {
-                        break;
-                    }
-                    i += c.len_utf8();
-                }
-                out.push(Token {
-                    kind: Kind::Word,
-                    start,
-                    end: i,
-                    space_before: space,
-                });
-                space = false;
-                continue;
+                Kind::Punct
             }
-            let start = i;
-            i += c.len_utf8();
-            out.push(Token {
-                kind: Kind::Punct,
-                start,
-                end: i,
-                space_before: space,
-            });
-            space = false;
-            continue;
-        }
+        } else {
+            i += 1;
+            Kind::Punct
+        };
         out.push(Token {
-            kind: Kind::Punct,
-            start: i,
-            end: i + 1,
+            kind,
+            start,
+            end: i,
             space_before: space,
         });
         space = false;
-        i += 1;
     }
+}
+
+/// Where the word starting at byte `start` ends: letters (any script), with apostrophes
+/// inside ("country's").
+fn word_end(text: &str, start: usize, end: usize) -> usize {
+    let mut i = start;
+    while i < end {
+        let c = text[i..end].chars().next().unwrap_or(' ');
+        let inner_apostrophe = (c == '\'' || c == '’')
+            && text[i + c.len_utf8()..end]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic);
+        if !(c.is_alphabetic() || inner_apostrophe) {
+            break;
+        }
+        i += c.len_utf8();
+    }
+    i
+}
+
+/// Where the number starting at byte `start` ends: digits, with `,` or `.` between digits,
+/// and digit groups split by one space ("1 000 tonnes", only groups of three after one to
+/// three digits) or a narrow space ("35\u{202F}000").
+fn number_end(text: &str, start: usize, end: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = start + 1;
+    // The number so far is groups of digits split by single spaces, the first of one to three
+    // digits and the others of three (kept as the number grows, so no group is read twice).
+    let mut first_group = true;
+    let mut group = 1;
+    let mut plain = true;
+    loop {
+        while i < end && bytes[i].is_ascii_digit() {
+            i += 1;
+            group += 1;
+        }
+        if first_group {
+            plain &= group <= 3;
+        } else {
+            plain &= group == 3;
+        }
+        // A separator continues the number only when a digit follows it.
+        if i + 1 < end && matches!(bytes[i], b',' | b'.') && bytes[i + 1].is_ascii_digit() {
+            i += 1;
+            plain = false;
+            group = 0;
+            continue;
+        }
+        // "1 000 tonnes": a plain space groups digits when exactly three digits follow.
+        if i + 1 < end && bytes[i] == b' ' && bytes[i + 1].is_ascii_digit() && plain {
+            let after = i + 1;
+            if three_digits_end(bytes, after, end) {
+                i = after;
+                first_group = false;
+                group = 0;
+                continue;
+            }
+        }
+        if i < end
+            && bytes[i] >= 0x80
+            && let Some(c) = text[i..end].chars().next()
+        {
+            let after = i + c.len_utf8();
+            // "35 000": only when exactly three digits follow.
+            if is_group_space(c) && after < end && bytes[after].is_ascii_digit() {
+                let digits = bytes[after..end]
+                    .iter()
+                    .take_while(|d| d.is_ascii_digit())
+                    .count();
+                if digits == 3 {
+                    i = after;
+                    plain = false;
+                    group = 0;
+                    continue;
+                }
+            }
+        }
+        return i;
+    }
+}
+
+/// Exactly three digits start at `at`, and the number ends after them (a separator after
+/// them must not lead on to more digits).
+fn three_digits_end(bytes: &[u8], at: usize, end: usize) -> bool {
+    let digits = bytes[at..end]
+        .iter()
+        .take_while(|d| d.is_ascii_digit())
+        .count();
+    let next = bytes.get(at + 3).copied();
+    let ends = match next {
+        None => true,
+        Some(b',' | b'.') => bytes.get(at + 4).is_none_or(|d| !d.is_ascii_digit()),
+        Some(d) => !d.is_ascii_digit(),
+    };
+    digits == 3 && ends && at + 3 <= end
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! Year mentions in a sentence ("in 2014", "between 2004 and 2009", "since 2018", "2010–15",
-//! "the 1990s") and the rule that attaches one to a figure.
+//! "the 1990s", "entre 2006 y 2008", "desde 2011"), in the sentence's language.
 
 use super::Year;
+use super::lexicon::{Lang, Set};
 use super::tokens::{Kind, Token};
 
 /// A year expression found in a sentence, with the token range it covers.
@@ -31,89 +32,93 @@ fn word_is(toks: &[Token], text: &str, i: usize, words: &[&str]) -> bool {
         .is_some_and(|t| t.kind == Kind::Word && words.iter().any(|w| t.is(text, w)))
 }
 
+/// Token `i` is a word of `set` in `lang`.
+fn in_set(toks: &[Token], text: &str, lang: &Lang, i: usize, set: Set) -> bool {
+    toks.get(i)
+        .is_some_and(|t| t.kind == Kind::Word && lang.is(t.text(text), set))
+}
+
 /// A dash or hyphen token.
 pub fn is_dash(t: &Token, text: &str) -> bool {
     t.kind == Kind::Punct && matches!(t.text(text), "-" | "–" | "—" | "‐" | "‑")
 }
 
-/// Words that may stand between a preposition and its year: "since FY 2008".
-const FISCAL: &[&str] = &["FY", "CY", "fiscal"];
-
-/// Words that narrow a year without changing it: "early 2015", "mid-2012".
-const PART: &[&str] = &[
-    "early", "late", "mid", "spring", "summer", "autumn", "fall", "winter",
-];
-
-fn is_month(toks: &[Token], text: &str, k: usize) -> bool {
+fn is_month(toks: &[Token], text: &str, lang: &Lang, k: usize) -> bool {
     toks.get(k)
-        .is_some_and(|t| t.kind == Kind::Word && super::lexicon::month(t.text(text)).is_some())
+        .is_some_and(|t| t.kind == Kind::Word && lang.month(t.text(text)).is_some())
 }
 
 /// The word before the year at token `i`, looking past what only narrows the year: "FY",
-/// "fiscal year", a month, "mid-", "the end of" ("since the beginning of 2007" gives "since").
-fn word_before_year(toks: &[Token], text: &str, i: usize) -> Option<usize> {
+/// "fiscal year", a month, "mid-", "the end of" ("since the beginning of 2007" gives "since",
+/// "desde finales de 2011" gives "desde").
+fn word_before_year(toks: &[Token], text: &str, lang: &Lang, i: usize) -> Option<usize> {
+    let set = |k: usize, s: Set| in_set(toks, text, lang, k, s);
     let mut p = i.checked_sub(1)?;
-    if word_is(toks, text, p, &["year"]) && word_is(toks, text, p.wrapping_sub(1), &["fiscal"]) {
+    // "antes de 2021", "a partir de 2015": the word before "of" says how the year reads.
+    if set(p, Set::Of)
+        && (set(p.wrapping_sub(1), Set::YearUntil) || set(p.wrapping_sub(1), Set::YearSince))
+    {
+        return Some(p - 1);
+    }
+    if word_is(toks, text, p, &["year", "years"]) && set(p.wrapping_sub(1), Set::Fiscal) {
         p = p.checked_sub(2)?;
-    } else if word_is(toks, text, p, FISCAL) {
+    } else if set(p, Set::Fiscal) {
         p = p.checked_sub(1)?;
     }
-    // "December 2006", "mid-2012", "early 2015"
-    if is_month(toks, text, p) {
+    // "December 2006", "diciembre de 2006", "mid-2012", "early 2015"
+    if set(p, Set::Of) && is_month(toks, text, lang, p.wrapping_sub(1)) {
+        p = p.checked_sub(2)?;
+    } else if is_month(toks, text, lang, p) {
         p = p.checked_sub(1)?;
     }
     if toks.get(p).is_some_and(|t| is_dash(t, text))
         && word_is(toks, text, p.wrapping_sub(1), &["mid"])
     {
         p = p.checked_sub(2)?;
-    } else if word_is(toks, text, p, PART) {
+    } else if set(p, Set::YearPart) && !set(p.wrapping_sub(1), Set::Of) {
         p = p.checked_sub(1)?;
     }
-    // "the beginning of 2007", "the end of 2011"
-    if word_is(toks, text, p, &["of"])
-        && word_is(
-            toks,
-            text,
-            p.wrapping_sub(1),
-            &[
-                "beginning",
-                "start",
-                "end",
-                "middle",
-                "close",
-                "first",
-                "second",
-                "last",
-            ],
-        )
-        && word_is(toks, text, p.wrapping_sub(2), &["the"])
-    {
-        p = p.checked_sub(3)?;
+    // "the beginning of 2007", "the end of 2011", "a finales de 2011"
+    if set(p, Set::Of) && set(p.wrapping_sub(1), Set::YearPeriod) {
+        p = p.checked_sub(2)?;
+        if set(p, Set::Determiner) {
+            p = p.checked_sub(1)?;
+        }
     }
     Some(p)
 }
 
 /// How many tokens from `k` only narrow the year that follows them ("FY", "December",
-/// "mid-", "late").
-fn year_prefix(toks: &[Token], text: &str, k: usize) -> usize {
+/// "mid-", "late", "diciembre de").
+fn year_prefix(toks: &[Token], text: &str, lang: &Lang, k: usize) -> usize {
     let mut n = 0;
     if word_is(toks, text, k, &["mid"]) && toks.get(k + 1).is_some_and(|t| is_dash(t, text)) {
         n = 2;
-    } else if word_is(toks, text, k, PART) {
+    } else if in_set(toks, text, lang, k, Set::YearPart) {
         n = 1;
     }
-    if is_month(toks, text, k + n) {
+    if is_month(toks, text, lang, k + n) {
         n += 1;
+        if in_set(toks, text, lang, k + n, Set::Of) {
+            n += 1;
+        }
     }
-    if word_is(toks, text, k + n, FISCAL) {
+    if in_set(toks, text, lang, k + n, Set::Fiscal) {
         n += 1;
     }
     n
 }
 
 /// Find the year mentions among `toks`. `is_year[i]` says which number tokens were judged to
-/// be years (not figures).
-pub fn mentions(toks: &[Token], text: &str, is_year: &[bool]) -> Vec<YearMention> {
+/// be years (not figures); `respectively` that the sentence pairs figures with years in order.
+pub fn mentions(
+    toks: &[Token],
+    text: &str,
+    is_year: &[bool],
+    lang: &Lang,
+    respectively: bool,
+) -> Vec<YearMention> {
+    let set = |k: usize, s: Set| in_set(toks, text, lang, k, s);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -164,16 +169,11 @@ pub fn mentions(toks: &[Token], text: &str, is_year: &[bool]) -> Vec<YearMention
             }
         }
         // "between 2004 and 2009", "from 2010 to 2015", "between FY2008 and FY2015"
-        let before = word_before_year(toks, text, i);
-        let opener = before.filter(|&p| word_is(toks, text, p, &["between", "from"]));
-        let second = i + 2 + year_prefix(toks, text, i + 2);
+        let before = word_before_year(toks, text, lang, i);
+        let opener = before.filter(|&p| set(p, Set::YearRangeOpen));
+        let second = i + 2 + year_prefix(toks, text, lang, i + 2);
         if let Some(p) = opener
-            && word_is(
-                toks,
-                text,
-                i + 1,
-                &["and", "to", "until", "through", "till"],
-            )
+            && set(i + 1, Set::YearRangeJoin)
             && toks
                 .get(second)
                 .is_some_and(|t| is_year[second] && year_value(t, text).is_some())
@@ -189,14 +189,12 @@ pub fn mentions(toks: &[Token], text: &str, is_year: &[bool]) -> Vec<YearMention
         }
         // "in 2016, 2017 and 2018": a list of years in order covers their span, unless the
         // sentence pairs them with figures ("…, respectively").
-        let list_end = year_list(toks, text, is_year, i);
+        let list_end = year_list(toks, text, is_year, lang, i);
         if list_end > i + 2
-            && !(0..toks.len()).any(|k| word_is(toks, text, k, &["respectively"]))
+            && !respectively
             && let Some(end) = toks.get(list_end - 1).and_then(|t| year_value(t, text))
         {
-            let lead = i
-                .checked_sub(1)
-                .filter(|&p| word_is(toks, text, p, &["in", "during", "for"]));
+            let lead = i.checked_sub(1).filter(|&p| set(p, Set::YearListLead));
             out.push(YearMention {
                 year: Year::Range(Some(y), Some(end)),
                 first: lead.unwrap_or(i),
@@ -205,31 +203,18 @@ pub fn mentions(toks: &[Token], text: &str, is_year: &[bool]) -> Vec<YearMention
             i = list_end;
             continue;
         }
-        let year = if before.is_some_and(|p| word_is(toks, text, p, &["since"])) {
+        let year = if before.is_some_and(|p| set(p, Set::YearSince)) {
             Year::Range(Some(y), None)
-        } else if before
-            .is_some_and(|p| word_is(toks, text, p, &["until", "till", "through", "before"]))
-        {
+        } else if before.is_some_and(|p| set(p, Set::YearUntil)) {
             Year::Range(None, Some(y))
-        } else if before.is_some_and(|p| word_is(toks, text, p, &["after"])) {
-            Year::Range(Some(y), None)
         } else {
             Year::Point(y)
         };
         // The mention includes a preposition or month right before the year ("in 2014",
         // "March 2015"), not a determiner ("the 2016 elections").
-        let lead = before.filter(|&p| {
-            word_is(
-                toks,
-                text,
-                p,
-                &[
-                    "in", "by", "since", "until", "till", "through", "before", "after", "during",
-                    "of", "for", "from", "to", "fy", "cy",
-                ],
-            ) || toks[p].kind == Kind::Word && super::lexicon::month(toks[p].text(text)).is_some()
-        });
-        let fiscal = i.checked_sub(1).filter(|&p| word_is(toks, text, p, FISCAL));
+        let lead =
+            before.filter(|&p| set(p, Set::YearPreposition) || is_month(toks, text, lang, p));
+        let fiscal = i.checked_sub(1).filter(|&p| set(p, Set::Fiscal));
         out.push(YearMention {
             year,
             first: lead.or(fiscal).unwrap_or(i),
@@ -242,7 +227,7 @@ pub fn mentions(toks: &[Token], text: &str, is_year: &[bool]) -> Vec<YearMention
 
 /// The end (exclusive token index) of a list of rising years starting at token `i`: "2016,
 /// 2017 and 2018", "2008 and 2009". `i + 1` when no list starts there.
-fn year_list(toks: &[Token], text: &str, is_year: &[bool], i: usize) -> usize {
+fn year_list(toks: &[Token], text: &str, is_year: &[bool], lang: &Lang, i: usize) -> usize {
     let mut end = i + 1;
     let mut last = toks
         .get(i)
@@ -250,8 +235,11 @@ fn year_list(toks: &[Token], text: &str, is_year: &[bool], i: usize) -> usize {
         .unwrap_or(i32::MAX);
     loop {
         let comma = toks.get(end).is_some_and(|t| t.is_punct(text, ','));
-        let and =
-            word_is(toks, text, end, &["and"]) || comma && word_is(toks, text, end + 1, &["and"]);
+        let joins = |k: usize| {
+            word_is(toks, text, k, &["and", "y", "e"])
+                && lang.is(toks[k].text(text), Set::YearRangeJoin)
+        };
+        let and = joins(end) || comma && toks.get(end + 1).is_some() && joins(end + 1);
         let next = if comma && and { end + 2 } else { end + 1 };
         if !(comma || and) {
             return end;

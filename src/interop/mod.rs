@@ -5,6 +5,7 @@ pub mod graph;
 pub mod graph_csv;
 pub mod graph_graphml;
 pub mod refi;
+mod refi_attributes;
 pub mod refi_import;
 mod refi_import_build;
 pub mod refi_import_codebook;

@@ -19,6 +19,12 @@ pub struct RefiReport {
     pub selections: usize,
     pub codings: usize,
     pub skipped: Vec<String>,
+    /// Codes exported under another name, because another code has the same name (QDA tools
+    /// keep only the first of two codes with one name, and drop the other's codings).
+    pub renamed: Vec<String>,
+    /// Passages with the same span exported as one selection (QDA tools merge them, keeping one
+    /// note): their themes and notes are all kept on it.
+    pub merged: Vec<String>,
 }
 
 /// A `.qdpx` before zipping: the XML and each source's file name and text.
@@ -63,6 +69,11 @@ fn theme_guid(id: ThemeId) -> String {
 /// Text made safe for XML 1.0: markup characters escaped; characters XML cannot carry
 /// (most controls, lone surrogates cannot occur in `str`) become U+FFFD. In attributes, line
 /// breaks and tabs are written as character references so parsers keep them.
+/// Escape text for XML (in an attribute value when `attribute`).
+pub fn esc_xml(s: &str, attribute: bool) -> String {
+    esc(s, attribute)
+}
+
 fn esc(s: &str, attribute: bool) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -150,24 +161,67 @@ fn theme_tree(themes: &[Theme]) -> (Vec<ThemeId>, BTreeMap<ThemeId, Vec<ThemeId>
     (roots, children)
 }
 
-fn write_code(
-    out: &mut String,
-    project: &Project,
-    id: ThemeId,
-    children: &BTreeMap<ThemeId, Vec<ThemeId>>,
-    depth: usize,
-) {
+/// The name each theme is exported under: its own when no other theme has it (case aside),
+/// else "Name (Parent)", numbered if that is taken too. Returns the names and a line per rename.
+pub fn code_names(project: &Project) -> (BTreeMap<ThemeId, String>, Vec<String>) {
+    let key = |name: &str| name.trim().to_lowercase();
+    let mut count: BTreeMap<String, usize> = BTreeMap::new();
+    for t in &project.themes {
+        *count.entry(key(&t.name)).or_default() += 1;
+    }
+    let shared = |t: &Theme| count.get(&key(&t.name)).is_some_and(|&n| n > 1);
+    let mut taken: BTreeSet<String> = project
+        .themes
+        .iter()
+        .filter(|t| !shared(t))
+        .map(|t| key(&t.name))
+        .collect();
+    let (mut names, mut renamed) = (BTreeMap::new(), Vec::new());
+    for t in &project.themes {
+        if !shared(t) {
+            names.insert(t.id, t.name.clone());
+            continue;
+        }
+        let wanted = match t.parent.and_then(|p| project.theme(p)) {
+            Some(parent) => format!("{} ({})", t.name, parent.name),
+            None => t.name.clone(),
+        };
+        let mut name = wanted.clone();
+        for n in 2.. {
+            if !taken.contains(&key(&name)) {
+                break;
+            }
+            name = format!("{wanted} {n}");
+        }
+        if name != t.name {
+            renamed.push(format!(
+                "the code “{}” ({}) is exported as “{name}”: another code has the same name",
+                t.name, t.id
+            ));
+        }
+        taken.insert(key(&name));
+        names.insert(t.id, name);
+    }
+    (names, renamed)
+}
+
+fn write_code(out: &mut String, project: &Project, id: ThemeId, tree: &CodeTree, depth: usize) {
     let Some(t) = project.theme(id) else {
         return;
     };
     let pad = "  ".repeat(depth);
+    let name = tree.names.get(&id).unwrap_or(&t.name);
     out.push_str(&format!(
         "{pad}<Code guid=\"{}\" name=\"{}\" isCodable=\"true\" color=\"{}\"",
         theme_guid(t.id),
-        esc(&t.name, true),
+        esc(name, true),
         t.color.to_hex()
     ));
-    let kids = children.get(&id).map(Vec::as_slice).unwrap_or_default();
+    let kids = tree
+        .children
+        .get(&id)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
     if t.description.is_empty() && kids.is_empty() {
         out.push_str("/>\n");
         return;
@@ -180,32 +234,41 @@ fn write_code(
         ));
     }
     for &k in kids {
-        write_code(out, project, k, children, depth + 1);
+        write_code(out, project, k, tree, depth + 1);
     }
     out.push_str(&format!("{pad}</Code>\n"));
 }
 
-/// The `<Codes>` of the codebook, indented by `depth`.
-fn codes(project: &Project, depth: usize) -> String {
+/// The codebook's tree and the names its codes are exported under.
+struct CodeTree {
+    children: BTreeMap<ThemeId, Vec<ThemeId>>,
+    names: BTreeMap<ThemeId, String>,
+}
+
+/// The `<Codes>` of the codebook, indented by `depth`, and the renames it needed.
+fn codes(project: &Project, depth: usize) -> (String, Vec<String>) {
     let (roots, children) = theme_tree(&project.themes);
+    let (names, renamed) = code_names(project);
+    let tree = CodeTree { children, names };
     let pad = "  ".repeat(depth);
     let mut out = format!("{pad}<Codes>\n");
     for id in roots {
-        write_code(&mut out, project, id, &children, depth + 1);
+        write_code(&mut out, project, id, &tree, depth + 1);
     }
     out.push_str(&format!("{pad}</Codes>\n"));
-    out
+    (out, renamed)
 }
 
 /// The codebook as a `.qdc` file (namespace `urn:QDA-XML:codebook:1.0`); `None` when the
-/// codebook is empty, which the format cannot express.
+/// codebook is empty, which the format cannot express. Code names are made distinct as by
+/// [`code_names`], which also lists the renames.
 pub fn qdc(project: &Project) -> Option<String> {
     if project.themes.is_empty() {
         return None;
     }
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     out.push_str("<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\" origin=\"Dossier\">\n");
-    out.push_str(&codes(project, 1));
+    out.push_str(&codes(project, 1).0);
     out.push_str("</CodeBook>\n");
     Some(out)
 }
@@ -234,6 +297,15 @@ fn selection_name(quote: &str) -> String {
     name
 }
 
+/// The XML declaration and the `<Project>` start tag.
+fn opening(name: &str, user_guid: &str) -> String {
+    format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"{}\" origin=\"Dossier {}\" creatingUserGUID=\"{user_guid}\">\n",
+        esc(name, true),
+        env!("CARGO_PKG_VERSION")
+    )
+}
+
 /// The `.qdpx` contents: `project.qde` and one text file per loaded article.
 pub fn qdpx_parts(project: &Project, corpus: &Corpus, name: &str, user: &str) -> QdpxParts {
     let users = coder_users(project, user);
@@ -246,12 +318,7 @@ pub fn qdpx_parts(project: &Project, corpus: &Corpus, name: &str, user: &str) ->
             .map_or_else(|| user_guid.clone(), |(g, _)| g.clone())
     };
     let mut report = RefiReport::default();
-    let mut x = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    x.push_str(&format!(
-        "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"{}\" origin=\"Dossier {}\" creatingUserGUID=\"{user_guid}\">\n",
-        esc(name, true),
-        env!("CARGO_PKG_VERSION")
-    ));
+    let mut x = opening(name, &user_guid);
     x.push_str("  <Users>\n");
     for (g, name) in users.values() {
         x.push_str(&format!(
@@ -261,10 +328,14 @@ pub fn qdpx_parts(project: &Project, corpus: &Corpus, name: &str, user: &str) ->
     }
     x.push_str("  </Users>\n");
     if !project.themes.is_empty() {
+        let (codes, renamed) = codes(project, 2);
         x.push_str("  <CodeBook>\n");
-        x.push_str(&codes(project, 2));
+        x.push_str(&codes);
         x.push_str("  </CodeBook>\n");
+        report.renamed = renamed;
     }
+    let mut vars = super::refi_attributes::variables(project, corpus);
+    x.push_str(&vars.variables);
     let known: BTreeSet<ThemeId> = project.themes.iter().map(|t| t.id).collect();
     // Passages by article, in reading order; the ones that cannot be placed are reported.
     let mut by_article: BTreeMap<&crate::corpus::ArticleId, Vec<&Passage>> = BTreeMap::new();
@@ -278,6 +349,7 @@ pub fn qdpx_parts(project: &Project, corpus: &Corpus, name: &str, user: &str) ->
     if !corpus.is_empty() {
         x.push_str("  <Sources>\n");
     }
+    let selection = Selection { known: &known };
     for article in corpus.articles() {
         let g = guid("source", article.id.as_str());
         let file = format!("{g}.txt");
@@ -286,42 +358,18 @@ pub fn qdpx_parts(project: &Project, corpus: &Corpus, name: &str, user: &str) ->
             esc(article.id.as_str(), true)
         ));
         let mut passages = by_article.remove(&article.id).unwrap_or_default();
-        passages.sort_by_key(|p| (p.start, p.end, p.id));
-        for p in passages {
-            let by = creator(p);
-            x.push_str(&format!(
-                "      <PlainTextSelection guid=\"{}\" name=\"{}\" startPosition=\"{}\" endPosition=\"{}\" creatingUser=\"{by}\"{}{}>\n",
-                guid("passage", &p.id.0.to_string()),
-                esc(&selection_name(&p.quote), true),
-                p.start,
-                p.end,
-                date_attr("creationDateTime", &p.created),
-                date_attr("modifiedDateTime", &p.modified),
-            ));
-            if !p.note.is_empty() {
-                x.push_str(&format!(
-                    "        <Description>{}</Description>\n",
-                    esc(&p.note, false)
-                ));
-            }
-            for t in &p.themes {
-                if !known.contains(t) {
-                    report.skipped.push(format!(
-                        "{} in {}: {t} is not in the codebook",
-                        p.id, p.article
-                    ));
-                    continue;
-                }
-                x.push_str(&format!(
-                    "        <Coding guid=\"{}\" creatingUser=\"{by}\">\n          <CodeRef targetGUID=\"{}\"/>\n        </Coding>\n",
-                    guid("coding", &format!("{}:{}", p.id.0, t.0)),
-                    theme_guid(*t)
-                ));
-                report.codings += 1;
-            }
-            x.push_str("      </PlainTextSelection>\n");
-            report.selections += 1;
+        // One coder's passages with one span become one selection (QDA tools would merge them
+        // and keep one note); different coders' stay apart, as their agreement needs.
+        passages.sort_by_key(|p| (p.start, p.end, p.coder, p.id));
+        for group in
+            passages.chunk_by(|a, b| (a.start, a.end, a.coder) == (b.start, b.end, b.coder))
+        {
+            let by = group
+                .first()
+                .map_or_else(|| user_guid.clone(), |p| creator(p));
+            selection.write(&mut x, group, &by, &mut report);
         }
+        x.push_str(&vars.source_tail(project, corpus, &article.id));
         x.push_str("    </TextSource>\n");
         sources.push((file, article.text.clone()));
         report.sources += 1;
@@ -329,11 +377,85 @@ pub fn qdpx_parts(project: &Project, corpus: &Corpus, name: &str, user: &str) ->
     if !corpus.is_empty() {
         x.push_str("  </Sources>\n");
     }
+    x.push_str(&super::refi_attributes::notes(project, corpus, &user_guid));
     x.push_str("</Project>\n");
     QdpxParts {
         xml: x,
         sources,
         report,
+    }
+}
+
+/// What every `<PlainTextSelection>` of an export needs.
+struct Selection<'a> {
+    known: &'a BTreeSet<ThemeId>,
+}
+
+impl Selection<'_> {
+    /// One selection for one coder's passages with the same span (usually one passage): the
+    /// first one's GUID and times, every note, every theme once; `user_guid` is the coder's.
+    fn write(&self, x: &mut String, group: &[&Passage], user_guid: &str, report: &mut RefiReport) {
+        let Some(first) = group.first() else {
+            return;
+        };
+        if group.len() > 1 {
+            let ids: Vec<String> = group.iter().map(|p| p.id.0.to_string()).collect();
+            report.merged.push(format!(
+                "passages {} in {} have the same span and are exported as one selection with all \
+                 their themes and notes",
+                ids.join(", "),
+                first.article
+            ));
+        }
+        let modified = group
+            .iter()
+            .map(|p| &p.modified)
+            .max()
+            .unwrap_or(&first.modified);
+        x.push_str(&format!(
+            "      <PlainTextSelection guid=\"{}\" name=\"{}\" startPosition=\"{}\" endPosition=\"{}\" creatingUser=\"{user_guid}\"{}{}>\n",
+            guid("passage", &first.id.0.to_string()),
+            esc(&selection_name(&first.quote), true),
+            first.start,
+            first.end,
+            date_attr("creationDateTime", &first.created),
+            date_attr("modifiedDateTime", modified),
+        ));
+        let mut notes: Vec<&str> = Vec::new();
+        for p in group {
+            if !p.note.is_empty() && !notes.contains(&p.note.as_str()) {
+                notes.push(&p.note);
+            }
+        }
+        if !notes.is_empty() {
+            x.push_str(&format!(
+                "        <Description>{}</Description>\n",
+                esc(&notes.join("\n\n"), false)
+            ));
+        }
+        let mut themes: BTreeMap<ThemeId, &Passage> = BTreeMap::new();
+        for p in group {
+            for t in &p.themes {
+                themes.entry(*t).or_insert(p);
+            }
+        }
+        for (t, p) in themes {
+            if !self.known.contains(&t) {
+                report.skipped.push(format!(
+                    "{} in {}: {t} is not in the codebook",
+                    p.id, p.article
+                ));
+                continue;
+            }
+            x.push_str(&format!(
+                "        <Coding guid=\"{}\" creatingUser=\"{user_guid}\">\n          <CodeRef targetGUID=\"{}\"/>\n        </Coding>\n",
+                guid("coding", &format!("{}:{}", p.id.0, t.0)),
+                theme_guid(t)
+            ));
+            report.codings += 1;
+        }
+        x.push_str("      </PlainTextSelection>\n");
+        report.selections += 1;
     }
 }
 

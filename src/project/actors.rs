@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::edit::Edit;
 use super::time::Timestamp;
-use crate::actors::{ActorId, ActorKind};
+use crate::actor_types::{ActorId, ActorKind};
 use crate::corpus::ArticleId;
 
 /// A mention fix's id; stable across saves.

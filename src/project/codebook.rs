@@ -5,21 +5,6 @@ use serde::Deserialize;
 
 use super::model::{Rgb, Theme, ThemeId};
 
-/// Colours for new themes and series, in order (Tableau 10, legible on light and dark
-/// backgrounds).
-pub const COLOURS: [Rgb; 10] = [
-    Rgb([0x4e, 0x79, 0xa7]),
-    Rgb([0xf2, 0x8e, 0x2b]),
-    Rgb([0xe1, 0x57, 0x59]),
-    Rgb([0x76, 0xb7, 0xb2]),
-    Rgb([0x59, 0xa1, 0x4f]),
-    Rgb([0xed, 0xc9, 0x48]),
-    Rgb([0xb0, 0x7a, 0xa1]),
-    Rgb([0xff, 0x9d, 0xa7]),
-    Rgb([0x9c, 0x75, 0x5f]),
-    Rgb([0xba, 0xb0, 0xac]),
-];
-
 /// The codebook shipped in `assets/themes.json`.
 pub const DEFAULT_CODEBOOK: &str = include_str!("../../assets/themes.json");
 
@@ -109,6 +94,18 @@ mod tests {
             .expect("parent");
         assert_eq!(parent.name, "Geopolitical influence");
         assert!(themes.iter().all(|t| !t.description.is_empty()));
+        // Every theme's colour is the palette's and far from every other's.
+        for (i, a) in themes.iter().enumerate() {
+            assert!(
+                super::super::colours::palette().contains(&a.color),
+                "{}",
+                a.name
+            );
+            for b in &themes[i + 1..] {
+                let d = super::super::colours::distance(a.color, b.color);
+                assert!(d >= 0.09, "{} and {} are {d} apart", a.name, b.name);
+            }
+        }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! returns its inverse, which is what undo applies (see [`History`](super::History)).
 
 use super::actors::{ActorOverride, MentionFix, MentionFixId};
+use super::attributes::{AttributeEdit, AttributeError};
 use super::coders::{Coder, CoderError, CoderId};
 use super::figures::{CuratedFigure, FigureId, Series, SeriesId};
 use super::model::{Passage, PassageId, Project, Theme, ThemeId};
@@ -29,9 +30,11 @@ pub enum Edit {
     /// Add an auto-tag rule, or replace the one with the same id.
     UpsertRule(Rule),
     RemoveRule(RuleId),
+    /// A change to article attributes, custom attributes or memos.
+    Attributes(AttributeEdit),
     /// Add an actor override (rename, re-kind, merge, new actor), or replace the one for its id.
     UpsertActor(ActorOverride),
-    RemoveActor(crate::actors::ActorId),
+    RemoveActor(crate::actor_types::ActorId),
     /// Add a mention fix, or replace the one with the same id.
     UpsertMentionFix(MentionFix),
     RemoveMentionFix(MentionFixId),
@@ -39,6 +42,10 @@ pub enum Edit {
     SetCoders(Vec<Coder>),
     /// Make another coder the one new passages are made by.
     SetCurrentCoder(CoderId),
+    /// Replace the number keys of the themes.
+    SetThemeKeys(super::theme_keys::ThemeKeys),
+    /// Replace the order of themes among their siblings.
+    SetThemeOrder(Vec<ThemeId>),
     /// Several edits as one undoable step.
     Batch {
         label: String,
@@ -65,6 +72,8 @@ pub enum EditError {
     NoThemes,
     #[error("a theme needs a name")]
     EmptyName,
+    #[error("a theme named “{0}” already exists at that level of the codebook")]
+    SiblingName(String),
     #[error("figure {0} does not exist")]
     NoFigure(u64),
     #[error("figure {0} is still in a series")]
@@ -77,12 +86,18 @@ pub enum EditError {
     SeriesFigureMissing(u64),
     #[error("rule {0} does not exist")]
     NoRule(u64),
+    #[error(transparent)]
+    Attribute(#[from] AttributeError),
     #[error("actor {0} has no correction")]
     NoActorOverride(String),
     #[error("mention fix {0} does not exist")]
     NoMentionFix(u64),
     #[error("{0}")]
     Coders(#[from] CoderError),
+    #[error("{0} cannot move under itself or one of its own sub-themes")]
+    ThemeUnderItself(ThemeId),
+    #[error("{0} cannot be merged into itself")]
+    MergeIntoItself(ThemeId),
 }
 
 impl Edit {
@@ -101,10 +116,13 @@ impl Edit {
             Self::RemoveSeries(_) => "delete series".into(),
             Self::UpsertRule(_) => "save rule".into(),
             Self::RemoveRule(_) => "delete rule".into(),
+            Self::Attributes(e) => e.label(),
             Self::UpsertActor(_) | Self::RemoveActor(_) => "correct actor".into(),
             Self::UpsertMentionFix(_) | Self::RemoveMentionFix(_) => "correct mention".into(),
             Self::SetCoders(_) => "edit coders".into(),
             Self::SetCurrentCoder(_) => "change coder".into(),
+            Self::SetThemeKeys(_) => "change number keys".into(),
+            Self::SetThemeOrder(_) => "reorder themes".into(),
             Self::Batch { label, .. } => label.clone(),
         }
     }
@@ -166,6 +184,7 @@ impl Project {
                     .map_err(|_| EditError::NoRule(id.0))?;
                 Ok(Edit::UpsertRule(self.rules.remove(i)))
             }
+            Edit::Attributes(e) => Ok(Edit::Attributes(self.attributes.apply(e)?)),
             Edit::UpsertActor(o) => Ok(self.actors.upsert_override(o)),
             Edit::RemoveActor(id) => self
                 .actors
@@ -186,6 +205,14 @@ impl Project {
                     id,
                 )))
             }
+            Edit::SetThemeKeys(keys) => Ok(Edit::SetThemeKeys(std::mem::replace(
+                &mut self.theme_keys,
+                keys,
+            ))),
+            Edit::SetThemeOrder(order) => Ok(Edit::SetThemeOrder(std::mem::replace(
+                &mut self.theme_order,
+                order,
+            ))),
             Edit::Batch { label, edits } => self.apply_batch(label, edits),
         }
     }
@@ -193,6 +220,12 @@ impl Project {
     fn add_theme(&mut self, theme: Theme) -> Result<Edit, EditError> {
         if theme.name.trim().is_empty() {
             return Err(EditError::EmptyName);
+        }
+        if self
+            .sibling_named(theme.parent, &theme.name, theme.id)
+            .is_some()
+        {
+            return Err(EditError::SiblingName(theme.name));
         }
         match self.themes.binary_search_by_key(&theme.id, |t| t.id) {
             Ok(_) => Err(EditError::ThemeExists(theme.id)),
@@ -220,6 +253,15 @@ impl Project {
     fn update_theme(&mut self, theme: Theme) -> Result<Edit, EditError> {
         if theme.name.trim().is_empty() {
             return Err(EditError::EmptyName);
+        }
+        let old = self.theme(theme.id).ok_or(EditError::NoTheme(theme.id))?;
+        let moved = old.parent != theme.parent || !same_name(&old.name, &theme.name);
+        if moved
+            && self
+                .sibling_named(theme.parent, &theme.name, theme.id)
+                .is_some()
+        {
+            return Err(EditError::SiblingName(theme.name));
         }
         let slot = self
             .theme_mut(theme.id)
@@ -310,9 +352,18 @@ impl Project {
     pub fn delete_theme(&self, id: ThemeId, now: &Timestamp) -> Result<Edit, EditError> {
         let theme = self.theme(id).ok_or(EditError::NoTheme(id))?;
         let mut edits = Vec::new();
+        // Children move up a level; one whose name is taken there is renamed "Name (Deleted)".
+        let mut taken: Vec<String> = self
+            .themes
+            .iter()
+            .filter(|t| t.parent == theme.parent)
+            .map(|t| t.name.clone())
+            .collect();
         for child in self.themes.iter().filter(|t| t.parent == Some(id)) {
             let mut child = child.clone();
             child.parent = theme.parent;
+            child.name = unique_name(&child.name, &theme.name, &taken);
+            taken.push(child.name.clone());
             edits.push(Edit::UpdateTheme(child));
         }
         for passage in self.passages.values().filter(|p| p.has_theme(id)) {
@@ -325,11 +376,30 @@ impl Project {
                 edits.push(Edit::UpdatePassage(p));
             }
         }
+        if self.theme_keys.key_of(id).is_some() {
+            edits.push(Edit::SetThemeKeys(self.theme_keys.without(id)));
+        }
+        if self.theme_order.contains(&id) {
+            let order = self.theme_order.iter().copied().filter(|t| *t != id);
+            edits.push(Edit::SetThemeOrder(order.collect()));
+        }
         edits.push(Edit::RemoveTheme(id));
         Ok(Edit::Batch {
             label: format!("delete theme “{}”", theme.name),
             edits,
         })
+    }
+
+    /// Another theme under `parent` with this name (compared without case and outer spaces).
+    pub fn sibling_named(
+        &self,
+        parent: Option<ThemeId>,
+        name: &str,
+        except: ThemeId,
+    ) -> Option<&Theme> {
+        self.themes
+            .iter()
+            .find(|t| t.id != except && t.parent == parent && same_name(&t.name, name))
     }
 
     /// What deleting a theme would do: (passages that lose it, passages deleted with it).
@@ -338,6 +408,26 @@ impl Project {
         let deleted = using.iter().filter(|p| p.themes.len() == 1).count();
         (using.len() - deleted, deleted)
     }
+}
+
+/// Do two theme names read the same to an analyst (case and outer spaces aside)?
+pub fn same_name(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
+/// `name` if no name in `taken` reads the same, else "name (context)", then "name (context 2)"…
+pub fn unique_name(name: &str, context: &str, taken: &[String]) -> String {
+    let free = |candidate: &str| !taken.iter().any(|t| same_name(t, candidate));
+    if free(name) {
+        return name.to_owned();
+    }
+    let mut candidate = format!("{name} ({context})");
+    let mut n = 2;
+    while !free(&candidate) {
+        candidate = format!("{name} ({context} {n})");
+        n += 1;
+    }
+    candidate
 }
 
 #[cfg(test)]

@@ -1,12 +1,12 @@
 //! The analyst's curation of figures: accepted or rejected extracted figures, corrections of
-//! their value, unit or year, labels, figures added by hand, and named series of figures.
+//! their value, unit, year or kind, labels, figures added by hand, and named series of figures.
 
 use serde::{Deserialize, Serialize};
 
 use super::model::{Anchor, Rgb};
 use super::time::Timestamp;
 use crate::corpus::ArticleId;
-use crate::figures::{Figure, Year};
+use crate::figure_types::{Kind, Year};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -30,6 +30,9 @@ pub struct Extracted {
     pub value: f64,
     pub unit: String,
     pub year: Year,
+    /// Absent in files written before kinds existed: those figures were all read as actual.
+    #[serde(default, skip_serializing_if = "Kind::is_actual")]
+    pub kind: Kind,
 }
 
 /// A figure the analyst has looked at (or added).
@@ -50,6 +53,9 @@ pub struct CuratedFigure {
     pub value: f64,
     pub unit: String,
     pub year: Year,
+    /// Actual, target or forecast; absent (actual) in files written before kinds existed.
+    #[serde(default, skip_serializing_if = "Kind::is_actual")]
+    pub kind: Kind,
     #[serde(default)]
     pub label: String,
     /// Added by the analyst, not found by the extractor.
@@ -63,11 +69,11 @@ pub struct CuratedFigure {
 }
 
 impl CuratedFigure {
-    /// A curated copy of an extracted figure.
+    /// A curated copy of what the extractor found.
     pub fn from_extracted(
         id: FigureId,
         article: ArticleId,
-        f: &Figure,
+        f: &Extracted,
         anchor: Anchor,
         status: FigureStatus,
         now: Timestamp,
@@ -84,6 +90,7 @@ impl CuratedFigure {
             value: f.value,
             unit: f.unit.clone(),
             year: f.year,
+            kind: f.kind,
             label: String::new(),
             manual: false,
             extracted: None,
@@ -102,11 +109,14 @@ impl CuratedFigure {
         self.suffix = anchor.suffix;
     }
 
-    /// Has the analyst changed the value, unit or year the extractor gave?
+    /// Has the analyst changed the value, unit, year or kind the extractor gave?
     pub fn is_corrected(&self) -> bool {
-        self.extracted
-            .as_ref()
-            .is_some_and(|e| e.value != self.value || e.unit != self.unit || e.year != self.year)
+        self.extracted.as_ref().is_some_and(|e| {
+            e.value != self.value
+                || e.unit != self.unit
+                || e.year != self.year
+                || e.kind != self.kind
+        })
     }
 }
 

@@ -7,17 +7,19 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::attributes::Attributes;
 use super::coders::{self, Coder, CoderId};
 use super::figures::{CuratedFigure, FigureId, Series, SeriesId};
 use super::model::{ArticleRecord, Passage, PassageId, Project, Rgb, Theme, ThemeId};
 use super::rules::{Rule, RuleId};
+use super::theme_keys::ThemeKeys;
 use crate::corpus::ArticleId;
 
 /// The value of the `format` key.
 pub const FORMAT: &str = "dossier-project";
 /// The version this build writes, and the newest it reads. Version 1 had no figures or series;
 /// it is read as version 2 with none.
-pub const VERSION: u64 = 2;
+pub const VERSION: u64 = 3;
 
 /// Why a project file could not be opened or saved. Messages end with the file's path.
 #[derive(Debug, thiserror::Error)]
@@ -63,6 +65,19 @@ pub enum ProjectError {
          this one would lose what it cannot read. Save under another name — {path}"
     )]
     WouldReplaceNewer { path: PathBuf, found: u64 },
+    #[error(
+        "not saved: the file there is not a Dossier project, so it was not replaced. Save under \
+         another name — {path}"
+    )]
+    WouldReplaceOther { path: PathBuf },
+    #[error(
+        "not saved: the project file was changed on disk since it was opened or last saved here \
+         (by another window or program). Overwrite it, save under another name, or reload it — \
+         {path}"
+    )]
+    Conflict { path: PathBuf },
+    #[error("not saved: {what}, which a project file cannot hold; nothing was written — {path}")]
+    Unwritable { path: PathBuf, what: String },
     #[error("cannot save the project: {source} — {path}")]
     Write {
         path: PathBuf,
@@ -100,6 +115,9 @@ struct FileV2 {
     series: Vec<Series>,
     #[serde(default)]
     rules: Vec<Rule>,
+    /// Version 3 (in progress): see `super::attributes`.
+    #[serde(default, skip_serializing_if = "Attributes::is_empty")]
+    attributes: Attributes,
     /// Actor corrections (format version 3, in progress): absent when there are none.
     #[serde(default, skip_serializing_if = "super::actors::ActorBook::is_empty")]
     actors: super::actors::ActorBook,
@@ -108,6 +126,13 @@ struct FileV2 {
     coders: Vec<Coder>,
     #[serde(default, skip_serializing_if = "CoderId::is_first")]
     current_coder: CoderId,
+    /// Number key → theme id (format version 3, in progress). Absent: the first nine themes in
+    /// codebook order have keys 1–9, which is also when it is not written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    theme_keys: Option<BTreeMap<u8, ThemeId>>,
+    /// The analyst's order of themes among siblings (format version 3, in progress).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    theme_order: Vec<ThemeId>,
 }
 
 /// A project read from a file, with what had to be flagged while reading it.
@@ -118,6 +143,18 @@ pub struct Opened {
     pub warnings: Vec<String>,
     /// The file's format version when it was older than [`VERSION`].
     pub migrated_from: Option<u64>,
+    /// The file as it was read, for [`super::io::save_checked`] to notice other writers.
+    pub stamp: Option<super::stamp::FileStamp>,
+}
+
+impl Opened {
+    /// Did reading the file change what it says, so that saving is a change worth making?
+    /// Version 1 files gain figures and series; a version 2 file reads as version 3 with
+    /// nothing changed (every field version 3 added is optional), and stays as it is on disk
+    /// until the analyst changes something.
+    pub fn changed_by_migration(&self) -> bool {
+        self.migrated_from.is_some_and(|v| v < 2)
+    }
 }
 
 /// Serialize a project. The same project always gives the same bytes.
@@ -134,28 +171,34 @@ pub fn to_json(project: &Project) -> String {
         figures: project.figures.values().cloned().collect(),
         series: project.series.clone(),
         rules: project.rules.clone(),
+        attributes: project.attributes.clone(),
         actors: project.actors.clone(),
         coders: project.coders.clone(),
         current_coder: project.current_coder,
+        theme_keys: (!project.theme_keys.is_empty()
+            && project.theme_keys != ThemeKeys::positional(project))
+        .then(|| project.theme_keys.as_map().clone()),
+        theme_order: project.theme_order.clone(),
     };
     // Going through `Value` sorts the keys (serde_json's map is a BTreeMap).
-    let value = serde_json::to_value(&file).unwrap_or(serde_json::Value::Null);
-    let mut text = serde_json::to_string_pretty(&sorted(value)).unwrap_or_default();
+    let mut value = serde_json::to_value(&file).unwrap_or(serde_json::Value::Null);
+    sort_keys(&mut value);
+    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
     text.push('\n');
     text
 }
 
-/// Sort object keys recursively, whatever map type serde_json was built with.
-fn sorted(value: serde_json::Value) -> serde_json::Value {
+/// Sort object keys recursively, in place, whatever map type serde_json was built with (with
+/// its default `BTreeMap` they are sorted already and this only walks the tree).
+fn sort_keys(value: &mut serde_json::Value) {
     use serde_json::Value;
     match value {
         Value::Object(map) => {
-            let mut entries: Vec<(String, Value)> = map.into_iter().collect();
-            entries.sort_by(|a, b| a.0.cmp(&b.0));
-            Value::Object(entries.into_iter().map(|(k, v)| (k, sorted(v))).collect())
+            map.sort_keys();
+            map.values_mut().for_each(sort_keys);
         }
-        Value::Array(items) => Value::Array(items.into_iter().map(sorted).collect()),
-        other => other,
+        Value::Array(items) => items.iter_mut().for_each(sort_keys),
+        _ => {}
     }
 }
 
@@ -172,10 +215,71 @@ fn path_to_slashes(path: &Path) -> String {
 /// The format version of a Dossier project written by a newer release, if `text` is one.
 /// Anything else (another version, another kind of file, damaged JSON) gives `None`.
 pub fn newer_version(text: &str) -> Option<u64> {
+    project_version(text).filter(|&v| v > VERSION)
+}
+
+/// The format version of `text` when it is a Dossier project (of any version, damaged or not
+/// inside); `None` when it is not JSON with `"format": "dossier-project"` and a version.
+pub fn project_version(text: &str) -> Option<u64> {
     let header: Header = serde_json::from_str(text).ok()?;
     let ours = header.format.as_ref().and_then(|f| f.as_str()) == Some(FORMAT);
     let version = header.version.as_ref().and_then(|v| v.as_u64())?;
-    (ours && version > VERSION).then_some(version)
+    ours.then_some(version)
+}
+
+/// The version of a project file as this writer lays it out, from its first and last bytes
+/// alone: the first key is `"corpus"` and the last is `"version"` (keys are sorted). `None`
+/// when the file is not laid out so (hand-edited, or another kind of file): then the whole
+/// file must be read. In valid JSON a `"version": N` just before the final `}` and after a `,`
+/// or `{` is a key of the top-level object.
+pub fn version_from_ends(head: &[u8], tail: &[u8]) -> Option<u64> {
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let head = head
+        .trim_ascii_start()
+        .strip_prefix(b"{")?
+        .trim_ascii_start();
+    let after_key = head.strip_prefix(b"\"corpus\"")?.trim_ascii_start();
+    if !after_key.starts_with(b":") {
+        return None;
+    }
+    let tail = tail.trim_ascii_end().strip_suffix(b"}")?.trim_ascii_end();
+    let digits = tail.iter().rev().take_while(|b| b.is_ascii_digit()).count();
+    if digits == 0 || digits > 19 {
+        return None;
+    }
+    let (rest, number) = tail.split_at(tail.len() - digits);
+    let version: u64 = std::str::from_utf8(number).ok()?.parse().ok()?;
+    let rest = rest.trim_ascii_end().strip_suffix(b":")?.trim_ascii_end();
+    let rest = rest.strip_suffix(b"\"version\"")?.trim_ascii_end();
+    matches!(rest.last(), Some(b',' | b'{')).then_some(version)
+}
+
+/// Can every value of `project` be written so that it reads back? JSON has no infinite or
+/// not-a-number values (serde writes them as `null`, which the reader then refuses).
+pub fn check_writable(project: &Project) -> Result<(), String> {
+    for f in project.figures.values() {
+        if !f.value.is_finite() {
+            return Err(format!("figure {} has the value {}", f.id.0, f.value));
+        }
+        if let Some(e) = f.extracted.as_ref().filter(|e| !e.value.is_finite()) {
+            return Err(format!(
+                "figure {} was extracted with the value {}",
+                f.id.0, e.value
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// [`to_json`], refusing a project the reader would refuse: [`check_writable`] first, then the
+/// text is read back as a project file before anything is written.
+pub fn to_json_checked(project: &Project) -> Result<String, String> {
+    check_writable(project)?;
+    let json = to_json(project);
+    if let Err(e) = serde_json::from_str::<FileV2>(&json) {
+        return Err(format!("it would not read back ({e})"));
+    }
+    Ok(json)
 }
 
 /// Parse and validate the text of a project file read from `path`.
@@ -234,15 +338,27 @@ pub fn parse(text: &str, path: &Path) -> Result<Opened, ProjectError> {
     project.figures = repair_figures(file.figures, &mut warnings);
     project.series = repair_series(file.series, &project.figures, &mut warnings);
     project.rules = repair_rules(file.rules, &mut project.themes, &mut warnings);
+    project.attributes = file.attributes;
+    project
+        .attributes
+        .definitions
+        .sort_by(|a, b| a.name.cmp(&b.name));
     project.actors = file.actors;
     let mut used: BTreeSet<CoderId> = project.passages.values().map(|p| p.coder).collect();
     used.insert(file.current_coder);
     project.coders = coders::repair(file.coders, &used, &mut warnings);
     project.current_coder = file.current_coder;
+    project.theme_order = file.theme_order;
+    project.repair_theme_order();
+    if let Some(keys) = file.theme_keys {
+        project.theme_keys = ThemeKeys::repair(keys, &project, &mut warnings);
+    }
+    project.ensure_theme_keys();
     Ok(Opened {
         project,
         warnings,
         migrated_from,
+        stamp: None,
     })
 }
 
@@ -328,7 +444,26 @@ fn repair_themes(themes: Vec<Theme>, warnings: &mut Vec<String>) -> Vec<Theme> {
             }
         }
     }
+    rename_same_siblings(&mut out, warnings);
     out
+}
+
+/// Siblings must have distinct names (the codebook editor and exports tell themes apart by
+/// name): a later sibling with a name already taken is renamed "Name (theme N)".
+fn rename_same_siblings(themes: &mut [Theme], warnings: &mut Vec<String>) {
+    let mut taken: BTreeMap<Option<ThemeId>, Vec<String>> = BTreeMap::new();
+    for t in themes.iter_mut() {
+        let names = taken.entry(t.parent).or_default();
+        let name = super::edit::unique_name(&t.name, &format!("theme {}", t.id.0), names);
+        if name != t.name {
+            warnings.push(format!(
+                "Two themes at one level of the codebook were named “{}”; theme {} is now “{name}”.",
+                t.name, t.id.0
+            ));
+            t.name = name;
+        }
+        names.push(t.name.clone());
+    }
 }
 
 /// Give duplicate passage ids new ids and make placeholder themes for unknown theme ids.
@@ -351,6 +486,12 @@ fn repair_passages(
         }
         passage.themes.sort();
         passage.themes.dedup();
+        if passage.themes.is_empty() {
+            warnings.push(format!(
+                "Passage {} in {} has no theme; it is kept and listed as needing attention.",
+                passage.id.0, passage.article
+            ));
+        }
         for t in &passage.themes {
             if themes.binary_search_by_key(t, |th| th.id).is_err() {
                 *missing.entry(*t).or_insert(0) += 1;

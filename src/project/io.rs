@@ -2,25 +2,28 @@
 //! file, rotating backups, and paths stored relative to the project file.
 
 use std::fs;
-use std::io::{self, Write};
+use std::io::{self, Read, Seek, Write};
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::format::{self, Opened, ProjectError};
 use super::model::Project;
+use super::stamp::FileStamp;
 
 /// Project files larger than this are refused rather than read into memory.
 pub const MAX_PROJECT_BYTES: u64 = 1 << 30;
 /// How many `.bak` copies a save keeps.
 pub const BACKUPS: usize = 3;
 
-/// Read and validate a project file. The file is only read, never written.
+/// Read and validate a project file. The file is only read, never written. The result carries
+/// the file's [`FileStamp`], for [`save_checked`].
 pub fn open(path: &Path) -> Result<Opened, ProjectError> {
     let read_err = |source| ProjectError::Read {
         path: path.to_owned(),
         source,
     };
-    let meta = fs::metadata(path).map_err(read_err)?;
+    let mut file = fs::File::open(path).map_err(read_err)?;
+    let meta = file.metadata().map_err(read_err)?;
     if meta.is_dir() {
         return Err(read_err(io::Error::other("it is a folder, not a file")));
     }
@@ -31,44 +34,161 @@ pub fn open(path: &Path) -> Result<Opened, ProjectError> {
             limit: MAX_PROJECT_BYTES,
         });
     }
-    let bytes = fs::read(path).map_err(read_err)?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    let text = std::str::from_utf8(bytes).map_err(|_| ProjectError::NotUtf8 {
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.read_to_end(&mut bytes).map_err(read_err)?;
+    let stamp = FileStamp::new(&meta, &bytes);
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let text = std::str::from_utf8(text).map_err(|_| ProjectError::NotUtf8 {
         path: path.to_owned(),
     })?;
-    format::parse(text, path)
+    let mut opened = format::parse(text, path)?;
+    opened.stamp = Some(stamp);
+    Ok(opened)
 }
 
-/// Save `project` to `path` atomically, keeping the previous file as a backup. A project
-/// file written by a newer Dossier is never replaced: this release would drop what it cannot
-/// read.
+/// Save `project` to `path` atomically, keeping the previous file as a backup. A file there is
+/// replaced only when it is a Dossier project of this version or older (or empty): never a
+/// project written by a newer Dossier (this release would drop what it cannot read), never
+/// another kind of file.
 pub fn save(project: &Project, path: &Path) -> Result<(), ProjectError> {
-    if let Some(found) = newer_project_at(path) {
-        return Err(ProjectError::WouldReplaceNewer {
-            path: path.to_owned(),
-            found,
-        });
-    }
-    let json = format::to_json(project);
-    rotate_backups(path);
-    write_atomic(path, json.as_bytes()).map_err(|source| ProjectError::Write {
+    save_checked(project, path, None).map(|_| ())
+}
+
+/// [`save`] for a window that opened or saved the file before: `expected` is the stamp it got
+/// then. When the file on disk is no longer that one (another window or program wrote it), the
+/// save is refused with [`ProjectError::Conflict`] and nothing is written. Returns the stamp of
+/// the file just written, to pass to the next save.
+pub fn save_checked(
+    project: &Project,
+    path: &Path,
+    expected: Option<&FileStamp>,
+) -> Result<FileStamp, ProjectError> {
+    check_target(path, expected)?;
+    let json = format::to_json_checked(project).map_err(|what| ProjectError::Unwritable {
         path: path.to_owned(),
-        source,
+        what,
+    })?;
+    rotate_backups(path);
+    let meta = write_atomic_meta(path, |f| f.write_all(json.as_bytes())).map_err(|source| {
+        ProjectError::Write {
+            path: path.to_owned(),
+            source,
+        }
     })?;
     remove_stale_temporaries(path);
-    Ok(())
+    Ok(FileStamp::new(&meta, json.as_bytes()))
 }
 
-/// The version of the newer-release project already at `path`, if there is one. Files too
-/// large to be a project, unreadable ones and other files do not block a save.
-fn newer_project_at(path: &Path) -> Option<u64> {
-    let meta = fs::metadata(path).ok()?;
-    if !meta.is_file() || meta.len() > MAX_PROJECT_BYTES {
-        return None;
+/// May a save write `path`? See [`save_checked`]. For a window's "Save as…", call it first to
+/// tell the analyst why not before anything else happens.
+pub fn check_target(path: &Path, expected: Option<&FileStamp>) -> Result<(), ProjectError> {
+    let meta = match fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(source) => {
+            return Err(ProjectError::Write {
+                path: path.to_owned(),
+                source,
+            });
+        }
+    };
+    if meta.is_dir() {
+        return Err(ProjectError::Write {
+            path: path.to_owned(),
+            source: io::Error::other("it is a folder, not a file"),
+        });
     }
-    let bytes = fs::read(path).ok()?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    format::newer_version(std::str::from_utf8(bytes).ok()?)
+    if let Some(stamp) = expected {
+        // The file this window opened or saved: it is ours, nothing more to check.
+        return match stamp.matches(path) {
+            Ok(true) => Ok(()),
+            _ => Err(ProjectError::Conflict {
+                path: path.to_owned(),
+            }),
+        };
+    }
+    match existing_project(path, &meta) {
+        Existing::Empty | Existing::Damaged => Ok(()),
+        Existing::Project(v) if v <= format::VERSION => Ok(()),
+        Existing::Project(found) => Err(ProjectError::WouldReplaceNewer {
+            path: path.to_owned(),
+            found,
+        }),
+        Existing::Other => Err(ProjectError::WouldReplaceOther {
+            path: path.to_owned(),
+        }),
+    }
+}
+
+/// What a file that a save would replace holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Existing {
+    Empty,
+    /// A Dossier project with this format version.
+    Project(u64),
+    /// Not readable as a project, but names the project format: a damaged project. A save may
+    /// replace it (it is kept as the backup).
+    Damaged,
+    Other,
+}
+
+/// Read as little as possible: a file laid out as this writer lays projects out gives its
+/// version from its first and last bytes ([`format::version_from_ends`]); only other files are
+/// read whole.
+fn existing_project(path: &Path, meta: &fs::Metadata) -> Existing {
+    const END: u64 = 256;
+    if meta.len() == 0 {
+        return Existing::Empty;
+    }
+    if meta.len() > MAX_PROJECT_BYTES {
+        return Existing::Other;
+    }
+    let ends = || -> io::Result<(Vec<u8>, Vec<u8>)> {
+        let mut file = fs::File::open(path)?;
+        let mut head = Vec::new();
+        (&mut file).take(END).read_to_end(&mut head)?;
+        file.seek(io::SeekFrom::Start(meta.len().saturating_sub(END)))?;
+        let mut tail = Vec::new();
+        file.take(END).read_to_end(&mut tail)?;
+        Ok((head, tail))
+    };
+    if let Some(v) = ends()
+        .ok()
+        .and_then(|(head, tail)| format::version_from_ends(&head, &tail))
+        .filter(|&v| (1..=format::VERSION).contains(&v))
+    {
+        return Existing::Project(v);
+    }
+    let Ok(bytes) = fs::read(path) else {
+        return Existing::Other;
+    };
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    if let Some(v) = std::str::from_utf8(text)
+        .ok()
+        .and_then(format::project_version)
+    {
+        return Existing::Project(v);
+    }
+    let marker = format!("\"{}\"", format::FORMAT);
+    if text.trim_ascii().is_empty() {
+        Existing::Empty
+    } else if text.windows(marker.len()).any(|w| w == marker.as_bytes()) {
+        Existing::Damaged
+    } else {
+        Existing::Other
+    }
+}
+
+/// Is `path` a Dossier project file (of any version, damaged or not)? Reads the file when its
+/// first and last bytes do not tell.
+pub fn is_project_file(path: &Path) -> bool {
+    fs::metadata(path).is_ok_and(|meta| {
+        meta.is_file()
+            && matches!(
+                existing_project(path, &meta),
+                Existing::Project(_) | Existing::Damaged
+            )
+    })
 }
 
 /// Temporary files of saves that never finished (the process was killed) are removed once
@@ -108,6 +228,15 @@ pub fn write_atomic_with(
     path: &Path,
     write: impl FnOnce(&mut fs::File) -> io::Result<()>,
 ) -> io::Result<()> {
+    write_atomic_meta(path, write).map(|_| ())
+}
+
+/// [`write_atomic_with`], returning the metadata of the file written (taken before the rename,
+/// so no other writer can slip in between).
+fn write_atomic_meta(
+    path: &Path,
+    write: impl FnOnce(&mut fs::File) -> io::Result<()>,
+) -> io::Result<fs::Metadata> {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
@@ -127,10 +256,11 @@ pub fn write_atomic_with(
         write(&mut file)?;
         file.flush()?;
         file.sync_all()?;
+        let meta = file.metadata()?;
         drop(file);
         fs::rename(&tmp, path)?;
         sync_dir(&dir);
-        Ok(())
+        Ok(meta)
     })();
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
@@ -247,7 +377,8 @@ pub struct CorpusLocation {
     pub outside: bool,
 }
 
-/// Resolve the corpus folder stored in a project saved at `project_path`.
+/// Resolve the corpus folder stored in a project saved at `project_path`. It is outside when
+/// the stored path is absolute or climbs out with `..`, or when it leads out through a link.
 pub fn corpus_location(project_path: &Path, stored: &Path) -> CorpusLocation {
     let outside = stored.is_absolute()
         || stored.components().any(|c| {
@@ -256,10 +387,18 @@ pub fn corpus_location(project_path: &Path, stored: &Path) -> CorpusLocation {
                 Component::ParentDir | Component::Prefix(_) | Component::RootDir
             )
         });
-    let base = project_path.parent().unwrap_or(Path::new("."));
+    let base = match project_path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let path = base.join(stored);
+    let linked_out = match (fs::canonicalize(base), fs::canonicalize(&path)) {
+        (Ok(base), Ok(corpus)) => !corpus.starts_with(base),
+        _ => false,
+    };
     CorpusLocation {
-        path: base.join(stored),
-        outside,
+        path,
+        outside: outside || linked_out,
     }
 }
 

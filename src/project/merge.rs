@@ -161,14 +161,14 @@ pub fn plan(ours: &Project, corpus: &Corpus, theirs: &Project) -> MergePlan {
     let by_hash: BTreeMap<&str, &ArticleId> = corpus
         .articles()
         .iter()
-        .map(|a| (a.sha256.as_str(), &a.id))
+        .map(|a| (a.sha256(), &a.id))
         .collect();
     let used: BTreeSet<&ArticleId> = theirs.passages.values().map(|p| &p.article).collect();
     let mut articles = BTreeMap::new();
     for id in used {
         let record = theirs.articles.iter().find(|r| &r.path == id);
         let found = match (corpus.get(id), record) {
-            (Some(a), Some(r)) if a.sha256 == r.sha256 => ArticleMatch::Same(id.clone()),
+            (Some(a), Some(r)) if a.sha256() == r.sha256 => ArticleMatch::Same(id.clone()),
             (Some(_), _) => ArticleMatch::Changed(id.clone()),
             (None, Some(r)) => by_hash
                 .get(r.sha256.as_str())

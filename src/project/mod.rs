@@ -2,8 +2,11 @@
 
 pub mod actors;
 pub mod anchor;
+pub mod attributes;
 pub mod codebook;
 pub mod coders;
+pub mod converted;
+pub mod colours;
 pub mod edit;
 pub mod figures;
 pub mod format;
@@ -11,9 +14,14 @@ pub mod history;
 pub mod io;
 pub mod merge;
 pub mod model;
+pub mod output;
 pub mod reanchor;
 pub mod rules;
+pub mod stamp;
 pub mod status;
+pub mod theme_keys;
+pub mod theme_merge;
+pub mod theme_order;
 pub mod time;
 
 pub use coders::{Coder, CoderId};
@@ -22,5 +30,6 @@ pub use figures::{CuratedFigure, Extracted, FigureId, FigureStatus, Series, Seri
 pub use format::{Opened, ProjectError};
 pub use history::History;
 pub use model::{Anchor, ArticleRecord, Passage, PassageId, Project, Rgb, Theme, ThemeId};
+pub use stamp::FileStamp;
 pub use status::{PassageProblem, check_figures, check_passages};
 pub use time::Timestamp;

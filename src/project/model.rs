@@ -5,11 +5,12 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use super::attributes::Attributes;
 use super::coders::{Coder, CoderId};
 use super::figures::{CuratedFigure, FigureId, Series, SeriesId};
 use super::rules::{Rule, RuleId};
 use super::time::Timestamp;
-use crate::corpus::{Article, ArticleId};
+use crate::corpus::{Article, ArticleId, ConverterStamp};
 
 /// How many characters of context a passage keeps on each side of its quote.
 pub const CONTEXT_CHARS: usize = 32;
@@ -121,6 +122,16 @@ pub struct Anchor {
 }
 
 impl Anchor {
+    /// The range `start..end` without the white space at either end (a selection dragged past a
+    /// word takes the space after it); `None` when nothing else is left or it does not fit.
+    pub fn trimmed(article: &Article, start: usize, end: usize) -> Option<(usize, usize)> {
+        let text = article.slice(start, end)?;
+        let lead = text.chars().take_while(|c| c.is_whitespace()).count();
+        let trail = text.chars().rev().take_while(|c| c.is_whitespace()).count();
+        let (s, e) = (start + lead, end.saturating_sub(trail));
+        (s < e).then_some((s, e))
+    }
+
     /// Cut the range `start..end` out of `article`; `None` when it is empty or does not fit.
     pub fn cut(article: &Article, start: usize, end: usize) -> Option<Self> {
         if start >= end {
@@ -199,14 +210,19 @@ pub struct ArticleRecord {
     pub sha256: String,
     /// Length in code points.
     pub chars: usize,
+    /// The converter (and its version) that made the text from an HTML, PDF, DOCX, … file;
+    /// `sha256` is the hash of what it extracted. Absent for plain text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub converter: Option<ConverterStamp>,
 }
 
 impl ArticleRecord {
     pub fn of(article: &Article) -> Self {
         Self {
             path: article.id.clone(),
-            sha256: article.sha256.clone(),
+            sha256: article.sha256().to_owned(),
             chars: article.char_len(),
+            converter: article.converter.clone(),
         }
     }
 }
@@ -227,12 +243,19 @@ pub struct Project {
     pub series: Vec<Series>,
     /// Auto-tag rules, sorted by id.
     pub rules: Vec<Rule>,
+    /// Article attributes the analyst set, custom attributes, and memos.
+    pub attributes: Attributes,
     /// The analyst's corrections of actors and their mentions.
     pub actors: super::actors::ActorBook,
     /// The coders, sorted by id; empty means one implicit coder (see [`super::coders`]).
     pub coders: Vec<Coder>,
     /// The coder new passages are made by.
     pub current_coder: CoderId,
+    /// Which theme each number key tags with (see [`super::theme_keys`]).
+    pub theme_keys: super::theme_keys::ThemeKeys,
+    /// The analyst's order of themes among their siblings (see [`super::theme_order`]); empty
+    /// until the codebook is reordered.
+    pub theme_order: Vec<ThemeId>,
 }
 
 impl Project {
@@ -243,6 +266,7 @@ impl Project {
             ..Self::default()
         };
         project.themes.sort_by_key(|t| t.id);
+        project.ensure_theme_keys();
         project
     }
 
@@ -330,6 +354,21 @@ impl Project {
         usage
     }
 
+    /// In how many articles each theme has passages.
+    pub fn theme_article_counts(&self) -> BTreeMap<ThemeId, usize> {
+        let mut pairs = std::collections::BTreeSet::new();
+        for p in self.passages.values() {
+            for t in &p.themes {
+                pairs.insert((*t, &p.article));
+            }
+        }
+        let mut counts = BTreeMap::new();
+        for (t, _) in pairs {
+            *counts.entry(t).or_insert(0) += 1;
+        }
+        counts
+    }
+
     /// Count of passages per article.
     pub fn passage_counts(&self) -> BTreeMap<&ArticleId, usize> {
         let mut counts = BTreeMap::new();
@@ -354,28 +393,35 @@ impl Project {
     }
 
     /// Themes in codebook order: each parent followed by its children, depth-first, with depth.
+    /// Siblings come in the analyst's order, then by id.
     pub fn theme_tree(&self) -> Vec<(usize, &Theme)> {
         let mut out = Vec::with_capacity(self.themes.len());
         let known = |id: Option<ThemeId>| id.and_then(|p| self.theme(p)).is_some();
-        let mut stack: Vec<(usize, &Theme)> = self
-            .themes
+        let rank: std::collections::HashMap<ThemeId, usize> = self
+            .theme_order
             .iter()
-            .rev()
-            .filter(|t| !known(t.parent))
-            .map(|t| (0, t))
+            .enumerate()
+            .map(|(i, t)| (*t, i))
             .collect();
+        // Pushed in reverse order, so the first sibling is popped first.
+        let reverse_rank =
+            |t: &Theme| std::cmp::Reverse((rank.get(&t.id).copied().unwrap_or(usize::MAX), t.id));
+        let mut roots: Vec<&Theme> = self.themes.iter().filter(|t| !known(t.parent)).collect();
+        roots.sort_by_key(|t| reverse_rank(t));
+        let mut stack: Vec<(usize, &Theme)> = roots.into_iter().map(|t| (0, t)).collect();
         let mut seen = std::collections::BTreeSet::new();
         while let Some((depth, theme)) = stack.pop() {
             if !seen.insert(theme.id) {
                 continue;
             }
             out.push((depth, theme));
-            for child in self
+            let mut children: Vec<&Theme> = self
                 .themes
                 .iter()
-                .rev()
                 .filter(|c| c.parent == Some(theme.id))
-            {
+                .collect();
+            children.sort_by_key(|t| reverse_rank(t));
+            for child in children {
                 stack.push((depth + 1, child));
             }
         }

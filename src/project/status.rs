@@ -16,6 +16,8 @@ pub enum PassageProblem {
     OutOfRange { article_chars: usize },
     /// The text at its offsets is no longer its quote.
     QuoteMismatch { found: String },
+    /// It has no theme (only a damaged or hand-edited file can hold one).
+    NoTheme,
 }
 
 impl std::fmt::Display for PassageProblem {
@@ -30,6 +32,7 @@ impl std::fmt::Display for PassageProblem {
                 let short: String = found.chars().take(60).collect();
                 write!(f, "the article now reads “{short}” there, not the quote")
             }
+            Self::NoTheme => write!(f, "it has no theme"),
         }
     }
 }
@@ -40,7 +43,9 @@ pub fn check_passages(project: &Project, corpus: &Corpus) -> BTreeMap<PassageId,
         .passages
         .values()
         .filter_map(|p| {
-            check(corpus, &p.article, p.start, p.end, &p.quote).map(|problem| (p.id, problem))
+            check(corpus, &p.article, p.start, p.end, &p.quote)
+                .or_else(|| p.themes.is_empty().then_some(PassageProblem::NoTheme))
+                .map(|problem| (p.id, problem))
         })
         .collect()
 }

@@ -53,7 +53,9 @@ impl Session {
                 path,
                 state,
                 written,
+                stamp,
             } => {
+                self.disk_stamp = stamp;
                 // The file holds the state that was copied, which may be older than the
                 // current one; and the folder and article records as written there.
                 self.history.mark_saved(state);

@@ -1,24 +1,14 @@
-//! The codebook: adding, editing and deleting themes.
+//! The codebook: adding, editing, deleting, merging and moving themes, and their number keys.
 
 use super::{CodebookIntent, Notice, Outcome, Report, Session, SessionError};
 use crate::interop::refi_import_codebook::{Codebook, OnClash, merge_codebook};
-use crate::project::codebook::COLOURS;
+use crate::project::colours::first_unused;
 use crate::project::{Edit, Theme, Timestamp};
 
 impl Session {
     pub(super) fn codebook(&mut self, intent: CodebookIntent) -> Result<Outcome, SessionError> {
         match intent {
-            CodebookIntent::Add { name } => {
-                let project = &self.project;
-                let theme = Theme {
-                    id: project.next_theme_id(),
-                    name: name.trim().to_owned(),
-                    color: COLOURS[project.themes.len() % COLOURS.len()],
-                    description: String::new(),
-                    parent: None,
-                };
-                self.edit(Edit::AddTheme(theme))
-            }
+            CodebookIntent::Add { name } => self.add_theme(&name),
             CodebookIntent::Update(mut theme) => {
                 theme.name = theme.name.trim().to_owned();
                 self.edit(Edit::UpdateTheme(theme))
@@ -30,12 +20,59 @@ impl Session {
                     .map_err(SessionError::DeleteTheme)?;
                 self.edit(edit)
             }
+            CodebookIntent::Merge { from, into } => {
+                let edit = self.project.merge_themes(from, into, &Timestamp::now())?;
+                let label = edit.label();
+                Ok(self
+                    .edit(edit)?
+                    .with_notice(Notice::info(format!("Done: {label} (Ctrl+Z undoes it)."))))
+            }
+            CodebookIntent::Move {
+                theme,
+                parent,
+                before,
+            } => {
+                let edit = self.project.move_theme(theme, parent, before)?;
+                self.edit(edit)
+            }
+            CodebookIntent::SetKey { theme, key } => {
+                let keys = self.project.theme_keys.with(theme, key);
+                if keys == self.project.theme_keys {
+                    return Ok(Outcome::unchanged());
+                }
+                self.edit(Edit::SetThemeKeys(keys))
+            }
             CodebookIntent::Import {
                 book,
                 from,
                 on_clash,
             } => self.import_codebook(&book, &from, on_clash),
         }
+    }
+
+    /// A new top-level theme with the first colour no theme has and the lowest free number key.
+    fn add_theme(&mut self, name: &str) -> Result<Outcome, SessionError> {
+        let project = &self.project;
+        let theme = Theme {
+            id: project.next_theme_id(),
+            name: name.trim().to_owned(),
+            color: first_unused(project.themes.iter().map(|t| t.color)),
+            description: String::new(),
+            parent: None,
+        };
+        let label = format!("add theme “{}”", theme.name);
+        let id = theme.id;
+        let edit = match project.theme_keys.next_free() {
+            Some(key) => Edit::Batch {
+                label,
+                edits: vec![
+                    Edit::AddTheme(theme),
+                    Edit::SetThemeKeys(project.theme_keys.with(id, Some(key))),
+                ],
+            },
+            None => Edit::AddTheme(theme),
+        };
+        self.edit(edit)
     }
 
     /// Add a codebook's codes as themes (one undoable step), with a report.

@@ -30,6 +30,7 @@ pub(super) struct Derived {
     series_points: OnceCell<BTreeMap<SeriesId, Vec<Point>>>,
     suggestions: OnceCell<Vec<Suggestion>>,
     theme_usage: OnceCell<BTreeMap<ThemeId, usize>>,
+    theme_articles: OnceCell<BTreeMap<ThemeId, usize>>,
     passage_counts: OnceCell<BTreeMap<ArticleId, usize>>,
     missing_articles: OnceCell<Vec<ArticleId>>,
 }
@@ -168,6 +169,11 @@ impl Derived {
 
     pub fn theme_usage(&self, project: &Project) -> &BTreeMap<ThemeId, usize> {
         self.theme_usage.get_or_init(|| project.theme_usage())
+    }
+
+    pub fn theme_articles(&self, project: &Project) -> &BTreeMap<ThemeId, usize> {
+        self.theme_articles
+            .get_or_init(|| project.theme_article_counts())
     }
 
     pub fn passage_counts(&self, project: &Project) -> &BTreeMap<ArticleId, usize> {

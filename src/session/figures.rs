@@ -5,7 +5,7 @@
 use super::{FigureIntent, Outcome, SeriesIntent, Session, SessionError, TextRange};
 use crate::figures::curate;
 use crate::figures::curation::{FigureKey, FigureRow};
-use crate::project::codebook::COLOURS;
+use crate::project::colours::first_unused;
 use crate::project::{Anchor, Edit, FigureId, SeriesId, Timestamp};
 
 /// Why a figure or series intent failed, as the analyst reads it.
@@ -119,7 +119,7 @@ impl Session {
         let (edit, made) = match intent {
             SeriesIntent::Create { name, keys } => {
                 let project = &self.project;
-                let color = COLOURS[project.series.len() % COLOURS.len()];
+                let color = first_unused(project.series.iter().map(|s| s.color));
                 let id = project.next_series_id();
                 let rows = self.rows(&keys);
                 let edit = curate::new_series(project, &self.corpus, &rows, &name, color, &now)

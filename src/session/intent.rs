@@ -84,6 +84,19 @@ pub enum CodebookIntent {
         from: String,
         on_clash: OnClash,
     },
+    /// Merge theme `from` into `into`: its passages (with their notes), children and rules
+    /// go to `into`, and `from` is deleted; one undoable step.
+    Merge { from: ThemeId, into: ThemeId },
+    /// Move a theme under `parent` (`None`: the top level), before the sibling `before`
+    /// (`None`: after the last).
+    Move {
+        theme: ThemeId,
+        parent: Option<ThemeId>,
+        before: Option<ThemeId>,
+    },
+    /// Give a theme number key `key` (1–9; a theme that had it takes the theme's old key), or
+    /// none.
+    SetKey { theme: ThemeId, key: Option<u8> },
 }
 
 /// Curating the figures the extractor found.
@@ -177,6 +190,8 @@ pub enum FileIntent {
         path: PathBuf,
         state: u64,
         written: Box<Project>,
+        /// The file as written, for the next save to tell whether another writer came between.
+        stamp: Option<crate::project::FileStamp>,
     },
     /// What is open differs from every file on disk (restored work, say).
     MarkUnsaved,

@@ -5,6 +5,8 @@
 mod apply;
 mod codebook;
 mod coders;
+#[cfg(test)]
+mod codebook_tests;
 mod corpus;
 mod derived;
 mod figures;
@@ -53,6 +55,9 @@ pub struct Session {
     history: History,
     /// Where the project is saved; `None` until the first save.
     project_path: Option<PathBuf>,
+    /// The project file as this session opened or last saved it: a save stops when the file
+    /// on disk is no longer that one (another window or program wrote it).
+    disk_stamp: Option<crate::project::FileStamp>,
     load_report: LoadReport,
     /// Warnings from opening the project file.
     open_warnings: Vec<String>,
@@ -77,6 +82,7 @@ impl Session {
             ..
         } = loaded;
         let mut project = Project::with_themes(default_themes());
+        project.ensure_theme_keys();
         project.corpus_folder = Some(corpus.root.clone());
         Self {
             corpus: Arc::new(corpus),
@@ -100,8 +106,11 @@ impl Session {
             Some(l) => (l.corpus, l.report, l.figures, l.reanchored),
             None => Default::default(),
         };
+        let mut opened = opened;
+        // A project imported from another tool has no number keys yet.
+        opened.project.ensure_theme_keys();
         let mut history = History::saved();
-        if opened.migrated_from.is_some() {
+        if opened.changed_by_migration() {
             // The file on disk is in the old format: saving is a change worth making.
             history.mark_unsaved();
         }
@@ -109,6 +118,7 @@ impl Session {
             corpus: Arc::new(corpus),
             project: opened.project,
             history,
+            disk_stamp: opened.stamp,
             project_path: path,
             load_report,
             open_warnings: opened.warnings,
@@ -130,6 +140,11 @@ impl Session {
 
     pub fn history(&self) -> &History {
         &self.history
+    }
+
+    /// The project file as it was opened or last saved (see [`crate::project::FileStamp`]).
+    pub fn disk_stamp(&self) -> Option<&crate::project::FileStamp> {
+        self.disk_stamp.as_ref()
     }
 
     pub fn project_path(&self) -> Option<&Path> {
@@ -161,8 +176,9 @@ impl Session {
         self.corpus_revision
     }
 
+    /// Are there changes to save? Never for the empty window (nothing loaded, nothing done).
     pub fn is_dirty(&self) -> bool {
-        self.history.is_dirty()
+        self.history.is_dirty() && (self.has_work() || self.history.can_undo())
     }
 
     /// Is there anything worth saving (or asking about)?
@@ -239,6 +255,11 @@ impl Session {
         self.derived.theme_usage(&self.project)
     }
 
+    /// In how many articles each theme has passages.
+    pub fn theme_articles(&self) -> &BTreeMap<ThemeId, usize> {
+        self.derived.theme_articles(&self.project)
+    }
+
     /// How many passages each article has.
     pub fn passage_counts(&self) -> &BTreeMap<ArticleId, usize> {
         self.derived.passage_counts(&self.project)
@@ -257,7 +278,7 @@ impl Session {
             .filter(|r| {
                 self.corpus
                     .get(&r.path)
-                    .is_some_and(|a| a.sha256 != r.sha256)
+                    .is_some_and(|a| a.sha256() != r.sha256)
             })
             .map(|r| r.path.clone())
             .collect()

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::Session;
 use crate::corpus::ArticleId;
-use crate::project::{ArticleRecord, Project, ProjectError, io};
+use crate::project::{ArticleRecord, FileStamp, Project, ProjectError, io};
 
 /// Why a project was not saved. The file on disk is as it was.
 #[derive(Debug, thiserror::Error)]
@@ -69,20 +69,43 @@ pub fn save_target(path: PathBuf) -> PathBuf {
     }
 }
 
+/// Where a save goes, and what it may replace.
+#[derive(Clone, Debug, Default)]
+pub struct SaveCheck {
+    /// The project's own file, if it has one.
+    pub current: Option<PathBuf>,
+    /// That file as this window opened or last saved it.
+    pub stamp: Option<FileStamp>,
+    /// The analyst chose to replace what another writer saved there.
+    pub overwrite: bool,
+}
+
 /// Save `project` to `path`, unless `path` is a folder, or an existing file that is not a
-/// Dossier project (an article, say) other than `current`, the project's own file. Reads and
-/// parses the file it would replace: call it off the UI thread.
+/// Dossier project (an article, say) other than the project's own file; and, for the project's
+/// own file, unless another window or program wrote it since this window opened or last saved
+/// it ([`ProjectError::Conflict`]; `overwrite` skips that check). Returns the stamp of the file
+/// written. Reads the file it would replace: call it off the UI thread.
 pub fn save_checked(
     project: &Project,
     path: &Path,
-    current: Option<&Path>,
-) -> Result<(), SaveError> {
+    check: &SaveCheck,
+) -> Result<FileStamp, SaveError> {
     if path.is_dir() {
         return Err(SaveError::Folder(path.to_owned()));
     }
-    if path.exists() && current != Some(path) && io::open(path).is_err() {
+    let own = check.current.as_deref() == Some(path);
+    if path.exists() && !own && io::open(path).is_err() {
         return Err(SaveError::NotAProject(path.to_owned()));
     }
-    io::save(project, path)?;
-    Ok(())
+    let expected = (own && !check.overwrite)
+        .then_some(check.stamp.as_ref())
+        .flatten();
+    Ok(io::save_checked(project, path, expected)?)
+}
+
+impl SaveError {
+    /// Did another writer save the file since this window read it?
+    pub fn is_conflict(&self) -> bool {
+        matches!(self, Self::Project(ProjectError::Conflict { .. }))
+    }
 }

@@ -33,9 +33,13 @@ impl Session {
             start,
             end,
         } = range;
-        if self.corpus.get(&article).is_none() {
+        let Some(found) = self.corpus.get(&article) else {
             return Ok(Outcome::unchanged());
-        }
+        };
+        // A passage never starts or ends in white space.
+        let (start, end) = Anchor::trimmed(found, start, end).ok_or(
+            SessionError::NeedsSelection("Select some text (not only spaces) in the reader first."),
+        )?;
         // The same range tagged again: add or remove the theme on that passage.
         let existing = self
             .project
@@ -107,7 +111,9 @@ impl Session {
                 "Select the passage's new text in the reader first.",
             ));
         };
-        let Some(anchor) = Anchor::cut(article, to.start, to.end) else {
+        let anchor = Anchor::trimmed(article, to.start, to.end)
+            .and_then(|(start, end)| Anchor::cut(article, start, end));
+        let Some(anchor) = anchor else {
             return Ok(Outcome::unchanged());
         };
         let mut p = p.clone();

@@ -283,6 +283,7 @@ fn a_save_of_an_older_state_leaves_the_newer_one_unsaved() {
             path: path.clone(),
             state,
             written: Box::new(copy),
+            stamp: None,
         }
         .into(),
     )
@@ -314,6 +315,7 @@ fn an_opened_project_without_articles_lists_its_articles_as_missing() {
         project,
         warnings: Vec::new(),
         migrated_from: None,
+        stamp: None,
     };
     let alone = Session::from_project(None, opened, None);
     assert_eq!(alone.missing_articles().len(), 5);
@@ -328,6 +330,7 @@ fn an_opened_project_without_articles_lists_its_articles_as_missing() {
             project: crate::project::Project::with_themes(default_themes()),
             warnings: Vec::new(),
             migrated_from: None,
+            stamp: None,
         },
         None,
     );
@@ -351,6 +354,7 @@ fn a_tagged_passage_is_the_current_coders() {
         project,
         warnings: Vec::new(),
         migrated_from: None,
+        stamp: None,
     };
     let mut s = Session::from_project(None, opened, Some(seeds_loaded()));
     let range = range_of(&s, "003_eaa2cb2b0ffc7ced.txt", "26 people");

@@ -4,7 +4,7 @@
 
 use egui::{Context, Id, Key, Modal, Modifiers, RichText, TextEdit};
 
-use crate::context::{UiCommand, ViewContext, numbered_themes};
+use crate::context::{UiCommand, ViewContext, theme_for_key};
 
 /// What the palette remembers while it is open.
 #[derive(Debug, Default)]
@@ -31,15 +31,14 @@ struct Line {
 /// The catalogue's commands matching `filter`: every word of it appears in the text (or,
 /// ranked after those, in the tooltip). Number keys are named by their theme.
 fn matches(cx: &ViewContext<'_>, filter: &str) -> Vec<Line> {
-    let numbered = numbered_themes(cx.session.project());
     let words: Vec<String> = filter.split_whitespace().map(str::to_lowercase).collect();
     let mut found: Vec<(u8, Line)> = UiCommand::all()
         .into_iter()
         .filter_map(|command| {
             let text = match command {
                 UiCommand::TagWithTheme(n) => {
-                    let theme = numbered.get(usize::from(n).wrapping_sub(1))?;
-                    let name = cx.session.project().theme(*theme)?.name.as_str();
+                    let theme = theme_for_key(cx.session.project(), n)?;
+                    let name = cx.session.project().theme(theme)?.name.as_str();
                     format!("{}: {name}", command.text())
                 }
                 _ => command.text(),

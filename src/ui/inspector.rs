@@ -46,7 +46,7 @@ pub fn inspector_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut InspectorStat
     ui.horizontal_wrapped(|ui| {
         for t in &passage.themes {
             if let Some(theme) = project.theme(*t) {
-                swatch(ui, palette::color(theme.color));
+                swatch(ui, palette::theme(theme.color, dark));
                 ui.label(&theme.name);
                 let remove = ui
                     .add_enabled(passage.themes.len() > 1, Button::new("×").small())

@@ -49,6 +49,10 @@ pub fn menu_ui(ui: &mut Ui, cx: &ViewContext<'_>) {
             item(ui, cx, UiCommand::Preferences);
         });
         ui.menu_button("View", |ui| {
+            for panel in crate::context::SidePanel::ALL {
+                item(ui, cx, UiCommand::TogglePanel(panel));
+            }
+            ui.separator();
             item(ui, cx, UiCommand::ShowLoadReport);
             item(ui, cx, UiCommand::ShowMessages);
             ui.separator();

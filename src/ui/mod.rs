@@ -29,7 +29,7 @@ use egui::{Color32, Response, Sense, Ui, Vec2};
 use crate::corpus::ArticleId;
 use crate::project::{Project, ThemeId};
 
-pub use crate::context::{Selection, numbered_themes};
+pub use crate::context::{Selection, theme_for_key};
 
 /// A small square in a theme's colour.
 pub fn swatch(ui: &mut Ui, color: Color32) -> Response {
@@ -42,7 +42,7 @@ pub fn swatch(ui: &mut Ui, color: Color32) -> Response {
 pub fn theme_chip(ui: &mut Ui, project: &Project, id: ThemeId) {
     match project.theme(id) {
         Some(t) => {
-            swatch(ui, palette::color(t.color));
+            swatch(ui, palette::theme(t.color, ui.visuals().dark_mode));
             ui.label(&t.name);
         }
         None => {

@@ -5,12 +5,22 @@ use egui::Color32;
 
 use crate::project::Rgb;
 
-/// Colours for new themes and series, in order (kept with the codebook, which hands them out).
-pub use crate::project::codebook::COLOURS as THEME_COLOURS;
+use crate::project::colours::{DARK_SHIFT, LIGHT_SHIFT, shifted};
 
+/// The categorical palette themes and series take their colours from, in order.
+pub use crate::project::colours::palette as theme_colours;
+
+/// A colour exactly as stored.
 pub fn color(rgb: Rgb) -> Color32 {
     let [r, g, b] = rgb.0;
     Color32::from_rgb(r, g, b)
+}
+
+/// A theme's (or series') colour as drawn on the current background: a little darker on the
+/// light one, a little lighter on the dark one, so that every colour of the palette reads on
+/// both (swatches, underlines, stripes, bars).
+pub fn theme(rgb: Rgb, dark: bool) -> Color32 {
+    color(shifted(rgb, if dark { DARK_SHIFT } else { LIGHT_SHIFT }))
 }
 
 /// The fill behind text covered by passages of these colours: their average, more opaque the

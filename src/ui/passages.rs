@@ -157,7 +157,7 @@ fn table_ui(ui: &mut Ui, cx: &ViewContext<'_>, rows: &[PassageId]) {
                     ui.horizontal(|ui| {
                         for t in &p.themes {
                             if let Some(theme) = project.theme(*t) {
-                                swatch(ui, palette::color(theme.color));
+                                swatch(ui, palette::theme(theme.color, ui.visuals().dark_mode));
                                 ui.label(&theme.name);
                             }
                         }

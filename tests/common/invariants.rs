@@ -39,7 +39,7 @@ pub fn decoded_bytes(data: &[u8]) {
             );
         }
         let index = TextIndex::new(&decoded.text);
-        assert_eq!(index.char_len(), decoded.text.chars().count());
+        assert_eq!(index.char_len(&decoded.text), decoded.text.chars().count());
         for (c, (b, _)) in decoded.text.char_indices().enumerate().step_by(7) {
             assert_eq!(index.byte_of(&decoded.text, c), Some(b));
             assert_eq!(index.char_of(&decoded.text, b), Some(c));
@@ -69,6 +69,14 @@ pub fn figures_of(data: &[u8]) {
             "the figure is outside its sentence"
         );
         assert!(f.value.is_finite(), "a figure has no finite value");
+        assert!(
+            f.sentence.1 - f.sentence.0 <= dossier::figures::extract::MAX_SENTENCE_BYTES,
+            "an unbounded window of context"
+        );
+        assert!(
+            f.year.is_none() || f.year_inferred.is_none(),
+            "a year proposed where the text states one"
+        );
     }
 }
 

@@ -1,6 +1,7 @@
 //! Driving the window in tests: open it on a path (egui_kittest, no display), wait for
 //! background work, click at a point, save to a typed path.
 
+use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -9,26 +10,56 @@ use egui::Modifiers;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-pub fn open(path: PathBuf) -> Harness<'static, DossierApp> {
-    // Recovery copies of unsaved projects go to a folder of the test's own.
-    let data = tempfile::tempdir().expect("tempdir").keep();
-    open_with(path, data)
+/// A window with the folder of its own that it keeps recovery copies in, removed with it.
+pub struct Window {
+    harness: Harness<'static, DossierApp>,
+    _data: tempfile::TempDir,
+}
+
+impl Deref for Window {
+    type Target = Harness<'static, DossierApp>;
+    fn deref(&self) -> &Self::Target {
+        &self.harness
+    }
+}
+
+impl DerefMut for Window {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.harness
+    }
+}
+
+pub fn open(path: PathBuf) -> Window {
+    open_sized(path, [1280.0, 800.0])
+}
+
+/// A window of the given size (800×600 is the smallest the layout is made for).
+pub fn open_sized(path: PathBuf, size: [f32; 2]) -> Window {
+    // Recovery copies of unsaved projects go to a folder of the test's own, removed after it.
+    let data = tempfile::tempdir().expect("tempdir");
+    let harness = build(path, data.path().to_owned(), size);
+    Window {
+        harness,
+        _data: data,
+    }
 }
 
 pub fn open_with(path: PathBuf, data_dir: PathBuf) -> Harness<'static, DossierApp> {
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_eframe(move |cc| {
-            DossierApp::new(
-                cc,
-                StartOptions {
-                    path: Some(path),
-                    no_native_dialogs: true,
-                    data_dir: Some(data_dir),
-                    max_file_bytes: None,
-                },
-            )
-        });
+    build(path, data_dir, [1280.0, 800.0])
+}
+
+fn build(path: PathBuf, data_dir: PathBuf, size: [f32; 2]) -> Harness<'static, DossierApp> {
+    let mut harness = Harness::builder().with_size(size).build_eframe(move |cc| {
+        DossierApp::new(
+            cc,
+            StartOptions {
+                path: Some(path),
+                no_native_dialogs: true,
+                data_dir: Some(data_dir),
+                max_file_bytes: None,
+            },
+        )
+    });
     settle(&mut harness);
     harness
 }

@@ -57,7 +57,7 @@ pub enum JobOutput {
     },
     ProjectOpened {
         path: PathBuf,
-        result: Result<Opened, ProjectError>,
+        result: Box<Result<Opened, ProjectError>>,
     },
     /// There was no file or folder at the path to open.
     NothingThere(PathBuf),
@@ -65,7 +65,7 @@ pub enum JobOutput {
         path: PathBuf,
         /// The history state that was saved.
         state: u64,
-        result: Result<(), SaveError>,
+        result: Result<crate::project::FileStamp, SaveError>,
         elapsed: Duration,
         /// The copy that was written, with its corpus folder and article records.
         project: Box<Project>,

@@ -16,6 +16,7 @@ impl Jobs {
         path: PathBuf,
         rect: egui::Rect,
         pixels_per_point: f32,
+        rules: crate::project::output::OutputRules,
     ) -> impl FnOnce(std::sync::Arc<egui::ColorImage>) + Send + 'static {
         let (tx, ctx) = (self.tx.clone(), self.ctx.clone());
         let id = self.next_id;
@@ -31,7 +32,8 @@ impl Jobs {
         move |image: std::sync::Arc<egui::ColorImage>| {
             let work = move || {
                 let result = encode_png(&image, rect, pixels_per_point).and_then(|png| {
-                    crate::project::io::write_atomic(&path, &png).map_err(|e| e.to_string())
+                    crate::project::output::write_output(&path, &png, &rules.policy())
+                        .map_err(|e| e.to_string())
                 });
                 let _ = tx.send((id, JobOutput::Exported { path, result }));
                 ctx.request_repaint();

@@ -10,10 +10,11 @@ use crate::analysis::autotag::{self, Unit};
 use crate::analysis::{Query, Scope};
 use crate::context::jobs::{JobProgress, Slot};
 use crate::corpus::Corpus;
+use crate::project::output::{OutputRules, write_output};
 use crate::project::{Project, ThemeId, io};
 use crate::session::load::load_corpus;
 use crate::session::recovery::{self, Found};
-use crate::session::save::save_checked;
+use crate::session::save::{SaveCheck, save_checked};
 
 impl Jobs {
     /// Open a folder (as a new project) or a project file; which one it is, is found out on
@@ -26,7 +27,7 @@ impl Jobs {
             if path.is_dir() {
                 load_folder_now(path, LoadPurpose::NewProject, &options, progress)
             } else if path.is_file() {
-                let result = io::open(&path);
+                let result = Box::new(io::open(&path));
                 JobOutput::ProjectOpened { path, result }
             } else {
                 JobOutput::NothingThere(path)
@@ -53,7 +54,12 @@ impl Jobs {
             "Restoring unsaved work".into(),
             move |progress| {
                 let opened = match io::open(&found.path) {
-                    Ok(opened) => opened,
+                    // The stamp is the recovery copy's, not the project file's: the first
+                    // save of restored work is not checked against another writer.
+                    Ok(opened) => crate::project::Opened {
+                        stamp: None,
+                        ..opened
+                    },
                     Err(e) => {
                         return JobOutput::RecoveryUnreadable(format!(
                             "The recovery copy cannot be read: {e}"
@@ -93,21 +99,22 @@ impl Jobs {
     }
 
     /// Write a copy of the project (taken on the UI thread at history state `state`) to
-    /// `path`, unless the path is a folder or a file that is not a Dossier project (`current`,
-    /// the project's own file, is always replaced). Once saved, the recovery copy goes.
+    /// `path`, unless the path is a folder, a file that is not a Dossier project, or the
+    /// project's own file written by someone else since (see [`save_checked`]). Once saved, the
+    /// recovery copy goes.
     pub fn save(
         &mut self,
         project: Project,
         path: PathBuf,
         state: u64,
-        current: Option<PathBuf>,
+        check: SaveCheck,
         recovery: Option<PathBuf>,
     ) {
         let label = format!("Saving {}", display_name(&path));
         self.spawn(Slot::Save, label, move |_| {
             let started = Instant::now();
-            let result = save_checked(&project, &path, current.as_deref());
-            if let (Ok(()), Some(old)) = (&result, &recovery) {
+            let result = save_checked(&project, &path, &check);
+            if let (Ok(_), Some(old)) = (&result, &recovery) {
                 // The saved file holds the work now; the recovery copy is stale.
                 recovery::remove(old);
             }
@@ -202,21 +209,28 @@ impl Jobs {
     }
 
     /// Write `bytes` to `path` (atomically).
-    pub fn write_file(&mut self, path: PathBuf, bytes: Vec<u8>) {
+    pub fn write_file(&mut self, path: PathBuf, bytes: Vec<u8>, rules: OutputRules) {
         let label = format!("Writing {}", display_name(&path));
         self.spawn(Slot::Export, label, move |_| {
-            let result = io::write_atomic(&path, &bytes).map_err(|e| e.to_string());
+            let result = write_output(&path, &bytes, &rules.policy()).map_err(|e| e.to_string());
             JobOutput::Exported { path, result }
         });
     }
 
     /// Zip a REFI-QDA project and write it to `path` atomically.
-    pub fn write_qdpx(&mut self, path: PathBuf, parts: crate::interop::refi::QdpxParts) {
+    pub fn write_qdpx(
+        &mut self,
+        path: PathBuf,
+        parts: crate::interop::refi::QdpxParts,
+        rules: OutputRules,
+    ) {
         let label = format!("Writing {}", display_name(&path));
         self.spawn(Slot::Export, label, move |_| {
             let result = crate::interop::refi::zip_qdpx(&parts)
                 .map_err(|e| e.to_string())
-                .and_then(|bytes| io::write_atomic(&path, &bytes).map_err(|e| e.to_string()));
+                .and_then(|bytes| {
+                    write_output(&path, &bytes, &rules.policy()).map_err(|e| e.to_string())
+                });
             JobOutput::Exported { path, result }
         });
     }

@@ -3,21 +3,33 @@
 
 use super::*;
 
+/// How many earlier figures a bare number looks back at for the unit it is compared with.
+const COMPARE_LOOKBACK: usize = 8;
+
 impl<'a> Sentence<'a> {
+    /// "to", "and", "or", "y", "a", "hasta": a word joining the two ends of a range or a list.
+    fn joins_range(&self, k: usize) -> bool {
+        self.in_set(k, Set::YearRangeJoin) && !self.is_word(k, &["al"])
+            || self.is_word(k, &["or", "o", "ou", "through"])
+    }
+
     /// Ranges and lists share a unit: "$12 to 15 billion", "15 and 4 percent", "10-15%",
-    /// "four or five years". Works right to left so a unit spreads along a list.
+    /// "four or five years", "entre 10 y 15 toneladas". Works right to left so a unit spreads
+    /// along a list.
     pub(super) fn link_ranges(&self, cands: &mut [Cand]) {
         for k in (0..cands.len().saturating_sub(1)).rev() {
             let (left, right) = cands.split_at_mut(k + 1);
             let (a, b) = (&mut left[k], &mut right[0]);
-            let gap: Vec<usize> = (a.end..b.first).collect();
-            let linked = match gap.as_slice() {
-                [g] => {
-                    self.is_word(*g, &["to", "and", "or", "through"])
-                        || self.is_dash(*g)
-                        || self.punct(*g) == Some(",")
+            let linked = match b.first.checked_sub(a.end) {
+                Some(1) => {
+                    let g = a.end;
+                    self.joins_range(g) || self.is_dash(g) || self.punct(g) == Some(",")
                 }
-                [g, h] => self.punct(*g) == Some(",") && self.is_word(*h, &["and", "or"]),
+                Some(2) => {
+                    let (g, h) = (a.end, a.end + 1);
+                    self.punct(g) == Some(",")
+                        && self.is_word(h, &["and", "or", "y", "o", "e", "ou"])
+                }
                 _ => false,
             };
             if !linked {
@@ -61,7 +73,7 @@ impl<'a> Sentence<'a> {
             if a.dropped
                 || b.dropped
                 || b.first != a.end + 1
-                || !self.is_word(a.end, &["or"])
+                || !self.is_word(a.end, &["or", "o", "ou"])
                 || !whole(a)
                 || !whole(b)
                 || b.value != a.value + 1.0
@@ -80,9 +92,37 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// Is the figure at tokens `first..end` dated by a year right after it ("… in 2017")?
+    fn dated(&self, end: usize) -> bool {
+        (self.is_word(end, &["in", "during", "for", "by", "en", "em", "durante"])
+            && self
+                .tok(end + 1)
+                .is_some_and(|t| years::year_value(t, self.text).is_some()))
+            || self.is_word(end, &["in", "en", "em"])
+                && self.in_set(end + 1, Set::Determiner)
+                && self
+                    .tok(end + 2)
+                    .is_some_and(|t| years::year_value(t, self.text).is_some())
+    }
+
+    /// Is the bare number at token `at` compared with an earlier figure ("up from 1,100",
+    /// "compared with 2.1", "than the 9,000")?
+    fn compared_at(&self, at: usize, right_after: bool) -> bool {
+        let before = at.wrapping_sub(1);
+        self.is_word(before, &["than", "versus", "vs"])
+            || right_after && self.is_word(before, &["from"])
+            || self.is_word(before, &["from"])
+                && self.in_set(before.wrapping_sub(1), Set::ChangeVerb)
+            || self.is_word(before, &["with", "to", "con", "a"])
+                && self.in_set(before.wrapping_sub(1), Set::ComparedWith)
+            || self.is_word(before, &["the"])
+                && self.is_word(before.wrapping_sub(1), &["than", "from"])
+    }
+
     /// A bare number compared with a figure before it takes that figure's unit: "arrested
     /// 1,356 people, up from 1,100", "$3.2 million, compared with 2.1 million", "more
-    /// hectares than the 9,000 of 2016".
+    /// hectares than the 9,000 of 2016", "from 13,000 ha in 1985, to 80,000 ha in 1998, to
+    /// 99,000 in 2007".
     pub(super) fn link_comparisons(&self, cands: &mut [Cand]) {
         for k in 1..cands.len() {
             let (left, right) = cands.split_at_mut(k);
@@ -91,34 +131,29 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             let at = b.first;
-            // "rose to 12 percent from 10"
+            let before = at.wrapping_sub(1);
             let right_after = left.last().is_some_and(|a| a.end + 1 == at && a.has_unit());
-            let compared = self.is_word(at.wrapping_sub(1), &["than", "versus", "vs"])
-                || right_after && self.is_word(at.wrapping_sub(1), &["from"])
-                || self.is_word(at.wrapping_sub(1), &["from"])
-                    && self.is_word(
-                        at.wrapping_sub(2),
-                        &[
-                            "up", "down", "rising", "falling", "rose", "fell", "increase",
-                            "decrease", "drop", "rise", "jump",
-                        ],
-                    )
-                || self.is_word(at.wrapping_sub(1), &["with", "to"])
-                    && self.is_word(at.wrapping_sub(2), &["compared", "comparison"])
-                || self.is_word(at.wrapping_sub(1), &["the"])
-                    && self.is_word(at.wrapping_sub(2), &["than", "from"]);
+            let compared = self.compared_at(at, right_after);
+            let list_word = self.is_word(before, &["and", "or", "y", "o", "e", "ou"])
+                || self.punct(before) == Some(",");
+            let to = self.is_word(before, &["to"])
+                || self.lang.code != "en" && self.is_word(before, &["a", "hasta", "até"]);
+            if !(compared || list_word || to) {
+                continue;
+            }
             // "98 airstrips, a 40 percent increase from 70": a change is not what is
             // compared; the figure before it is.
             let is_change = |a: &Cand| {
                 a.unit
                     .as_deref()
                     .is_some_and(|u| matches!(u, "percent" | "times"))
-                    && (self.is_word(a.end, CHANGE_NOUNS)
+                    && (self.in_set(a.end, Set::ChangeNoun)
                         || self.is_word(a.first.wrapping_sub(1), &["up", "down", "by"]))
             };
             let Some(a) = left
                 .iter()
                 .rev()
+                .take(COMPARE_LOOKBACK)
                 .filter(|a| a.has_unit() && !a.dropped)
                 .find(|a| !is_change(a))
             else {
@@ -126,20 +161,26 @@ impl<'a> Sentence<'a> {
             };
             // "25,000 hectares in 2017, 23,000 in 2018 and 25,500 in 2019": parallel figures
             // for different years share a unit.
-            let dated = |end: usize| {
-                self.is_word(end, &["in", "during", "for", "by"])
-                    && self
-                        .tok(end + 1)
+            let a_dated = self.dated(a.end)
+                || (a.end..(a.end + 5).min(b.first)).any(|k| {
+                    self.tok(k)
                         .is_some_and(|t| years::year_value(t, self.text).is_some())
-            };
-            let parallel = (self.is_word(at.wrapping_sub(1), &["and", "or"])
-                || self.punct(at.wrapping_sub(1)) == Some(","))
-                && dated(b.end)
-                && dated(a.end);
-            // "from 400 tons in 2016 to 350 in 2017"
-            let from_to = self.is_word(at.wrapping_sub(1), &["to"])
-                && self.is_word(a.first.wrapping_sub(1), &["from"]);
-            if !(compared || parallel || from_to) || a.unit.as_deref() == Some("fraction") {
+                });
+            let parallel = list_word && self.dated(b.end) && a_dated;
+            // "1,500 plantíos de amapola y 820 de marihuana", "12 tons of cocaine and 3 of
+            // heroin": the second number leaves out the noun of the first.
+            let elided = list_word
+                && self.in_set(b.end, Set::Of)
+                && self.in_set(a.end, Set::Of)
+                && b.end + 1 < self.toks.len();
+            // "from 400 tons in 2016 to 350 in 2017"; "… to 80,000 ha in 1998, to 99,000"
+            let from_to = to
+                && self.is_word(
+                    a.first.wrapping_sub(1),
+                    &["from", "to", "de", "desde", "a", "hasta", "até"],
+                );
+            if !(compared || parallel || from_to || elided) || a.unit.as_deref() == Some("fraction")
+            {
                 continue;
             }
             b.unit = a.unit.clone();
@@ -155,18 +196,3 @@ impl<'a> Sentence<'a> {
         }
     }
 }
-
-/// Nouns that make a percent a change: "a 40 percent increase".
-pub(super) const CHANGE_NOUNS: &[&str] = &[
-    "increase",
-    "decrease",
-    "rise",
-    "drop",
-    "jump",
-    "fall",
-    "decline",
-    "reduction",
-    "growth",
-    "gain",
-    "cut",
-];

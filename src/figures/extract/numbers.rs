@@ -6,45 +6,37 @@ impl<'a> Sentence<'a> {
     /// A number written in digits at token `i`, with its scale.
     pub(super) fn digits_at(&self, i: usize) -> Option<Cand> {
         let s = self.num_text(i)?;
-        let value = parse_digits(s, self.ctx.spanish)?;
+        let value = parse_digits(s, self.decimal_comma)?;
         let separators =
             s.contains([',', '.']) || s.contains([' ', '\u{00A0}', '\u{202F}', '\u{2009}']);
-        let mut c = Cand {
-            first: i,
-            num: i..i + 1,
-            end: i + 1,
-            value,
-            scale: None,
-            currency: None,
-            unit: None,
-            words: false,
-            separators,
-            qualifier: None,
-            dropped: false,
-        };
-        // "2.5 million", "five hundred thousand" after digits, "$5bn".
+        let mut c = Cand::new(i, i + 1, value);
+        c.separators = separators;
+        // "2.5 million", "28 mil millones", "$5bn".
         let mut j = i + 1;
         // "a $1-billion credit", "a 30-million-dollar deal": a scale word joined by a hyphen.
         if self.punct(j) == Some("-")
             && self.joined(j)
             && self.joined(j + 1)
-            && self
-                .word(j + 1)
-                .is_some_and(|w| lexicon::scale_word(w).is_some())
+            && self.e(j + 1).is_some_and(|e| e.scale.is_some())
         {
             j += 1;
         }
         while let Some(w) = self.word(j) {
             let joined = self.joined(j);
-            let scale = lexicon::scale_word(w).or_else(|| {
-                (joined && self.money_before(i).is_some())
-                    .then(|| lexicon::money_scale_abbreviation(w))
+            let scale = self.e(j).and_then(|e| e.scale).or_else(|| {
+                (joined || self.lang.code != "en")
+                    .then(|| self.lang.money_scale(w))
                     .flatten()
+                    .filter(|_| self.money_before(i).is_some())
             });
             match scale {
                 Some(f) if f >= 1e3 || c.scale.is_none() => {
                     c.value *= f;
                     c.scale = Some(c.scale.unwrap_or(1.0) * f);
+                    // "500 mdd": millions of dollars.
+                    if let Some(m) = self.e(j).and_then(|e| e.currency) {
+                        c.currency = self.ctx.currency(m).map(str::to_owned);
+                    }
                     j += 1;
                 }
                 _ => break,
@@ -52,11 +44,20 @@ impl<'a> Sentence<'a> {
         }
         c.num = i..j;
         c.end = j;
-        Some(c)
+        c.value.is_finite().then_some(c)
     }
 
-    /// A number written in words starting at token `i` ("twenty-four", "a dozen", "half").
+    /// A number written in words starting at token `i` ("twenty-four", "a dozen", "treinta y
+    /// cinco", "un millón").
     pub(super) fn words_at(&self, i: usize) -> Option<Cand> {
+        // Most words are not numbers: decide that from the token's entry, without lowering it.
+        let e = self.e(i);
+        let numeric = e.is_some_and(|e| {
+            e.number.is_some() || e.multiplier.is_some() || e.is(Set::IndefiniteOne)
+        });
+        if !numeric && !self.is_word(i, &["half"]) {
+            return None;
+        }
         let first = self.lower(i)?;
         if let Some(c) = self.fraction_at(i, &first) {
             return Some(c);
@@ -66,12 +67,9 @@ impl<'a> Sentence<'a> {
         let mut current = 0.0;
         let mut any = false;
         let mut scale: Option<f64> = None;
+        let indefinite = self.in_set(i, Set::IndefiniteOne);
         // "a half-dozen", "half a dozen": six.
-        let h = if matches!(first.as_str(), "a" | "an") {
-            i + 1
-        } else {
-            i
-        };
+        let h = if indefinite { i + 1 } else { i };
         if self.is_word(h, &["half"])
             && (self.is_dash(h + 1) && self.joined(h + 1) || self.is_word(h + 1, &["a"]))
             && self.is_word(h + 2, &["dozen"])
@@ -79,16 +77,17 @@ impl<'a> Sentence<'a> {
             current = 6.0;
             any = true;
             j = h + 3;
-        } else if matches!(first.as_str(), "a" | "an") {
-            let next = self.lower(i + 1)?;
-            if lexicon::scale_word(&next).is_none() && next != "dozen" {
+        } else if indefinite {
+            let next = self.e(i + 1)?;
+            if next.scale.is_none() && next.multiplier.is_none() {
                 return None;
             }
             current = 1.0;
             j = i + 1;
         }
-        while let Some(w) = self.lower(j) {
-            if let Some(v) = lexicon::number_word(&w) {
+        while let Some(e) = self.e(j) {
+            let as_scale = e.scale.filter(|f| *f >= 1e3 && (any || current > 0.0));
+            if let Some(v) = e.number.filter(|_| as_scale.is_none()) {
                 if any && current % 10.0 != 0.0 {
                     break; // "two three": not one number
                 }
@@ -99,7 +98,7 @@ impl<'a> Sentence<'a> {
                 if self.is_dash(j)
                     && self.joined(j)
                     && self.joined(j + 1)
-                    && let Some(v2) = self.lower(j + 1).and_then(|w| lexicon::number_word(&w))
+                    && let Some(v2) = self.e(j + 1).and_then(|e| e.number)
                     && v >= 20.0
                     && v2 < 10.0
                 {
@@ -108,21 +107,15 @@ impl<'a> Sentence<'a> {
                 }
                 continue;
             }
-            if w == "hundred" && (any || current > 0.0) {
-                current = current.max(1.0) * 100.0;
+            if let Some(m) = e.multiplier.filter(|_| any || current > 0.0) {
+                current = current.max(1.0) * m;
                 any = true;
                 j += 1;
                 continue;
             }
-            if w == "dozen" && (any || current > 0.0) {
-                current = current.max(1.0) * 12.0;
-                any = true;
-                j += 1;
-                continue;
-            }
-            if let Some(f) = lexicon::scale_word(&w).filter(|f| *f >= 1e3) {
-                if !(any || current > 0.0) || w.ends_with('s') {
-                    break; // "millions of": not a number
+            if let Some(f) = e.scale.filter(|f| *f >= 1e3) {
+                if !(any || current > 0.0) {
+                    break; // "millions of", "millones de": not a number
                 }
                 total += current.max(1.0) * f;
                 current = 0.0;
@@ -131,12 +124,11 @@ impl<'a> Sentence<'a> {
                 j += 1;
                 continue;
             }
-            if w == "and"
+            // "three hundred and fifty", "treinta y cinco"
+            if e.is(Set::NumberJoiner)
                 && any
-                && self
-                    .lower(j + 1)
-                    .is_some_and(|n| lexicon::number_word(&n).is_some())
-                && current >= 100.0
+                && let Some(next) = self.e(j + 1).and_then(|n| n.number)
+                && (current >= 100.0 || current >= 20.0 && current % 10.0 == 0.0 && next < 10.0)
             {
                 j += 1;
                 continue;
@@ -146,41 +138,33 @@ impl<'a> Sentence<'a> {
         if !any {
             return None;
         }
-        let mut c = Cand {
-            first: i,
-            num: i..j,
-            end: j,
-            value: total + current,
-            scale,
-            currency: None,
-            unit: None,
-            words: true,
-            separators: false,
-            qualifier: None,
-            dropped: false,
-        };
-        // "two and a half years"
-        if self.is_word(j, &["and"])
+        let mut c = Cand::new(i, j, total + current);
+        c.scale = scale;
+        c.words = true;
+        self.and_a_half(&mut c);
+        c.value.is_finite().then_some(c)
+    }
+
+    /// "two and a half years", "one and a half million people".
+    fn and_a_half(&self, c: &mut Cand) {
+        let j = c.end;
+        if !(self.is_word(j, &["and"])
             && self.is_word(j + 1, &["a"])
-            && self.is_word(j + 2, &["half"])
+            && self.is_word(j + 2, &["half"]))
         {
-            c.value += 0.5;
-            c.num = i..j + 3;
-            c.end = j + 3;
-            // "one and a half million people"
-            if c.scale.is_none()
-                && let Some(f) = self
-                    .word(j + 3)
-                    .and_then(lexicon::scale_word)
-                    .filter(|f| *f >= 1e3)
-            {
-                c.value *= f;
-                c.scale = Some(f);
-                c.num = i..j + 4;
-                c.end = j + 4;
-            }
+            return;
         }
-        Some(c)
+        c.value += 0.5;
+        c.num = c.first..j + 3;
+        c.end = j + 3;
+        if c.scale.is_none()
+            && let Some(f) = self.e(j + 3).and_then(|e| e.scale).filter(|f| *f >= 1e3)
+        {
+            c.value *= f;
+            c.scale = Some(f);
+            c.num = c.first..j + 4;
+            c.end = j + 4;
+        }
     }
 
     /// "cut by a third", "grew by a quarter in 2015": a change by a share, where the share
@@ -188,15 +172,10 @@ impl<'a> Sentence<'a> {
     pub(super) fn changed_by_share(&self, i: usize) -> bool {
         let alone = match self.tok(i + 2) {
             None => true,
-            Some(t) if t.kind != Kind::Word => true,
-            Some(_) => self.is_word(
-                i + 2,
-                &[
-                    "in", "to", "from", "since", "between", "over", "during", "last", "this",
-                    "and", "or", "but", "while", "compared", "on", "after", "before", "at", "as",
-                    "within", "by", "against", "than",
-                ],
-            ),
+            Some(t) if t.kind != TokKind::Word => true,
+            Some(_) => {
+                self.in_set(i + 2, Set::PhraseBreak) || self.is_word(i + 2, &["last", "compared"])
+            }
         };
         self.is_word(i.wrapping_sub(1), &["by"]) && alone
     }
@@ -210,8 +189,8 @@ impl<'a> Sentence<'a> {
             } else {
                 i + 2
             };
-            let den = match self.lower(at) {
-                Some(w) => lexicon::number_word(&w),
+            let den = match self.e(at) {
+                Some(e) => e.number,
                 None => self
                     .num_text(at)
                     .filter(|s| s.len() <= 3)
@@ -235,14 +214,13 @@ impl<'a> Sentence<'a> {
                 (v, i + 2)
             }
             "one" | "two" | "three" if self.is_dash(i + 1) && self.joined(i + 1) => {
-                let d = self.lower(i + 2)?;
-                let den = match d.as_str() {
+                let den = match self.lower(i + 2)?.as_str() {
                     "third" | "thirds" => 3.0,
                     "quarter" | "quarters" => 4.0,
                     "half" => 2.0,
                     _ => return None,
                 };
-                (lexicon::number_word(first)? / den, i + 3)
+                (self.e(i)?.number? / den, i + 3)
             }
             "two" if self.is_word(i + 1, &["thirds"]) => (2.0 / 3.0, i + 2),
             "three" if self.is_word(i + 1, &["quarters"]) => (0.75, i + 2),
@@ -285,9 +263,11 @@ impl<'a> Sentence<'a> {
 pub(super) fn small_or_plain(s: &str) -> bool {
     s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit())
 }
-/// The value of digits with separators. English style unless `spanish`: `35,000` and
-/// `1,200.5`; `5,4` (one or two digits after a single comma) is a decimal comma either way.
-pub fn parse_digits(s: &str, spanish: bool) -> Option<f64> {
+
+/// The value of digits with separators, or `None` when it is not a finite number. A decimal
+/// point unless `decimal_comma`: `35,000` and `1,200.5`; `5,4` (one or two digits after a
+/// single comma) is a decimal comma either way, and `1.200.000` has grouping dots either way.
+pub fn parse_digits(s: &str, decimal_comma: bool) -> Option<f64> {
     let s: String = s
         .chars()
         .filter(|c| !matches!(c, ' ' | '\u{00A0}' | '\u{202F}' | '\u{2009}'))
@@ -297,10 +277,10 @@ pub fn parse_digits(s: &str, spanish: bool) -> Option<f64> {
     let groups_of_three = |sep: char| s.split(sep).skip(1).all(|g| g.len() == 3);
     let normal: String = match (commas, dots) {
         (0, 0) => s.clone(),
-        (_, 0) if !spanish && groups_of_three(',') => s.replace(',', ""),
+        (_, 0) if !decimal_comma && groups_of_three(',') => s.replace(',', ""),
         (1, 0) => s.replace(',', "."),
         (_, 0) => s.replace(',', ""),
-        (0, 1) if spanish && groups_of_three('.') => s.replace('.', ""),
+        (0, 1) if decimal_comma && groups_of_three('.') => s.replace('.', ""),
         (0, 1) => s.clone(),
         (0, _) => s.replace('.', ""),
         _ => {
@@ -314,5 +294,5 @@ pub fn parse_digits(s: &str, spanish: bool) -> Option<f64> {
             }
         }
     };
-    normal.parse::<f64>().ok()
+    normal.parse::<f64>().ok().filter(|v| v.is_finite())
 }

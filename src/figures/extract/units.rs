@@ -1,23 +1,81 @@
 //! What a number measures: its currency, unit or counted noun, and its qualifier.
 
 use super::*;
+use crate::figures::lexicon::{Meaning, Money};
+
+/// At most this many tokens make a counted noun phrase ("14 UH-60L Black Hawk helicopters").
+const NOUN_PHRASE_TOKENS: usize = 12;
 
 impl<'a> Sentence<'a> {
+    /// The longest phrase starting at token `j` whose meaning `want` accepts: (meaning, words).
+    pub(super) fn phrase_at<T>(
+        &self,
+        j: usize,
+        want: impl Fn(&Meaning) -> Option<T>,
+    ) -> Option<(T, usize)> {
+        let first = self.word(j)?;
+        if !self.e(j).is_some_and(|e| e.starts_phrase) {
+            return None;
+        }
+        self.lang.phrases_from(first).iter().find_map(|p| {
+            let fits = p.words.iter().enumerate().skip(1).all(|(k, w)| {
+                self.word(j + k)
+                    .is_some_and(|x| crate::figures::lexicon::with_lower(x, |l| l == w))
+            });
+            if fits {
+                want(&p.meaning).map(|t| (t, p.words.len()))
+            } else {
+                None
+            }
+        })
+    }
+
+    /// A unit of measure written at token `j`: (unit index, words, only after digits).
+    pub(super) fn unit_at(&self, j: usize) -> Option<(usize, usize, bool)> {
+        if let Some((u, len)) = self.phrase_at(j, |m| match m {
+            Meaning::Unit(u) => Some(*u),
+            _ => None,
+        }) {
+            return Some((u, len, false));
+        }
+        let e = self.e(j)?;
+        e.unit.map(|u| (u, 1, e.short_unit))
+    }
+
+    /// A currency named at token `j` by a word, a phrase or an ISO code: (currency, words,
+    /// a weight when no scale word came before — "pounds", "libras").
+    pub(super) fn currency_at(&self, j: usize) -> Option<(Money, usize, bool)> {
+        if let Some((m, len)) = self.phrase_at(j, |m| match m {
+            Meaning::Currency(c) => Some(*c),
+            _ => None,
+        }) {
+            return Some((m, len, false));
+        }
+        if let Some(e) = self.e(j) {
+            if let Some(m) = e.currency {
+                return Some((m, 1, false));
+            }
+            if let Some(m) = e.currency_or_weight {
+                return Some((m, 1, true));
+            }
+        }
+        self.word(j)
+            .and_then(|w| self.lex.code(w))
+            .map(|c| (Money::Code(c), 1, false))
+    }
+
     /// A percent sign, scale word, currency or measure unit follows token `i`.
     pub(super) fn has_measure_after(&self, i: usize) -> bool {
         if self.punct(i + 1) == Some("%") {
             return true;
         }
-        let Some(w) = self.word(i + 1) else {
+        if self.word(i + 1).is_none() {
             // "10-year"
-            return self.is_dash(i + 1)
-                && self
-                    .word(i + 2)
-                    .is_some_and(|w| lexicon::measure_unit(w, None).is_some());
-        };
-        lexicon::scale_word(w).is_some()
-            || lexicon::currency_word(w).is_some()
-            || lexicon::measure_unit(w, self.word(i + 2)).is_some()
+            return self.is_dash(i + 1) && self.unit_at(i + 2).is_some();
+        }
+        self.e(i + 1).is_some_and(|e| e.scale.is_some())
+            || self.currency_at(i + 1).is_some()
+            || self.unit_at(i + 1).is_some()
     }
 
     /// A plural noun follows within a few modifiers.
@@ -25,47 +83,50 @@ impl<'a> Sentence<'a> {
         self.count_noun(i + 1).is_some()
     }
 
-    /// A currency written before the number at token `i`: (currency, first token).
+    /// A currency written before the number at token `i`: (currency, first token). Symbols
+    /// may be several tokens written together ("US$", "U.S.$", "S/.", "R$").
     pub(super) fn money_before(&self, i: usize) -> Option<(String, usize)> {
         let p = i.checked_sub(1)?;
-        if let Some(sym) = self.punct(p) {
-            // "S/ 100" (Peruvian soles)
-            if sym == "/" && self.word(p.wrapping_sub(1)) == Some("S") {
-                return Some(("PEN".into(), p - 1));
-            }
-            let code = lexicon::currency_symbol(sym)?;
-            if sym == "$" && p > 0 && !self.toks[p].space_before
-                || sym == "$" && self.word(p.wrapping_sub(1)).is_some_and(|w| w == "US")
-            {
-                if let Some(prefix) = self.word(p - 1).and_then(lexicon::dollar_prefix) {
-                    return Some((prefix.into(), p - 1));
-                }
-                // "U.S.$": the word "U.S" then "." then "$".
-                if self.punct(p - 1) == Some(".")
-                    && self
-                        .word(p.wrapping_sub(2))
-                        .is_some_and(|w| w.ends_with('S'))
-                {
-                    return Some(("USD".into(), p - 2));
-                }
-            }
-            return Some((code.into(), p));
-        }
-        let w = self.word(p)?;
-        // "$US 4 million", "$A 2 million": the symbol, then whose dollar it is.
-        if self.punct(p.wrapping_sub(1)) == Some("$")
-            && self.joined(p)
-            && let Some(code) = lexicon::dollar_prefix(w)
+        if let Some(w) = self.word(p)
+            && let Some(code) = self.lex.code(w)
+            && self.punct(p.wrapping_sub(1)) != Some("$")
         {
-            return Some((code.into(), p - 1));
+            return Some((code.to_owned(), p));
         }
-        lexicon::currency_code(w).map(|c| (c.into(), p))
+        // The longest run of tokens written together that is a known symbol.
+        let mut best = None;
+        let mut k = p;
+        loop {
+            let s = self.toks[k].start;
+            let e = self.toks[p].end;
+            if e - s > self.lex.longest_symbol {
+                break;
+            }
+            if let Some(m) = self.text.get(s..e).and_then(|sym| self.lex.symbol(sym)) {
+                best = Some((m, k));
+            }
+            if k == 0 || self.toks[k].space_before {
+                break;
+            }
+            k -= 1;
+        }
+        let (m, first) = best?;
+        let code = self
+            .ctx
+            .currency(m)
+            .map(str::to_owned)
+            .or_else(|| match m {
+                Money::Local(l) => self.lex.locals.get(l).map(|l| l.name.clone()),
+                Money::Code(c) => Some(c.to_owned()),
+            })?;
+        Some((code, first))
     }
 
     /// Find the currency, unit or counted noun of a number, and its qualifier.
     pub(super) fn attach(&self, c: &mut Cand) {
         let i = c.num.start;
         if let Some((cur, first)) = self.money_before(i) {
+            c.dollar_sign = self.punct(first) == Some("$") && first + 1 == i;
             c.currency = Some(cur);
             c.first = first;
         }
@@ -74,160 +135,197 @@ impl<'a> Sentence<'a> {
             return; // fractions
         }
         let j = c.num.end;
-        let joined = self.joined(j);
-        // "45%"
-        if self.punct(j) == Some("%") {
-            c.unit = Some("percent".into());
-            c.end = j + 1;
+        if self.joined_unit(c, j) {
             return;
         }
-        // "10-year", "30-day"
-        if self.is_dash(j)
-            && joined
-            && self.joined(j + 1)
-            && let Some((unit, 1)) = self
-                .word(j + 1)
-                .and_then(|w| lexicon::measure_unit(w, None))
-        {
-            // "18-year-old" is an age, not a figure to plot.
-            let age = self.is_dash(j + 2) && self.is_word(j + 3, &["old"]);
-            if age {
-                c.dropped = true;
-                c.end = j + 4;
-                return;
+        // "28 millones de dólares", "un millón de toneladas": "of" after a scale word.
+        let k = if c.scale.is_some() && self.in_set(j, Set::Of) && self.lang.code != "en" {
+            j + 1
+        } else {
+            j
+        };
+        if let Some((code, end)) = self.currency_after(k, c) {
+            if c.currency.is_none() || c.dollar_sign {
+                c.currency = Some(code);
             }
-            // "a 20-ton shipment", "a 15-percent rise", "a 5,000-hectare plot"; not "4-g" or
-            // "3-m", which name other things.
-            let spelled = self.word(j + 1).is_some_and(|w| w.chars().count() > 2);
-            if lexicon::is_duration(unit) || unit == "km" || spelled {
-                c.unit = Some(unit.into());
-                c.end = j + 2;
-                return;
-            }
+            c.end = end;
+            self.per_unit(c);
+            return;
         }
-        // "a 30-million-dollar loan", "a 500-euro fine"
-        if self.is_dash(j)
-            && joined
-            && self.joined(j + 1)
-            && c.currency.is_none()
-            && let Some(Some(code)) = self.word(j + 1).and_then(lexicon::currency_word)
-        {
-            c.currency = Some(code.into());
-            c.end = j + 2;
+        if c.currency.is_some() {
+            self.per_unit(c);
             return;
         }
         let Some(w) = self.word(j) else {
             return;
         };
-        // Currencies written after: "406 million dollars", "US dollars", "Mexican pesos", "USD".
-        // "5.6 million U.S. dollars"
-        let us_dotted = w == "U"
-            && self.punct(j + 1) == Some(".")
-            && self.word(j + 2) == Some("S")
-            && self.punct(j + 3) == Some(".");
-        let (adj, cur_at) = match self.word(j + 1) {
-            _ if us_dotted
-                && self
-                    .word(j + 4)
-                    .is_some_and(|n| lexicon::currency_word(n).is_some()) =>
-            {
-                (Some("US"), j + 4)
-            }
-            Some(next)
-                if lexicon::currency_word(next).is_some()
-                    && (w == "US"
-                        || lexicon::peso_country(w).is_some()
-                        || w.eq_ignore_ascii_case("american")) =>
-            {
-                (Some(w), j + 1)
-            }
-            _ => (None, j),
-        };
-        if let Some(cur_word) = self.word(cur_at) {
-            // "pounds" after a bare number is weight; after "million" it is sterling.
-            let weight_pounds = cur_word.to_lowercase().starts_with("pound") && c.scale.is_none();
-            if !weight_pounds {
-                let found = match lexicon::currency_word(cur_word) {
-                    Some(Some(code)) => Some(code.to_owned()),
-                    Some(None) => Some(
-                        adj.and_then(lexicon::peso_country)
-                            .or(self.ctx.peso)
-                            .unwrap_or("peso")
-                            .to_owned(),
-                    ),
-                    None if cur_word.eq_ignore_ascii_case("pounds")
-                        || cur_word.eq_ignore_ascii_case("pound") =>
-                    {
-                        Some("GBP".to_owned())
-                    }
-                    None => lexicon::currency_code(cur_word).map(str::to_owned),
-                };
-                if let Some(code) = found {
-                    if c.currency.is_none() {
-                        c.currency = Some(code);
-                    }
-                    c.end = cur_at + 1;
-                    self.per_kilogram(c);
-                    return;
-                }
-            }
-        }
-        if c.currency.is_some() {
-            self.per_kilogram(c);
-            return;
-        }
         // "km2", "km²", "m2": an area written with a joined 2.
         if matches!(w, "km" | "m" | "mi" | "sq")
             && self.joined(j + 1)
             && matches!(self.tok(j + 1).map(|t| t.text(self.text)), Some("2" | "²"))
         {
-            c.unit = Some(
-                match w {
-                    "km" => "km2",
-                    "mi" => "mi2",
-                    _ => "m2",
-                }
-                .into(),
-            );
+            let unit = match w {
+                "km" => "km2",
+                "mi" => "mi2",
+                _ => "m2",
+            };
+            c.unit = Some(unit.into());
             c.end = j + 2;
             return;
         }
-        // "24.3 per 100,000 inhabitants": a rate.
-        if w == "per"
-            && self.num_text(j + 1).is_some()
-            && let Some((noun, end)) = self.count_noun(j + 2)
+        // "24.3 per 100,000 inhabitants", "22,4 por cada 100.000 habitantes": a rate.
+        let den_at = match w {
+            "per" => Some(j + 1),
+            "por" if self.is_word(j + 1, &["cada"]) => Some(j + 2),
+            "por" => Some(j + 1),
+            _ => None,
+        };
+        if let Some(at) = den_at
+            && let Some(den) = self.num_text(at)
+            && let Some((noun, end)) = self.count_noun(at + 1)
         {
-            c.unit = Some(format!("per {} {noun}", self.num_text(j + 1).unwrap_or("")));
+            c.unit = Some(format!("per {den} {noun}"));
             c.end = end;
             return;
         }
-        if let Some((unit, len)) = lexicon::measure_unit(w, self.word(j + 1)) {
-            // "5 m" is metres only when spaced; "ha" and "g" need a number written in digits.
-            let short = matches!(w, "m" | "g" | "ha" | "t" | "T" | "gr" | "MT" | "mt");
-            // "92 T-72 tanks": a letter joined to a dash or digits is a model code.
-            let code =
-                self.joined(j + len) && (self.is_dash(j + len) || self.num_text(j + len).is_some());
-            if !(code || short && c.words) {
-                c.unit = Some(unit.into());
-                c.end = j + len;
-                return;
-            }
+        if self.unit_after(c, k) {
+            return;
         }
         if let Some((noun, end, of_pattern)) = self.counted(j) {
             c.unit = Some(noun);
-            if !of_pattern {
+            if !of_pattern || k > j {
                 c.end = end;
             }
         }
     }
 
-    /// "$35,000 per kilogram" → a price per kilogram.
-    pub(super) fn per_kilogram(&self, c: &mut Cand) {
-        let j = c.end;
-        let per = self.is_word(j, &["per", "a"]) || self.punct(j) == Some("/");
-        if per && self.is_word(j + 1, &["kilogram", "kilo", "kg", "kilogramme"]) {
-            c.unit = Some("/kg".into());
+    /// Units joined to the number: "45%", "10-year", "a 20-ton shipment", "a 30-million-dollar
+    /// loan"; an age ("18-year-old") is dropped. True when one was found.
+    fn joined_unit(&self, c: &mut Cand, j: usize) -> bool {
+        let joined = self.joined(j);
+        if self.punct(j) == Some("%") {
+            c.unit = Some("percent".into());
+            c.end = j + 1;
+            return true;
+        }
+        if !(self.is_dash(j) && joined && self.joined(j + 1)) {
+            return false;
+        }
+        if let Some((unit, 1, _)) = self.unit_at(j + 1) {
+            if self.is_dash(j + 2) && self.is_word(j + 3, &["old"]) {
+                c.dropped = true;
+                c.end = j + 4;
+                return true;
+            }
+            // Not "4-g" or "3-m", which name other things.
+            let spelled = self.word(j + 1).is_some_and(|w| w.chars().count() > 2);
+            let name = self.lex.unit_name(unit);
+            if is_duration(name) || name == "km" || spelled {
+                c.unit = Some(name.into());
+                c.end = j + 2;
+                return true;
+            }
+        }
+        if c.currency.is_none()
+            && let Some((m, 1, _)) = self.currency_at(j + 1)
+            && let Some(code) = self.money_code(m, None)
+        {
+            c.currency = Some(code);
             c.end = j + 2;
+            return true;
+        }
+        false
+    }
+
+    /// The ISO code of a currency as this article reads it; a country's adjective decides a
+    /// peso ("Mexican pesos", "pesos mexicanos").
+    fn money_code(&self, m: Money, adjective: Option<&'static str>) -> Option<String> {
+        match m {
+            Money::Code(c) => Some(c.to_owned()),
+            Money::Local(l) => adjective
+                .or_else(|| self.ctx.currency(m))
+                .map(str::to_owned)
+                .or_else(|| self.lex.locals.get(l).map(|l| l.name.clone())),
+        }
+    }
+
+    /// A currency written after the number at token `k`: "406 million dollars", "US dollars",
+    /// "Mexican pesos", "5.6 million U.S. dollars", "pesos mexicanos", "USD". (code, end token)
+    fn currency_after(&self, k: usize, c: &Cand) -> Option<(String, usize)> {
+        let w = self.word(k)?;
+        let us_dotted = w == "U"
+            && self.punct(k + 1) == Some(".")
+            && self.word(k + 2) == Some("S")
+            && self.punct(k + 3) == Some(".");
+        let before = self.e(k).and_then(|e| e.currency_adjective);
+        let (adjective, at) = if us_dotted && self.currency_at(k + 4).is_some() {
+            (Some("USD"), k + 4)
+        } else if before.is_some()
+            && !self.lang.currency_adjective_after
+            && self.currency_at(k + 1).is_some()
+        {
+            (before, k + 1)
+        } else {
+            (None, k)
+        };
+        let (m, len, or_weight) = self.currency_at(at)?;
+        // "500 pounds" is a weight; "2 million pounds" is sterling.
+        if or_weight && c.scale.is_none() {
+            return None;
+        }
+        let mut end = at + len;
+        let mut adjective = adjective;
+        if self.lang.currency_adjective_after
+            && let Some(a) = self.e(end).and_then(|e| e.currency_adjective)
+        {
+            adjective = Some(a);
+            end += 1;
+        }
+        Some((self.money_code(m, adjective)?, end))
+    }
+
+    /// A unit after the number, past up to two adjectives ("887 pure metric tons"). "ha", "t",
+    /// "m" need digits; a letter joined to a hyphen and digits is a model code ("92 T-72
+    /// tanks"). True when one was found.
+    fn unit_after(&self, c: &mut Cand, j: usize) -> bool {
+        for k in j..j + 3 {
+            if let Some((unit, len, short)) = self.unit_at(k) {
+                let short_word = self.word(k).is_some_and(|w| w.chars().count() <= 3);
+                let code = short_word
+                    && self.joined(k + len)
+                    && (self.punct(k + len) == Some("-") || self.num_text(k + len).is_some());
+                if code || short && c.words {
+                    return false;
+                }
+                c.unit = Some(self.lex.unit_name(unit).to_owned());
+                c.end = k + len;
+                return true;
+            }
+            if !(self.in_set(k, Set::Adjective) && self.word(k + 1).is_some()) {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// "$35,000 per kilogram", "$1,500/kilo", "US$ 300 per hectare", "2.000 dólares el kilo": a
+    /// price per unit of weight, area, volume or length.
+    pub(super) fn per_unit(&self, c: &mut Cand) {
+        let j = c.end;
+        let per = self.in_set(j, Set::Per) || self.punct(j) == Some("/");
+        if !per {
+            return;
+        }
+        if let Some((unit, len, short)) = self.unit_at(j + 1) {
+            let u = &self.lex.units[unit];
+            let rate = matches!(
+                u.class,
+                UnitClass::Weight | UnitClass::Area | UnitClass::Volume | UnitClass::Length
+            );
+            if rate && !(short && self.punct(j) != Some("/")) {
+                c.unit = Some(format!("/{}", u.canonical));
+                c.end = j + 1 + len;
+            }
         }
     }
 
@@ -237,17 +335,22 @@ impl<'a> Sentence<'a> {
         if let Some((noun, end)) = self.count_noun(j) {
             return Some((noun, end, false));
         }
-        if self.is_word(j, &["of"]) {
+        if self.in_set(j, Set::Of) {
             let mut k = j + 1;
-            if self.is_word(
-                k,
-                &[
-                    "the", "those", "these", "its", "their", "our", "his", "her", "all", "whom",
-                ],
-            ) {
+            let determiner = self.in_set(k, Set::Determiner)
+                || self.in_set(k, Set::ContextDeterminer)
+                || self.is_word(
+                    k,
+                    &["its", "their", "our", "his", "her", "whom", "sus", "su"],
+                );
+            if determiner {
                 k += 1;
             }
             if self.is_word(k, &["most", "more"]) {
+                k += 1;
+            }
+            // "9 of its 14 regional programs": the whole's number goes before its noun.
+            if self.num_text(k).is_some() {
                 k += 1;
             }
             if let Some((noun, end)) = self.count_noun(k) {
@@ -262,44 +365,63 @@ impl<'a> Sentence<'a> {
     pub(super) fn count_noun(&self, j: usize) -> Option<(String, usize)> {
         let mut k = j;
         let mut words = 0;
-        while words < 5 {
+        while words < 5 && k < j + NOUN_PHRASE_TOKENS {
             let t = self.tok(k)?;
             match t.kind {
-                Kind::Word => {
+                TokKind::Word => {
                     let w = t.text(self.text);
-                    let l = w.to_lowercase();
-                    if lexicon::is_phrase_break(&l) || lexicon::month(w).is_some() {
+                    let e = self.e(k);
+                    if self.in_set(k, Set::PhraseBreak) || self.month(k).is_some() {
                         return None;
                     }
                     let code = self.joined(k + 1)
                         && (self.is_dash(k + 1) || self.num_text(k + 1).is_some());
-                    let unit_word = lexicon::measure_unit(&l, None).is_some()
-                        || lexicon::currency_word(&l).is_some()
-                        || lexicon::scale_word(&l).is_some();
-                    if unit_word && !code {
+                    let unit_word = e.is_some_and(|e| {
+                        e.unit.is_some()
+                            || e.currency.is_some()
+                            || e.currency_or_weight.is_some()
+                            || e.scale.is_some()
+                    });
+                    // "UH-60L": letters joined to a code's digits are part of the code.
+                    let in_code = k > j && self.joined(k);
+                    if unit_word && !code && !in_code {
                         return None;
                     }
                     // A word joined to the next by a hyphen is a modifier ("anti-drug").
                     let hyphenated =
                         self.is_dash(k + 1) && self.joined(k + 1) && self.joined(k + 2);
                     // "police officers": "police" modifies a plural that follows.
-                    let modifies_next =
-                        l == "police" && self.word(k + 1).and_then(lexicon::singular).is_some();
-                    if !hyphenated
-                        && !modifies_next
-                        && let Some(s) = lexicon::singular(w)
+                    let modifies_next = self.in_set(k, Set::NounModifier)
+                        && self
+                            .word(k + 1)
+                            .and_then(|n| self.lang.singular(n))
+                            .is_some();
+                    // "24 nuevos helicópteros": an adjective before a noun is not the noun.
+                    let adjective_first = self.in_set(k, Set::Adjective)
+                        && self
+                            .word(k + 1)
+                            .is_some_and(|n| !self.lang.is(n, Set::PhraseBreak));
+                    if !(hyphenated
+                        || modifies_next
+                        || adjective_first && self.lang.adjectives_after_noun)
+                        && let Some(s) = self.lang.singular(w)
                     {
                         // "Four Seasons Hotel": a capitalised plural inside a name.
                         let capital = |x: &str| x.chars().next().is_some_and(char::is_uppercase);
-                        let proper = capital(w) && self.word(k + 1).is_some_and(capital);
-                        if !proper && !matches!(l.as_str(), "times" | "folds") {
-                            return Some((s, k + 1));
-                        }
+                        let proper =
+                            !self.headline && capital(w) && self.word(k + 1).is_some_and(capital);
                         if !proper {
-                            return None;
+                            return Some((self.named_plural(j, k, &s), k + 1));
                         }
+                        return None;
                     }
-                    let modifier = lexicon::is_adjective(&l)
+                    let l = w.to_lowercase();
+                    // "three of the cartel's leaders": a possessive modifies what follows.
+                    let possessive = l.ends_with("'s") || l.ends_with("’s");
+                    let modifier = possessive
+                        || self.in_set(k, Set::Adjective)
+                        || (l.ends_with("est") && l.len() > 4)
+                        || l.ends_with("ian")
                         || w.chars().next().is_some_and(char::is_uppercase)
                         || l.ends_with("ed")
                         || hyphenated
@@ -310,28 +432,81 @@ impl<'a> Sentence<'a> {
                     k += if hyphenated { 2 } else { 1 };
                     words += 1;
                 }
-                // A model code made plural is the noun: "12 Su-30s", "a dozen AK-47s".
-                Kind::Number
-                    if k > j
-                        && self.joined(k)
-                        && self.word(k + 1) == Some("s")
-                        && self.joined(k + 1) =>
-                {
-                    let code_start = (j..k)
-                        .rev()
-                        .take_while(|&m| m == k - 1 || self.joined(m + 1))
-                        .last()
-                        .unwrap_or(k);
-                    let code = &self.text[self.toks[code_start].start..self.toks[k].end];
-                    return Some((code.to_lowercase(), k + 2));
+                // A model code made plural is the noun: "12 Su-30s", "36 UH-1Ns", "22 Bell 212s".
+                TokKind::Number if k > j && self.joined(k + 1) => {
+                    if let Some(code) = self.plural_code(j, k) {
+                        return Some(code);
+                    }
+                    if !self.joined(k) {
+                        return None;
+                    }
+                    k += 1;
                 }
                 // Model codes inside the phrase: "24 Mi-17 helicopters".
-                Kind::Number if k > j && self.joined(k) => k += 1,
-                Kind::Punct if self.is_dash(k) && self.joined(k) => k += 1,
+                TokKind::Number if k > j && self.joined(k) => k += 1,
+                TokKind::Punct if self.is_dash(k) && self.joined(k) => k += 1,
                 _ => return None,
             }
         }
         None
+    }
+
+    /// The number token `k` ends a model code made plural ("Su-30s", "AK-47s", "UH-1Ns"):
+    /// the code in lower case without the plural's "s", and the end token.
+    fn plural_code(&self, j: usize, k: usize) -> Option<(String, usize)> {
+        let suffix = self.word(k + 1)?;
+        let letters = suffix.strip_suffix('s')?;
+        if !(letters.is_empty() || letters.len() <= 2 && letters.chars().all(char::is_uppercase)) {
+            return None;
+        }
+        // A noun after the code is the thing counted ("28 GAU-19s guns" is rare; "14 UH-60L
+        // Black Hawk helicopters" has no plural code).
+        let mut code_start = k;
+        while code_start > j && self.joined(code_start) {
+            code_start -= 1;
+        }
+        // "22 Bell 212s": digits alone take the maker's name before them.
+        if code_start == k
+            && code_start > j
+            && self
+                .word(k - 1)
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        {
+            code_start = k - 1;
+        }
+        let start = self.toks.get(code_start)?.start;
+        let end = self.toks.get(k + 1)?.end - 1;
+        let code = self.text.get(start..end)?;
+        Some((code.to_lowercase(), k + 2))
+    }
+
+    /// "56 Black Hawks": a capitalised plural after capitalised words that are not adjectives
+    /// of nationality is a name, counted whole ("black hawk").
+    fn named_plural(&self, j: usize, k: usize, singular: &str) -> String {
+        let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        if self.headline || !self.word(k).is_some_and(capital) {
+            return singular.to_owned();
+        }
+        let mut first = k;
+        while first > j
+            && let Some(w) = self.word(first - 1)
+            && capital(w)
+            && !self.in_set(first - 1, Set::Adjective)
+            && !["an", "ian", "ese", "ish", "i"]
+                .iter()
+                .any(|e| w.ends_with(e))
+        {
+            first -= 1;
+        }
+        if first == k {
+            return singular.to_owned();
+        }
+        let mut name: Vec<String> = (first..k)
+            .filter_map(|m| self.word(m))
+            .map(str::to_lowercase)
+            .collect();
+        name.push(singular.to_owned());
+        name.join(" ")
     }
 
     pub(super) fn qualifier_before(&self, first: usize) -> Option<&'static str> {
@@ -347,20 +522,21 @@ impl<'a> Sentence<'a> {
         if sign.is_some() {
             return sign;
         }
-        for (words, name) in QUALIFIERS {
-            let len = words.len();
+        let last = self.word(first.checked_sub(1)?)?;
+        self.lang.qualifiers_ending(last).iter().find_map(|q| {
+            let len = q.words.len();
             if first < len {
-                continue;
+                return None;
             }
             let start = first - len;
-            if words
-                .iter()
-                .enumerate()
-                .all(|(k, w)| self.is_word(start + k, &[w]))
-            {
-                return Some(name);
+            let fits = q.words.iter().enumerate().all(|(k, w)| {
+                self.word(start + k)
+                    .is_some_and(|x| crate::figures::lexicon::with_lower(x, |l| l == w))
+            });
+            match (&q.meaning, fits) {
+                (Meaning::Qualifier(name), true) => Some(*name),
+                _ => None,
             }
-        }
-        None
+        })
     }
 }

@@ -5,6 +5,7 @@
 
 mod autotag;
 mod team;
+mod overwrite;
 
 use std::path::{Path, PathBuf};
 
@@ -37,6 +38,8 @@ pub fn dialog_ui(ctx: &Context, cx: &ViewContext<'_>, dialog: &mut Dialog) -> Op
             Dialog::ImportTarget(d) => team::import_target_ui(ui, d, dark),
             Dialog::CodebookClash(d) => team::codebook_clash_ui(ui, d),
             Dialog::Merge(d) => team::merge_ui(ui, cx, d, dark),
+            Dialog::SaveConflict(path) => overwrite::save_conflict_ui(ui, path, dark),
+            Dialog::ReplaceFile { kind, path } => overwrite::replace_file_ui(ui, *kind, path),
         }
     });
     let escape = modal.should_close();
@@ -121,9 +124,6 @@ fn typed_path_ui(
         ),
     };
     ui.heading(title);
-    if let Some(reason) = reason {
-        ui.colored_label(palette::warning(dark), reason);
-    }
     ui.label("Type the full path:");
     let label = ui.label("Path");
     let field = ui
@@ -133,8 +133,18 @@ fn typed_path_ui(
                 .desired_width(480.0),
         )
         .labelled_by(label.id);
-    if field.gained_focus() || !field.has_focus() && text.is_empty() {
+    // The field has the focus when the dialog opens (it was not shown the frame before).
+    let frame = ui.ctx().cumulative_frame_nr();
+    let shown_before: Option<u64> = ui.data_mut(|d| {
+        let before = d.get_temp(field.id);
+        d.insert_temp(field.id, frame);
+        before
+    });
+    if shown_before.is_none_or(|f| f + 1 < frame) {
         field.request_focus();
+    }
+    if let Some(reason) = reason {
+        ui.colored_label(palette::warning(dark), reason);
     }
     let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
     let mut answer = None;

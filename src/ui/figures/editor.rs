@@ -63,6 +63,8 @@ pub(super) fn editor_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut FiguresSt
             value,
             unit: draft.unit.clone(),
             year,
+            // The kind is kept until the table can edit it (docs/figures.md).
+            kind: row.figure.kind,
             label: draft.label.clone(),
         }),
         _ => None,

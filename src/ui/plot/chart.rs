@@ -304,7 +304,7 @@ fn nearest(plot_ui: &PlotUi<'_>, drawn: &[Drawn<'_>], g: &Geometry) -> Option<(u
 fn point_hover_ui(ui: &mut Ui, d: &Drawn<'_>, p: &Point, unit: &str) {
     ui.set_max_width(420.0);
     ui.horizontal(|ui| {
-        swatch(ui, palette::color(d.series.color));
+        swatch(ui, palette::theme(d.series.color, ui.visuals().dark_mode));
         ui.strong(&d.series.name);
     });
     ui.label(RichText::new(pretty(p.value, unit)).size(16.0).strong());

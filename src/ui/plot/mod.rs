@@ -198,7 +198,7 @@ fn series_list_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut PlotState) {
                     state.visible.remove(&s.id);
                 }
             }
-            swatch(ui, palette::color(s.color));
+            swatch(ui, palette::theme(s.color, ui.visuals().dark_mode));
             match &mut state.rename {
                 Some((id, text)) if *id == s.id => {
                     let field = ui

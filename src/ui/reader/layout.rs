@@ -135,7 +135,7 @@ pub(super) fn build_layout(
     let mut lines: Vec<(usize, usize, Color32)> = Vec::new();
     for ((s, e), cols) in spans.iter().zip(&colours) {
         for c in cols {
-            lines.push((*s, *e, palette::color(*c)));
+            lines.push((*s, *e, palette::theme(*c, dark)));
         }
     }
     let lane_of = lanes(&lines.iter().map(|l| (l.0, l.1)).collect::<Vec<_>>());

@@ -108,6 +108,7 @@ pub fn reader_ui(
         te.store(ui.ctx(), id);
         ui.memory_mut(|m| m.request_focus(id));
     }
+    drop_typing(ui);
     egui::ScrollArea::vertical()
         .id_salt("reader_scroll")
         .auto_shrink([false, false])
@@ -115,6 +116,22 @@ pub fn reader_ui(
             text_ui(ui, cx, state, (article, page), target.as_ref())
         })
         .inner
+}
+
+/// The article's text is read-only, but egui's text field still moves its cursor for typed
+/// text (to the end, when it cannot insert), scrolling the reader away: while the reader has
+/// the focus, typed text (the digit of a number key, say) is not the reader's to handle.
+fn drop_typing(ui: &Ui) {
+    if ui.memory(|m| m.has_focus(text_id())) {
+        ui.input_mut(|i| {
+            i.events.retain(|e| {
+                !matches!(
+                    e,
+                    egui::Event::Text(_) | egui::Event::Paste(_) | egui::Event::Ime(_)
+                )
+            });
+        });
+    }
 }
 
 /// Long articles are shown a page at a time: the page to show (the one a pending jump goes to,

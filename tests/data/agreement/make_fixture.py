@@ -97,7 +97,7 @@ def main():
             del p["coder"]                          # the first coder is not written
         passages.append(p)
     project = {
-        "format": "dossier-project", "version": 2,
+        "format": "dossier-project", "version": 3,
         "corpus": {"folder": "../../../seeds", "articles": [
             {"path": A[i], "chars": len(texts[i]),
              "sha256": hashlib.sha256(texts[i].encode("utf-8")).hexdigest()} for i in range(5)]},

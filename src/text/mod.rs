@@ -1,0 +1,11 @@
+//! Plain-text utilities shared by the extractors and the analyses: splitting text into
+//! sentences ([`sentences`]) and finding an article's text repeated within itself
+//! ([`repeats`]), and a fast hasher for maps of words ([`fast_hash`]). No egui here; offsets are byte offsets into the text unless a function says
+//! otherwise.
+
+pub mod fast_hash;
+pub mod repeats;
+pub mod sentences;
+
+pub use repeats::{Repeat, repeats};
+pub use sentences::sentences;

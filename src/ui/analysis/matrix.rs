@@ -1,0 +1,111 @@
+//! The theme × article matrix: one row per theme, one column per article headed by its title
+//! (written upwards, whole on hover), cells shaded by value; click a cell to list its passages.
+
+use egui::Ui;
+
+use super::labels::{header_height, rotated_header, row_label};
+use super::{AnalysisState, cell, passage_list};
+use crate::analysis::matrix::{Measure, cell_passages};
+use crate::context::{ExportWhat, FileCommand, ViewContext};
+use crate::corpus::ArticleId;
+use crate::project::PassageId;
+use crate::session::Session;
+use crate::ui::{palette, swatch, theme_chip};
+
+/// Width of a cell, and of the theme names before the cells.
+const CELL: f32 = 54.0;
+const NAMES: f32 = 200.0;
+
+/// An article's title, or its file name when it is missing from the corpus.
+pub(super) fn article_title(ws: &Session, id: &ArticleId) -> String {
+    ws.corpus()
+        .get(id)
+        .map_or_else(|| id.file_name().to_owned(), |a| a.title.clone())
+}
+
+pub fn matrix_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut AnalysisState) {
+    let ws = cx.session;
+    ui.horizontal(|ui| {
+        ui.label("Count");
+        ui.selectable_value(&mut state.measure, Measure::Passages, "passages");
+        ui.selectable_value(&mut state.measure, Measure::Characters, "characters coded");
+        ui.separator();
+        if ui.button("Export CSV…").clicked() {
+            cx.send(FileCommand::ExportTable(ExportWhat::Matrix(state.measure)));
+        }
+    });
+    let selected_cell = state.cell.clone();
+    let m = state.matrix(ws).clone();
+    if ws.project().passages.is_empty() {
+        ui.weak("No passages yet: tag passages to see how themes spread across the articles.");
+    }
+    let max = m.max();
+    let mut clicked = None;
+    egui::Panel::right("matrix_side")
+        .resizable(true)
+        .default_size(320.0)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("matrix_side_scroll")
+                .show(ui, |ui| match &selected_cell {
+                    Some((t, a)) => {
+                        ui.horizontal(|ui| theme_chip(ui, ws.project(), *t));
+                        ui.weak(format!("in {}", article_title(ws, a)));
+                        let ids: Vec<PassageId> = cell_passages(ws.project(), *t, a)
+                            .iter()
+                            .map(|p| p.id)
+                            .collect();
+                        passage_list(ui, cx, &ids);
+                    }
+                    None => {
+                        ui.weak("Click a cell to list its passages.");
+                    }
+                });
+        });
+    let titles: Vec<String> = m.articles.iter().map(|a| article_title(ws, a)).collect();
+    let dark = ui.visuals().dark_mode;
+    egui::ScrollArea::both()
+        .id_salt("matrix_scroll")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let height = header_height(ui, &titles);
+            egui::Grid::new("matrix_grid")
+                .spacing([2.0, 2.0])
+                .show(ui, |ui| {
+                    ui.label("");
+                    for title in &titles {
+                        rotated_header(ui, title, CELL, height);
+                    }
+                    ui.strong("total");
+                    ui.end_row();
+                    for (r, t) in m.themes.iter().enumerate() {
+                        let theme = ws.project().theme(*t);
+                        let name = theme.map_or("?", |t| t.name.as_str());
+                        ui.horizontal(|ui| {
+                            if let Some(theme) = theme {
+                                swatch(ui, palette::theme(theme.color, dark));
+                            }
+                            row_label(ui, name, NAMES);
+                        });
+                        for (c, a) in m.articles.iter().enumerate() {
+                            let v = m.cells[r][c];
+                            let label = format!("{name} in {}: {v}", titles[c]);
+                            let selected = selected_cell.as_ref() == Some(&(*t, a.clone()));
+                            if cell(ui, v, max, selected, label).clicked() {
+                                clicked = Some((*t, a.clone()));
+                            }
+                        }
+                        ui.strong(m.row_total(r).to_string());
+                        ui.end_row();
+                    }
+                    ui.strong("total");
+                    for c in 0..m.articles.len() {
+                        ui.strong(m.column_total(c).to_string());
+                    }
+                    ui.end_row();
+                });
+        });
+    if clicked.is_some() {
+        state.cell = clicked;
+    }
+}

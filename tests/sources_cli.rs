@@ -1,0 +1,81 @@
+//! The command line for sources: `dossier text FILE` prints the text Dossier reads from a file
+//! of any format, and `dossier info PATH --format jsonl` one line of attributes per article.
+
+use std::path::Path;
+use std::process::Command;
+
+fn dossier(args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("dossier runs");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn text_prints_what_dossier_reads_from_any_format() {
+    let want = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sources/article.txt"),
+    )
+    .expect("txt");
+    for ext in ["html", "pdf", "docx", "odt", "epub", "rtf"] {
+        let (ok, text, err) = dossier(&["text", &format!("tests/data/sources/article.{ext}")]);
+        assert!(ok, "{ext}: {err}");
+        assert_eq!(text.trim_end(), want.trim_end(), "{ext}");
+    }
+    let (ok, meta, _) = dossier(&["text", "--meta", "tests/data/sources/article.html"]);
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(&meta).expect("JSON");
+    assert_eq!(v["converter"], "html 1 (dom_smoothie 0.19)");
+    assert_eq!(v["detected"]["outlet"]["value"], "Andean Wire");
+    assert_eq!(v["detected"]["outlet"]["source"], "meta og:site_name");
+}
+
+#[test]
+fn text_names_the_file_and_the_reason_when_it_cannot_read_it() {
+    let (ok, out, err) = dossier(&["text", "tests/data/sources/bad/scanned.pdf"]);
+    assert!(!ok && out.is_empty());
+    assert!(
+        err.contains("bad/scanned.pdf") && err.contains("no text layer (scanned?)"),
+        "{err}"
+    );
+    let (ok, _, err) = dossier(&["text", "tests/data/sources/article.fodt"]);
+    assert!(!ok && err.contains("not a text file (.fodt)"), "{err}");
+}
+
+#[test]
+fn info_jsonl_has_one_line_of_attributes_per_article() {
+    let (ok, out, err) = dossier(&["info", "seeds", "--format", "jsonl"]);
+    assert!(ok, "{err}");
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    assert_eq!(lines.len(), 5);
+    for l in &lines {
+        for key in [
+            "title",
+            "date",
+            "outlet",
+            "place",
+            "country",
+            "author",
+            "language",
+            "format",
+            "converter",
+        ] {
+            assert!(l.get(key).is_some(), "{key} in {l}");
+        }
+        assert_eq!(l["language"], "en");
+        assert_eq!(l["format"], "txt");
+    }
+    assert_eq!(lines[0]["outlet"], "Itar-Tass");
+    assert_eq!(lines[0]["place"], "Mexico City");
+    assert_eq!(lines[4]["date"], "2015-04-17");
+    assert_eq!(lines[4]["outlet"], "Dialogo");
+}
