@@ -240,6 +240,13 @@ fn merging_a_project_previews_the_themes_and_undoes_in_one_step() {
     menu(&mut harness, "File", "Merge project…");
     type_path(&mut harness, &bob_path, "Open");
     harness.get_by_label("Merge “bob”");
+    // The preview marks every theme of theirs that clashes with ours, as the core plans it.
+    let plan = dossier::project::merge::plan(&before, harness.state().session().corpus(), &bob);
+    let clashes: Vec<String> = plan.themes.iter().filter_map(|m| m.clash.clone()).collect();
+    assert!(!clashes.is_empty(), "bob's themes clash with ours");
+    for clash in &clashes {
+        harness.get_by_label(clash);
+    }
     // Bob's first theme is left out in the preview.
     let first = bob.theme_tree()[0].1.name.clone();
     until_still(&mut harness, "Merge");
@@ -359,30 +366,30 @@ fn the_agreement_tab_shows_the_cores_numbers_lists_disagreements_and_exports_the
         None,
     );
     harness.get_by_label_contains(&format!("{} stretch(es)", list.len()));
-    // One click opens a passage of bob's in the reader, with both coders in two colours.
-    let theirs = &list[0].b[0];
+    // One click opens a passage of bob's in the reader, with both coders in two colours. The
+    // link's text is its span and quote: take one of bob's whose span no other passage has.
+    let listed: Vec<_> = list.iter().flat_map(|d| d.a.iter().chain(&d.b)).collect();
+    let theirs = list
+        .iter()
+        .flat_map(|d| &d.b)
+        .find(|p| {
+            listed
+                .iter()
+                .all(|q| q.id == p.id || (q.start, q.end) != (p.start, p.end))
+        })
+        .expect("a passage of bob's with a span of its own");
     let link = format!("{}–{} “", theirs.start, theirs.end);
-    for _ in 0..20 {
-        harness.run();
-    }
-    use egui_kittest::kittest::NodeT;
-    let n = harness.get_all_by_label_contains(&link).count();
-    let r = harness
-        .get_all_by_label_contains(&link)
-        .next()
-        .expect("bob's passage")
-        .rect();
-    eprintln!(
-        "LINKS {n} {r:?} {:?}",
-        harness
-            .get_all_by_label_contains(&link)
-            .map(|n| n.accesskit_node().label())
-            .collect::<Vec<_>>()
-    );
     harness
         .get_all_by_label_contains(&link)
         .next()
-        .expect("bob's passage")
+        .expect("bob's passage is listed")
+        .scroll_to_me();
+    harness.run();
+    harness.run();
+    harness
+        .get_all_by_label_contains(&link)
+        .next()
+        .expect("bob's passage is listed")
         .click();
     harness.run();
     assert_eq!(harness.state().selection().passage, Some(theirs.id));
@@ -401,7 +408,28 @@ fn the_agreement_tab_shows_the_cores_numbers_lists_disagreements_and_exports_the
     let mut expected = Vec::new();
     agreement_csv(&two, &mut expected).expect("csv");
     let written = std::fs::read(dir.path().join("agreement.csv")).expect("written");
-    assert_eq!(String::from_utf8(written), String::from_utf8(expected));
+    assert_eq!(
+        String::from_utf8(written.clone()),
+        String::from_utf8(expected)
+    );
+    // The command line prints the same table for the same project and coders.
+    let cli = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .arg("agreement")
+        .arg(&fixture)
+        .arg("--allow-outside-corpus")
+        .args(["--coders", "analyst,bob", "--format", "csv"])
+        .output()
+        .expect("the command runs");
+    assert!(
+        cli.status.success(),
+        "{}",
+        String::from_utf8_lossy(&cli.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&cli.stdout),
+        String::from_utf8_lossy(&written),
+        "the tab's export and `dossier agreement` agree"
+    );
 }
 
 #[test]
