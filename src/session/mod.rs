@@ -4,9 +4,9 @@
 
 mod apply;
 mod codebook;
-mod coders;
 #[cfg(test)]
 mod codebook_tests;
+mod coders;
 mod corpus;
 mod derived;
 mod figures;

@@ -4,8 +4,8 @@
 //! changes nothing itself.
 
 mod autotag;
-mod team;
 mod overwrite;
+mod team;
 
 use std::path::{Path, PathBuf};
 
