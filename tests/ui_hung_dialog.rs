@@ -58,6 +58,7 @@ fn inside_the_hung_session() {
                     no_native_dialogs: false,
                     data_dir: Some(data),
                     max_file_bytes: None,
+                    opener: None,
                 },
             )
         });

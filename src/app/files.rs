@@ -26,6 +26,12 @@ impl DossierApp {
                 self.pending_export = Some(what);
                 self.show_dialog(DialogKind::ExportAnalysis);
             }
+            FileCommand::OpenSource(id) => match self.session.corpus().get(&id) {
+                Some(article) => self.jobs.open_source(article.path.clone()),
+                None => self.notes.warn(format!(
+                    "The article is not in the loaded folder, so it has no file to open — {id}"
+                )),
+            },
         }
     }
 

@@ -128,6 +128,11 @@ impl DossierApp {
             UiCommand::ShowLoadReport => self.windows.load_report = true,
             UiCommand::ShowMessages => self.windows.messages = true,
             UiCommand::ShowShortcuts => self.windows.shortcuts = true,
+            UiCommand::ShowProjectMemo => self.windows.project_memo = true,
+            UiCommand::OpenSource => match self.sel.article.clone() {
+                Some(id) => self.file_command(crate::context::FileCommand::OpenSource(id)),
+                None => self.notes.info("Open an article first."),
+            },
             UiCommand::TogglePanel(panel) => self.settings.panels.toggle(panel),
             UiCommand::CommandPalette => {
                 self.palette = match self.palette {

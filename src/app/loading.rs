@@ -97,6 +97,14 @@ impl DossierApp {
                     .error(format!("Could not export: {e} — {}", path.display())),
             },
             JobOutput::Team(output) => self.team_output(output),
+            JobOutput::Opened { path, result } => {
+                if let Err(e) = result {
+                    self.notes.error(format!(
+                        "The source file could not be opened: {e} — {}",
+                        path.display()
+                    ));
+                }
+            }
             JobOutput::Failed { label, error } => {
                 self.notes
                     .error(format!("{label} could not start: {error}."));
@@ -262,6 +270,10 @@ impl DossierApp {
     }
 
     fn warn_about_problems(&mut self) {
+        if let Some(summary) = crate::project::converted::summary(self.session.converter_changes())
+        {
+            self.notes.info(format!("{summary} (View › Load report)"));
+        }
         let warnings = self.session.open_warnings().len();
         if warnings > 0 {
             self.notes.warn(format!(

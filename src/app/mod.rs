@@ -49,6 +49,8 @@ pub struct StartOptions {
     pub data_dir: Option<PathBuf>,
     /// Article files larger than this are skipped when a folder loads (default 20 MiB).
     pub max_file_bytes: Option<u64>,
+    /// The program that opens articles' original files (default: the system's opener).
+    pub opener: Option<PathBuf>,
 }
 
 /// The view state each pane owns.
@@ -146,6 +148,7 @@ impl DossierApp {
         if let Some(limit) = start.max_file_bytes {
             app.jobs.load_options.max_file_bytes = limit;
         }
+        app.jobs.opener = start.opener;
         if let Some(path) = start.path {
             app.jobs.open_path(path);
         }

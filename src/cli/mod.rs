@@ -31,6 +31,10 @@ pub struct Cli {
     /// Skip article files larger than this many megabytes (MiB) when loading a folder.
     #[arg(long, global = true, value_name = "MB", default_value_t = 20)]
     pub max_file_mb: u64,
+    /// The program that opens an article's original file from the window (default: the
+    /// system's opener, such as xdg-open).
+    #[arg(long, value_name = "PROGRAM")]
+    pub opener: Option<PathBuf>,
     /// Read a project's corpus even when its folder lies outside the project's folder (the
     /// command names the folder and stops without this).
     #[arg(long, global = true)]
@@ -91,7 +95,7 @@ pub fn main() -> Result<(), CliError> {
         ..LoadOptions::default()
     };
     let Some(command) = &cli.command else {
-        return run_window(cli.path, load.max_file_bytes);
+        return run_window(cli.path, load.max_file_bytes, cli.opener);
     };
     // Every command writes through one buffer: one write() per 64 KiB, not one per line. (Not
     // the window: it must not hold the lock on stdout.)
@@ -137,7 +141,11 @@ pub fn default_seeds() -> Option<PathBuf> {
     candidates.into_iter().find(|p| p.is_dir())
 }
 
-fn run_window(path: Option<PathBuf>, max_file_bytes: u64) -> Result<(), CliError> {
+fn run_window(
+    path: Option<PathBuf>,
+    max_file_bytes: u64,
+    opener: Option<PathBuf>,
+) -> Result<(), CliError> {
     let path = path.or_else(default_seeds);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -157,6 +165,7 @@ fn run_window(path: Option<PathBuf>, max_file_bytes: u64) -> Result<(), CliError
                 StartOptions {
                     path,
                     max_file_bytes: Some(max_file_bytes),
+                    opener,
                     ..Default::default()
                 },
             )))

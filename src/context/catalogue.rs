@@ -39,6 +39,9 @@ pub enum UiCommand {
     ShowMessages,
     ShowShortcuts,
     CommandPalette,
+    /// Open the original file of the article in the reader with the system's viewer.
+    OpenSource,
+    ShowProjectMemo,
     /// Show or hide a panel around the reader.
     TogglePanel(SidePanel),
 }
@@ -98,6 +101,8 @@ impl UiCommand {
             Self::ShowMessages,
             Self::ShowShortcuts,
             Self::CommandPalette,
+            Self::OpenSource,
+            Self::ShowProjectMemo,
         ]);
         all
     }
@@ -130,6 +135,8 @@ impl UiCommand {
             Self::ShowMessages => "Messages",
             Self::ShowShortcuts => "Keyboard shortcuts",
             Self::CommandPalette => "Command palette…",
+            Self::OpenSource => "Open the source file",
+            Self::ShowProjectMemo => "Project memo",
             Self::TogglePanel(SidePanel::Library) => "Show or hide the library",
             Self::TogglePanel(SidePanel::Codebook) => "Show or hide the codebook",
             Self::TogglePanel(SidePanel::Lower) => "Show or hide the lower tabs",
@@ -174,6 +181,10 @@ impl UiCommand {
             Self::ShowMessages => "Every message and error shown this session",
             Self::ShowShortcuts => "Every keyboard shortcut",
             Self::CommandPalette => "Find any command by name and run it",
+            Self::OpenSource => {
+                "Open the original file (HTML, PDF, Word…) of the article in the reader with the system's viewer"
+            }
+            Self::ShowProjectMemo => "Notes on the whole project, saved with it and exported",
             Self::TogglePanel(_) => "More room for the reader; the choice is remembered",
         }
     }
@@ -217,7 +228,9 @@ impl UiCommand {
             | Self::Preferences
             | Self::ShowTab(_)
             | Self::ShowLoadReport
-            | Self::ShowMessages => Vec::new(),
+            | Self::ShowMessages
+            | Self::OpenSource
+            | Self::ShowProjectMemo => Vec::new(),
         }
     }
 
@@ -246,6 +259,8 @@ impl UiCommand {
             | Self::ShowMessages
             | Self::ShowShortcuts
             | Self::CommandPalette
+            | Self::OpenSource
+            | Self::ShowProjectMemo
             | Self::TogglePanel(_) => KeyScope::Global,
         }
     }
@@ -259,6 +274,10 @@ impl UiCommand {
             Self::MergeProject => !session.corpus().is_empty(),
             Self::Undo => session.history().can_undo(),
             Self::Redo => session.history().can_redo(),
+            Self::OpenSource => selection
+                .article
+                .as_ref()
+                .is_some_and(|id| session.corpus().get(id).is_some()),
             Self::TagWithTheme(n) => {
                 (selection.text.is_some() || selection.passage.is_some())
                     && super::selection::theme_for_key(session.project(), n).is_some()
@@ -280,6 +299,7 @@ impl UiCommand {
             | Self::ShowMessages
             | Self::ShowShortcuts
             | Self::CommandPalette
+            | Self::ShowProjectMemo
             | Self::TogglePanel(_) => true,
         }
     }
@@ -334,14 +354,16 @@ mod tests {
             UiCommand::ShowMessages => 18,
             UiCommand::ShowShortcuts => 19,
             UiCommand::CommandPalette => 20,
-            UiCommand::TogglePanel(_) => 21,
-            UiCommand::ImportQdpx => 22,
-            UiCommand::ImportQdc => 23,
-            UiCommand::MergeProject => 24,
-            UiCommand::Preferences => 25,
+            UiCommand::OpenSource => 21,
+            UiCommand::ShowProjectMemo => 22,
+            UiCommand::TogglePanel(_) => 23,
+            UiCommand::ImportQdpx => 24,
+            UiCommand::ImportQdc => 25,
+            UiCommand::MergeProject => 26,
+            UiCommand::Preferences => 27,
         }
     }
-    const VARIANTS: usize = 26;
+    const VARIANTS: usize = 28;
 
     #[test]
     fn the_catalogue_lists_every_command_with_text_and_tooltip() {

@@ -88,6 +88,8 @@ pub enum FileCommand {
     ExportPlot,
     /// Ask where to write an analysis view or the search hits as CSV.
     ExportTable(ExportWhat),
+    /// Open an article's original file with the system's opener (off the UI thread).
+    OpenSource(ArticleId),
 }
 
 /// Which table to export as CSV.
@@ -224,4 +226,5 @@ intent_into_command!(
     crate::session::FileIntent,
     crate::session::CoderIntent,
     crate::session::MergeIntent,
+    crate::session::AttributeIntent,
 );

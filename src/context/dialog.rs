@@ -142,4 +142,5 @@ pub struct Windows {
     pub preferences: bool,
     /// What an import or a merge did and left out.
     pub report: Option<Report>,
+    pub project_memo: bool,
 }

@@ -29,6 +29,8 @@ pub enum Slot {
     Import,
     /// Working out a view's numbers (the agreement table) from a copy of the project.
     Analysis,
+    /// Handing an article's original file to the system's opener.
+    Open,
 }
 
 impl Slot {

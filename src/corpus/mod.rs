@@ -99,6 +99,9 @@ pub struct Article {
     pub stated: Box<SourceMeta>,
     /// Title, date, outlet, place, country, author and language, with where each came from.
     pub meta: Box<Detected>,
+    /// Later copies of earlier text in this article (a body saved twice), in byte offsets,
+    /// found when first asked for (see [`Article::repeats`]).
+    repeats: Box<OnceLock<Vec<crate::text::Repeat>>>,
 }
 
 impl Article {
@@ -152,6 +155,7 @@ impl Article {
             converter,
             stated: Box::new(stated),
             meta: Box::default(),
+            repeats: Box::default(),
         }
     }
 
@@ -175,6 +179,33 @@ impl Article {
     pub fn folder(&self) -> Option<&str> {
         let (dir, _) = self.id.0.rsplit_once('/')?;
         Some(dir.rsplit('/').next().unwrap_or(dir))
+    }
+
+    /// Later copies of earlier text in this article (a body saved twice), in byte offsets.
+    pub fn repeats(&self) -> &[crate::text::Repeat] {
+        self.repeats
+            .get_or_init(|| crate::text::repeats(&self.text))
+    }
+
+    /// Does the article repeat its own text (a body saved twice)?
+    pub fn is_repeated(&self) -> bool {
+        !self.repeats().is_empty()
+    }
+
+    /// Does code point `char_idx` lie in a later copy of earlier text of the article?
+    pub fn in_repeat(&self, char_idx: usize) -> bool {
+        let Some(byte) = self.byte_of(char_idx) else {
+            return false;
+        };
+        crate::text::repeats::in_repeat(self.repeats(), byte)
+    }
+
+    /// The later copies of earlier text, as code point ranges.
+    pub fn repeated_ranges(&self) -> Vec<(usize, usize)> {
+        self.repeats()
+            .iter()
+            .filter_map(|r| Some((self.char_of(r.copy.start)?, self.char_of(r.copy.end)?)))
+            .collect()
     }
 
     /// Length in code points.

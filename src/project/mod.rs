@@ -16,6 +16,7 @@ pub mod merge;
 pub mod model;
 pub mod output;
 pub mod reanchor;
+mod repair;
 pub mod rules;
 pub mod stamp;
 pub mod status;

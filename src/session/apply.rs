@@ -19,6 +19,7 @@ impl Session {
             Intent::File(intent) => self.file(intent),
             Intent::Coders(intent) => self.coders(intent),
             Intent::Merge(intent) => self.merge_project(intent),
+            Intent::Attributes(intent) => self.attributes(intent),
         }
     }
 

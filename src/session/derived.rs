@@ -11,6 +11,7 @@ use crate::figures::Figure;
 use crate::figures::curate::status_counts;
 use crate::figures::curation::{FigureKey, FigureRow, RowStatus, merge};
 use crate::figures::series::{Point, Suggestion, context_words, points, suggest};
+use crate::project::converted::{ConverterChange, converter_changes};
 use crate::project::{
     FigureId, PassageId, PassageProblem, Project, SeriesId, ThemeId, check_figures, check_passages,
 };
@@ -33,12 +34,14 @@ pub(super) struct Derived {
     theme_articles: OnceCell<BTreeMap<ThemeId, usize>>,
     passage_counts: OnceCell<BTreeMap<ArticleId, usize>>,
     missing_articles: OnceCell<Vec<ArticleId>>,
+    converter_changes: OnceCell<Vec<ConverterChange>>,
 }
 
 impl Derived {
     /// The project's article records changed (after a save); nothing else did.
     pub fn forget_records(&mut self) {
         self.missing_articles = OnceCell::new();
+        self.converter_changes = OnceCell::new();
     }
 
     pub fn problems(
@@ -184,6 +187,11 @@ impl Derived {
                 .map(|(a, n)| (a.clone(), n))
                 .collect()
         })
+    }
+
+    pub fn converter_changes(&self, project: &Project, corpus: &Corpus) -> &[ConverterChange] {
+        self.converter_changes
+            .get_or_init(|| converter_changes(project, corpus))
     }
 
     pub fn missing_articles(&self, project: &Project, corpus: &Corpus) -> &[ArticleId] {

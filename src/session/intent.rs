@@ -13,6 +13,7 @@ use crate::figures::Figure;
 use crate::figures::curate::Correction;
 use crate::figures::curation::FigureKey;
 use crate::interop::refi_import_codebook::{Codebook, OnClash};
+use crate::project::attributes::AttributeDef;
 use crate::project::merge::MergePlan;
 use crate::project::{
     CoderId, FigureId, FigureStatus, PassageId, Project, SeriesId, Theme, ThemeId,
@@ -39,6 +40,7 @@ pub enum Intent {
     File(FileIntent),
     Coders(CoderIntent),
     Merge(MergeIntent),
+    Attributes(AttributeIntent),
 }
 
 /// Passages: tagging text with themes, notes, deleting and moving passages.
@@ -175,6 +177,38 @@ pub enum CorpusIntent {
     PlaceAfterLoad,
 }
 
+/// Article attributes (corrections of detected metadata, custom attributes) and memos.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AttributeIntent {
+    /// Set the analyst's value of `key` on an article: a correction of a detected value, or
+    /// a custom attribute's value. An empty value clears a detected one.
+    Set {
+        article: ArticleId,
+        key: String,
+        value: String,
+    },
+    /// Forget the analyst's value of `key` on an article: back to the detected one.
+    Reset {
+        article: ArticleId,
+        key: String,
+    },
+    /// Add a custom attribute, or change the type or choices of the one with that name.
+    Define(AttributeDef),
+    /// Rename a custom attribute; every article's value moves with it.
+    Rename {
+        from: String,
+        to: String,
+    },
+    /// Remove a custom attribute with every article's value of it.
+    Remove(String),
+    /// Set an article's memo (empty removes it).
+    ArticleMemo {
+        article: ArticleId,
+        memo: String,
+    },
+    ProjectMemo(String),
+}
+
 /// Undo and redo.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum HistoryIntent {
@@ -242,4 +276,5 @@ into_intent!(
     FileIntent => File,
     CoderIntent => Coders,
     MergeIntent => Merge,
+    AttributeIntent => Attributes,
 );

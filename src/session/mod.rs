@@ -3,6 +3,7 @@
 //! an [`Intent`] given to [`Session::apply`]; the rest of the program only reads a session.
 
 mod apply;
+mod attributes;
 mod codebook;
 #[cfg(test)]
 mod codebook_tests;
@@ -29,8 +30,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub use intent::{
-    CodebookIntent, CoderIntent, CorpusIntent, FigureIntent, FileIntent, HistoryIntent, Intent,
-    MergeIntent, RuleIntent, SeriesIntent, TagIntent, TextRange,
+    AttributeIntent, CodebookIntent, CoderIntent, CorpusIntent, FigureIntent, FileIntent,
+    HistoryIntent, Intent, MergeIntent, RuleIntent, SeriesIntent, TagIntent, TextRange,
 };
 pub use load::LoadedCorpus;
 pub use outcome::{Level, Notice, Outcome, SessionError};
@@ -268,6 +269,11 @@ impl Session {
     /// Articles the project knows (from its records or passages) that the corpus lacks.
     pub fn missing_articles(&self) -> &[ArticleId] {
         self.derived.missing_articles(&self.project, &self.corpus)
+    }
+
+    /// Articles made by another converter (or converter version) than at the last save.
+    pub fn converter_changes(&self) -> &[crate::project::converted::ConverterChange] {
+        self.derived.converter_changes(&self.project, &self.corpus)
     }
 
     /// Articles whose text differs from what the project recorded at its last save.

@@ -94,6 +94,9 @@ pub enum SessionError {
     TagHits(String),
     #[error("Cannot run the rule: {0}.")]
     Rule(String),
+    /// A custom attribute could not be renamed or removed.
+    #[error("That attribute change could not be made: {0}.")]
+    Attribute(String),
     #[error("Cannot undo: {0}.")]
     Undo(EditError),
     #[error("Cannot redo: {0}.")]
@@ -117,6 +120,7 @@ impl SessionError {
             | Self::Curate(_)
             | Self::TagHits(_)
             | Self::Rule(_)
+            | Self::Attribute(_)
             | Self::Undo(_)
             | Self::Redo(_) => Level::Error,
         }

@@ -1,19 +1,27 @@
 //! The library pane: every article with its title, file name and passage count, with a filter.
-//! Articles the project knows but the corpus lacks are listed too.
+//! Articles the project knows but the corpus lacks are listed too. The list can be sorted,
+//! filtered and grouped by any attribute ([`super::library_view`]); the selected article's
+//! attributes and memo are edited below it ([`super::attributes`]).
 
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Button, FontId, TextEdit, TextWrapMode, Ui, Vec2};
 
+use super::attributes::{AttributesState, attributes_ui};
+use super::library_view::{LibraryView, Row, rows, view_ui};
 use super::palette;
 use crate::context::{SelectCommand, ViewContext};
-use crate::corpus::ArticleId;
+use crate::corpus::{Article, ArticleId};
 use crate::session::Session;
 
 #[derive(Default)]
 pub struct LibraryState {
     pub filter: String,
-    /// (session revision, filter) → matching article indices.
-    cache: Option<(u64, String, Vec<usize>)>,
+    /// Sorting, grouping and the attribute filter.
+    pub view: LibraryView,
+    /// The attribute panel of the selected article.
+    pub attributes: AttributesState,
+    /// (session revision, filter, view) → the rows.
+    cache: Option<(u64, String, LibraryView, Vec<Row>)>,
 }
 
 const ROW_HEIGHT: f32 = 40.0;
@@ -29,35 +37,67 @@ pub fn library_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut LibraryState) {
         )
         .labelled_by(label.id);
     });
+    view_ui(ui, session, &mut state.view);
     let rows = filtered(session, state);
     let total = session.corpus().len();
-    ui.weak(if rows.len() == total {
+    let shown = rows.iter().filter(|r| matches!(r, Row::Article(_))).count()
+        + rows
+            .iter()
+            .map(|r| match r {
+                Row::Group {
+                    count, open: false, ..
+                } => *count,
+                _ => 0,
+            })
+            .sum::<usize>();
+    ui.weak(if shown == total {
         format!("{total} article(s)")
     } else {
-        format!("{} of {total} article(s)", rows.len())
+        format!("{shown} of {total} article(s)")
     });
     ui.separator();
+    egui::Panel::bottom("attribute_panel")
+        .resizable(true)
+        .default_size(330.0)
+        .min_size(60.0)
+        .show(ui, |ui| attributes_ui(ui, cx, &mut state.attributes));
 
     let counts = session.passage_counts();
     let missing = session.missing_articles();
     let dark = ui.visuals().dark_mode;
+    let mut toggle: Option<String> = None;
     egui::ScrollArea::vertical()
         .id_salt("library_scroll")
         .auto_shrink([false, false])
         .show_rows(ui, ROW_HEIGHT, rows.len(), |ui, range| {
-            for &i in &rows[range] {
-                let Some(article) = session.corpus().articles().get(i) else {
-                    continue;
-                };
-                let n = counts.get(&article.id).copied().unwrap_or(0);
-                let selected = sel.article.as_ref() == Some(&article.id);
-                let response = article_row(ui, &article.title, article.id.file_name(), n, selected)
-                    .on_hover_text(format!("{}\n{} passage(s)", article.id, n));
-                if response.clicked() {
-                    cx.send(SelectCommand::OpenArticle(article.id.clone()));
+            for row in &rows[range] {
+                match row {
+                    Row::Group { label, count, open } => {
+                        if group_row(ui, label, *count, *open).clicked() {
+                            toggle = Some(label.clone());
+                        }
+                    }
+                    Row::Article(i) => {
+                        let Some(article) = session.corpus().articles().get(*i) else {
+                            continue;
+                        };
+                        let n = counts.get(&article.id).copied().unwrap_or(0);
+                        let selected = sel.article.as_ref() == Some(&article.id);
+                        let response =
+                            article_row(ui, article, &details(session, article), n, selected)
+                                .on_hover_text(hover(article, n));
+                        if response.clicked() {
+                            cx.send(SelectCommand::OpenArticle(article.id.clone()));
+                        }
+                    }
                 }
             }
         });
+    if let Some(label) = toggle
+        && !state.view.collapsed.remove(&label)
+    {
+        state.view.collapsed.insert(label);
+    }
     if !missing.is_empty() {
         ui.separator();
         ui.colored_label(
@@ -76,14 +116,16 @@ pub fn library_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut LibraryState) {
     }
 }
 
-/// One article: title on the first line, file name below, passage count on the right.
+/// One article: title on the first line, file name and attributes below, passage count on
+/// the right, a mark when its text repeats itself.
 fn article_row(
     ui: &mut Ui,
-    title: &str,
-    file: &str,
+    article: &Article,
+    details: &str,
     passages: usize,
     selected: bool,
 ) -> egui::Response {
+    let title = article.title.as_str();
     let size = Vec2::new(ui.available_width(), ROW_HEIGHT - 2.0);
     let (rect, response) = ui.allocate_exact_size(size, egui::Sense::click());
     response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, title));
@@ -93,13 +135,16 @@ fn article_row(
             ui.painter().rect_filled(rect, 4.0, visuals.weak_bg_fill);
         }
         let inner = rect.shrink2(Vec2::new(6.0, 3.0));
-        let count = if passages > 0 {
+        let mut right = if passages > 0 {
             passages.to_string()
         } else {
             String::new()
         };
+        if article.is_repeated() {
+            right = format!("2× {right}");
+        }
         let count_galley = ui.painter().layout_no_wrap(
-            count,
+            right,
             FontId::proportional(12.0),
             ui.visuals().weak_text_color(),
         );
@@ -113,7 +158,7 @@ fn article_row(
             ui.fonts_mut(|f| f.layout_job(job))
         };
         let title_galley = truncated(title, 14.0, visuals.text_color());
-        let file_galley = truncated(file, 11.5, ui.visuals().weak_text_color());
+        let file_galley = truncated(details, 11.5, ui.visuals().weak_text_color());
         let painter = ui.painter();
         painter.galley(inner.left_top(), title_galley, visuals.text_color());
         painter.galley(
@@ -133,6 +178,54 @@ fn article_row(
     response
 }
 
+/// The heading of a group: a triangle, its value and how many articles it holds.
+fn group_row(ui: &mut Ui, label: &str, count: usize, open: bool) -> egui::Response {
+    let size = Vec2::new(ui.available_width(), ROW_HEIGHT - 2.0);
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::click());
+    let name = format!("{label} ({count})");
+    response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, open, &name));
+    if ui.is_rect_visible(rect) {
+        let visuals = ui.style().interact(&response);
+        ui.painter()
+            .rect_filled(rect, 4.0, ui.visuals().faint_bg_color);
+        let arrow = if open { "⏷" } else { "⏵" };
+        ui.painter().text(
+            rect.left_center() + Vec2::new(6.0, 0.0),
+            egui::Align2::LEFT_CENTER,
+            format!("{arrow} {name}"),
+            FontId::proportional(14.0),
+            visuals.text_color(),
+        );
+    }
+    response.on_hover_text(if open {
+        "Click to close the group"
+    } else {
+        "Click to open the group"
+    })
+}
+
+/// The second line of an article's row: file name, date, outlet and language.
+fn details(session: &Session, article: &Article) -> String {
+    let attributes = &session.project().attributes;
+    let mut parts = vec![article.id.file_name().to_owned()];
+    for key in ["date", "outlet", "language"] {
+        if let Some(v) = crate::project::attributes::value_of(attributes, article, key) {
+            parts.push(v.text);
+        }
+    }
+    parts.join(" · ")
+}
+
+fn hover(article: &Article, passages: usize) -> String {
+    let mut text = format!("{}\n{passages} passage(s)", article.id);
+    if article.is_repeated() {
+        text.push_str(
+            "\nThe text repeats itself (a body saved twice): hits in the copy are marked.",
+        );
+    }
+    text
+}
+
 fn missing_row(ui: &mut Ui, cx: &ViewContext<'_>, id: &ArticleId, passages: usize) {
     let selected = cx.selection.article.as_ref() == Some(id);
     let text = format!("{id} ({passages} passage(s) kept)");
@@ -144,28 +237,19 @@ fn missing_row(ui: &mut Ui, cx: &ViewContext<'_>, id: &ArticleId, passages: usiz
     }
 }
 
-/// Indices of the articles matching the filter, cached per session revision.
-fn filtered(session: &Session, state: &mut LibraryState) -> Vec<usize> {
-    if let Some((_, _, rows)) = state
-        .cache
-        .as_ref()
-        .filter(|(rev, filter, _)| *rev == session.revision() && *filter == state.filter)
-    {
+/// The rows for the filter and the view, cached per session revision.
+fn filtered(session: &Session, state: &mut LibraryState) -> Vec<Row> {
+    if let Some((_, _, _, rows)) = state.cache.as_ref().filter(|(rev, filter, view, _)| {
+        *rev == session.revision() && *filter == state.filter && *view == state.view
+    }) {
         return rows.clone();
     }
-    let needle = state.filter.trim().to_lowercase();
-    let rows: Vec<usize> = session
-        .corpus()
-        .articles()
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| {
-            needle.is_empty()
-                || a.title.to_lowercase().contains(&needle)
-                || a.id.as_str().to_lowercase().contains(&needle)
-        })
-        .map(|(i, _)| i)
-        .collect();
-    state.cache = Some((session.revision(), state.filter.clone(), rows.clone()));
+    let rows = rows(session, &state.view, &state.filter);
+    state.cache = Some((
+        session.revision(),
+        state.filter.clone(),
+        state.view.clone(),
+        rows.clone(),
+    ));
     rows
 }

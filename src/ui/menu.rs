@@ -55,6 +55,7 @@ pub fn menu_ui(ui: &mut Ui, cx: &ViewContext<'_>) {
             ui.separator();
             item(ui, cx, UiCommand::ShowLoadReport);
             item(ui, cx, UiCommand::ShowMessages);
+            item(ui, cx, UiCommand::ShowProjectMemo);
             ui.separator();
             item(ui, cx, UiCommand::CommandPalette);
         });
@@ -68,6 +69,7 @@ fn file_menu_ui(ui: &mut Ui, cx: &ViewContext<'_>) {
     item(ui, cx, UiCommand::OpenFolder);
     item(ui, cx, UiCommand::OpenProject);
     item(ui, cx, UiCommand::OpenPath);
+    item(ui, cx, UiCommand::OpenSource);
     ui.add_enabled_ui(!cx.recent.is_empty(), |ui| {
         ui.menu_button("Open recent", |ui| {
             for path in cx.recent {

@@ -5,13 +5,16 @@
 
 pub mod agreement;
 pub mod analysis;
+pub mod attributes;
 pub mod codebook;
 pub mod command_palette;
 pub mod dialogs;
+pub mod drafts;
 pub mod figures;
 pub mod highlight;
 pub mod inspector;
 pub mod library;
+pub mod library_view;
 pub mod menu;
 pub mod orphans;
 pub mod palette;

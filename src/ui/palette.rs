@@ -78,6 +78,15 @@ pub fn warning(dark: bool) -> Color32 {
     }
 }
 
+/// A value the analyst set or corrected (an article attribute), told apart from detected ones.
+pub fn analyst(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(140, 210, 140)
+    } else {
+        Color32::from_rgb(30, 120, 50)
+    }
+}
+
 pub fn error(dark: bool) -> Color32 {
     if dark {
         Color32::from_rgb(255, 110, 100)

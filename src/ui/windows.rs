@@ -1,10 +1,13 @@
 //! The report windows: the load report (View › Load report), the message log (View ›
-//! Messages) and the keyboard shortcuts (Help, F1), which lists the command catalogue.
+//! Messages), the project memo (View › Project memo) and the keyboard shortcuts (Help, F1),
+//! which lists the command catalogue.
 
 use egui::{Context, Ui};
 
+use super::drafts::draft_field;
 use crate::context::{UiCommand, ViewContext, Windows};
-use crate::session::Session;
+use crate::project::converted::summary;
+use crate::session::{AttributeIntent, Session};
 
 pub fn windows_ui(ctx: &Context, cx: &ViewContext<'_>, windows: &mut Windows) {
     egui::Window::new("Load report")
@@ -25,6 +28,10 @@ pub fn windows_ui(ctx: &Context, cx: &ViewContext<'_>, windows: &mut Windows) {
                 ui.label(format!("{:?}: {}", n.level, n.text));
             }
         });
+    egui::Window::new("Project memo")
+        .open(&mut windows.project_memo)
+        .default_width(480.0)
+        .show(ctx, |ui| project_memo_ui(ui, cx));
     egui::Window::new("Keyboard shortcuts")
         .open(&mut windows.shortcuts)
         .show(ctx, |ui| {
@@ -36,6 +43,70 @@ pub fn windows_ui(ctx: &Context, cx: &ViewContext<'_>, windows: &mut Windows) {
                 }
             });
         });
+}
+
+/// The project's memo: kept when the analyst leaves the field (one undo step per edit).
+fn project_memo_ui(ui: &mut Ui, cx: &ViewContext<'_>) {
+    ui.weak("Notes on the whole project. Saved with it; exported as a REFI-QDA note.");
+    let saved = &cx.session.project().attributes.memo;
+    let id = egui::Id::unique("project_memo");
+    let width = ui.available_width();
+    let hint = "Research questions, decisions, what to check next…";
+    if let Some(text) = draft_field(ui, id, "Project memo", saved, hint, (width, 12)) {
+        cx.send(AttributeIntent::ProjectMemo(text));
+    }
+}
+
+/// What conversion and repeat detection found: articles converted differently than at the
+/// last save, and articles that hold their text twice.
+fn conversion_sections(ui: &mut Ui, session: &Session) {
+    let changes = session.converter_changes();
+    section(ui, "Converted differently", changes.len(), |ui| {
+        if let Some(summary) = summary(changes) {
+            ui.label(summary);
+        }
+        for c in changes {
+            let show = |s: &Option<crate::corpus::ConverterStamp>| {
+                s.as_ref()
+                    .map_or_else(|| "none".to_owned(), ToString::to_string)
+            };
+            let text = if c.text_changed {
+                "; the text changed"
+            } else {
+                ""
+            };
+            ui.label(format!(
+                "{} — {} → {}{text}",
+                c.article,
+                show(&c.before),
+                show(&c.after)
+            ));
+        }
+    });
+    let repeated: Vec<&crate::corpus::Article> = session
+        .corpus()
+        .articles()
+        .iter()
+        .filter(|a| a.is_repeated())
+        .collect();
+    section(
+        ui,
+        "Articles that repeat their text",
+        repeated.len(),
+        |ui| {
+            for a in &repeated {
+                let chars: usize = a
+                    .repeated_ranges()
+                    .iter()
+                    .map(|(s, e)| e.saturating_sub(*s))
+                    .sum();
+                ui.label(format!(
+                "{} — {chars} characters are a copy of earlier text; search hits there are marked",
+                a.id
+            ));
+            }
+        },
+    );
 }
 
 fn load_report_ui(ui: &mut Ui, session: &Session) {
@@ -60,6 +131,7 @@ fn load_report_ui(ui: &mut Ui, session: &Session) {
             }
         },
     );
+    conversion_sections(ui, session);
     if let Some(found) = session.reanchored() {
         ui.label(format!(
             "Re-anchoring after the articles were read: {}",

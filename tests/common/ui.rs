@@ -57,6 +57,7 @@ fn build(path: PathBuf, data_dir: PathBuf, size: [f32; 2]) -> Harness<'static, D
                 no_native_dialogs: true,
                 data_dir: Some(data_dir),
                 max_file_bytes: None,
+                ..Default::default()
             },
         )
     });

@@ -4,6 +4,7 @@
 //! asks [`Jobs::is_running`] before it starts one.
 
 mod file_dialog;
+mod opener;
 mod png;
 pub mod team;
 mod work;
@@ -15,6 +16,7 @@ use std::time::{Duration, Instant};
 use std::path::PathBuf;
 
 pub use self::file_dialog::native_dialogs_available;
+pub use self::opener::open_command;
 pub use self::png::encode_png;
 pub use self::work::start_dir;
 use crate::analysis::autotag::Plan;
@@ -119,6 +121,11 @@ pub enum JobOutput {
     },
     /// REFI-QDA import, merging, agreement.
     Team(team::TeamOutput),
+    /// An article's original file was handed to the system's opener (or could not be).
+    Opened {
+        path: PathBuf,
+        result: Result<(), String>,
+    },
 }
 
 /// Starts jobs and collects their results.
@@ -129,6 +136,8 @@ pub struct Jobs {
     next_id: u64,
     ctx: egui::Context,
     pub load_options: LoadOptions,
+    /// The program that opens articles' original files (`None`: the system's opener).
+    pub opener: Option<PathBuf>,
 }
 
 impl Jobs {
@@ -141,6 +150,7 @@ impl Jobs {
             next_id: 1,
             ctx,
             load_options: LoadOptions::default(),
+            opener: None,
         }
     }
 

@@ -93,7 +93,7 @@ pub fn reader_ui(
         empty_ui(ui, ws, sel);
         return None;
     };
-    header_ui(ui, ws, article);
+    header_ui(ui, cx, article);
     coders::coders_bar_ui(ui, cx);
     let (page, target) = open_page(ui, state, article);
     ui.separator();
@@ -274,7 +274,8 @@ fn empty_ui(ui: &mut Ui, ws: &Session, sel: &Selection) {
     });
 }
 
-fn header_ui(ui: &mut Ui, ws: &Session, article: &Article) {
+fn header_ui(ui: &mut Ui, cx: &ViewContext<'_>, article: &Article) {
+    let ws = cx.session;
     ui.heading(&article.title);
     let count = ws.passage_counts().get(&article.id).copied().unwrap_or(0);
     let attention = ws
@@ -294,7 +295,27 @@ fn header_ui(ui: &mut Ui, ws: &Session, article: &Article) {
             article.char_len(),
             article.encoding
         ));
-        ui.weak(format!("· {count} passage(s)"));
+        ui.weak(format!("· {count} passage(s) ·"));
+        if ui
+            .link("source")
+            .on_hover_text(format!(
+                "Open the original file with the system's viewer: {}",
+                article.path.display()
+            ))
+            .clicked()
+        {
+            cx.send(crate::context::FileCommand::OpenSource(article.id.clone()));
+        }
+        if article.is_repeated() {
+            ui.colored_label(
+                palette::warning(ui.visuals().dark_mode),
+                "· the text repeats itself",
+            )
+            .on_hover_text(
+                "Part of this article is a copy of its earlier text (a body saved twice); \
+                 search hits in the copy are marked as repeats.",
+            );
+        }
         if attention > 0 {
             ui.colored_label(
                 palette::warning(ui.visuals().dark_mode),
