@@ -18,6 +18,10 @@ pub enum UiCommand {
     SaveAs,
     ExportQdpx,
     ExportQdc,
+    ImportQdpx,
+    ImportQdc,
+    MergeProject,
+    Preferences,
     Quit,
     Undo,
     Redo,
@@ -76,6 +80,10 @@ impl UiCommand {
             Self::SaveAs,
             Self::ExportQdpx,
             Self::ExportQdc,
+            Self::ImportQdpx,
+            Self::ImportQdc,
+            Self::MergeProject,
+            Self::Preferences,
             Self::Quit,
             Self::Undo,
             Self::Redo,
@@ -109,6 +117,10 @@ impl UiCommand {
             Self::SaveAs => "Save as…",
             Self::ExportQdpx => "Export REFI-QDA project (.qdpx)…",
             Self::ExportQdc => "Export codebook (.qdc)…",
+            Self::ImportQdpx => "Import REFI-QDA project (.qdpx)…",
+            Self::ImportQdc => "Import codebook (.qdc)…",
+            Self::MergeProject => "Merge project…",
+            Self::Preferences => "Preferences…",
             Self::Quit => "Quit",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
@@ -145,6 +157,14 @@ impl UiCommand {
                 "The articles, codebook and passages for NVivo, ATLAS.ti, MAXQDA or QualCoder"
             }
             Self::ExportQdc => "The codebook alone, as REFI-QDA codes",
+            Self::ImportQdpx => {
+                "A project from NVivo, ATLAS.ti, MAXQDA or QualCoder, as a new Dossier project"
+            }
+            Self::ImportQdc => "Add the codes of a REFI-QDA codebook to the themes",
+            Self::MergeProject => {
+                "Bring another analyst's project on the same articles into this one"
+            }
+            Self::Preferences => "Who you are: the coder new passages are made by",
             Self::Quit => "Close Dossier (asks first when there are unsaved changes)",
             Self::Undo => "Undo the last edit",
             Self::Redo => "Redo the last undone edit",
@@ -202,6 +222,10 @@ impl UiCommand {
             Self::OpenPath
             | Self::ExportQdpx
             | Self::ExportQdc
+            | Self::ImportQdpx
+            | Self::ImportQdc
+            | Self::MergeProject
+            | Self::Preferences
             | Self::ShowTab(_)
             | Self::ShowLoadReport
             | Self::ShowMessages
@@ -222,6 +246,10 @@ impl UiCommand {
             | Self::SaveAs
             | Self::ExportQdpx
             | Self::ExportQdc
+            | Self::ImportQdpx
+            | Self::ImportQdc
+            | Self::MergeProject
+            | Self::Preferences
             | Self::Quit
             | Self::Find
             | Self::FindNext
@@ -243,6 +271,7 @@ impl UiCommand {
             Self::Save | Self::SaveAs => session.has_work(),
             Self::ExportQdpx => !session.corpus().is_empty(),
             Self::ExportQdc => !session.project().themes.is_empty(),
+            Self::MergeProject => !session.corpus().is_empty(),
             Self::Undo => session.history().can_undo(),
             Self::Redo => session.history().can_redo(),
             Self::OpenSource => selection
@@ -256,6 +285,9 @@ impl UiCommand {
             Self::OpenFolder
             | Self::OpenProject
             | Self::OpenPath
+            | Self::ImportQdpx
+            | Self::ImportQdc
+            | Self::Preferences
             | Self::Quit
             | Self::DeleteSelection
             | Self::Find
@@ -325,9 +357,13 @@ mod tests {
             UiCommand::OpenSource => 21,
             UiCommand::ShowProjectMemo => 22,
             UiCommand::TogglePanel(_) => 23,
+            UiCommand::ImportQdpx => 24,
+            UiCommand::ImportQdc => 25,
+            UiCommand::MergeProject => 26,
+            UiCommand::Preferences => 27,
         }
     }
-    const VARIANTS: usize = 24;
+    const VARIANTS: usize = 28;
 
     #[test]
     fn the_catalogue_lists_every_command_with_text_and_tooltip() {

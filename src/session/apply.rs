@@ -18,6 +18,8 @@ impl Session {
             Intent::History(intent) => self.history_step(intent),
             Intent::File(intent) => self.file(intent),
             Intent::Actors(intent) => self.actor_change(intent),
+            Intent::Coders(intent) => self.coders(intent),
+            Intent::Merge(intent) => self.merge_project(intent),
             Intent::Attributes(intent) => self.attributes(intent),
         }
     }

@@ -8,18 +8,23 @@ mod attributes;
 mod codebook;
 #[cfg(test)]
 mod codebook_tests;
+mod coders;
 mod corpus;
 mod derived;
 mod figures;
 mod intent;
 pub mod load;
+mod merge;
 mod outcome;
 pub mod recovery;
+mod report;
 mod rules;
 pub mod save;
 mod tagging;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_team;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -27,11 +32,12 @@ use std::sync::Arc;
 
 pub use actors::ActorIntent;
 pub use intent::{
-    AttributeIntent, CodebookIntent, CorpusIntent, FigureIntent, FileIntent, HistoryIntent, Intent,
-    RuleIntent, SeriesIntent, TagIntent, TextRange,
+    AttributeIntent, CodebookIntent, CoderIntent, CorpusIntent, FigureIntent, FileIntent,
+    HistoryIntent, Intent, MergeIntent, RuleIntent, SeriesIntent, TagIntent, TextRange,
 };
 pub use load::LoadedCorpus;
 pub use outcome::{Level, Notice, Outcome, SessionError};
+pub use report::Report;
 
 use crate::corpus::{ArticleId, Corpus, LoadReport};
 use crate::figures::Figure;

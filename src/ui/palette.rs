@@ -114,3 +114,18 @@ pub fn actor_kind(kind: crate::actors::ActorKind) -> Color32 {
         crate::actors::ActorKind::Person => Color32::from_rgb(60, 170, 90),
     }
 }
+
+/// The fill of an agreement grade: green (good), amber (tentative), red (poor).
+pub fn grade(grade: crate::analysis::agreement::Grade, dark: bool) -> Color32 {
+    use crate::analysis::agreement::Grade;
+    let (r, g, b) = match grade {
+        Grade::Good => (60, 160, 80),
+        Grade::Tentative => (220, 160, 40),
+        Grade::Poor => (210, 70, 60),
+    };
+    Color32::from_rgba_unmultiplied(r, g, b, if dark { 150 } else { 110 })
+}
+
+/// The two coders' colours when the reader shows two coders side by side: blue and orange,
+/// apart from each other for colour-blind readers too.
+pub const CODER_COLOURS: [Rgb; 2] = [Rgb([40, 120, 220]), Rgb([235, 130, 20])];

@@ -7,6 +7,7 @@ use egui::text::{LayoutJob, TextFormat};
 use egui::{Align, Color32, FontId, Galley, Pos2, Rect, Stroke, Ui, Vec2};
 
 use super::{FONT_SIZE, LANE_GAP, LINE_HEIGHT};
+use crate::context::CoderView;
 use crate::corpus::{Article, ArticleId};
 use crate::project::{Rgb, ThemeId};
 use crate::session::Session;
@@ -23,6 +24,8 @@ pub(super) struct CacheKey {
     pub(super) dark: bool,
     /// Actor mentions shown (in a colour per kind).
     pub(super) actors: bool,
+    /// Whose passages are shown.
+    pub(super) coders: CoderView,
 }
 
 /// One underline: a passage and one of its themes.
@@ -59,6 +62,7 @@ pub(super) fn build_layout(
         .project()
         .passages_of(&article.id)
         .filter(|p| !problems.contains_key(&p.id))
+        .filter(|p| key.coders.shows(p.coder))
         .filter(|p| on_page((p.start, p.end)).is_some())
         .collect();
     let spans: Vec<(usize, usize)> = passages
@@ -77,6 +81,16 @@ pub(super) fn build_layout(
     let colours: Vec<Vec<Rgb>> = passages
         .iter()
         .map(|p| theme_colours(ws, &p.themes))
+        .collect();
+    // Two coders side by side: each coder's passages are filled with the coder's colour (the
+    // underlines keep the themes' colours).
+    let fills: Vec<Vec<Rgb>> = passages
+        .iter()
+        .zip(&colours)
+        .map(|(p, themes)| match key.coders.side(p.coder) {
+            Some(side) => vec![palette::CODER_COLOURS[side]],
+            None => themes.clone(),
+        })
         .collect();
 
     // Figures are marked by text colour, passages by fill, so both show at once; actor
@@ -109,7 +123,7 @@ pub(super) fn build_layout(
             .covering
             .iter()
             .filter(|&&i| i < spans.len())
-            .flat_map(|&i| colours[i].iter().copied())
+            .flat_map(|&i| fills[i].iter().copied())
             .collect();
         if !fills.is_empty() {
             format.background = palette::highlight_fill(&fills, dark);

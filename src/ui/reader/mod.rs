@@ -2,6 +2,7 @@
 //! (blended fills plus one stacked underline per passage and theme, so overlaps stay visible).
 //! The text can be selected for tagging; clicking a highlight selects its passage.
 
+mod coders;
 mod layout;
 mod pointer;
 
@@ -95,6 +96,7 @@ pub fn reader_ui(
         return None;
     };
     header_ui(ui, cx, article, &mut state.show_actors);
+    coders::coders_bar_ui(ui, cx);
     let (page, target) = open_page(ui, state, article);
     ui.separator();
     if let Some(t) = target.as_ref().filter(|t| t.select) {
@@ -197,6 +199,7 @@ fn text_ui(
             wrap_width: wrap_width.round() as u32,
             dark,
             actors: show_actors,
+            coders: sel.coders,
         };
         if let Some(layout) = layout_slot.as_ref().filter(|l| l.key == key) {
             return layout.galley.clone();

@@ -5,7 +5,7 @@ use egui::{Pos2, Response, Ui};
 
 use super::layout::Layout;
 use crate::actors::Actor;
-use crate::context::{SelectCommand, ViewContext};
+use crate::context::{CoderView, SelectCommand, ViewContext};
 use crate::corpus::ArticleId;
 use crate::figures::curation::{FigureRow, RowStatus};
 use crate::project::PassageId;
@@ -27,7 +27,7 @@ pub(super) fn pointer_ui(
     // Hover: which passages and figure are under the pointer.
     if let Some(pos) = response.hover_pos().filter(|_| !response.dragged()) {
         let at = at(pos);
-        let under = passages_at(ws, article, at);
+        let under = passages_at(ws, sel.coders, article, at);
         let figure = figure_at(ws, article, at);
         let actor = show_actors.then(|| actor_at(ws, article, at)).flatten();
         if !under.is_empty() || figure.is_some() || actor.is_some() {
@@ -57,7 +57,7 @@ pub(super) fn pointer_ui(
         .filter(|_| response.clicked() && !selecting);
     if let Some(pos) = click {
         let at = at(pos);
-        let under = passages_at(ws, article, at);
+        let under = passages_at(ws, sel.coders, article, at);
         // Repeated clicks cycle through overlapping passages, shortest first.
         let next = match sel.passage.and_then(|p| under.iter().position(|u| *u == p)) {
             Some(i) => under.get((i + 1) % under.len()).copied(),
@@ -75,13 +75,14 @@ pub(super) fn pointer_ui(
 }
 
 /// Passages of `article` covering code point `at`, shortest first.
-fn passages_at(ws: &Session, article: &ArticleId, at: usize) -> Vec<PassageId> {
+fn passages_at(ws: &Session, coders: CoderView, article: &ArticleId, at: usize) -> Vec<PassageId> {
     let problems = ws.problems();
     let mut hits: Vec<(usize, PassageId)> = ws
         .project()
         .passages
         .values()
         .filter(|p| &p.article == article && p.start <= at && at < p.end)
+        .filter(|p| coders.shows(p.coder))
         .filter(|p| !problems.contains_key(&p.id))
         .map(|p| (p.char_len(), p.id))
         .collect();
@@ -151,6 +152,9 @@ fn hover_ui(ui: &mut Ui, ws: &Session, passages: &[PassageId]) {
                 theme_chip(ui, ws.project(), *t);
             }
         });
+        if !ws.project().has_implicit_coder() {
+            ui.weak(format!("by {}", ws.project().coder_name(p.coder)));
+        }
         if !p.note.is_empty() {
             ui.label(&p.note);
         }
