@@ -5,7 +5,7 @@
 
 use egui::TextEdit;
 
-use super::DossierApp;
+use super::{DossierApp, files};
 use crate::context::dialog::AutoTagDialog;
 use crate::context::{
     Command, Dialog, DialogCommand, DialogKind, Pending, SelectCommand, Tab, UiCommand,
@@ -121,6 +121,13 @@ impl DossierApp {
             UiCommand::ShowLoadReport => self.windows.load_report = true,
             UiCommand::ShowMessages => self.windows.messages = true,
             UiCommand::ShowShortcuts => self.windows.shortcuts = true,
+            UiCommand::OpenSample => match files::sample_project() {
+                Some(path) => self.guard(Pending::OpenPath(path)),
+                None => self.notes.error(format!(
+                    "The sample project is not installed beside Dossier — {}",
+                    files::SAMPLE
+                )),
+            },
             UiCommand::TogglePanel(panel) => self.settings.panels.toggle(panel),
             UiCommand::CommandPalette => {
                 self.palette = match self.palette {

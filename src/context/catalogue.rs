@@ -34,6 +34,8 @@ pub enum UiCommand {
     ShowLoadReport,
     ShowMessages,
     ShowShortcuts,
+    /// Open the sample project shipped with Dossier (never saved over: Save asks for a file).
+    OpenSample,
     CommandPalette,
     /// Show or hide a panel around the reader.
     TogglePanel(SidePanel),
@@ -89,6 +91,7 @@ impl UiCommand {
             Self::ShowLoadReport,
             Self::ShowMessages,
             Self::ShowShortcuts,
+            Self::OpenSample,
             Self::CommandPalette,
         ]);
         all
@@ -117,6 +120,7 @@ impl UiCommand {
             Self::ShowLoadReport => "Load report",
             Self::ShowMessages => "Messages",
             Self::ShowShortcuts => "Keyboard shortcuts",
+            Self::OpenSample => "Open the sample project",
             Self::CommandPalette => "Command palette…",
             Self::TogglePanel(SidePanel::Library) => "Show or hide the library",
             Self::TogglePanel(SidePanel::Codebook) => "Show or hide the codebook",
@@ -153,6 +157,10 @@ impl UiCommand {
             Self::ShowLoadReport => "Files that were skipped or read with a fallback encoding",
             Self::ShowMessages => "Every message and error shown this session",
             Self::ShowShortcuts => "Every keyboard shortcut",
+            Self::OpenSample => {
+                "A project on the bundled articles with themes, tagged passages and a series \
+                 (your changes are saved to a new file)"
+            }
             Self::CommandPalette => "Find any command by name and run it",
             Self::TogglePanel(_) => "More room for the reader; the choice is remembered",
         }
@@ -193,7 +201,8 @@ impl UiCommand {
             | Self::ExportQdc
             | Self::ShowTab(_)
             | Self::ShowLoadReport
-            | Self::ShowMessages => Vec::new(),
+            | Self::ShowMessages
+            | Self::OpenSample => Vec::new(),
         }
     }
 
@@ -217,6 +226,7 @@ impl UiCommand {
             | Self::ShowLoadReport
             | Self::ShowMessages
             | Self::ShowShortcuts
+            | Self::OpenSample
             | Self::CommandPalette
             | Self::TogglePanel(_) => KeyScope::Global,
         }
@@ -247,6 +257,7 @@ impl UiCommand {
             | Self::ShowLoadReport
             | Self::ShowMessages
             | Self::ShowShortcuts
+            | Self::OpenSample
             | Self::CommandPalette
             | Self::TogglePanel(_) => true,
         }
@@ -303,9 +314,10 @@ mod tests {
             UiCommand::ShowShortcuts => 19,
             UiCommand::CommandPalette => 20,
             UiCommand::TogglePanel(_) => 21,
+            UiCommand::OpenSample => 22,
         }
     }
-    const VARIANTS: usize = 22;
+    const VARIANTS: usize = 23;
 
     #[test]
     fn the_catalogue_lists_every_command_with_text_and_tooltip() {
