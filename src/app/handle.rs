@@ -5,7 +5,7 @@
 
 use egui::TextEdit;
 
-use super::DossierApp;
+use super::{DossierApp, files};
 use crate::context::dialog::AutoTagDialog;
 use crate::context::{
     Command, Dialog, DialogCommand, DialogKind, Pending, SelectCommand, Tab, UiCommand,
@@ -132,6 +132,13 @@ impl DossierApp {
             UiCommand::OpenSource => match self.sel.article.clone() {
                 Some(id) => self.file_command(crate::context::FileCommand::OpenSource(id)),
                 None => self.notes.info("Open an article first."),
+            },
+            UiCommand::OpenSample => match files::sample_project() {
+                Some(path) => self.guard(Pending::OpenPath(path)),
+                None => self.notes.error(format!(
+                    "The sample project is not installed beside Dossier — {}",
+                    files::SAMPLE
+                )),
             },
             UiCommand::TogglePanel(panel) => self.settings.panels.toggle(panel),
             UiCommand::CommandPalette => {

@@ -18,6 +18,8 @@ pub enum TableFormat {
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
+    #[command(flatten)]
+    pub load: super::load::LoadFlags,
     /// A saved project file with passages of two or more coders.
     pub project: PathBuf,
     /// The coders to compare, by name or id, comma separated (default: every coder with

@@ -38,6 +38,8 @@ pub enum UiCommand {
     ShowLoadReport,
     ShowMessages,
     ShowShortcuts,
+    /// Open the sample project shipped with Dossier (never saved over: Save asks for a file).
+    OpenSample,
     CommandPalette,
     /// Open the original file of the article in the reader with the system's viewer.
     OpenSource,
@@ -100,6 +102,7 @@ impl UiCommand {
             Self::ShowLoadReport,
             Self::ShowMessages,
             Self::ShowShortcuts,
+            Self::OpenSample,
             Self::CommandPalette,
             Self::OpenSource,
             Self::ShowProjectMemo,
@@ -134,6 +137,7 @@ impl UiCommand {
             Self::ShowLoadReport => "Load report",
             Self::ShowMessages => "Messages",
             Self::ShowShortcuts => "Keyboard shortcuts",
+            Self::OpenSample => "Open the sample project",
             Self::CommandPalette => "Command palette…",
             Self::OpenSource => "Open the source file",
             Self::ShowProjectMemo => "Project memo",
@@ -180,6 +184,10 @@ impl UiCommand {
             Self::ShowLoadReport => "Files that were skipped or read with a fallback encoding",
             Self::ShowMessages => "Every message and error shown this session",
             Self::ShowShortcuts => "Every keyboard shortcut",
+            Self::OpenSample => {
+                "A project on the bundled articles with themes, tagged passages and a series \
+                 (your changes are saved to a new file)"
+            }
             Self::CommandPalette => "Find any command by name and run it",
             Self::OpenSource => {
                 "Open the original file (HTML, PDF, Word…) of the article in the reader with the system's viewer"
@@ -230,7 +238,8 @@ impl UiCommand {
             | Self::ShowLoadReport
             | Self::ShowMessages
             | Self::OpenSource
-            | Self::ShowProjectMemo => Vec::new(),
+            | Self::ShowProjectMemo
+            | Self::OpenSample => Vec::new(),
         }
     }
 
@@ -258,6 +267,7 @@ impl UiCommand {
             | Self::ShowLoadReport
             | Self::ShowMessages
             | Self::ShowShortcuts
+            | Self::OpenSample
             | Self::CommandPalette
             | Self::OpenSource
             | Self::ShowProjectMemo
@@ -298,6 +308,7 @@ impl UiCommand {
             | Self::ShowLoadReport
             | Self::ShowMessages
             | Self::ShowShortcuts
+            | Self::OpenSample
             | Self::CommandPalette
             | Self::ShowProjectMemo
             | Self::TogglePanel(_) => true,

@@ -61,6 +61,7 @@ pub fn menu_ui(ui: &mut Ui, cx: &ViewContext<'_>) {
         });
         ui.menu_button("Help", |ui| {
             item(ui, cx, UiCommand::ShowShortcuts);
+            item(ui, cx, UiCommand::OpenSample);
         });
     });
 }
