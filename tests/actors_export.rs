@@ -1,6 +1,6 @@
 //! The network exports on the seeds: GEXF 1.3 with the structure the published schema asks for
-//! (checked here in Rust; the schema is not shipped by any package registry, so the xmllint
-//! validation is an ignored test to run by hand with GEXF_XSD_DIR), GraphML and CSV.
+//! (checked here in Rust, and by xmllint against the published GEXF 1.3 schema in
+//! `tests/data/gexf/` in an ignored test that `.ci/run` runs), GraphML and CSV.
 #![allow(
     clippy::too_many_lines,
     reason = "tests are exempt from the 100-line limit"
@@ -224,28 +224,48 @@ fn graphml_and_csv_hold_the_same_network() {
     }
 }
 
-/// Validate the seeds' GEXF against the published GEXF 1.3 schema. No Debian, PyPI, npm or
-/// crates.io package ships it, so this runs only where GEXF_XSD_DIR names a folder holding
-/// gexf.xsd, dynamics.xsd and viz.xsd (from the GEXF specification).
+/// Validate GEXF against the published GEXF 1.3 schema (gexf.xsd, dynamics.xsd and viz.xsd
+/// from github.com/gephi/gexf, specs/1.3, shipped in `tests/data/gexf/`): what
+/// `dossier relations --format gexf` prints for the seeds, and the library's export with the
+/// default codebook's themes.
 #[test]
-#[ignore = "needs xmllint and the GEXF 1.3 schema in GEXF_XSD_DIR"]
+#[ignore = "needs xmllint (Debian: libxml2-utils); .ci/run installs it and runs this test"]
 fn gexf_validates_with_xmllint() {
-    let Some(dir) = std::env::var_os("GEXF_XSD_DIR") else {
-        panic!("set GEXF_XSD_DIR to the folder with gexf.xsd");
-    };
     let tmp = common::tempdir();
-    let file = tmp.path().join("seeds.gexf");
-    std::fs::write(&file, graph::gexf(&seed_network(), &default_themes())).expect("write");
-    let out = std::process::Command::new("xmllint")
-        .arg("--noout")
-        .arg("--schema")
-        .arg(std::path::Path::new(&dir).join("gexf.xsd"))
-        .arg(&file)
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["relations", "--format", "gexf"])
+        .arg(common::seeds_dir())
         .output()
-        .expect("xmllint runs");
+        .expect("dossier runs");
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    let cli = tmp.path().join("cli.gexf");
+    std::fs::write(&cli, &out.stdout).expect("write");
+    let themed = tmp.path().join("themed.gexf");
+    std::fs::write(&themed, graph::gexf(&seed_network(), &default_themes())).expect("write");
+    let schema = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/gexf/gexf.xsd");
+    for file in [&cli, &themed] {
+        let text = std::fs::read_to_string(file).expect("read");
+        assert!(
+            text.contains("<node ") && text.contains("<edge "),
+            "{}",
+            file.display()
+        );
+        let out = std::process::Command::new("xmllint")
+            .arg("--noout")
+            .arg("--schema")
+            .arg(&schema)
+            .arg(file)
+            .output()
+            .expect("xmllint runs (Debian package libxml2-utils; .ci/run installs it)");
+        assert!(
+            out.status.success(),
+            "{}: {}",
+            file.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
 }

@@ -81,6 +81,21 @@ fn sentence_of(sentences: &[(usize, usize)], at: usize) -> usize {
     sentences.partition_point(|s| s.1 <= at)
 }
 
+/// Print what the extractor missed and what it found beyond the gold.
+fn show_differences<T: Ord + std::fmt::Debug>(what: &str, gold: &BTreeSet<T>, found: &BTreeSet<T>) {
+    for x in gold.difference(found) {
+        println!("missed {what}: {x:?}");
+    }
+    for x in found.difference(gold) {
+        println!("extra {what}:  {x:?}");
+    }
+}
+
+/// The members of `set` that `keep` keeps.
+fn pick<T: Ord + Clone>(set: &BTreeSet<T>, keep: impl Fn(&T) -> bool) -> BTreeSet<T> {
+    set.iter().filter(|x| keep(x)).cloned().collect()
+}
+
 #[test]
 fn gold_mentions_and_relations() {
     let gold: Gold = serde_json::from_str(
@@ -130,22 +145,42 @@ fn gold_mentions_and_relations() {
             (r.article.0.clone(), sentence_of(sentences, r.start), pair)
         })
         .collect();
-    for m in gold_m.difference(&found_m) {
-        println!("missed mention: {m:?}");
-    }
-    for m in found_m.difference(&gold_m) {
-        println!("extra mention:  {m:?}");
-    }
-    for r in gold_r.difference(&found_r) {
-        println!("missed relation: {r:?}");
-    }
-    for r in found_r.difference(&gold_r) {
-        println!("extra relation:  {r:?}");
-    }
+    show_differences("mention", &gold_m, &found_m);
+    show_differences("relation", &gold_r, &found_r);
     let m = Score::of(&gold_m, &found_m);
     let r = Score::of(&gold_r, &found_r);
+    let languages: BTreeMap<String, &str> = gold
+        .keys()
+        .map(|f| {
+            let a = corpus.get(&ArticleId(f.clone())).expect("gold text");
+            let lang = dossier::corpus::language::detect(&a.text).map_or("?", |d| d.code);
+            (f.clone(), lang)
+        })
+        .collect();
+    for lang in ["en", "es"] {
+        let of_lang = |f: &String| languages.get(f).copied() == Some(lang);
+        let ml = Score::of(
+            &pick(&gold_m, |x| of_lang(&x.0)),
+            &pick(&found_m, |x| of_lang(&x.0)),
+        );
+        let rl = Score::of(
+            &pick(&gold_r, |x| of_lang(&x.0)),
+            &pick(&found_r, |x| of_lang(&x.0)),
+        );
+        println!(
+            "{lang}: mentions P {:.3} R {:.3} F1 {:.3}; relations P {:.3} R {:.3} F1 {:.3}",
+            ml.precision(),
+            ml.recall(),
+            ml.f1(),
+            rl.precision(),
+            rl.recall(),
+            rl.f1()
+        );
+        assert!(ml.f1() >= 0.90, "{lang} mention F1 {:.3}", ml.f1());
+        assert!(rl.f1() >= 0.80, "{lang} relation F1 {:.3}", rl.f1());
+    }
     println!(
-        "mentions: P {:.3} R {:.3} F1 {:.3} ({} gold, {} found)\nrelations: P {:.3} R {:.3} F1 {:.3} ({} gold, {} found)",
+        "all: mentions P {:.3} R {:.3} F1 {:.3} ({} gold, {} found)\nall: relations P {:.3} R {:.3} F1 {:.3} ({} gold, {} found)",
         m.precision(),
         m.recall(),
         m.f1(),

@@ -52,7 +52,8 @@ fn has(list: &[(String, String)], text: &str, actor: &str) -> bool {
 fn aliases_capitals_demonyms_and_metonyms_resolve_to_one_country() {
     let m = mentions(
         "The Kremlin said Moscow would help. Russian officials met in Washington with US and U.S. \
-         envoys, and Estados Unidos was mentioned. The Salvadoran minister flew to San Salvador.",
+         envoys, and Estados Unidos was mentioned. The Salvadoran minister said San Salvador \
+         would sign. Washington said it would pay.",
     );
     for (text, actor) in [
         ("Kremlin", "RU"),
@@ -67,6 +68,9 @@ fn aliases_capitals_demonyms_and_metonyms_resolve_to_one_country() {
     ] {
         assert!(has(&m, text, actor), "{text} → {actor} in {m:?}");
     }
+    // A capital that acts is its government; one where something happens is a place.
+    let washingtons = m.iter().filter(|(t, _)| t == "Washington").count();
+    assert_eq!(washingtons, 1, "only the Washington that speaks: {m:?}");
     // Lower-case "us" is no country, and "New Mexico" is not Mexico.
     let m = mentions("Let us see. He lives in New Mexico.");
     assert!(m.iter().all(|(_, a)| a != "US" && a != "MX"), "{m:?}");

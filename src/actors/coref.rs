@@ -1,6 +1,6 @@
 //! Who a mention refers to within its article: acronyms defined in the text ("Federal Service
 //! for Drug Control (FSKN)") name their body wherever they stand; people are named again by
-//! surname; generic bodies ("Armed Forces") take the country given beside them or earlier.
+//! surname; a body's short form ("State") names it where the text names it in full.
 
 use std::collections::HashMap;
 
@@ -34,14 +34,17 @@ pub(crate) fn acronyms(ctx: &Ctx, spans: &mut Vec<Span>, sentence_of: &[u32]) {
                 spans[s].actor = actor;
                 spans[s].name = name;
                 spans[s].country = country;
-                spans[s].generic = false;
+                spans[s].generic = None;
             }
             defined.insert(acronym, s);
             continue;
         }
-        if ctx.lex.entry_by_id(spans[s].actor.as_str()).is_none() {
+        // A generic body named with its country ("Peruvian National Police (PNP)") stays that
+        // country's body; any other name takes the acronym as its id.
+        let country_body = spans[s].generic.is_some() && spans[s].country.is_some();
+        if ctx.lex.entry_by_id(spans[s].actor.as_str()).is_none() && !country_body {
             spans[s].actor = ActorId(format!("org:{}", super::slug(&acronym)));
-            spans[s].generic = false;
+            spans[s].generic = None;
         }
         let mut m = spans[s].clone();
         m.i = a;
@@ -76,7 +79,7 @@ pub(crate) fn acronyms(ctx: &Ctx, spans: &mut Vec<Span>, sentence_of: &[u32]) {
                 country: None,
                 org: None,
                 weak: true,
-                generic: false,
+                generic: None,
             },
         };
         span.i = k;
@@ -104,7 +107,7 @@ pub(crate) fn coverage(spans: &[Span], n: usize) -> Vec<bool> {
 }
 
 /// Add spans that cover no token already covered, keeping the order.
-fn merge_spans(spans: &mut Vec<Span>, added: Vec<Span>) {
+pub(crate) fn merge_spans(spans: &mut Vec<Span>, added: Vec<Span>) {
     if added.is_empty() {
         return;
     }
@@ -185,23 +188,49 @@ pub(crate) fn surnames(ctx: &Ctx, spans: &mut Vec<Span>) {
     merge_spans(spans, found);
 }
 
-/// A generic organisation ("Armed Forces") takes the country given beside it or, failing that,
-/// the country of the same name earlier in the article; its id names the country.
-pub(crate) fn generic_countries(spans: &mut [Span]) {
-    let mut last: HashMap<String, String> = HashMap::new();
-    for s in spans
-        .iter_mut()
-        .filter(|s| s.generic && s.kind == ActorKind::Org)
-    {
-        let base = super::slug(&s.name);
-        match &s.country {
-            Some(c) => {
-                last.insert(base.clone(), c.clone());
-            }
-            None => s.country = last.get(&base).cloned(),
-        }
-        if let Some(c) = &s.country {
-            s.actor = ActorId(format!("org:{base}-{}", c.to_lowercase()));
-        }
+/// Short forms of a body the text also names in full ("State" where the Department of State
+/// is named, as GAO and CRS reports write): capitalised, not after "of" or "the", not before
+/// another capitalised word.
+pub(crate) fn short_forms(ctx: &Ctx, spans: &mut Vec<Span>) {
+    let shorts = &ctx.lex.lists.short_forms;
+    if shorts.is_empty() {
+        return;
     }
+    let named: std::collections::HashSet<&str> = spans.iter().map(|s| s.actor.as_str()).collect();
+    let covered = coverage(spans, ctx.toks.len());
+    let mut found = Vec::new();
+    for (k, &is_covered) in covered.iter().enumerate().take(ctx.toks.len()) {
+        let t = ctx.toks.toks[k];
+        if is_covered || !t.is_cap() || t.is(ALL_CAPS) {
+            continue;
+        }
+        let Some(entries) = shorts.get(ctx.toks.key(k)) else {
+            continue;
+        };
+        let Some(e) = entries
+            .iter()
+            .filter_map(|e| ctx.lex.entry(*e))
+            .find(|e| named.contains(e.id.as_str()))
+        else {
+            continue;
+        };
+        let before = k.checked_sub(1).map_or("", |p| ctx.toks.key(p));
+        let next_cap = ctx.toks.toks.get(k + 1).is_some_and(|n| n.is_cap());
+        if matches!(before, "of" | "the" | "de" | "del" | "el" | "la") || next_cap {
+            continue;
+        }
+        found.push(Span {
+            i: k,
+            j: k + 1,
+            actor: e.id.clone(),
+            role: MentionRole::Acronym,
+            kind: e.kind,
+            name: e.name.clone(),
+            country: e.country.clone(),
+            org: None,
+            weak: false,
+            generic: None,
+        });
+    }
+    merge_spans(spans, found);
 }

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use super::coref::{acronyms, coverage, generic_countries, surnames};
+use super::coref::{acronyms, coverage, short_forms, surnames};
 use super::lexicon::{Direction, Lexicon, Role, lexicon};
 use super::names::affiliate;
 use super::words::{ALL_CAPS, LETTERS, SPACE_BEFORE, Tokens, tokenize};
@@ -48,8 +48,9 @@ pub(crate) struct Span {
     pub country: Option<String>,
     pub org: Option<ActorId>,
     pub weak: bool,
-    /// An organisation named only with generic words ("Armed Forces"): its id takes its country.
-    pub generic: bool,
+    /// An organisation named only with generic words ("Armed Forces"): its canonical name
+    /// ("armed-forces"); its id takes its country.
+    pub generic: Option<String>,
 }
 
 /// The text, its tokens and facts about it, for the rules.
@@ -128,10 +129,22 @@ fn extract_with_index(text: &str, index: &TextIndex) -> ArticleActors {
     for &(a, b) in &bounds {
         scan(&ctx, a, b, &mut spans);
     }
+    super::orgs::join_country_names(&ctx, &mut spans);
+    super::orgs::companies(&ctx, &mut spans);
+    super::people::more_people(&ctx, &mut spans);
     acronyms(&ctx, &mut spans, &sentence_of);
+    short_forms(&ctx, &mut spans);
     surnames(&ctx, &mut spans);
     affiliate(&ctx, &mut spans, &sentence_of);
-    generic_countries(&mut spans);
+    let places = super::places::places(&ctx, &spans, &sentence_of);
+    let mut drop = places.place.clone();
+    super::places::generic_countries(&ctx, &mut spans, &places, &sentence_of, &mut drop);
+    let spans: Vec<Span> = spans
+        .into_iter()
+        .zip(drop)
+        .filter(|(s, d)| !d && !super::lists::is_not_actor(&s.actor))
+        .map(|(s, _)| s)
+        .collect();
     let cues = cues(&ctx, &spans, &bounds);
     finish(&ctx, index, &sents, spans, cues)
 }
@@ -143,6 +156,11 @@ fn scan(ctx: &Ctx, a: usize, b: usize, spans: &mut Vec<Span>) {
         let t = ctx.toks.toks[i];
         if !t.is_word() || !t.is(LETTERS) {
             i += 1;
+            continue;
+        }
+        // "By Irina Volkova", "Reporting by …": the writers, before any other rule reads them.
+        if let Some(end) = ctx.byline_at(i) {
+            i = ctx.byline_names(end, &|_, _| true, spans).max(i + 1);
             continue;
         }
         if let Some(p) = ctx.titled_person(i, b) {
@@ -182,7 +200,7 @@ impl Ctx<'_> {
     }
 
     /// Does the word list flag token `k` so (`lexicon::GIVEN`, `STOP`, …)?
-    pub(crate) fn flag(&self, k: usize, flag: u8) -> bool {
+    pub(crate) fn flag(&self, k: usize, flag: u16) -> bool {
         self.word(k).flags & flag != 0
     }
 
@@ -251,7 +269,7 @@ impl Ctx<'_> {
             country: e.country.clone(),
             org: None,
             weak: false,
-            generic: false,
+            generic: None,
         })
     }
 }
@@ -411,20 +429,21 @@ fn title_lines(toks: &Tokens) -> Vec<bool> {
     out
 }
 
-/// Tokens inside stretches of three or more words in capitals.
+/// Tokens inside stretches of three or more words in capitals (single capital letters, as in
+/// "U.S.", go on a stretch without counting; brackets end it).
 fn caps_runs(toks: &Tokens) -> Vec<bool> {
     let mut out = vec![false; toks.len()];
     let mut run_start = None;
     let mut words = 0;
     for k in 0..=toks.len() {
         let t = toks.toks.get(k);
-        let caps =
-            t.is_some_and(|t| t.is(ALL_CAPS) || (t.is_cap() && toks.key(k).chars().count() == 1));
-        let punct = t.is_some_and(|t| !t.is_word());
+        let caps = t.is_some_and(|t| t.is(ALL_CAPS));
+        let letter = t.is_some_and(|t| t.is_cap() && toks.key(k).chars().count() == 1);
+        let punct = t.is_some_and(|t| !t.is_word()) && !matches!(toks.key(k), "(" | ")");
         if caps {
             run_start.get_or_insert(k);
             words += 1;
-        } else if punct && run_start.is_some() {
+        } else if (punct || letter) && run_start.is_some() {
             continue;
         } else {
             if let Some(s) = run_start.take()

@@ -8,9 +8,12 @@ use std::sync::OnceLock;
 use super::words::{ALL_CAPS, fold, tokenize};
 use super::{ActorId, ActorKind};
 
-const COUNTRIES: &str = include_str!("../../assets/gazetteer/countries.tsv");
-const REGIONS: &str = include_str!("../../assets/gazetteer/regions.tsv");
-const ORGS: &str = include_str!("../../assets/gazetteer/orgs.tsv");
+mod tables;
+use tables::rows;
+
+pub(super) const COUNTRIES: &str = include_str!("../../assets/gazetteer/countries.tsv");
+pub(super) const REGIONS: &str = include_str!("../../assets/gazetteer/regions.tsv");
+pub(super) const ORGS: &str = include_str!("../../assets/gazetteer/orgs.tsv");
 const TITLES: &str = include_str!("../../assets/gazetteer/titles.txt");
 const ORG_WORDS: &str = include_str!("../../assets/gazetteer/org_words.txt");
 const GENERIC_LIST: &str = include_str!("../../assets/gazetteer/generic_org_words.txt");
@@ -76,6 +79,8 @@ pub enum Direction {
 pub struct CueType {
     pub name: String,
     pub direction: Direction,
+    /// A cue of giving, selling or training: a capital after "to" or "from" is a party to it.
+    pub gives: bool,
 }
 
 /// Everything the lists say about one folded word, found with one look-up per token.
@@ -89,19 +94,53 @@ pub struct WordInfo {
     pub cue_phrases: Vec<(Vec<String>, u16)>,
     /// The word's cue type (exact or by prefix).
     pub cue: Option<u16>,
-    pub flags: u8,
+    pub flags: u16,
 }
 
 /// [`WordInfo::flags`]: a given name.
-pub const GIVEN: u8 = 1;
+pub const GIVEN: u16 = 1;
 /// A stop word.
-pub const STOP: u8 = 2;
+pub const STOP: u16 = 2;
 /// An organisation word.
-pub const ORG: u8 = 4;
+pub const ORG: u16 = 4;
 /// A word of generic organisation names.
-pub const GENERIC: u8 = 8;
+pub const GENERIC: u16 = 8;
 /// A title by itself.
-pub const TITLE: u8 = 16;
+pub const TITLE: u16 = 16;
+/// "in", "at", "across": a capital or region after it is a place.
+pub const LOCATIVE: u16 = 32;
+/// "to", "from", "a": a place unless a cue of giving comes before.
+pub const DIRECTIONAL: u16 = 64;
+/// "visited", "arrived": a capital right after it is a place.
+pub const MOTION: u16 = 128;
+/// "a", "new": a capital after it is a place or a modifier.
+pub const DETERMINER: u16 = 256;
+/// "said", "dijo": a verb of saying.
+pub const SPEECH: u16 = 512;
+/// "company", "empresa": a capitalised name after it is a company.
+pub const COMPANY: u16 = 1024;
+/// "flow", "route": goods or people moving somewhere.
+pub const TRAFFIC: u16 = 2048;
+/// "acronym", "language": after a demonym it names a language.
+pub const LANGUAGE: u16 = 4096;
+/// "initiative", "program": ends a programme's name.
+pub const PROGRAM: u16 = 8192;
+/// "has", "will", "ya": may stand between a subject and its verb.
+pub const AUXILIARY: u16 = 16384;
+
+/// The classes of `places.tsv` and their flags.
+const PLACE_CLASSES: [(&str, u16); 10] = [
+    ("locative", LOCATIVE),
+    ("directional", DIRECTIONAL),
+    ("motion", MOTION),
+    ("determiner", DETERMINER),
+    ("speech", SPEECH),
+    ("company", COMPANY),
+    ("traffic", TRAFFIC),
+    ("language", LANGUAGE),
+    ("program", PROGRAM),
+    ("auxiliary", AUXILIARY),
+];
 
 /// Every list, parsed and indexed.
 #[derive(Debug, Default)]
@@ -126,6 +165,8 @@ pub struct Lexicon {
     /// Folded word → index in `infos`: all of the above in one place.
     words: HashMap<String, u32>,
     infos: Vec<WordInfo>,
+    /// Places, generic bodies, legal forms, short forms.
+    pub lists: super::lists::Lists,
 }
 
 static NO_WORD: WordInfo = WordInfo {
@@ -142,158 +183,34 @@ pub fn lexicon() -> &'static Lexicon {
     LEXICON.get_or_init(Lexicon::build)
 }
 
-fn rows(table: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    table
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').map(str::trim).collect())
-}
-
-fn list(cell: Option<&&'static str>) -> Vec<&'static str> {
-    cell.map(|c| {
-        c.split('|')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .collect()
-    })
-    .unwrap_or_default()
-}
-
 fn words_of(list: &str) -> impl Iterator<Item = &str> {
     list.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-/// English plural of a demonym: "Russians", "Pakistanis"; none for "Chinese" or "Swiss".
-fn english_plural(d: &str) -> Option<String> {
-    let last = d.chars().last()?;
-    if d.ends_with("ese") || d.ends_with("ss") || d.ends_with("ch") || d.ends_with("sh") {
-        return None;
-    }
-    matches!(last, 'n' | 'i' | 'r' | 'e' | 'k' | 't' | 'o').then(|| format!("{d}s"))
-}
-
-/// Spanish forms of a masculine singular demonym: "ruso" → ruso, rusa, rusos, rusas.
-fn spanish_forms(d: &str) -> Vec<String> {
-    let stem = |n: usize| d[..d.len() - n].to_owned();
-    if let Some(s) = d.strip_suffix('o') {
-        vec![
-            d.into(),
-            format!("{s}a"),
-            format!("{s}os"),
-            format!("{s}as"),
-        ]
-    } else if d.ends_with("és") {
-        let s = stem("és".len());
-        vec![
-            d.into(),
-            format!("{s}esa"),
-            format!("{s}eses"),
-            format!("{s}esas"),
-        ]
-    } else if d.ends_with("án") {
-        let s = stem("án".len());
-        vec![
-            d.into(),
-            format!("{s}ana"),
-            format!("{s}anes"),
-            format!("{s}anas"),
-        ]
-    } else if d.ends_with("ón") {
-        let s = stem("ón".len());
-        vec![
-            d.into(),
-            format!("{s}ona"),
-            format!("{s}ones"),
-            format!("{s}onas"),
-        ]
-    } else if d.ends_with('í') || d.ends_with('ú') {
-        vec![d.into(), format!("{d}es"), format!("{d}s")]
-    } else if d.ends_with('l') || d.ends_with('n') {
-        vec![
-            d.into(),
-            format!("{d}a"),
-            format!("{d}es"),
-            format!("{d}as"),
-        ]
-    } else {
-        vec![d.into(), format!("{d}s")]
-    }
-}
-
 impl Lexicon {
     fn build() -> Self {
-        let mut lex = Lexicon::default();
-        for row in rows(COUNTRIES) {
-            let code = row.first().copied().unwrap_or_default();
-            let names = list(row.get(1));
-            let Some(display) = names.first() else {
-                continue;
-            };
-            let e = lex.add_entry(code, display, ActorKind::Country, Some(code));
-            for n in &names {
-                lex.add_alias(e, n, Role::Name, false, false);
-            }
-            for d in list(row.get(2)) {
-                lex.add_alias(e, d, Role::Demonym, false, false);
-                if let Some(p) = english_plural(d) {
-                    lex.add_alias(e, &p, Role::Demonym, false, false);
-                }
-            }
-            for d in list(row.get(3)) {
-                for form in spanish_forms(d) {
-                    lex.add_alias(e, &form, Role::Demonym, false, true);
-                }
-            }
-            for c in list(row.get(4)) {
-                lex.add_alias(e, c, Role::Capital, false, false);
-            }
-            for m in list(row.get(5)) {
-                lex.add_alias(e, m, Role::Metonym, false, false);
-            }
-        }
-        for row in rows(REGIONS) {
-            let names = list(row.get(1));
-            let (Some(id), Some(display)) = (row.first(), names.first()) else {
-                continue;
-            };
-            let e = lex.add_entry(&format!("region:{id}"), display, ActorKind::Country, None);
-            for n in &names {
-                lex.add_alias(e, n, Role::Name, false, false);
-            }
-            for d in list(row.get(2)) {
-                lex.add_alias(e, d, Role::Demonym, false, false);
-                if let Some(p) = english_plural(d) {
-                    lex.add_alias(e, &p, Role::Demonym, false, false);
-                }
-            }
-            for d in list(row.get(3)) {
-                for form in spanish_forms(d) {
-                    lex.add_alias(e, &form, Role::Demonym, false, true);
-                }
-            }
-        }
-        for row in rows(ORGS) {
-            let names = list(row.get(2));
-            let acronyms = list(row.get(3));
-            let Some(id) = row.first() else { continue };
-            let Some(display) = names.first().or(acronyms.first()) else {
-                continue;
-            };
-            let country = row.get(1).filter(|c| c.len() == 2).copied();
-            let e = lex.add_entry(&format!("org:{id}"), display, ActorKind::Org, country);
-            for n in &names {
-                let long = n.split_whitespace().count() >= 3;
-                lex.add_alias(e, n, Role::Name, long, false);
-            }
-            for a in &acronyms {
-                lex.add_alias(e, a, Role::Acronym, false, false);
-            }
+        let mut lex = Lexicon {
+            lists: super::lists::Lists::read(),
+            ..Lexicon::default()
+        };
+        lex.read_countries();
+        lex.read_regions();
+        lex.read_orgs();
+        for name in super::lists::not_actor_names() {
+            let e = lex.add_entry(
+                &format!("none:{}", super::slug(name)),
+                name,
+                ActorKind::Org,
+                None,
+            );
+            lex.add_alias(e, name, Role::Name, false, false);
         }
         for list in lex.first.values_mut() {
             list.sort_by_key(|a| std::cmp::Reverse(lex.aliases[*a as usize].words.len()));
         }
+        lex.link_country_generics();
         for t in words_of(TITLES) {
             let toks = tokenize(t);
             let words: Vec<String> = (0..toks.len()).map(|i| toks.key(i).to_owned()).collect();
@@ -322,6 +239,9 @@ impl Lexicon {
         for set in [&self.org_words, &self.generic, &self.given, &self.stop] {
             keys.extend(set.iter().cloned());
         }
+        for words in self.lists.place_words.values() {
+            keys.extend(words.iter().cloned());
+        }
         keys.sort();
         keys.dedup();
         for key in keys {
@@ -339,6 +259,11 @@ impl Lexicon {
             if self.is_title_word(&key) {
                 flags |= TITLE;
             }
+            for (class, flag) in PLACE_CLASSES {
+                if self.lists.is(class, &key) {
+                    flags |= flag;
+                }
+            }
             let info = WordInfo {
                 aliases: self.first.get(&key).cloned().unwrap_or_default(),
                 titles: self.titles.get(&key).cloned().unwrap_or_default(),
@@ -349,6 +274,11 @@ impl Lexicon {
             self.words.insert(key, self.infos.len() as u32);
             self.infos.push(info);
         }
+    }
+
+    /// The flags of a folded word (`GIVEN`, `SPEECH`, …), 0 for a word no list holds.
+    pub fn flags_of(&self, key: &str) -> u16 {
+        self.word_info(self.word_index(key)).flags
     }
 
     /// What the lists say about a folded word: its index in the word table, if any.
@@ -367,6 +297,7 @@ impl Lexicon {
             let (Some(name), Some(dir), Some(forms)) = (row.first(), row.get(1), row.get(2)) else {
                 continue;
             };
+            let gives = row.get(3).is_some_and(|g| *g == "yes");
             let direction = match *dir {
                 "forward" => Direction::Forward,
                 "reverse" => Direction::Reverse,
@@ -376,6 +307,7 @@ impl Lexicon {
             self.cue_types.push(CueType {
                 name: (*name).to_owned(),
                 direction,
+                gives,
             });
             for form in forms.split('|').map(str::trim).filter(|f| !f.is_empty()) {
                 let words: Vec<String> = form.split_whitespace().map(fold).collect();

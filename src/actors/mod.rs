@@ -13,11 +13,17 @@ mod coref;
 pub mod curate;
 pub mod dateline;
 pub mod extract;
+mod groups;
 mod hash;
 pub mod layout;
 pub mod lexicon;
+pub mod lists;
 pub mod names;
 pub mod network;
+mod orgs;
+mod pairs;
+mod people;
+mod places;
 pub mod relations;
 pub mod resolve;
 pub mod words;
@@ -62,6 +68,8 @@ pub enum MentionRole {
     Metonym,
     Acronym,
     Surname,
+    /// A writer named in a byline ("By Irina Volkova"); ties no one.
+    Byline,
     /// Added by the analyst.
     Manual,
 }

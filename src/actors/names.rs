@@ -5,12 +5,12 @@
 //! generic organisation belongs to, from the words around it.
 
 use super::extract::{Ctx, Span};
-use super::lexicon::{GENERIC, GIVEN, ORG, Role, STOP, TITLE};
+use super::lexicon::{GIVEN, ORG, Role, STOP, TITLE};
 use super::words::ALL_CAPS;
 use super::{ActorKind, MentionRole};
 
 /// Words that join the parts of a name ("Ministry of Defense", "Fuerzas Armadas de Colombia").
-const CONNECTORS: &[&str] = &[
+pub(crate) const CONNECTORS: &[&str] = &[
     "of", "for", "and", "the", "on", "against", "de", "del", "la", "las", "los", "y", "para",
     "contra", "en", "e", "&", "-", "al", "el", "una", "un",
 ];
@@ -21,10 +21,9 @@ const PARTICLES: &[&str] = &[
 ];
 
 const MAX_NAME: usize = 5;
-const MAX_ORG: usize = 10;
 
 impl Ctx<'_> {
-    fn key(&self, i: usize) -> &str {
+    pub(crate) fn key(&self, i: usize) -> &str {
         self.toks.key(i)
     }
 
@@ -37,13 +36,13 @@ impl Ctx<'_> {
         t.is_cap()
             && !t.is(ALL_CAPS)
             && !self.caps_run(i)
-            && !self.flag(i, STOP | ORG)
-            && (!self.flag(i, TITLE) || self.flag(i, GIVEN))
+            && !self.flag(i, ORG)
+            && (!self.flag(i, STOP | TITLE) || self.flag(i, GIVEN))
             && key.chars().next().is_some_and(char::is_alphabetic)
     }
 
     /// The length of a person's name starting at `i` (within `end`), particles included.
-    fn name_len(&self, i: usize, end: usize) -> usize {
+    pub(crate) fn name_len(&self, i: usize, end: usize) -> usize {
         if !self.name_word(i) {
             return 0;
         }
@@ -133,6 +132,10 @@ impl Ctx<'_> {
         if n < 2 {
             return None;
         }
+        // "Sao Bernardo do Campo": a given name inside a longer name is no person.
+        if i > 0 && !self.toks.toks[i].is(super::words::LINE_START) && self.name_word(i - 1) {
+            return None;
+        }
         // In a headline ("Marijuana Bill Faces Political, Economic Obstacles") a given name
         // starts a person only if the surname is also written elsewhere.
         if self.title_case(i) && !self.body_words().contains(self.key(i + n - 1)) {
@@ -156,7 +159,7 @@ impl Ctx<'_> {
         self.title_lines.get(i).copied().unwrap_or(false)
     }
 
-    fn person(&self, i: usize, j: usize) -> Span {
+    pub(crate) fn person(&self, i: usize, j: usize) -> Span {
         let name = self.phrase(i, j);
         Span {
             i,
@@ -168,7 +171,7 @@ impl Ctx<'_> {
             country: None,
             org: None,
             weak: false,
-            generic: false,
+            generic: None,
         }
     }
 
@@ -189,108 +192,11 @@ impl Ctx<'_> {
     }
 
     /// A country or region named at `i` (name, capital or demonym): its length and country.
-    fn place_at(&self, i: usize, end: usize) -> Option<(usize, Option<String>, Role)> {
+    pub(crate) fn place_at(&self, i: usize, end: usize) -> Option<(usize, Option<String>, Role)> {
         let (len, alias) = self.gazetteer_len(i, end)?;
         let a = self.lex.aliases.get(alias as usize)?;
         let e = self.lex.entry(a.entry)?;
         (e.kind == ActorKind::Country).then(|| (len, e.country.clone(), a.role))
-    }
-
-    /// An organisation named by a capitalised sequence at `i` holding an organisation word.
-    pub(crate) fn org_sequence(&self, i: usize, start: usize, end: usize) -> Option<Span> {
-        let t = self.toks.toks.get(i)?;
-        let key = self.key(i);
-        if !t.is_cap() || self.caps_run(i) || self.flag(i, STOP | TITLE) {
-            return None;
-        }
-        // "Commanders of …": a plural title starts no body's name.
-        if key
-            .strip_suffix('s')
-            .is_some_and(|s| self.lex.is_title_word(s))
-        {
-            return None;
-        }
-        let mut k = i;
-        let mut last = i; // one past the last capitalised word
-        let mut country = None;
-        while k < end && k - i < MAX_ORG {
-            let tk = self.toks.toks[k];
-            if k > i && CONNECTORS.contains(&self.key(k)) {
-                let mut n = k;
-                while n < end && CONNECTORS.contains(&self.key(n)) {
-                    n += 1;
-                }
-                // "of Peru" ends the name and says whose it is; "of the International
-                // Institute…" starts another name; "Army and Navy" are two.
-                if let Some((_, c, role)) = self.place_at(n, end) {
-                    if role != Role::Demonym && matches!(self.key(k), "of" | "de" | "del") {
-                        country = c;
-                    }
-                    break;
-                }
-                if self.gazetteer_len(n, end).is_some()
-                    || (matches!(self.key(k), "and" | "y")
-                        && (i..k).any(|x| self.flag(x, ORG))
-                        && self.flag(n, ORG))
-                {
-                    break;
-                }
-                k += 1;
-                continue;
-            }
-            let key = self.key(k);
-            if !(tk.is_cap()
-                || (k > i && tk.is_word() && key.starts_with(|c: char| c.is_ascii_digit())))
-                || (k > i && self.flag(k, GIVEN) && self.name_len(k, end) >= 2)
-            {
-                break;
-            }
-            k += 1;
-            last = k;
-        }
-        let j = last;
-        // One word ("the Army") only inside a sentence: "Government said" may be any word.
-        let sentence_start = i == start;
-        if (j - i < 2 && sentence_start) || !(i..j).any(|k| self.flag(k, ORG)) {
-            return None;
-        }
-        // A demonym or country first ("Mexican Sinaloa Cartel") is a mention of its own, unless
-        // an acronym follows and makes the whole an official name.
-        if let Some((len, _, _)) = self.place_at(i, end)
-            && len < j - i
-            && !self.acronym_after(j)
-        {
-            return None;
-        }
-        let name = self.phrase(i, j);
-        let generic = (i..j).all(|k| self.flag(k, GENERIC));
-        // "las Fuerzas Armadas colombianas": a demonym after the name.
-        if generic
-            && country.is_none()
-            && let Some((_, c, Role::Demonym)) = self.place_at(j, end)
-        {
-            country = c;
-        }
-        // "the Interior Ministry in Lima": a generic body is the country's it stands in.
-        if generic
-            && country.is_none()
-            && matches!(self.key(j), "in" | "en")
-            && let Some((_, c, Role::Name | Role::Capital)) = self.place_at(j + 1, end)
-        {
-            country = c;
-        }
-        Some(Span {
-            i,
-            j,
-            actor: super::ActorId(format!("org:{}", super::slug(&name))),
-            role: MentionRole::Name,
-            kind: ActorKind::Org,
-            name,
-            country,
-            org: None,
-            weak: false,
-            generic,
-        })
     }
 
     /// Is "(ACRONYM)" right at token `j`?

@@ -19,7 +19,7 @@ use crate::corpus::{ArticleId, Corpus};
 use crate::project::{Coder, CoderId, Project, ThemeId};
 
 /// What to compare. Empty `coders`: every coder with passages; `None`: the default sets.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Options {
     pub coders: Vec<CoderId>,
     pub themes: Option<Vec<ThemeId>>,

@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 
+use super::agreement::{Agreement, Coefficients};
 use super::matrix::{Matrix, Meeting, retrieve};
 use super::search::{SearchResult, context};
 use crate::corpus::{ArticleId, Corpus};
@@ -126,6 +127,52 @@ pub fn hits_csv<W: Write>(
             r,
         ])?;
     }
+    w.flush()?;
+    Ok(())
+}
+
+fn number(x: Option<f64>) -> String {
+    x.map_or_else(String::new, |v| format!("{v}"))
+}
+
+fn agreement_row(id: &str, name: &str, c: &Coefficients) -> Vec<String> {
+    let mut r = vec![id.to_owned(), name.to_owned(), c.units.to_string()];
+    r.extend(c.coded.iter().map(u64::to_string));
+    r.extend(
+        [c.percent, c.cohen_kappa, c.fleiss_kappa, c.alpha, c.alpha_u]
+            .into_iter()
+            .map(number),
+    );
+    r.push(c.grade.map_or("", |g| g.label()).to_owned());
+    r
+}
+
+/// The agreement table (`dossier agreement --format csv`, the Agreement tab's export): one row
+/// per theme and a last row `overall`; an undefined coefficient is an empty cell.
+pub fn agreement_csv<W: Write>(table: &Agreement, out: W) -> Result<(), csv::Error> {
+    let mut w = csv::Writer::from_writer(out);
+    let mut header: Vec<String> = ["theme_id", "theme", "units"].map(String::from).to_vec();
+    header.extend(table.coders.iter().map(|c| format!("coded_by_{}", c.name)));
+    header.extend(
+        [
+            "percent",
+            "cohen_kappa",
+            "fleiss_kappa",
+            "alpha",
+            "alpha_u",
+            "grade",
+        ]
+        .map(String::from),
+    );
+    w.write_record(&header)?;
+    for t in &table.themes {
+        w.write_record(agreement_row(
+            &t.theme.0.to_string(),
+            &t.name,
+            &t.coefficients,
+        ))?;
+    }
+    w.write_record(agreement_row("", "overall", &table.overall))?;
     w.flush()?;
     Ok(())
 }

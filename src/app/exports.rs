@@ -112,6 +112,14 @@ impl DossierApp {
                 Some(r) => export::hits_csv(corpus, r, &mut bytes),
                 None => Ok(()),
             },
+            ExportWhat::Agreement => match self.views.agreement.table() {
+                Some(table) => export::agreement_csv(table, &mut bytes),
+                None => {
+                    self.notes
+                        .warn("There is no agreement table to export yet.");
+                    return;
+                }
+            },
         };
         match written {
             Ok(()) => {

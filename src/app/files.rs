@@ -2,7 +2,7 @@
 //! project is replaced, native or typed file dialogs, and saves — one at a time, a second one
 //! waiting for the first, so they can never finish out of order.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use super::DossierApp;
@@ -164,11 +164,19 @@ impl DossierApp {
             DialogKind::ExportAnalysis => self.export_analysis(path),
             DialogKind::ExportQdpx => self.export_qdpx(path),
             DialogKind::ExportQdc => self.export_qdc(path),
+            DialogKind::ImportQdpx => self.jobs.read_qdpx(path),
+            DialogKind::ImportQdc => self.jobs.read_codebook(path),
+            DialogKind::MergeProject => self.plan_merge(path),
         }
     }
 
     pub(super) fn save(&mut self) {
         match self.session.project_path() {
+            Some(path) if is_sample(path) => {
+                self.notes
+                    .info("The sample project stays as shipped: choose a file for your copy.");
+                self.show_dialog(DialogKind::SaveProject);
+            }
             Some(path) => self.save_to(path.to_owned()),
             None => self.show_dialog(DialogKind::SaveProject),
         }
@@ -184,6 +192,14 @@ impl DossierApp {
     /// another window or program wrote it since (the analyst said so).
     pub(super) fn save_checked(&mut self, path: PathBuf, overwrite: bool) {
         let path = save_target(path);
+        if is_sample(&path) {
+            self.notes.error(format!(
+                "The sample project is not saved over: choose another file — {}",
+                path.display()
+            ));
+            self.show_dialog(DialogKind::SaveProject);
+            return;
+        }
         if self.jobs.is_running(Slot::Save) {
             self.queued_save = Some(path);
             return;
@@ -233,4 +249,35 @@ impl DossierApp {
             self.queue.send(FileCommand::OpenPath(path));
         }
     }
+}
+
+/// The file name of the sample project shipped beside the seeds.
+pub(super) const SAMPLE: &str = "sample.dossier.json";
+
+/// The sample project: in the working folder, beside the executable, or in the source tree
+/// Dossier was built from (the first found).
+pub(super) fn sample_project() -> Option<PathBuf> {
+    let mut candidates = Vec::new();
+    if let Ok(dir) = std::env::current_dir() {
+        candidates.push(dir.join(SAMPLE));
+    }
+    if let Some(dir) = std::env::current_exe()
+        .ok()
+        .and_then(|e| e.parent().map(Path::to_owned))
+    {
+        candidates.push(dir.join(SAMPLE));
+    }
+    candidates.push(Path::new(env!("CARGO_MANIFEST_DIR")).join(SAMPLE));
+    candidates.into_iter().find(|p| p.is_file())
+}
+
+/// Is `path` the shipped sample project (which is never saved over)?
+fn is_sample(path: &Path) -> bool {
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join(SAMPLE);
+    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    };
+    path.file_name().is_some_and(|n| n == SAMPLE)
+        && (same(path, &shipped) || sample_project().is_some_and(|s| same(path, &s)))
 }

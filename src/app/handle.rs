@@ -5,7 +5,7 @@
 
 use egui::TextEdit;
 
-use super::DossierApp;
+use super::{DossierApp, files};
 use crate::context::dialog::AutoTagDialog;
 use crate::context::{
     Command, Dialog, DialogCommand, DialogKind, Pending, SelectCommand, Tab, UiCommand,
@@ -73,6 +73,9 @@ impl DossierApp {
         if let Some(notice) = outcome.notice {
             self.notes.notice(notice);
         }
+        if let Some(report) = outcome.report {
+            self.windows.report = Some(report);
+        }
     }
 
     fn ui_command(&mut self, ctx: &egui::Context, command: UiCommand) {
@@ -84,6 +87,10 @@ impl DossierApp {
             UiCommand::SaveAs => self.show_dialog(DialogKind::SaveProject),
             UiCommand::ExportQdpx => self.show_dialog(DialogKind::ExportQdpx),
             UiCommand::ExportQdc => self.show_dialog(DialogKind::ExportQdc),
+            UiCommand::ImportQdpx => self.guard(Pending::Dialog(DialogKind::ImportQdpx)),
+            UiCommand::ImportQdc => self.show_dialog(DialogKind::ImportQdc),
+            UiCommand::MergeProject => self.show_dialog(DialogKind::MergeProject),
+            UiCommand::Preferences => self.windows.preferences = true,
             UiCommand::Quit => self.guard(Pending::Quit),
             UiCommand::Undo => self.apply_intent(ctx, HistoryIntent::Undo.into()),
             UiCommand::Redo => self.apply_intent(ctx, HistoryIntent::Redo.into()),
@@ -125,6 +132,13 @@ impl DossierApp {
             UiCommand::OpenSource => match self.sel.article.clone() {
                 Some(id) => self.file_command(crate::context::FileCommand::OpenSource(id)),
                 None => self.notes.info("Open an article first."),
+            },
+            UiCommand::OpenSample => match files::sample_project() {
+                Some(path) => self.guard(Pending::OpenPath(path)),
+                None => self.notes.error(format!(
+                    "The sample project is not installed beside Dossier — {}",
+                    files::SAMPLE
+                )),
             },
             UiCommand::TogglePanel(panel) => self.settings.panels.toggle(panel),
             UiCommand::CommandPalette => {
@@ -173,6 +187,7 @@ impl DossierApp {
                 self.show_hit(ctx, i);
             }
             SelectCommand::EditTheme(id) => self.sel.theme = id,
+            SelectCommand::Coders(view) => self.sel.coders = view,
         }
     }
 
@@ -283,6 +298,12 @@ impl DossierApp {
                 self.notes
                     .warn("The project is open without its articles; its passages are kept.");
             }
+            DialogCommand::WriteImport {
+                from,
+                imported,
+                project,
+                sources,
+            } => self.jobs.write_import(from, imported, project, sources),
         }
     }
 
@@ -305,6 +326,13 @@ impl DossierApp {
                 let project = self.session.project().clone();
                 self.jobs
                     .preview_auto_tag(corpus, project, query, scope, (unit, theme));
+            }
+            WorkCommand::Agreement(request) => {
+                // Only for the project as it is now (the request was made this frame).
+                if request.revision == self.session.revision() {
+                    let project = self.session.project().clone();
+                    self.jobs.agreement(request, project, corpus);
+                }
             }
         }
     }

@@ -9,6 +9,14 @@ use crate::ui::reader;
 
 impl DossierApp {
     pub(super) fn shortcuts(&mut self, ctx: &egui::Context) {
+        // Esc closes the report windows (shortcuts, messages, load report) before anything else.
+        let windows = &mut self.windows;
+        if self.dialog.is_none()
+            && (windows.shortcuts || windows.messages || windows.load_report)
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            *windows = Default::default();
+        }
         let focused = ctx.memory(|m| m.focused());
         let reader_or_nothing = focused.is_none_or(|id| id == reader::text_id());
         // More specific shortcuts first: Ctrl+Shift+Z must not be taken as Ctrl+Z.

@@ -6,6 +6,10 @@ use egui::{CentralPanel, Panel, Ui};
 use super::DossierApp;
 use super::settings::Panels;
 use crate::context::{SelectCommand, SidePanel, Tab, ViewContext};
+use crate::ui::actors::actors_ui;
+use crate::ui::actors::network::network_ui;
+use crate::ui::actors::relations::relations_ui;
+use crate::ui::agreement::agreement_ui;
 use crate::ui::analysis::{cooccurrence_ui, frequency_ui, matrix_ui, retrieval_ui};
 use crate::ui::codebook::codebook_ui;
 use crate::ui::command_palette::{PaletteAnswer, command_palette_ui};
@@ -17,7 +21,9 @@ use crate::ui::menu::menu_ui;
 use crate::ui::orphans::orphans_ui;
 use crate::ui::passages::passages_ui;
 use crate::ui::plot::plot_ui;
+use crate::ui::preferences::preferences_ui;
 use crate::ui::reader::reader_ui;
+use crate::ui::report::report_ui;
 use crate::ui::search::search_ui;
 use crate::ui::status::{status_ui, toasts_ui};
 use crate::ui::windows::windows_ui;
@@ -93,7 +99,11 @@ impl DossierApp {
                         Tab::Cooccurrence => cooccurrence_ui(ui, &cx, &mut views.analysis),
                         Tab::Frequency => frequency_ui(ui, &cx, &mut views.analysis),
                         Tab::Retrieval => retrieval_ui(ui, &cx, &mut views.analysis),
+                        Tab::Agreement => agreement_ui(ui, &cx, &mut views.agreement),
                         Tab::Orphans => orphans_ui(ui, &cx),
+                        Tab::Actors => actors_ui(ui, &cx, &mut views.actors),
+                        Tab::Relations => relations_ui(ui, &cx, &mut views.actors.relations),
+                        Tab::Network => network_ui(ui, &cx, &mut views.actors),
                     }
                 });
         }
@@ -145,6 +155,13 @@ impl DossierApp {
             &self.queue,
         );
         windows_ui(ctx, &cx, &mut self.windows);
+        preferences_ui(
+            ctx,
+            &cx,
+            &mut self.windows.preferences,
+            &mut self.views.preferences,
+        );
+        report_ui(ctx, &mut self.windows.report);
         if let Some(dialog) = self.dialog.as_mut()
             && let Some(answer) = dialog_ui(ctx, &cx, dialog)
         {

@@ -96,6 +96,7 @@ impl DossierApp {
                     .notes
                     .error(format!("Could not export: {e} — {}", path.display())),
             },
+            JobOutput::Team(output) => self.team_output(output),
             JobOutput::Opened { path, result } => {
                 if let Err(e) = result {
                     self.notes.error(format!(

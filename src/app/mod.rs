@@ -12,6 +12,7 @@ mod keys;
 mod layout;
 mod loading;
 pub mod settings;
+mod team;
 mod watch;
 
 use std::path::PathBuf;
@@ -24,6 +25,7 @@ use crate::context::{
     Command, CommandQueue, Dialog, ExportWhat, Notifications, Pending, Selection, Tab, Windows,
 };
 use crate::session::Session;
+use crate::ui::agreement::AgreementState;
 use crate::ui::analysis::AnalysisState;
 use crate::ui::codebook::CodebookState;
 use crate::ui::command_palette::PaletteState;
@@ -32,6 +34,7 @@ use crate::ui::inspector::InspectorState;
 use crate::ui::library::LibraryState;
 use crate::ui::passages::PassagesState;
 use crate::ui::plot::PlotState;
+use crate::ui::preferences::PreferencesState;
 use crate::ui::reader::ReaderState;
 use crate::ui::search::SearchState;
 
@@ -62,6 +65,9 @@ struct Views {
     plot: PlotState,
     search: SearchState,
     analysis: AnalysisState,
+    actors: crate::ui::actors::ActorsState,
+    agreement: AgreementState,
+    preferences: PreferencesState,
 }
 
 /// The Dossier window.

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use crate::analysis::agreement::{self, Agreement, Coefficients, Options};
+use crate::analysis::agreement::{self, Options};
 use crate::analysis::agreement_disagreements::disagreements;
 use crate::corpus::LoadOptions;
 use crate::project::{CoderId, Project, ThemeId};
@@ -18,6 +18,8 @@ pub enum TableFormat {
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
+    #[command(flatten)]
+    pub load: super::load::LoadFlags,
     /// A saved project file with passages of two or more coders.
     pub project: PathBuf,
     /// The coders to compare, by name or id, comma separated (default: every coder with
@@ -118,48 +120,7 @@ pub fn run(args: &Args, load: &LoadOptions, out: &mut dyn Write) -> Result<(), C
             serde_json::to_writer_pretty(&mut *out, &value).map_err(std::io::Error::other)?;
             writeln!(out)?;
         }
-        TableFormat::Csv => write_csv(&table, out)?,
+        TableFormat::Csv => crate::analysis::export::agreement_csv(&table, out)?,
     }
-    Ok(())
-}
-
-fn number(x: Option<f64>) -> String {
-    x.map_or_else(String::new, |v| format!("{v}"))
-}
-
-fn row(id: &str, name: &str, c: &Coefficients) -> Vec<String> {
-    let mut r = vec![id.to_owned(), name.to_owned(), c.units.to_string()];
-    r.extend(c.coded.iter().map(u64::to_string));
-    r.extend(
-        [c.percent, c.cohen_kappa, c.fleiss_kappa, c.alpha, c.alpha_u]
-            .into_iter()
-            .map(number),
-    );
-    r.push(c.grade.map_or("", |g| g.label()).to_owned());
-    r
-}
-
-/// The table as CSV: one row per theme and a last row `overall`.
-fn write_csv(table: &Agreement, out: &mut dyn Write) -> Result<(), CliError> {
-    let mut w = csv::Writer::from_writer(out);
-    let mut header: Vec<String> = ["theme_id", "theme", "units"].map(String::from).to_vec();
-    header.extend(table.coders.iter().map(|c| format!("coded_by_{}", c.name)));
-    header.extend(
-        [
-            "percent",
-            "cohen_kappa",
-            "fleiss_kappa",
-            "alpha",
-            "alpha_u",
-            "grade",
-        ]
-        .map(String::from),
-    );
-    w.write_record(&header)?;
-    for t in &table.themes {
-        w.write_record(row(&t.theme.0.to_string(), &t.name, &t.coefficients))?;
-    }
-    w.write_record(row("", "overall", &table.overall))?;
-    w.flush()?;
     Ok(())
 }

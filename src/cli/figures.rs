@@ -21,6 +21,8 @@ use super::load::{CliError, load_any};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
+    #[command(flatten)]
+    pub load: super::load::LoadFlags,
     /// A folder of articles or a project.
     pub path: PathBuf,
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]

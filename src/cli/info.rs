@@ -11,6 +11,8 @@ use super::load::{CliError, load_any};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
+    #[command(flatten)]
+    pub load: super::load::LoadFlags,
     /// A folder of articles or a project file.
     pub path: PathBuf,
     /// `text` (a summary) or `jsonl` (one JSON object per article with its attributes:

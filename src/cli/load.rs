@@ -27,8 +27,20 @@ pub enum CliError {
          --allow-outside-corpus to read it — {project}"
     )]
     OutsideCorpus { project: PathBuf, folder: PathBuf },
+    #[error("no such folder or file: {0}")]
+    Missing(PathBuf),
     #[error("{0}")]
     Usage(String),
+}
+
+/// `path`, or [`CliError::Missing`] when nothing is there (a mistyped folder is not a broken
+/// project).
+pub fn existing(path: &Path) -> Result<&Path, CliError> {
+    if path.exists() {
+        Ok(path)
+    } else {
+        Err(CliError::Missing(path.to_owned()))
+    }
 }
 
 impl CliError {
@@ -44,6 +56,29 @@ impl CliError {
             _ => None,
         };
         io.is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+}
+
+/// How to load articles: given to the window and to the commands that read articles (not to
+/// those that only read a project file).
+#[derive(clap::Args, Debug, Clone, Copy)]
+pub struct LoadFlags {
+    /// Skip article files larger than this many megabytes (MiB) when loading a folder.
+    #[arg(long, value_name = "MB", default_value_t = 20)]
+    pub max_file_mb: u64,
+    /// Read a project's corpus even when its folder lies outside the project's folder (the
+    /// command names the folder and stops without this).
+    #[arg(long)]
+    pub allow_outside_corpus: bool,
+}
+
+impl LoadFlags {
+    pub fn options(self) -> LoadOptions {
+        LoadOptions {
+            max_file_bytes: self.max_file_mb.saturating_mul(1024 * 1024),
+            allow_outside_corpus: self.allow_outside_corpus,
+            ..LoadOptions::default()
+        }
     }
 }
 
@@ -95,7 +130,7 @@ pub fn corpus_folder(path: &Path, options: &LoadOptions) -> Result<PathBuf, CliE
 /// Load a folder of articles, or a project file and its corpus.
 pub fn load_any(path: &Path, options: &LoadOptions) -> Result<Loaded, CliError> {
     let cancel = AtomicBool::new(false);
-    if path.is_dir() {
+    if existing(path)?.is_dir() {
         let (corpus, report) = load_folder(path, options, &mut |_| {}, &cancel)?;
         return Ok(Loaded {
             corpus,

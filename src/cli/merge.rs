@@ -12,6 +12,8 @@ use super::load::{CliError, load_any};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
+    #[command(flatten)]
+    pub load: super::load::LoadFlags,
     /// This project (its corpus is the one both projects code).
     pub ours: PathBuf,
     /// The other analyst's project; it is never written.

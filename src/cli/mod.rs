@@ -20,25 +20,20 @@ mod relations;
 mod search;
 mod text;
 
-pub use load::{CliError, Loaded, load_any};
+pub use load::{CliError, LoadFlags, Loaded, load_any};
 
 /// Dossier: read, tag and measure a corpus of news articles.
 #[derive(Parser, Debug)]
-#[command(name = "dossier", version, about, long_about = None)]
+#[command(name = "dossier", version, about, long_about = None, args_conflicts_with_subcommands = true)]
 pub struct Cli {
     /// A folder of articles or a saved project to open (default: the bundled `seeds/`).
     pub path: Option<PathBuf>,
-    /// Skip article files larger than this many megabytes (MiB) when loading a folder.
-    #[arg(long, global = true, value_name = "MB", default_value_t = 20)]
-    pub max_file_mb: u64,
+    #[command(flatten)]
+    pub load: LoadFlags,
     /// The program that opens an article's original file from the window (default: the
     /// system's opener, such as xdg-open).
     #[arg(long, value_name = "PROGRAM")]
     pub opener: Option<PathBuf>,
-    /// Read a project's corpus even when its folder lies outside the project's folder (the
-    /// command names the folder and stops without this).
-    #[arg(long, global = true)]
-    pub allow_outside_corpus: bool,
     #[command(subcommand)]
     pub command: Option<Cmd>,
 }
@@ -89,32 +84,27 @@ pub enum Format {
 /// Parse the command line and run it; the binary prints the error, with its chain.
 pub fn main() -> Result<(), CliError> {
     let cli = Cli::parse();
-    let load = LoadOptions {
-        max_file_bytes: cli.max_file_mb.saturating_mul(1024 * 1024),
-        allow_outside_corpus: cli.allow_outside_corpus,
-        ..LoadOptions::default()
-    };
     let Some(command) = &cli.command else {
-        return run_window(cli.path, load.max_file_bytes, cli.opener);
+        return run_window(cli.path, cli.load.options().max_file_bytes, cli.opener);
     };
     // Every command writes through one buffer: one write() per 64 KiB, not one per line. (Not
     // the window: it must not hold the lock on stdout.)
     let mut buffered = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
     let stdout = &mut buffered;
     let result = match command {
-        Cmd::Info(args) => info::run(args, &load, stdout),
-        Cmd::ExportQdpx(args) => refi::run_qdpx(args, &load, stdout),
+        Cmd::Info(args) => info::run(args, &args.load.options(), stdout),
+        Cmd::ExportQdpx(args) => refi::run_qdpx(args, &args.load.options(), stdout),
         Cmd::ExportQdc(args) => refi::run_qdc(args, stdout),
         Cmd::ExportPassages(args) => passages::run(args, stdout),
-        Cmd::Search(args) => search::run(args, &load, stdout),
-        Cmd::Figures(args) => figures::run(args, &load, stdout),
-        Cmd::Text(args) => text::run(args, &load, stdout),
-        Cmd::Actors(args) => actors::run(args, &load, stdout),
-        Cmd::Relations(args) => relations::run(args, &load, stdout),
-        Cmd::Agreement(args) => agreement::run(args, &load, stdout),
+        Cmd::Search(args) => search::run(args, &args.load.options(), stdout),
+        Cmd::Figures(args) => figures::run(args, &args.load.options(), stdout),
+        Cmd::Text(args) => text::run(args, &args.load.options(), stdout),
+        Cmd::Actors(args) => actors::run(args, &args.load.options(), stdout),
+        Cmd::Relations(args) => relations::run(args, &args.load.options(), stdout),
+        Cmd::Agreement(args) => agreement::run(args, &args.load.options(), stdout),
         Cmd::ImportQdpx(args) => import::run_qdpx(args, stdout),
         Cmd::ImportQdc(args) => import::run_qdc(args, stdout),
-        Cmd::Merge(args) => merge::run(args, &load, stdout),
+        Cmd::Merge(args) => merge::run(args, &args.load.options(), stdout),
     };
     match result.and_then(|()| Ok(std::io::Write::flush(stdout)?)) {
         // Whoever read the output went away (`| head`): not a failure worth a message.

@@ -63,7 +63,7 @@ fn problem(project: &crate::project::Project, p: &crate::project::Passage) -> St
 /// `dossier export-passages PROJECT --format csv|jsonl`: one row per passage and theme (one
 /// with no theme for a passage that has none), each marked when it needs attention.
 pub fn export_passages(path: &Path, format: Format, out: &mut dyn Write) -> Result<(), CliError> {
-    let opened = io::open(path)?;
+    let opened = io::open(super::load::existing(path)?)?;
     let project = &opened.project;
     let mut rows = Vec::new();
     for p in project.passages.values() {

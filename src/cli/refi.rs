@@ -11,6 +11,8 @@ use super::load::{CliError, load_any};
 
 #[derive(clap::Args, Debug)]
 pub struct QdpxArgs {
+    #[command(flatten)]
+    pub load: super::load::LoadFlags,
     /// A saved project file.
     pub project: PathBuf,
     /// The `.qdpx` file to write. Never a project or a file of the corpus.
@@ -142,7 +144,7 @@ pub fn export_qdc(
     force: bool,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
-    let opened = io::open(path)?;
+    let opened = io::open(super::load::existing(path)?)?;
     let Some(xml) = crate::interop::refi::qdc(&opened.project) else {
         return Err(CliError::Usage(format!(
             "{} has no themes; there is no codebook to export",

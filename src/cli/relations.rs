@@ -25,6 +25,8 @@ pub enum GraphFormat {
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
+    #[command(flatten)]
+    pub load: super::load::LoadFlags,
     /// A folder of articles or a project.
     pub path: PathBuf,
     #[arg(long, value_enum, default_value_t = GraphFormat::Jsonl)]

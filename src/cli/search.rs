@@ -25,6 +25,8 @@ pub enum SearchFormat {
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
+    #[command(flatten)]
+    pub load: super::load::LoadFlags,
     /// A folder of articles or a project.
     pub path: PathBuf,
     /// The text (or, with --regex, the regular expression) to look for.

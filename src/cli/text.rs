@@ -15,6 +15,8 @@ const READS: &str =
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
+    #[command(flatten)]
+    pub load: super::load::LoadFlags,
     /// A file of any format Dossier reads (.txt, .md, .html, .htm, .xhtml, .pdf, .docx, .odt,
     /// .epub, .rtf).
     pub file: PathBuf,

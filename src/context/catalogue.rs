@@ -18,6 +18,10 @@ pub enum UiCommand {
     SaveAs,
     ExportQdpx,
     ExportQdc,
+    ImportQdpx,
+    ImportQdc,
+    MergeProject,
+    Preferences,
     Quit,
     Undo,
     Redo,
@@ -34,6 +38,8 @@ pub enum UiCommand {
     ShowLoadReport,
     ShowMessages,
     ShowShortcuts,
+    /// Open the sample project shipped with Dossier (never saved over: Save asks for a file).
+    OpenSample,
     CommandPalette,
     /// Open the original file of the article in the reader with the system's viewer.
     OpenSource,
@@ -76,6 +82,10 @@ impl UiCommand {
             Self::SaveAs,
             Self::ExportQdpx,
             Self::ExportQdc,
+            Self::ImportQdpx,
+            Self::ImportQdc,
+            Self::MergeProject,
+            Self::Preferences,
             Self::Quit,
             Self::Undo,
             Self::Redo,
@@ -92,6 +102,7 @@ impl UiCommand {
             Self::ShowLoadReport,
             Self::ShowMessages,
             Self::ShowShortcuts,
+            Self::OpenSample,
             Self::CommandPalette,
             Self::OpenSource,
             Self::ShowProjectMemo,
@@ -109,6 +120,10 @@ impl UiCommand {
             Self::SaveAs => "Save as…",
             Self::ExportQdpx => "Export REFI-QDA project (.qdpx)…",
             Self::ExportQdc => "Export codebook (.qdc)…",
+            Self::ImportQdpx => "Import REFI-QDA project (.qdpx)…",
+            Self::ImportQdc => "Import codebook (.qdc)…",
+            Self::MergeProject => "Merge project…",
+            Self::Preferences => "Preferences…",
             Self::Quit => "Quit",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
@@ -122,6 +137,7 @@ impl UiCommand {
             Self::ShowLoadReport => "Load report",
             Self::ShowMessages => "Messages",
             Self::ShowShortcuts => "Keyboard shortcuts",
+            Self::OpenSample => "Open the sample project",
             Self::CommandPalette => "Command palette…",
             Self::OpenSource => "Open the source file",
             Self::ShowProjectMemo => "Project memo",
@@ -145,6 +161,14 @@ impl UiCommand {
                 "The articles, codebook and passages for NVivo, ATLAS.ti, MAXQDA or QualCoder"
             }
             Self::ExportQdc => "The codebook alone, as REFI-QDA codes",
+            Self::ImportQdpx => {
+                "A project from NVivo, ATLAS.ti, MAXQDA or QualCoder, as a new Dossier project"
+            }
+            Self::ImportQdc => "Add the codes of a REFI-QDA codebook to the themes",
+            Self::MergeProject => {
+                "Bring another analyst's project on the same articles into this one"
+            }
+            Self::Preferences => "Who you are: the coder new passages are made by",
             Self::Quit => "Close Dossier (asks first when there are unsaved changes)",
             Self::Undo => "Undo the last edit",
             Self::Redo => "Redo the last undone edit",
@@ -160,6 +184,10 @@ impl UiCommand {
             Self::ShowLoadReport => "Files that were skipped or read with a fallback encoding",
             Self::ShowMessages => "Every message and error shown this session",
             Self::ShowShortcuts => "Every keyboard shortcut",
+            Self::OpenSample => {
+                "A project on the bundled articles with themes, tagged passages and a series \
+                 (your changes are saved to a new file)"
+            }
             Self::CommandPalette => "Find any command by name and run it",
             Self::OpenSource => {
                 "Open the original file (HTML, PDF, Word…) of the article in the reader with the system's viewer"
@@ -202,11 +230,16 @@ impl UiCommand {
             Self::OpenPath
             | Self::ExportQdpx
             | Self::ExportQdc
+            | Self::ImportQdpx
+            | Self::ImportQdc
+            | Self::MergeProject
+            | Self::Preferences
             | Self::ShowTab(_)
             | Self::ShowLoadReport
             | Self::ShowMessages
             | Self::OpenSource
-            | Self::ShowProjectMemo => Vec::new(),
+            | Self::ShowProjectMemo
+            | Self::OpenSample => Vec::new(),
         }
     }
 
@@ -222,6 +255,10 @@ impl UiCommand {
             | Self::SaveAs
             | Self::ExportQdpx
             | Self::ExportQdc
+            | Self::ImportQdpx
+            | Self::ImportQdc
+            | Self::MergeProject
+            | Self::Preferences
             | Self::Quit
             | Self::Find
             | Self::FindNext
@@ -230,6 +267,7 @@ impl UiCommand {
             | Self::ShowLoadReport
             | Self::ShowMessages
             | Self::ShowShortcuts
+            | Self::OpenSample
             | Self::CommandPalette
             | Self::OpenSource
             | Self::ShowProjectMemo
@@ -243,6 +281,7 @@ impl UiCommand {
             Self::Save | Self::SaveAs => session.has_work(),
             Self::ExportQdpx => !session.corpus().is_empty(),
             Self::ExportQdc => !session.project().themes.is_empty(),
+            Self::MergeProject => !session.corpus().is_empty(),
             Self::Undo => session.history().can_undo(),
             Self::Redo => session.history().can_redo(),
             Self::OpenSource => selection
@@ -256,6 +295,9 @@ impl UiCommand {
             Self::OpenFolder
             | Self::OpenProject
             | Self::OpenPath
+            | Self::ImportQdpx
+            | Self::ImportQdc
+            | Self::Preferences
             | Self::Quit
             | Self::DeleteSelection
             | Self::Find
@@ -266,6 +308,7 @@ impl UiCommand {
             | Self::ShowLoadReport
             | Self::ShowMessages
             | Self::ShowShortcuts
+            | Self::OpenSample
             | Self::CommandPalette
             | Self::ShowProjectMemo
             | Self::TogglePanel(_) => true,
@@ -325,9 +368,13 @@ mod tests {
             UiCommand::OpenSource => 21,
             UiCommand::ShowProjectMemo => 22,
             UiCommand::TogglePanel(_) => 23,
+            UiCommand::ImportQdpx => 24,
+            UiCommand::ImportQdc => 25,
+            UiCommand::MergeProject => 26,
+            UiCommand::Preferences => 27,
         }
     }
-    const VARIANTS: usize = 24;
+    const VARIANTS: usize = 28;
 
     #[test]
     fn the_catalogue_lists_every_command_with_text_and_tooltip() {

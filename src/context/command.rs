@@ -8,13 +8,16 @@ use std::path::PathBuf;
 
 use super::catalogue::UiCommand;
 use super::dialog::{DialogKind, Pending};
-use super::selection::Selection;
+use super::selection::{CoderView, Selection};
+use crate::analysis::agreement::{Agreement, AgreementError, Options};
+use crate::analysis::agreement_disagreements::SideBySide;
 use crate::analysis::autotag::Unit;
 use crate::analysis::matrix::Measure;
 use crate::analysis::{Query, Scope};
 use crate::corpus::ArticleId;
 use crate::figures::curation::FigureKey;
-use crate::project::{Opened, PassageId, SeriesId, ThemeId};
+use crate::interop::refi_import::Imported;
+use crate::project::{CoderId, Opened, PassageId, SeriesId, ThemeId};
 use crate::session::recovery::Found;
 use crate::session::{Intent, Level, TagIntent, TextRange};
 
@@ -70,6 +73,8 @@ pub enum SelectCommand {
     Hit(usize),
     /// Open the codebook's editor on a theme, or close it.
     EditTheme(Option<ThemeId>),
+    /// Show these coders' passages in the reader.
+    Coders(CoderView),
 }
 
 /// Files to open or write.
@@ -95,6 +100,8 @@ pub enum ExportWhat {
     Frequencies,
     Retrieval(BTreeSet<ThemeId>, bool),
     Hits,
+    /// The agreement table the Agreement tab shows.
+    Agreement,
 }
 
 /// Questions to ask, and the answers of dialogs. Every answer closes its dialog.
@@ -133,6 +140,14 @@ pub enum DialogCommand {
         project_path: PathBuf,
         opened: Box<Opened>,
     },
+    /// Write an imported REFI-QDA project (read from `from`) to `project`, its articles into
+    /// `sources`, then open it.
+    WriteImport {
+        from: PathBuf,
+        imported: Box<Imported>,
+        project: PathBuf,
+        sources: PathBuf,
+    },
 }
 
 /// Background work.
@@ -151,6 +166,24 @@ pub enum WorkCommand {
         unit: Unit,
         theme: ThemeId,
     },
+    /// Work out the agreement table (and two coders' disagreements) off the frame.
+    Agreement(AgreementRequest),
+}
+
+/// What the Agreement tab asks for: the table of `options` on the project at `revision`, and
+/// the disagreements of the coders `pair`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AgreementRequest {
+    pub revision: u64,
+    pub options: Options,
+    pub pair: Option<(CoderId, CoderId)>,
+}
+
+/// The answer to an [`AgreementRequest`].
+#[derive(Clone, Debug)]
+pub struct AgreementResult {
+    pub table: Result<Agreement, AgreementError>,
+    pub disagreements: Vec<SideBySide>,
 }
 
 macro_rules! into_command {
@@ -191,5 +224,8 @@ intent_into_command!(
     crate::session::CorpusIntent,
     crate::session::HistoryIntent,
     crate::session::FileIntent,
+    crate::session::ActorIntent,
+    crate::session::CoderIntent,
+    crate::session::MergeIntent,
     crate::session::AttributeIntent,
 );

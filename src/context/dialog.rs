@@ -4,9 +4,11 @@
 
 use std::path::PathBuf;
 
+use super::team_dialogs::{CodebookDialog, ImportDialog, MergeDialog};
 use crate::analysis::autotag::{Plan, Unit};
 use crate::analysis::{Query, Scope};
 use crate::project::{Opened, SeriesId, ThemeId};
+use crate::session::Report;
 use crate::session::recovery::Found;
 
 /// Which file to ask for (in a native dialog, or typed), and what the chosen path is for.
@@ -25,6 +27,12 @@ pub enum DialogKind {
     ExportQdpx,
     /// Write the codebook as REFI-QDA (`.qdc`).
     ExportQdc,
+    /// Read a REFI-QDA project (`.qdpx`) into a new project.
+    ImportQdpx,
+    /// Add a REFI-QDA codebook's (`.qdc`) codes to the themes.
+    ImportQdc,
+    /// Merge another analyst's project into this one.
+    MergeProject,
 }
 
 impl DialogKind {
@@ -35,13 +43,25 @@ impl DialogKind {
             Self::ExportPlot => Some("png"),
             Self::ExportQdpx => Some("qdpx"),
             Self::ExportQdc => Some("qdc"),
-            Self::OpenFolder | Self::OpenProject | Self::SaveProject => None,
+            Self::OpenFolder
+            | Self::OpenProject
+            | Self::SaveProject
+            | Self::ImportQdpx
+            | Self::ImportQdc
+            | Self::MergeProject => None,
         }
     }
 
     /// Does the dialog choose a file to write (not one to open)?
     pub fn saves(self) -> bool {
-        !matches!(self, Self::OpenFolder | Self::OpenProject)
+        !matches!(
+            self,
+            Self::OpenFolder
+                | Self::OpenProject
+                | Self::ImportQdpx
+                | Self::ImportQdc
+                | Self::MergeProject
+        )
     }
 }
 
@@ -78,6 +98,12 @@ pub enum Dialog {
     Recover(Found),
     /// "Tag all hits…": choose the theme and unit, see what would happen, confirm.
     AutoTag(AutoTagDialog),
+    /// Where to write an imported REFI-QDA project.
+    ImportTarget(ImportDialog),
+    /// Codes of a codebook are named like themes: add them renamed, use the themes, or stop?
+    CodebookClash(CodebookDialog),
+    /// The preview of merging another analyst's project.
+    Merge(MergeDialog),
     /// Another window or program saved the project file since this window opened or last
     /// saved it: overwrite, save as a new file, reload, or cancel?
     SaveConflict(PathBuf),
@@ -112,5 +138,9 @@ pub struct Windows {
     pub load_report: bool,
     pub messages: bool,
     pub shortcuts: bool,
+    /// Preferences: the current coder.
+    pub preferences: bool,
+    /// What an import or a merge did and left out.
+    pub report: Option<Report>,
     pub project_memo: bool,
 }

@@ -25,6 +25,10 @@ pub enum Slot {
     Watch,
     /// A native file dialog, open until the analyst answers it.
     FileDialog,
+    /// Reading a file to bring into the open project (a codebook, another analyst's project).
+    Import,
+    /// Working out a view's numbers (the agreement table) from a copy of the project.
+    Analysis,
     /// Handing an article's original file to the system's opener.
     Open,
 }
@@ -33,7 +37,10 @@ impl Slot {
     /// Does the status bar show this work? Searches come and go with every key press (the
     /// search pane shows them); the recovery copy and the folder watch are quiet work.
     pub fn shown(self) -> bool {
-        !matches!(self, Self::Search | Self::Recovery | Self::Watch)
+        !matches!(
+            self,
+            Self::Search | Self::Recovery | Self::Watch | Self::Analysis
+        )
     }
 }
 

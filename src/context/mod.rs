@@ -10,18 +10,20 @@ pub mod jobs;
 pub mod notify;
 pub mod selection;
 pub mod tab;
+pub mod team_dialogs;
 
 use std::cell::RefCell;
 use std::path::PathBuf;
 
 pub use catalogue::{KeyScope, UiCommand};
 pub use command::{
-    Command, DialogCommand, ExportWhat, FileCommand, SelectCommand, WorkCommand, theme_click,
+    AgreementRequest, AgreementResult, Command, DialogCommand, ExportWhat, FileCommand,
+    SelectCommand, WorkCommand, theme_click,
 };
 pub use dialog::{Dialog, DialogKind, Pending, Windows};
 pub use jobs::{Running, Slot};
 pub use notify::Notifications;
-pub use selection::{Selection, theme_for_key};
+pub use selection::{CoderView, Selection, theme_for_key};
 pub use tab::{SidePanel, Tab};
 
 use crate::session::Session;

@@ -99,3 +99,29 @@ impl Notifications {
         self.log.iter().rev().find(|n| n.level >= level)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn success_messages_fade_and_errors_stay() {
+        let mut notes = Notifications::default();
+        notes.info("Saved project.dossier.json");
+        notes.warn("2 passages moved");
+        notes.error("Cannot save — /read-only/p.dossier.json");
+        assert_eq!(notes.active().count(), 3, "all three are shown at first");
+        assert!(notes.next_expiry().is_some_and(|d| d <= INFO_TTL));
+        // Seven seconds later: the info toast has gone by itself; the others stay.
+        let Some(earlier) = Instant::now().checked_sub(INFO_TTL + Duration::from_secs(1)) else {
+            return;
+        };
+        for n in &mut notes.log {
+            n.at = earlier;
+        }
+        let levels: Vec<Level> = notes.active().map(|(_, n)| n.level).collect();
+        assert_eq!(levels, [Level::Warning, Level::Error]);
+        assert_eq!(notes.next_expiry(), None);
+        assert_eq!(notes.log().len(), 3, "the log keeps every message");
+    }
+}

@@ -4,7 +4,7 @@
 
 use crate::corpus::ArticleId;
 use crate::figures::curation::FigureKey;
-use crate::project::{PassageId, Project, ThemeId};
+use crate::project::{CoderId, PassageId, Project, ThemeId};
 use crate::session::TextRange;
 
 /// The shared selection.
@@ -20,6 +20,38 @@ pub struct Selection {
     pub theme: Option<ThemeId>,
     /// The selected figure.
     pub figure: Option<FigureKey>,
+    /// Whose passages the reader shows.
+    pub coders: CoderView,
+}
+
+/// Whose passages the reader shows: everyone's in their themes' colours, one coder's, or two
+/// coders' side by side, each in a colour of their own.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CoderView {
+    #[default]
+    All,
+    One(CoderId),
+    Two(CoderId, CoderId),
+}
+
+impl CoderView {
+    /// Does the reader show passages by `coder`?
+    pub fn shows(self, coder: CoderId) -> bool {
+        match self {
+            Self::All => true,
+            Self::One(c) => c == coder,
+            Self::Two(a, b) => a == coder || b == coder,
+        }
+    }
+
+    /// In two colours: 0 for the first coder, 1 for the second.
+    pub fn side(self, coder: CoderId) -> Option<usize> {
+        match self {
+            Self::Two(a, _) if a == coder => Some(0),
+            Self::Two(_, b) if b == coder => Some(1),
+            Self::All | Self::One(_) | Self::Two(..) => None,
+        }
+    }
 }
 
 impl Selection {
@@ -37,6 +69,15 @@ impl Selection {
     pub fn prune(&mut self, project: &Project) {
         self.passage = self.passage.filter(|p| project.passages.contains_key(p));
         self.theme = self.theme.filter(|t| project.theme(*t).is_some());
+        let known = |c: CoderId| project.coder(c).is_some();
+        let still = match self.coders {
+            CoderView::All => true,
+            CoderView::One(c) => known(c),
+            CoderView::Two(a, b) => known(a) && known(b),
+        };
+        if !still {
+            self.coders = CoderView::All;
+        }
     }
 }
 

@@ -26,7 +26,11 @@ pub enum Tab {
     Cooccurrence,
     Frequency,
     Retrieval,
+    Agreement,
     Orphans,
+    Actors,
+    Relations,
+    Network,
 }
 
 impl Tab {
@@ -40,7 +44,11 @@ impl Tab {
         Tab::Cooccurrence,
         Tab::Frequency,
         Tab::Retrieval,
+        Tab::Agreement,
         Tab::Orphans,
+        Tab::Actors,
+        Tab::Relations,
+        Tab::Network,
     ];
 
     pub fn title(self) -> &'static str {
@@ -53,7 +61,11 @@ impl Tab {
             Tab::Cooccurrence => "Co-occurrence",
             Tab::Frequency => "Frequency",
             Tab::Retrieval => "Retrieval",
+            Tab::Agreement => "Agreement",
             Tab::Orphans => "Orphans",
+            Tab::Actors => "Actors",
+            Tab::Relations => "Relations",
+            Tab::Network => "Network",
         }
     }
 }

@@ -145,7 +145,7 @@ pub enum OnClash {
 }
 
 /// A codebook read from a `.qdc` file.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Codebook {
     pub codes: Vec<ImportedCode>,
     /// Where the file departs from the QDA-XML codebook schema, with lines.

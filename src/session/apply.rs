@@ -17,6 +17,9 @@ impl Session {
             Intent::Corpus(intent) => self.corpus_change(intent),
             Intent::History(intent) => self.history_step(intent),
             Intent::File(intent) => self.file(intent),
+            Intent::Actors(intent) => self.actor_change(intent),
+            Intent::Coders(intent) => self.coders(intent),
+            Intent::Merge(intent) => self.merge_project(intent),
             Intent::Attributes(intent) => self.attributes(intent),
         }
     }

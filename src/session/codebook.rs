@@ -1,6 +1,7 @@
 //! The codebook: adding, editing, deleting, merging and moving themes, and their number keys.
 
-use super::{CodebookIntent, Notice, Outcome, Session, SessionError};
+use super::{CodebookIntent, Notice, Outcome, Report, Session, SessionError};
+use crate::interop::refi_import_codebook::{Codebook, OnClash, merge_codebook};
 use crate::project::colours::first_unused;
 use crate::project::{Edit, Theme, Timestamp};
 
@@ -41,6 +42,11 @@ impl Session {
                 }
                 self.edit(Edit::SetThemeKeys(keys))
             }
+            CodebookIntent::Import {
+                book,
+                from,
+                on_clash,
+            } => self.import_codebook(&book, &from, on_clash),
         }
     }
 
@@ -67,5 +73,33 @@ impl Session {
             None => Edit::AddTheme(theme),
         };
         self.edit(edit)
+    }
+
+    /// Add a codebook's codes as themes (one undoable step), with a report.
+    fn import_codebook(
+        &mut self,
+        book: &Codebook,
+        from: &str,
+        on_clash: OnClash,
+    ) -> Result<Outcome, SessionError> {
+        let merged = merge_codebook(&self.project, &book.codes, on_clash)
+            .map_err(|e| SessionError::Import(format!("{e} — {from}")))?;
+        let mut outcome = match merged.edit.clone() {
+            Some(edit) => self.edit(edit)?,
+            None => Outcome::unchanged(),
+        };
+        let text = format!(
+            "Added {} theme(s) from {from}{}.",
+            merged.added,
+            match merged.clashes.len() {
+                0 => String::new(),
+                n => format!("; {n} code(s) were named like a theme"),
+            }
+        );
+        let report = Report::of_codebook(book, &merged, from);
+        let worth_a_report = report.sections.iter().any(|(_, items)| !items.is_empty());
+        outcome.notice = Some(Notice::info(text));
+        outcome.report = worth_a_report.then_some(report);
+        Ok(outcome)
     }
 }

@@ -12,8 +12,12 @@ use crate::corpus::changes::Change;
 use crate::figures::Figure;
 use crate::figures::curate::Correction;
 use crate::figures::curation::FigureKey;
+use crate::interop::refi_import_codebook::{Codebook, OnClash};
 use crate::project::attributes::AttributeDef;
-use crate::project::{FigureId, FigureStatus, PassageId, Project, SeriesId, Theme, ThemeId};
+use crate::project::merge::MergePlan;
+use crate::project::{
+    CoderId, FigureId, FigureStatus, PassageId, Project, SeriesId, Theme, ThemeId,
+};
 
 /// A range of an article's text, in code points.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -34,6 +38,9 @@ pub enum Intent {
     Corpus(CorpusIntent),
     History(HistoryIntent),
     File(FileIntent),
+    Actors(super::ActorIntent),
+    Coders(CoderIntent),
+    Merge(MergeIntent),
     Attributes(AttributeIntent),
 }
 
@@ -73,6 +80,13 @@ pub enum CodebookIntent {
     Update(Theme),
     /// Delete a theme: children move up, passages lose it, passages left without a theme go.
     Delete(ThemeId),
+    /// Add the codes of a REFI-QDA codebook (read from the file `from`) as themes, keeping
+    /// their tree, as one undoable step; `on_clash` says what a code named like a theme does.
+    Import {
+        book: Box<Codebook>,
+        from: String,
+        on_clash: OnClash,
+    },
     /// Merge theme `from` into `into`: its passages (with their notes), children and rules
     /// go to `into`, and `from` is deleted; one undoable step.
     Merge { from: ThemeId, into: ThemeId },
@@ -218,6 +232,30 @@ pub enum FileIntent {
     MarkUnsaved,
 }
 
+/// Coders: who new passages are made by.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CoderIntent {
+    /// Make the coder of this name (compared trimmed, case folded) the current one, adding a
+    /// coder of that name when the project has none.
+    Switch(String),
+    /// Add a coder (the current one stays).
+    Add(String),
+    Rename {
+        coder: CoderId,
+        name: String,
+    },
+}
+
+/// Bring another analyst's project on the same corpus into this one, as one undoable step,
+/// with the theme targets the analyst chose in the preview. Their file is only read.
+#[derive(Debug)]
+pub struct MergeIntent {
+    pub theirs: Box<Project>,
+    /// Names their implicit coder (a project without coders): their file's stem.
+    pub their_name: String,
+    pub plan: MergePlan,
+}
+
 macro_rules! into_intent {
     ($($area:ident => $variant:ident),* $(,)?) => {
         $(impl From<$area> for Intent {
@@ -237,5 +275,13 @@ into_intent!(
     CorpusIntent => Corpus,
     HistoryIntent => History,
     FileIntent => File,
+    CoderIntent => Coders,
+    MergeIntent => Merge,
     AttributeIntent => Attributes,
 );
+
+impl From<super::ActorIntent> for Intent {
+    fn from(intent: super::ActorIntent) -> Self {
+        Self::Actors(intent)
+    }
+}

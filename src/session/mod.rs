@@ -2,34 +2,42 @@
 //! data derived from them. No egui here. Everything that changes the project or the corpus is
 //! an [`Intent`] given to [`Session::apply`]; the rest of the program only reads a session.
 
+mod actors;
 mod apply;
 mod attributes;
 mod codebook;
 #[cfg(test)]
 mod codebook_tests;
+mod coders;
 mod corpus;
 mod derived;
 mod figures;
 mod intent;
 pub mod load;
+mod merge;
 mod outcome;
 pub mod recovery;
+mod report;
 mod rules;
 pub mod save;
 mod tagging;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_team;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+pub use actors::ActorIntent;
 pub use intent::{
-    AttributeIntent, CodebookIntent, CorpusIntent, FigureIntent, FileIntent, HistoryIntent, Intent,
-    RuleIntent, SeriesIntent, TagIntent, TextRange,
+    AttributeIntent, CodebookIntent, CoderIntent, CorpusIntent, FigureIntent, FileIntent,
+    HistoryIntent, Intent, MergeIntent, RuleIntent, SeriesIntent, TagIntent, TextRange,
 };
 pub use load::LoadedCorpus;
 pub use outcome::{Level, Notice, Outcome, SessionError};
+pub use report::Report;
 
 use crate::corpus::{ArticleId, Corpus, LoadReport};
 use crate::figures::Figure;
@@ -65,6 +73,8 @@ pub struct Session {
     /// Bumped on every change to the corpus.
     corpus_revision: u64,
     derived: derived::Derived,
+    /// Actors and relations, memoised.
+    actors: actors::ActorCache,
 }
 
 impl Session {
@@ -324,6 +334,7 @@ impl Session {
             self.corpus_revision = next_revision();
         }
         self.derived = derived::Derived::default();
+        self.actors.forget(corpus_too);
     }
 
     /// A session with fresh revision numbers (no cache of another session can match them).

@@ -1,7 +1,9 @@
 //! What applying an intent gives back: what it made or touched (for the UI to select) and
 //! what to tell the analyst, or why it could not be done.
 
+use super::Report;
 use crate::figures::curation::FigureKey;
+use crate::project::coders::CoderError;
 use crate::project::{EditError, PassageId, SeriesId};
 
 /// How important a message is.
@@ -48,6 +50,8 @@ pub struct Outcome {
     pub series: Option<SeriesId>,
     /// Something to tell the analyst.
     pub notice: Option<Notice>,
+    /// A report to show in its own window (what an import or a merge did and left out).
+    pub report: Option<Report>,
 }
 
 impl Outcome {
@@ -97,13 +101,20 @@ pub enum SessionError {
     Undo(EditError),
     #[error("Cannot redo: {0}.")]
     Redo(EditError),
+    #[error("Cannot change the coders: {0}.")]
+    Coder(#[from] CoderError),
+    /// A codebook or project could not be brought in; the text says why.
+    #[error("Cannot import: {0}.")]
+    Import(String),
 }
 
 impl SessionError {
     /// How the analyst is told: a missing selection is a hint, the rest are errors.
     pub fn level(&self) -> Level {
         match self {
-            Self::LastTheme | Self::NeedsSelection(_) => Level::Warning,
+            Self::LastTheme | Self::NeedsSelection(_) | Self::Coder(_) | Self::Import(_) => {
+                Level::Warning
+            }
             Self::Edit(_)
             | Self::DeleteTheme(_)
             | Self::Curate(_)

@@ -46,15 +46,13 @@ pub fn inspector_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut InspectorStat
     ui.horizontal_wrapped(|ui| {
         for t in &passage.themes {
             if let Some(theme) = project.theme(*t) {
-                swatch(ui, palette::theme(theme.color, dark));
-                ui.label(&theme.name);
-                let remove = ui
-                    .add_enabled(passage.themes.len() > 1, Button::new("×").small())
-                    .on_hover_text(format!("Remove “{}” from this passage", theme.name))
-                    .on_disabled_hover_text(
-                        "A passage keeps at least one theme; delete the passage instead",
-                    );
-                if remove.clicked() {
+                let removable = passage.themes.len() > 1;
+                if chip_ui(
+                    ui,
+                    &theme.name,
+                    palette::theme(theme.color, dark),
+                    removable,
+                ) {
                     cx.send(TagIntent::ToggleTheme {
                         passage: passage.id,
                         theme: *t,
@@ -108,4 +106,32 @@ pub fn inspector_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut InspectorStat
         "Created {} · modified {}",
         passage.created, passage.modified
     ));
+}
+
+/// One theme of the passage: swatch, name and "×", kept on one line (a chip that does not fit
+/// the rest of the line starts the next one; a name wider than the panel is cut with "…").
+/// Was "×" clicked?
+fn chip_ui(ui: &mut Ui, name: &str, colour: egui::Color32, removable: bool) -> bool {
+    let spacing = ui.spacing().item_spacing.x;
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let text_width = ui
+        .fonts_mut(|f| f.layout_no_wrap(name.to_owned(), font, egui::Color32::WHITE))
+        .size()
+        .x;
+    let fixed = 12.0 + 22.0 + 3.0 * spacing;
+    let full = ui.max_rect().width();
+    let at_line_start = ui.cursor().left() <= ui.max_rect().left() + 1.0;
+    if !at_line_start && ui.available_width() < (fixed + text_width).min(full) {
+        ui.end_row();
+    }
+    swatch(ui, colour);
+    let name_room = (ui.available_width() - 22.0 - 2.0 * spacing).max(24.0);
+    ui.add_sized(
+        [text_width.min(name_room), ui.spacing().interact_size.y],
+        egui::Label::new(name).truncate(),
+    );
+    ui.add_enabled(removable, Button::new("×").small())
+        .on_hover_text(format!("Remove “{name}” from this passage"))
+        .on_disabled_hover_text("A passage keeps at least one theme; delete the passage instead")
+        .clicked()
 }

@@ -2,6 +2,8 @@
 //! Articles the project knows but the corpus lacks are listed too. The list can be sorted,
 //! filtered and grouped by any attribute ([`super::library_view`]); the selected article's
 //! attributes and memo are edited below it ([`super::attributes`]).
+//! With a row focused (clicked, or reached with Tab), ↑/↓ and k/j open the previous and next
+//! article, and Tab goes on to the reader.
 
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Button, FontId, TextEdit, TextWrapMode, Ui, Vec2};
@@ -22,6 +24,70 @@ pub struct LibraryState {
     pub attributes: AttributesState,
     /// (session revision, filter, view) → the rows.
     cache: Option<(u64, String, LibraryView, Vec<Row>)>,
+    /// A row had the keyboard focus last frame.
+    row_focused: bool,
+    /// The row (position in the filtered list) to give the focus to, when it is drawn.
+    focus_row: Option<usize>,
+    /// Give the reader the focus this frame (Tab was pressed on a row).
+    focus_reader: bool,
+}
+
+/// ↓/j: +1, ↑/k: −1, Tab: the reader; taken from the input only while a row has the focus.
+enum Nav {
+    Step(isize),
+    Reader,
+}
+
+fn nav_key(ui: &Ui) -> Option<Nav> {
+    use egui::{Key, Modifiers};
+    ui.input_mut(|i| {
+        let none = Modifiers::NONE;
+        if i.consume_key(none, Key::ArrowDown) || i.consume_key(none, Key::J) {
+            Some(Nav::Step(1))
+        } else if i.consume_key(none, Key::ArrowUp) || i.consume_key(none, Key::K) {
+            Some(Nav::Step(-1))
+        } else if i.consume_key(none, Key::Tab) {
+            Some(Nav::Reader)
+        } else {
+            None
+        }
+    })
+}
+
+/// Keys on a focused row: open the next or previous article, or move on to the reader.
+fn keyboard_ui(ui: &Ui, cx: &ViewContext<'_>, state: &mut LibraryState, rows: &[Row]) {
+    if std::mem::take(&mut state.focus_reader) {
+        ui.memory_mut(|m| m.request_focus(super::reader::text_id()));
+    }
+    if !state.row_focused {
+        return;
+    }
+    let articles = cx.session.corpus().articles();
+    // Only article rows take part: group headings are stepped over.
+    let article_at = |k: usize| match rows.get(k) {
+        Some(Row::Article(i)) => articles.get(*i),
+        _ => None,
+    };
+    let current = (0..rows.len())
+        .position(|k| article_at(k).map(|a| &a.id) == cx.selection.article.as_ref());
+    match nav_key(ui) {
+        Some(Nav::Step(step)) => {
+            let mut target = current.map_or(0, |c| c.saturating_add_signed(step));
+            while target < rows.len() && article_at(target).is_none() {
+                target = match target.checked_add_signed(step.signum()) {
+                    Some(t) => t,
+                    None => break,
+                };
+            }
+            if let Some(article) = article_at(target) {
+                cx.send(SelectCommand::OpenArticle(article.id.clone()));
+                state.focus_row = Some(target);
+            }
+        }
+        // Next frame: this frame's Tab has already set egui's own focus move going.
+        Some(Nav::Reader) => state.focus_reader = true,
+        None => {}
+    }
 }
 
 const ROW_HEIGHT: f32 = 40.0;
@@ -62,37 +128,58 @@ pub fn library_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut LibraryState) {
         .min_size(60.0)
         .show(ui, |ui| attributes_ui(ui, cx, &mut state.attributes));
 
+    keyboard_ui(ui, cx, state, &rows);
     let counts = session.passage_counts();
     let missing = session.missing_articles();
     let dark = ui.visuals().dark_mode;
-    let mut toggle: Option<String> = None;
-    egui::ScrollArea::vertical()
+    let mut scroll = egui::ScrollArea::vertical()
         .id_salt("library_scroll")
-        .auto_shrink([false, false])
-        .show_rows(ui, ROW_HEIGHT, rows.len(), |ui, range| {
-            for row in &rows[range] {
-                match row {
-                    Row::Group { label, count, open } => {
-                        if group_row(ui, label, *count, *open).clicked() {
-                            toggle = Some(label.clone());
-                        }
-                    }
-                    Row::Article(i) => {
-                        let Some(article) = session.corpus().articles().get(*i) else {
-                            continue;
-                        };
-                        let n = counts.get(&article.id).copied().unwrap_or(0);
-                        let selected = sel.article.as_ref() == Some(&article.id);
-                        let response =
-                            article_row(ui, article, &details(session, article), n, selected)
-                                .on_hover_text(hover(article, n));
-                        if response.clicked() {
-                            cx.send(SelectCommand::OpenArticle(article.id.clone()));
-                        }
+        .auto_shrink([false, false]);
+    if let Some(row) = state.focus_row {
+        // Rows out of view are not drawn: scroll the one to focus into view first.
+        let row_h = ROW_HEIGHT + ui.spacing().item_spacing.y;
+        let view = ui.available_height();
+        let offset = row as f32 * row_h;
+        let shown =
+            egui::scroll_area::State::load(ui.ctx(), ui.make_persistent_id("library_scroll"))
+                .map_or(0.0, |s| s.clamped_offset().y);
+        if offset < shown || offset + row_h > shown + view {
+            scroll = scroll.vertical_scroll_offset((offset - view / 2.0).max(0.0));
+        }
+    }
+    let mut toggle: Option<String> = None;
+    let mut focused = false;
+    scroll.show_rows(ui, ROW_HEIGHT, rows.len(), |ui, range| {
+        for (k, row) in rows[range.clone()].iter().enumerate() {
+            match row {
+                Row::Group { label, count, open } => {
+                    if group_row(ui, label, *count, *open).clicked() {
+                        toggle = Some(label.clone());
                     }
                 }
+                Row::Article(i) => {
+                    let Some(article) = session.corpus().articles().get(*i) else {
+                        continue;
+                    };
+                    let n = counts.get(&article.id).copied().unwrap_or(0);
+                    let selected = sel.article.as_ref() == Some(&article.id);
+                    let response =
+                        article_row(ui, article, &details(session, article), n, selected)
+                            .on_hover_text(hover(article, n));
+                    if response.clicked() {
+                        cx.send(SelectCommand::OpenArticle(article.id.clone()));
+                        response.request_focus();
+                    }
+                    if state.focus_row == Some(range.start + k) {
+                        state.focus_row = None;
+                        response.request_focus();
+                    }
+                    focused |= response.has_focus();
+                }
             }
-        });
+        }
+    });
+    state.row_focused = focused;
     if let Some(label) = toggle
         && !state.view.collapsed.remove(&label)
     {
@@ -133,6 +220,11 @@ fn article_row(
         let visuals = ui.style().interact_selectable(&response, selected);
         if selected || response.hovered() {
             ui.painter().rect_filled(rect, 4.0, visuals.weak_bg_fill);
+        }
+        if response.has_focus() {
+            let stroke = ui.visuals().selection.stroke;
+            ui.painter()
+                .rect_stroke(rect, 4.0, stroke, egui::StrokeKind::Inside);
         }
         let inner = rect.shrink2(Vec2::new(6.0, 3.0));
         let mut right = if passages > 0 {

@@ -45,6 +45,8 @@ pub fn menu_ui(ui: &mut Ui, cx: &ViewContext<'_>) {
             item(ui, cx, UiCommand::Find);
             item(ui, cx, UiCommand::FindNext);
             item(ui, cx, UiCommand::FindPrevious);
+            ui.separator();
+            item(ui, cx, UiCommand::Preferences);
         });
         ui.menu_button("View", |ui| {
             for panel in crate::context::SidePanel::ALL {
@@ -59,6 +61,7 @@ pub fn menu_ui(ui: &mut Ui, cx: &ViewContext<'_>) {
         });
         ui.menu_button("Help", |ui| {
             item(ui, cx, UiCommand::ShowShortcuts);
+            item(ui, cx, UiCommand::OpenSample);
         });
     });
 }
@@ -84,6 +87,10 @@ fn file_menu_ui(ui: &mut Ui, cx: &ViewContext<'_>) {
     ui.separator();
     item(ui, cx, UiCommand::ExportQdpx);
     item(ui, cx, UiCommand::ExportQdc);
+    ui.separator();
+    item(ui, cx, UiCommand::ImportQdpx);
+    item(ui, cx, UiCommand::ImportQdc);
+    item(ui, cx, UiCommand::MergeProject);
     ui.separator();
     item(ui, cx, UiCommand::Quit);
 }

@@ -3,6 +3,8 @@
 //! [`Command`](crate::context::Command)s; it never changes the model itself, and never uses
 //! `app`.
 
+pub mod actors;
+pub mod agreement;
 pub mod analysis;
 pub mod attributes;
 pub mod codebook;
@@ -19,7 +21,9 @@ pub mod orphans;
 pub mod palette;
 pub mod passages;
 pub mod plot;
+pub mod preferences;
 pub mod reader;
+pub mod report;
 pub mod search;
 pub mod status;
 pub mod windows;

@@ -105,3 +105,27 @@ pub fn heat(t: f32, dark: bool) -> Color32 {
         Color32::from_rgba_unmultiplied(30, 100, 200, a)
     }
 }
+
+/// An actor's kind in the actor views: countries blue, organisations orange, people green.
+pub fn actor_kind(kind: crate::actors::ActorKind) -> Color32 {
+    match kind {
+        crate::actors::ActorKind::Country => Color32::from_rgb(70, 130, 220),
+        crate::actors::ActorKind::Org => Color32::from_rgb(230, 140, 40),
+        crate::actors::ActorKind::Person => Color32::from_rgb(60, 170, 90),
+    }
+}
+
+/// The fill of an agreement grade: green (good), amber (tentative), red (poor).
+pub fn grade(grade: crate::analysis::agreement::Grade, dark: bool) -> Color32 {
+    use crate::analysis::agreement::Grade;
+    let (r, g, b) = match grade {
+        Grade::Good => (60, 160, 80),
+        Grade::Tentative => (220, 160, 40),
+        Grade::Poor => (210, 70, 60),
+    };
+    Color32::from_rgba_unmultiplied(r, g, b, if dark { 150 } else { 110 })
+}
+
+/// The two coders' colours when the reader shows two coders side by side: blue and orange,
+/// apart from each other for colour-blind readers too.
+pub const CODER_COLOURS: [Rgb; 2] = [Rgb([40, 120, 220]), Rgb([235, 130, 20])];

@@ -373,7 +373,7 @@ fn rules_ui(ui: &mut Ui, cx: &ViewContext<'_>) {
         ui.horizontal_wrapped(|ui| {
             let kind = if rule.query.regex { "regex" } else { "text" };
             ui.label(format!(
-                "“{}” ({kind}) → {theme}, {}",
+                "“{}” ({kind}) tags with {theme}, {}",
                 rule.query.pattern,
                 rule.unit.label()
             ));

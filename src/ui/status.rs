@@ -31,6 +31,7 @@ pub fn status_ui(ui: &mut Ui, cx: &ViewContext<'_>) {
             ui.add(bar.desired_width(160.0).text(job.label.as_str()));
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            coder_ui(ui, cx);
             if session.is_dirty() {
                 ui.label(
                     RichText::new("Unsaved changes")
@@ -41,6 +42,20 @@ pub fn status_ui(ui: &mut Ui, cx: &ViewContext<'_>) {
             }
         });
     });
+}
+
+/// The current coder; a click opens the preferences to change it.
+fn coder_ui(ui: &mut Ui, cx: &ViewContext<'_>) {
+    let project = cx.session.project();
+    let name = project.coder_name(project.current_coder);
+    if ui
+        .small_button(format!("Coder: {name}"))
+        .on_hover_text("New passages are made by this coder (Edit › Preferences…)")
+        .clicked()
+    {
+        cx.send(crate::context::UiCommand::Preferences);
+    }
+    ui.separator();
 }
 
 /// Toasts in the bottom-right corner; a dismissal is sent as a command.

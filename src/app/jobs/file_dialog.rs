@@ -56,6 +56,18 @@ impl Jobs {
                     .add_filter("REFI-QDA codebook", &["qdc"])
                     .set_file_name("codebook.qdc")
                     .save_file(),
+                DialogKind::ImportQdpx => dialog
+                    .set_title("Import a REFI-QDA project")
+                    .add_filter("REFI-QDA project", &["qdpx"])
+                    .pick_file(),
+                DialogKind::ImportQdc => dialog
+                    .set_title("Import a REFI-QDA codebook")
+                    .add_filter("REFI-QDA codebook", &["qdc"])
+                    .pick_file(),
+                DialogKind::MergeProject => dialog
+                    .set_title("Merge another analyst's project")
+                    .add_filter("Dossier project", &["json"])
+                    .pick_file(),
             };
             JobOutput::Dialog {
                 kind,

@@ -6,6 +6,7 @@
 mod file_dialog;
 mod opener;
 mod png;
+pub mod team;
 mod work;
 
 use std::sync::atomic::Ordering;
@@ -118,6 +119,8 @@ pub enum JobOutput {
         path: PathBuf,
         result: Result<(), String>,
     },
+    /// REFI-QDA import, merging, agreement.
+    Team(team::TeamOutput),
     /// An article's original file was handed to the system's opener (or could not be).
     Opened {
         path: PathBuf,

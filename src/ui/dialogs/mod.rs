@@ -5,6 +5,7 @@
 
 mod autotag;
 mod overwrite;
+mod team;
 
 use std::path::{Path, PathBuf};
 
@@ -34,6 +35,9 @@ pub fn dialog_ui(ctx: &Context, cx: &ViewContext<'_>, dialog: &mut Dialog) -> Op
                 opened,
                 folder,
             } => corpus_outside_ui(ui, project_path, opened, folder),
+            Dialog::ImportTarget(d) => team::import_target_ui(ui, d, dark),
+            Dialog::CodebookClash(d) => team::codebook_clash_ui(ui, d),
+            Dialog::Merge(d) => team::merge_ui(ui, cx, d, dark),
             Dialog::SaveConflict(path) => overwrite::save_conflict_ui(ui, path, dark),
             Dialog::ReplaceFile { kind, path } => overwrite::replace_file_ui(ui, *kind, path),
         }
@@ -112,6 +116,12 @@ fn typed_path_ui(
         DialogKind::ExportAnalysis => ("Export as CSV", "/path/to/table.csv"),
         DialogKind::ExportQdpx => ("Export a REFI-QDA project", "/path/to/project.qdpx"),
         DialogKind::ExportQdc => ("Export the codebook", "/path/to/codebook.qdc"),
+        DialogKind::ImportQdpx => ("Import a REFI-QDA project", "/path/to/project.qdpx"),
+        DialogKind::ImportQdc => ("Import a REFI-QDA codebook", "/path/to/codebook.qdc"),
+        DialogKind::MergeProject => (
+            "Merge another analyst's project",
+            "/path/to/their.dossier.json",
+        ),
     };
     ui.heading(title);
     ui.label("Type the full path:");

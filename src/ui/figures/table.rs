@@ -138,10 +138,11 @@ fn row_ui(
         }
     });
     row.col(|ui| {
+        // The same words as the unit filter and the series ("hectares", "km²", "%").
         ui.label(if r.figure.unit.is_empty() {
             "—".to_owned()
         } else {
-            r.figure.unit.clone()
+            crate::figures::series::unit_label(&r.figure.unit)
         });
     });
     row.col(|ui| {

@@ -7,6 +7,7 @@ use egui::text::{LayoutJob, TextFormat};
 use egui::{Align, Color32, FontId, Galley, Pos2, Rect, Stroke, Ui, Vec2};
 
 use super::{FONT_SIZE, LANE_GAP, LINE_HEIGHT};
+use crate::context::CoderView;
 use crate::corpus::{Article, ArticleId};
 use crate::project::{Rgb, ThemeId};
 use crate::session::Session;
@@ -21,6 +22,10 @@ pub(super) struct CacheKey {
     pub(super) revision: u64,
     pub(super) wrap_width: u32,
     pub(super) dark: bool,
+    /// Actor mentions shown (in a colour per kind).
+    pub(super) actors: bool,
+    /// Whose passages are shown.
+    pub(super) coders: CoderView,
 }
 
 /// One underline: a passage and one of its themes.
@@ -57,6 +62,7 @@ pub(super) fn build_layout(
         .project()
         .passages_of(&article.id)
         .filter(|p| !problems.contains_key(&p.id))
+        .filter(|p| key.coders.shows(p.coder))
         .filter(|p| on_page((p.start, p.end)).is_some())
         .collect();
     let spans: Vec<(usize, usize)> = passages
@@ -64,14 +70,35 @@ pub(super) fn build_layout(
         .filter_map(|p| on_page((p.start, p.end)))
         .collect();
     let marks: Vec<(usize, usize)> = marks.iter().filter_map(|m| on_page(*m)).collect();
+    let mentions: Vec<((usize, usize), Color32)> = if key.actors {
+        mention_spans(ws, article)
+            .into_iter()
+            .filter_map(|(span, c)| on_page(span).map(|s| (s, c)))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let colours: Vec<Vec<Rgb>> = passages
         .iter()
         .map(|p| theme_colours(ws, &p.themes))
         .collect();
+    // Two coders side by side: each coder's passages are filled with the coder's colour (the
+    // underlines keep the themes' colours).
+    let fills: Vec<Vec<Rgb>> = passages
+        .iter()
+        .zip(&colours)
+        .map(|(p, themes)| match key.coders.side(p.coder) {
+            Some(side) => vec![palette::CODER_COLOURS[side]],
+            None => themes.clone(),
+        })
+        .collect();
 
-    // Figures are marked by text colour, passages by fill, so both show at once.
+    // Figures are marked by text colour, passages by fill, so both show at once; actor
+    // mentions (when shown) by an underline and text in their kind's colour.
     let mut all_spans = spans.clone();
     all_spans.extend_from_slice(&marks);
+    let first_mention = all_spans.len();
+    all_spans.extend(mentions.iter().map(|m| m.0));
     let font = FontId::proportional(FONT_SIZE);
     let base = TextFormat {
         font_id: font.clone(),
@@ -96,14 +123,23 @@ pub(super) fn build_layout(
             .covering
             .iter()
             .filter(|&&i| i < spans.len())
-            .flat_map(|&i| colours[i].iter().copied())
+            .flat_map(|&i| fills[i].iter().copied())
             .collect();
         if !fills.is_empty() {
             format.background = palette::highlight_fill(&fills, dark);
             format.color = palette::highlighted_text(dark);
         }
-        if seg.covering.iter().any(|&i| i >= spans.len()) {
+        if seg
+            .covering
+            .iter()
+            .any(|&i| i >= spans.len() && i < first_mention)
+        {
             format.color = palette::figure_text(dark);
+        }
+        if let Some(&i) = seg.covering.iter().find(|&&i| i >= first_mention) {
+            let colour = mentions[i - first_mention].1;
+            format.color = colour;
+            format.underline = Stroke::new(1.5, colour);
         }
         job.append(piece, 0.0, format);
     }
@@ -141,6 +177,21 @@ pub(super) fn build_layout(
         row_starts,
         underlines,
     }
+}
+
+/// The article's actor mentions and their kinds' colours.
+fn mention_spans(ws: &Session, article: &Article) -> Vec<((usize, usize), Color32)> {
+    let resolved = ws.actors();
+    resolved
+        .mentions
+        .get(&article.id)
+        .into_iter()
+        .flatten()
+        .filter_map(|m| {
+            let actor = resolved.actor(&m.actor)?;
+            Some(((m.start, m.end), palette::actor_kind(actor.kind)))
+        })
+        .collect()
 }
 
 fn theme_colours(ws: &Session, themes: &[ThemeId]) -> Vec<Rgb> {

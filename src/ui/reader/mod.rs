@@ -2,6 +2,7 @@
 //! (blended fills plus one stacked underline per passage and theme, so overlaps stay visible).
 //! The text can be selected for tagging; clicking a highlight selects its passage.
 
+mod coders;
 mod layout;
 mod pointer;
 
@@ -74,6 +75,8 @@ pub struct ReaderState {
     pages: Option<Pages>,
     pub page: usize,
     pub scroll_to: Option<ScrollTarget>,
+    /// Show actor mentions in a colour per kind (hover names the resolved actor).
+    pub show_actors: bool,
 }
 
 const FONT_SIZE: f32 = 15.0;
@@ -92,7 +95,8 @@ pub fn reader_ui(
         empty_ui(ui, ws, sel);
         return None;
     };
-    header_ui(ui, cx, article);
+    header_ui(ui, cx, article, &mut state.show_actors);
+    coders::coders_bar_ui(ui, cx);
     let (page, target) = open_page(ui, state, article);
     ui.separator();
     if let Some(t) = target.as_ref().filter(|t| t.select) {
@@ -185,6 +189,7 @@ fn text_ui(
     let (id, dark) = (text_id(), ui.visuals().dark_mode);
     let mut text: &str = article.slice(page.0, page.1).unwrap_or("");
     let marks = ws.figure_spans(&article.id);
+    let show_actors = state.show_actors;
     let layout_slot = &mut state.layout;
     let mut layouter = |ui: &Ui, _buf: &dyn egui::TextBuffer, wrap_width: f32| {
         let key = CacheKey {
@@ -193,6 +198,8 @@ fn text_ui(
             revision: ws.revision(),
             wrap_width: wrap_width.round() as u32,
             dark,
+            actors: show_actors,
+            coders: sel.coders,
         };
         if let Some(layout) = layout_slot.as_ref().filter(|l| l.key == key) {
             return layout.galley.clone();
@@ -250,7 +257,8 @@ fn text_ui(
         }
     }
     let place = (&article.id, page.0);
-    pointer_ui(cx, &response, layout, origin, place, selection.is_some());
+    let flags = (selection.is_some(), show_actors);
+    pointer_ui(cx, &response, layout, origin, place, flags);
     selection
 }
 
@@ -271,7 +279,7 @@ fn empty_ui(ui: &mut Ui, ws: &Session, sel: &Selection) {
     });
 }
 
-fn header_ui(ui: &mut Ui, cx: &ViewContext<'_>, article: &Article) {
+fn header_ui(ui: &mut Ui, cx: &ViewContext<'_>, article: &Article, show_actors: &mut bool) {
     let ws = cx.session;
     ui.heading(&article.title);
     let count = ws.passage_counts().get(&article.id).copied().unwrap_or(0);
@@ -319,6 +327,9 @@ fn header_ui(ui: &mut Ui, cx: &ViewContext<'_>, article: &Article) {
                 format!("· {attention} need attention"),
             );
         }
+        ui.checkbox(show_actors, "Show actors").on_hover_text(
+            "Mark the countries, organisations and people the article mentions, in a colour per kind; hover one for the actor it counts for",
+        );
     });
 }
 

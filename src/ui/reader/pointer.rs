@@ -4,7 +4,8 @@
 use egui::{Pos2, Response, Ui};
 
 use super::layout::Layout;
-use crate::context::{SelectCommand, ViewContext};
+use crate::actors::Actor;
+use crate::context::{CoderView, SelectCommand, ViewContext};
 use crate::corpus::ArticleId;
 use crate::figures::curation::{FigureRow, RowStatus};
 use crate::project::PassageId;
@@ -19,17 +20,24 @@ pub(super) fn pointer_ui(
     layout: &Layout,
     origin: Pos2,
     (article, page_start): (&ArticleId, usize),
-    selecting: bool,
+    (selecting, show_actors): (bool, bool),
 ) {
     let (ws, sel) = (cx.session, cx.selection);
     let at = |pos: Pos2| layout.galley.cursor_from_pos(pos - origin).index.0 + page_start;
     // Hover: which passages and figure are under the pointer.
     if let Some(pos) = response.hover_pos().filter(|_| !response.dragged()) {
         let at = at(pos);
-        let under = passages_at(ws, article, at);
+        let under = passages_at(ws, sel.coders, article, at);
         let figure = figure_at(ws, article, at);
-        if !under.is_empty() || figure.is_some() {
+        let actor = show_actors.then(|| actor_at(ws, article, at)).flatten();
+        if !under.is_empty() || figure.is_some() || actor.is_some() {
             response.clone().on_hover_ui_at_pointer(|ui| {
+                if let Some(a) = actor {
+                    actor_hover_ui(ui, a);
+                    if figure.is_some() || !under.is_empty() {
+                        ui.separator();
+                    }
+                }
                 if let Some(row) = figure {
                     figure_hover_ui(ui, row);
                     if !under.is_empty() {
@@ -49,7 +57,7 @@ pub(super) fn pointer_ui(
         .filter(|_| response.clicked() && !selecting);
     if let Some(pos) = click {
         let at = at(pos);
-        let under = passages_at(ws, article, at);
+        let under = passages_at(ws, sel.coders, article, at);
         // Repeated clicks cycle through overlapping passages, shortest first.
         let next = match sel.passage.and_then(|p| under.iter().position(|u| *u == p)) {
             Some(i) => under.get((i + 1) % under.len()).copied(),
@@ -67,18 +75,39 @@ pub(super) fn pointer_ui(
 }
 
 /// Passages of `article` covering code point `at`, shortest first.
-fn passages_at(ws: &Session, article: &ArticleId, at: usize) -> Vec<PassageId> {
+fn passages_at(ws: &Session, coders: CoderView, article: &ArticleId, at: usize) -> Vec<PassageId> {
     let problems = ws.problems();
     let mut hits: Vec<(usize, PassageId)> = ws
         .project()
         .passages
         .values()
         .filter(|p| &p.article == article && p.start <= at && at < p.end)
+        .filter(|p| coders.shows(p.coder))
         .filter(|p| !problems.contains_key(&p.id))
         .map(|p| (p.char_len(), p.id))
         .collect();
     hits.sort();
     hits.into_iter().map(|(_, id)| id).collect()
+}
+
+/// The actor of the mention covering code point `at`.
+fn actor_at<'w>(ws: &'w Session, article: &ArticleId, at: usize) -> Option<&'w Actor> {
+    let resolved = ws.actors();
+    let m = resolved
+        .mentions
+        .get(article)?
+        .iter()
+        .find(|m| m.start <= at && at < m.end)?;
+    resolved.actor(&m.actor)
+}
+
+fn actor_hover_ui(ui: &mut Ui, a: &Actor) {
+    ui.horizontal(|ui| {
+        crate::ui::swatch(ui, crate::ui::palette::actor_kind(a.kind));
+        ui.strong(&a.name);
+    });
+    let country = a.country.as_deref().unwrap_or("country unknown");
+    ui.weak(format!("Actor · {} · {country}", a.kind.as_str()));
 }
 
 /// The figure (not rejected) covering code point `at`.
@@ -123,6 +152,9 @@ fn hover_ui(ui: &mut Ui, ws: &Session, passages: &[PassageId]) {
                 theme_chip(ui, ws.project(), *t);
             }
         });
+        if !ws.project().has_implicit_coder() {
+            ui.weak(format!("by {}", ws.project().coder_name(p.coder)));
+        }
         if !p.note.is_empty() {
             ui.label(&p.note);
         }
