@@ -31,8 +31,9 @@ fn actor_named(w: &Window, name: &str) -> ActorId {
 
 /// The "N actor(s), M link(s)" line: N.
 fn shown_actors(w: &Window) -> usize {
+    use egui_kittest::kittest::NodeT;
     let node = w.get_by_label_contains(" actor(s), ");
-    let text = node.label().unwrap_or_default();
+    let text = node.accesskit_node().label().unwrap_or_default();
     text.split(' ')
         .next()
         .and_then(|n| n.parse().ok())
@@ -132,7 +133,10 @@ fn unticking_a_kind_removes_its_actors_and_a_click_opens_an_actor() {
     for name in &people {
         assert!(
             w.query_all_by_label(name)
-                .all(|n| n.role() != egui::accesskit::Role::Button),
+                .all(|n| {
+                    use egui_kittest::kittest::NodeT;
+                    n.accesskit_node().role() != egui::accesskit::Role::Button
+                }),
             "no node for {name}"
         );
     }

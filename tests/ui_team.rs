@@ -19,10 +19,9 @@ use dossier::context::{CoderView, SelectCommand};
 use dossier::project::{CoderId, Project, format};
 use dossier::session::TextRange;
 use egui::{Key, Modifiers};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-type App = Harness<'static, dossier::app::DossierApp>;
+type App = common::ui::Window;
 
 fn data(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -5,7 +5,6 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::app::{DossierApp, StartOptions};
-use crate::corpus::LoadOptions;
 
 mod actors;
 mod agreement;

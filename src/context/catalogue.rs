@@ -372,9 +372,10 @@ mod tests {
             UiCommand::ImportQdc => 25,
             UiCommand::MergeProject => 26,
             UiCommand::Preferences => 27,
+            UiCommand::OpenSample => 28,
         }
     }
-    const VARIANTS: usize = 28;
+    const VARIANTS: usize = 29;
 
     #[test]
     fn the_catalogue_lists_every_command_with_text_and_tooltip() {

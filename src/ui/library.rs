@@ -68,8 +68,8 @@ fn keyboard_ui(ui: &Ui, cx: &ViewContext<'_>, state: &mut LibraryState, rows: &[
         Some(Row::Article(i)) => articles.get(*i),
         _ => None,
     };
-    let current = (0..rows.len())
-        .position(|k| article_at(k).map(|a| &a.id) == cx.selection.article.as_ref());
+    let current =
+        (0..rows.len()).position(|k| article_at(k).map(|a| &a.id) == cx.selection.article.as_ref());
     match nav_key(ui) {
         Some(Nav::Step(step)) => {
             let mut target = current.map_or(0, |c| c.saturating_add_signed(step));
@@ -92,6 +92,40 @@ fn keyboard_ui(ui: &Ui, cx: &ViewContext<'_>, state: &mut LibraryState, rows: &[
 
 const ROW_HEIGHT: f32 = 40.0;
 
+/// Articles listed: article rows, and the articles inside closed groups.
+fn shown_count(rows: &[Row]) -> usize {
+    rows.iter()
+        .map(|r| match r {
+            Row::Article(_) => 1,
+            Row::Group {
+                count, open: false, ..
+            } => *count,
+            Row::Group { .. } => 0,
+        })
+        .sum()
+}
+
+/// The list's scroll area, scrolled so that the row about to take the keyboard focus is in
+/// view (rows out of view are not drawn, so they could not take it).
+fn scroll_area(ui: &Ui, focus_row: Option<usize>) -> egui::ScrollArea {
+    let scroll = egui::ScrollArea::vertical()
+        .id_salt("library_scroll")
+        .auto_shrink([false, false]);
+    let Some(row) = focus_row else {
+        return scroll;
+    };
+    let row_h = ROW_HEIGHT + ui.spacing().item_spacing.y;
+    let view = ui.available_height();
+    let offset = row as f32 * row_h;
+    let shown = egui::scroll_area::State::load(ui.ctx(), ui.make_persistent_id("library_scroll"))
+        .map_or(0.0, |s| s.clamped_offset().y);
+    if offset < shown || offset + row_h > shown + view {
+        scroll.vertical_scroll_offset((offset - view / 2.0).max(0.0))
+    } else {
+        scroll
+    }
+}
+
 pub fn library_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut LibraryState) {
     let (session, sel) = (cx.session, cx.selection);
     ui.horizontal(|ui| {
@@ -106,16 +140,7 @@ pub fn library_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut LibraryState) {
     view_ui(ui, session, &mut state.view);
     let rows = filtered(session, state);
     let total = session.corpus().len();
-    let shown = rows.iter().filter(|r| matches!(r, Row::Article(_))).count()
-        + rows
-            .iter()
-            .map(|r| match r {
-                Row::Group {
-                    count, open: false, ..
-                } => *count,
-                _ => 0,
-            })
-            .sum::<usize>();
+    let shown = shown_count(&rows);
     ui.weak(if shown == total {
         format!("{total} article(s)")
     } else {
@@ -132,21 +157,7 @@ pub fn library_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut LibraryState) {
     let counts = session.passage_counts();
     let missing = session.missing_articles();
     let dark = ui.visuals().dark_mode;
-    let mut scroll = egui::ScrollArea::vertical()
-        .id_salt("library_scroll")
-        .auto_shrink([false, false]);
-    if let Some(row) = state.focus_row {
-        // Rows out of view are not drawn: scroll the one to focus into view first.
-        let row_h = ROW_HEIGHT + ui.spacing().item_spacing.y;
-        let view = ui.available_height();
-        let offset = row as f32 * row_h;
-        let shown =
-            egui::scroll_area::State::load(ui.ctx(), ui.make_persistent_id("library_scroll"))
-                .map_or(0.0, |s| s.clamped_offset().y);
-        if offset < shown || offset + row_h > shown + view {
-            scroll = scroll.vertical_scroll_offset((offset - view / 2.0).max(0.0));
-        }
-    }
+    let scroll = scroll_area(ui, state.focus_row);
     let mut toggle: Option<String> = None;
     let mut focused = false;
     scroll.show_rows(ui, ROW_HEIGHT, rows.len(), |ui, range| {

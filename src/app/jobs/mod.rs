@@ -50,6 +50,10 @@ pub enum LoadPurpose {
 
 /// A finished job.
 #[derive(Debug)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "one value per finished job, moved once to the UI thread"
+)]
 pub enum JobOutput {
     FolderLoaded {
         folder: PathBuf,

@@ -19,6 +19,10 @@ use crate::project::{Project, Timestamp, io};
 
 /// A finished team job.
 #[derive(Debug)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "one value per finished job, moved once to the UI thread"
+)]
 pub enum TeamOutput {
     /// A `.qdpx` file was read (`None`: the read was cancelled).
     QdpxRead {

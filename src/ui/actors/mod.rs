@@ -18,6 +18,9 @@ use crate::session::ActorIntent;
 
 const KINDS: [ActorKind; 3] = [ActorKind::Country, ActorKind::Org, ActorKind::Person];
 
+/// (revision, kind filter, text filter) → (actor, mentions, articles) rows of the index.
+type IndexCache = (u64, Option<ActorKind>, String, Vec<(ActorId, usize, usize)>);
+
 /// The actors and relations panes' view state.
 #[derive(Default)]
 pub struct ActorsState {
@@ -28,7 +31,7 @@ pub struct ActorsState {
     rename: String,
     merge_into: Option<ActorId>,
     /// (revision, kind, text) → rows: (actor, mentions, articles).
-    cache: Option<(u64, Option<ActorKind>, String, Vec<(ActorId, usize, usize)>)>,
+    cache: Option<IndexCache>,
     pub relations: relations::RelationsState,
     pub network: network::NetworkState,
 }

@@ -118,29 +118,11 @@ pub(super) fn build_layout(
         let Some(piece) = article.text.get(a..b) else {
             continue;
         };
-        let mut format = base.clone();
-        let fills: Vec<Rgb> = seg
-            .covering
-            .iter()
-            .filter(|&&i| i < spans.len())
-            .flat_map(|&i| fills[i].iter().copied())
-            .collect();
-        if !fills.is_empty() {
-            format.background = palette::highlight_fill(&fills, dark);
-            format.color = palette::highlighted_text(dark);
-        }
-        if seg
-            .covering
-            .iter()
-            .any(|&i| i >= spans.len() && i < first_mention)
-        {
-            format.color = palette::figure_text(dark);
-        }
-        if let Some(&i) = seg.covering.iter().find(|&&i| i >= first_mention) {
-            let colour = mentions[i - first_mention].1;
-            format.color = colour;
-            format.underline = Stroke::new(1.5, colour);
-        }
+        let kinds = SpanKinds {
+            passages: spans.len(),
+            first_mention,
+        };
+        let format = segment_format(&base, &seg.covering, kinds, &fills, &mentions, dark);
         job.append(piece, 0.0, format);
     }
     job.wrap.max_width = key.wrap_width as f32;
@@ -258,4 +240,46 @@ pub(super) fn paint_underlines(ui: &Ui, layout: &Layout, origin: Pos2, dark: boo
             );
         }
     }
+}
+
+/// Where each kind of span starts in the list given to `flatten`: passages first, then figure
+/// marks, then actor mentions.
+#[derive(Clone, Copy)]
+struct SpanKinds {
+    passages: usize,
+    first_mention: usize,
+}
+
+/// The text format of one segment: the fill of the passages over it, the figure colour, and
+/// the colour and underline of an actor mention.
+fn segment_format(
+    base: &TextFormat,
+    covering: &[usize],
+    kinds: SpanKinds,
+    fills: &[Vec<Rgb>],
+    mentions: &[((usize, usize), Color32)],
+    dark: bool,
+) -> TextFormat {
+    let mut format = base.clone();
+    let fill: Vec<Rgb> = covering
+        .iter()
+        .filter(|&&i| i < kinds.passages)
+        .flat_map(|&i| fills[i].iter().copied())
+        .collect();
+    if !fill.is_empty() {
+        format.background = palette::highlight_fill(&fill, dark);
+        format.color = palette::highlighted_text(dark);
+    }
+    if covering
+        .iter()
+        .any(|&i| i >= kinds.passages && i < kinds.first_mention)
+    {
+        format.color = palette::figure_text(dark);
+    }
+    if let Some(&i) = covering.iter().find(|&&i| i >= kinds.first_mention) {
+        let colour = mentions[i - kinds.first_mention].1;
+        format.color = colour;
+        format.underline = Stroke::new(1.5, colour);
+    }
+    format
 }
