@@ -79,10 +79,17 @@ impl DossierApp {
         let fit = Fit::new(room, &self.settings.panels);
         let panels = &self.settings.panels;
         if panels.shown(SidePanel::Lower) {
+            // The network needs room to be read: its tab grows the panel to at least 480 px
+            // (or what the window allows while the reader keeps its minimum).
+            let min = if *tab == Tab::Network {
+                fit.lower_max.min(480.0)
+            } else {
+                80.0
+            };
             Panel::bottom("lower")
                 .resizable(true)
                 .default_size(fit.lower_default)
-                .size_range(80.0..=fit.lower_max)
+                .size_range(min..=fit.lower_max)
                 .show(ui, |ui| {
                     ui.horizontal_wrapped(|ui| {
                         for t in Tab::ALL {

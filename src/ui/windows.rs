@@ -76,7 +76,7 @@ fn conversion_sections(ui: &mut Ui, session: &Session) {
                 ""
             };
             ui.label(format!(
-                "{} — {} → {}{text}",
+                "{} — {} became {}{text}",
                 c.article,
                 show(&c.before),
                 show(&c.after)

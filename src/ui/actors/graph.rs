@@ -188,7 +188,7 @@ fn edges_ui(
             let r = radius_of.get(to).copied().unwrap_or(MIN_RADIUS);
             arrow(painter, p, q, r, colour);
         }
-        let mid = a + (b - a) * 0.5;
+        let mid = handle_point(a, b, net, at, radius_of);
         let id = ui.scope_id().with(("network_edge", &e.a, &e.b));
         let response = ui
             .interact(
@@ -311,4 +311,27 @@ fn label(
     placed.push(rect);
     painter.rect_filled(rect, 2.0, ui.visuals().panel_fill.gamma_multiply(0.85));
     painter.galley(pos, galley, Color32::WHITE);
+}
+
+/// Where an edge's handle goes: the point nearest its middle that no actor's circle covers
+/// (a click there must open the link, not an actor drawn over it); the middle if none is free.
+fn handle_point(
+    a: Pos2,
+    b: Pos2,
+    net: &Network,
+    at: &impl Fn(&ActorId) -> Pos2,
+    radius_of: &BTreeMap<&ActorId, f32>,
+) -> Pos2 {
+    const TRIES: [f32; 9] = [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82];
+    let free = |p: Pos2| {
+        net.nodes.iter().all(|n| {
+            let r = radius_of.get(&n.actor.id).copied().unwrap_or(MIN_RADIUS);
+            at(&n.actor.id).distance(p) > r + 6.0
+        })
+    };
+    TRIES
+        .iter()
+        .map(|t| a + (b - a) * *t)
+        .find(|p| free(*p))
+        .unwrap_or(a + (b - a) * 0.5)
 }

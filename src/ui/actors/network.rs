@@ -285,7 +285,7 @@ fn edge_list_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &NetworkState) {
                     .and_then(|a| a.slice(r.start, r.end))
                     .unwrap_or("");
                 let arrow = if r.directed {
-                    format!("{} → {}", name(&r.a), name(&r.b))
+                    format!("{} to {}", name(&r.a), name(&r.b))
                 } else {
                     r.kind.clone()
                 };

@@ -107,7 +107,7 @@ fn table_ui(ui: &mut Ui, cx: &ViewContext<'_>, rows: &[&Relation]) {
                 let Some(r) = rows.get(row.index()) else {
                     return;
                 };
-                let link = if r.directed { "→" } else { "—" };
+                let link = if r.directed { "to" } else { "—" };
                 row.col(|ui| {
                     ui.label(format!("{} {link} {}", name(&r.a), name(&r.b)));
                 });
