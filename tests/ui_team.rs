@@ -396,7 +396,6 @@ fn the_agreement_tab_shows_the_cores_numbers_lists_disagreements_and_exports_the
         harness.state().selection().coders,
         CoderView::Two(CoderId(1), CoderId(2))
     );
-    harness.get_by_label("analyst and bob in two colours");
 
     // The table as CSV, through the export path.
     let dir = common::tempdir();
@@ -547,7 +546,10 @@ fn the_reader_shows_one_coders_passages_or_two_side_by_side() {
     // Analyst and bob in two colours: the title line holds both of their passages (10–82),
     // and a click there reaches theirs, never carol's.
     choose(&mut harness, "analyst and bob in two colours");
-    harness.get_by_label("analyst and bob in two colours");
+    assert_eq!(
+        harness.state().selection().coders,
+        CoderView::Two(CoderId(1), CoderId(2))
+    );
     let title = text + egui::vec2(40.0, 8.0 + 2.0 * 28.0);
     let mut reached = BTreeSet::new();
     for _ in 0..3 {

@@ -79,9 +79,10 @@ impl DossierApp {
         let fit = Fit::new(room, &self.settings.panels);
         let panels = &self.settings.panels;
         if panels.shown(SidePanel::Lower) {
-            // The network needs room to be read: its tab grows the panel to at least 480 px
-            // (or what the window allows while the reader keeps its minimum).
-            let min = if *tab == Tab::Network {
+            // The network and the agreement tables need room to be read: their tabs grow the
+            // panel to at least 480 px (or what the window allows while the reader keeps its
+            // minimum).
+            let min = if matches!(*tab, Tab::Network | Tab::Agreement) {
                 fit.lower_max.min(480.0)
             } else {
                 80.0
