@@ -147,10 +147,13 @@ pub fn library_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut LibraryState) {
         format!("{shown} of {total} article(s)")
     });
     ui.separator();
+    // The attribute panel never takes more than 60% of the pane, so the list keeps rows
+    // (the lower tabs can grow and leave the library short).
+    let room = ui.available_height();
     egui::Panel::bottom("attribute_panel")
         .resizable(true)
-        .default_size(330.0)
-        .min_size(60.0)
+        .default_size(330.0_f32.min(room * 0.5))
+        .size_range(60.0_f32.min(room * 0.3)..=(room * 0.6).max(60.0))
         .show(ui, |ui| attributes_ui(ui, cx, &mut state.attributes));
 
     keyboard_ui(ui, cx, state, &rows);
