@@ -117,6 +117,9 @@ fn coder_combo(
 fn row_ui(ui: &mut Ui, cx: &ViewContext<'_>, d: &SideBySide, (a, b): (CoderId, CoderId)) {
     let project = cx.session.project();
     ui.vertical(|ui| {
+        // Wide enough for a file name and a theme chip on one line (the grid's first column
+        // otherwise shrinks to a few characters and wraps them letter by letter).
+        ui.set_min_width(220.0);
         let place = format!("{} {}–{}", d.article.file_name(), d.start, d.end);
         if ui
             .link(place)
