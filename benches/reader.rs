@@ -7,6 +7,10 @@
 //! it on only when a screen reader asks), so each frame here also pays for the AccessKit tree:
 //! these numbers are an upper bound on the app's share of a frame. Tessellation (turning shapes
 //! into triangles, done on the CPU before the renderer) is measured apart, as `tessellate`.
+//!
+//! The group "window frame" runs the same app and the same input as the window runs it: one
+//! `egui::Context::run_ui` per frame, AccessKit off, no harness. Note that the harness runs one
+//! frame per queued event: its scroll is two frames (move, wheel) and its select three.
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -16,7 +20,11 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use dossier::app::{DossierApp, StartOptions};
 use dossier::corpus::{LoadOptions, load_folder};
 use dossier::project::io;
-use egui::{Event, Modifiers, MouseWheelSource, MouseWheelUnit, PointerButton, Pos2, TouchPhase};
+use eframe::App as _;
+use egui::{
+    Event, Modifiers, MouseWheelSource, MouseWheelUnit, PointerButton, Pos2, RawInput, Rect,
+    TouchPhase,
+};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -143,6 +151,84 @@ fn frames(c: &mut Criterion, name: &str, harness: &mut Harness<'static, DossierA
         b.iter(|| black_box(harness.ctx.tessellate(shapes.clone(), ppp)));
     });
     group.finish();
+    window_frames(c, name, harness, at);
+}
+
+/// The app run as the window runs it, one frame for each input: AccessKit off (as in eframe
+/// until a screen reader asks), no harness.
+struct Window {
+    frame: eframe::Frame,
+    time: f64,
+}
+
+impl Window {
+    fn frame(&mut self, harness: &mut Harness<'static, DossierApp>, events: Vec<Event>) {
+        let ctx = harness.ctx.clone();
+        self.time += 1.0 / 60.0;
+        let input = RawInput {
+            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, egui::vec2(1280.0, 800.0))),
+            time: Some(self.time),
+            events,
+            ..RawInput::default()
+        };
+        let app = harness.state_mut();
+        let frame = &mut self.frame;
+        let output = ctx.run_ui(input, |ui| {
+            app.logic(ui, frame);
+            app.ui(ui, frame);
+        });
+        black_box(output);
+    }
+}
+
+/// Idle, scroll, hover and select frames of the window (see [`Window`]); `at` places the
+/// pointer in the reader's text, as a fraction of its visible width and height.
+fn window_frames(
+    c: &mut Criterion,
+    name: &str,
+    harness: &mut Harness<'static, DossierApp>,
+    at: impl Fn(f32, f32) -> Pos2,
+) {
+    harness.ctx.disable_accesskit();
+    let mut window = Window {
+        frame: eframe::Frame::_new_kittest(),
+        time: 1_000.0,
+    };
+    let mut group = c.benchmark_group(format!("window frame, {name}"));
+    group
+        .sample_size(30)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+    // Settle first: the first frames without AccessKit lay out again.
+    for _ in 0..3 {
+        window.frame(harness, Vec::new());
+    }
+    group.bench_function("idle", |b| b.iter(|| window.frame(harness, Vec::new())));
+    let mut down = true;
+    group.bench_function("scroll", |b| {
+        b.iter(|| {
+            let dy = if down { -120.0 } else { 120.0 };
+            down = !down;
+            window.frame(harness, vec![Event::PointerMoved(at(0.5, 0.5)), wheel(dy)]);
+        });
+    });
+    let mut i = 0u32;
+    group.bench_function("hover", |b| {
+        b.iter(|| {
+            i = i.wrapping_add(1);
+            let pos = at(0.1 + 0.08 * (i % 10) as f32, 0.2 + 0.06 * (i % 10) as f32);
+            window.frame(harness, vec![Event::PointerMoved(pos)]);
+        });
+    });
+    group.bench_function("select (press, drag, release)", |b| {
+        b.iter(|| {
+            window.frame(harness, vec![button(at(0.2, 0.3), true)]);
+            window.frame(harness, vec![Event::PointerMoved(at(0.6, 0.4))]);
+            window.frame(harness, vec![button(at(0.6, 0.4), false)]);
+        });
+    });
+    group.finish();
+    harness.ctx.enable_accesskit();
 }
 
 fn benches(c: &mut Criterion) {

@@ -130,3 +130,41 @@ fn a_menu_line_repeated_across_an_outlets_articles_is_not_a_title() {
         assert_eq!(value(&a.meta.country), Some("Peru"));
     }
 }
+
+/// `dossier figures` loads with `Metadata::DateAndLanguage` (issue 16: the title, outlet and
+/// author cost most of a load and figures read none of them): each article gets the date and
+/// language a full load gives it, so the same figures, on the seeds and on every source format
+/// (whose files state dates and languages of their own).
+#[test]
+fn a_load_for_figures_finds_the_same_dates_languages_and_figures() {
+    use dossier::corpus::{LoadOptions, Metadata};
+    use dossier::figures::extract_article;
+    let sources = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sources");
+    for dir in [common::seeds_dir(), sources] {
+        let load = |metadata| {
+            let options = LoadOptions {
+                metadata,
+                ..LoadOptions::default()
+            };
+            common::load_with(&dir, &options).0
+        };
+        let (full, light) = (load(Metadata::All), load(Metadata::DateAndLanguage));
+        assert_eq!(full.len(), light.len());
+        let (mut dated, mut figures) = (0, 0);
+        for (a, b) in full.articles().iter().zip(light.articles()) {
+            assert_eq!(a.id, b.id);
+            assert_eq!(a.meta.date, b.meta.date, "{}", a.id);
+            assert_eq!(a.meta.language, b.meta.language, "{}", a.id);
+            assert!(b.meta.title.is_none() && b.meta.outlet.is_none() && b.meta.author.is_none());
+            let extracted = extract_article(a);
+            assert_eq!(extracted, extract_article(b), "{}", a.id);
+            dated += usize::from(a.meta.date.is_some());
+            figures += extracted.len();
+        }
+        assert!(
+            dated > 0 && figures > 0,
+            "{}: {dated} dated, {figures}",
+            dir.display()
+        );
+    }
+}

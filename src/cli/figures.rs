@@ -13,7 +13,7 @@ use std::sync::{Condvar, Mutex, mpsc};
 
 use serde::Serialize;
 
-use crate::corpus::{Article, LoadOptions};
+use crate::corpus::{Article, LoadOptions, Metadata};
 use crate::figures::{Figure, Kind, Tier, Year, extract_article};
 
 use super::Format;
@@ -99,7 +99,12 @@ pub fn figures(
     threads: usize,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
-    let loaded = load_any(path, options)?;
+    // Extraction reads an article's date and language, no other metadata (title, outlet…).
+    let options = LoadOptions {
+        metadata: Metadata::DateAndLanguage,
+        ..options.clone()
+    };
+    let loaded = load_any(path, &options)?;
     if let Some(e) = &loaded.corpus_error {
         return Err(CliError::Usage(format!(
             "the project's articles could not be loaded: {e}"

@@ -25,6 +25,8 @@ pub struct LoadOptions {
     /// For the command line: read a project's corpus even when its folder lies outside the
     /// project's folder (`--allow-outside-corpus`). The window asks instead.
     pub allow_outside_corpus: bool,
+    /// How much of each article's metadata to detect.
+    pub metadata: Metadata,
 }
 
 impl Default for LoadOptions {
@@ -33,8 +35,23 @@ impl Default for LoadOptions {
             max_file_bytes: 20 * 1024 * 1024,
             threads: std::thread::available_parallelism().map_or(2, |n| n.get().min(8)),
             allow_outside_corpus: false,
+            metadata: Metadata::All,
         }
     }
+}
+
+/// How much metadata a load detects for each article (see [`super::meta`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Metadata {
+    /// Title, date, outlet, place, author and language: what the window shows.
+    #[default]
+    All,
+    /// The date and the language alone, the same values as `All` gives: what figure
+    /// extraction reads (`dossier figures`). The title is the file name.
+    DateAndLanguage,
+    /// None: a pass over the text alone, such as the command line's search. The title is the
+    /// file name.
+    None,
 }
 
 /// Why a file or folder was not loaded.
@@ -224,7 +241,10 @@ pub fn load_folder(
     skip_same_ids(root, &mut articles, &mut report.skipped);
     report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
     report.fallbacks.sort_by(|a, b| a.0.cmp(&b.0));
-    super::meta::pass_over_repeated_lines(&mut articles);
+    if options.metadata == Metadata::All {
+        // Only titles change in this pass; the other levels detect none.
+        super::meta::pass_over_repeated_lines(&mut articles);
+    }
     Ok((Corpus::new(root.to_owned(), articles), report))
 }
 
@@ -407,9 +427,10 @@ fn special_kind(kind: &fs::FileType) -> &'static str {
     "not a file or a folder"
 }
 
-/// Read and decode (or convert) one file, and detect its metadata.
+/// Read and decode (or convert) one file, and detect its metadata (as much as
+/// `options.metadata` asks for).
 pub fn read_article(root: &Path, path: &Path, options: &LoadOptions) -> Result<Article, Skipped> {
-    read_article_as(root, path, options, true)
+    read_article_as(root, path, options, options.metadata)
 }
 
 /// [`read_article`] without detecting metadata (title, date, outlet…): for a pass over the
@@ -419,14 +440,14 @@ pub fn read_article_text(
     path: &Path,
     options: &LoadOptions,
 ) -> Result<Article, Skipped> {
-    read_article_as(root, path, options, false)
+    read_article_as(root, path, options, Metadata::None)
 }
 
 fn read_article_as(
     root: &Path,
     path: &Path,
     options: &LoadOptions,
-    analyse: bool,
+    metadata: Metadata,
 ) -> Result<Article, Skipped> {
     let skip = |reason| Skipped {
         path: relative(root, path),
@@ -471,10 +492,14 @@ fn read_article_as(
         }));
     }
     let path = path.to_owned();
-    Ok(if analyse {
-        Article::converted(id, path, format, converted, stamp)
-    } else {
-        Article::unanalysed(id, path, format, converted, stamp)
+    Ok(match metadata {
+        Metadata::All => Article::converted(id, path, format, converted, stamp),
+        Metadata::DateAndLanguage => {
+            let mut article = Article::unanalysed(id, path, format, converted, stamp);
+            *article.meta = super::meta::detect_date_and_language(&article.text, &article.stated);
+            article
+        }
+        Metadata::None => Article::unanalysed(id, path, format, converted, stamp),
     })
 }
 

@@ -18,7 +18,9 @@ use sha2::{Digest, Sha256};
 
 pub use decode::{DecodeError, Decoded, Sniffed, TextEncoding, decode, decode_owned, sniff};
 pub use formats::{ConverterStamp, Format, SourceMeta};
-pub use load::{LoadError, LoadOptions, LoadReport, Progress, SkipReason, Skipped, load_folder};
+pub use load::{
+    LoadError, LoadOptions, LoadReport, Metadata, Progress, SkipReason, Skipped, load_folder,
+};
 pub use meta::Detected;
 pub use text_index::TextIndex;
 

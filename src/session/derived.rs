@@ -15,6 +15,7 @@ use crate::project::converted::{ConverterChange, converter_changes};
 use crate::project::{
     FigureId, PassageId, PassageProblem, Project, SeriesId, ThemeId, check_figures, check_passages,
 };
+use crate::text::Intervals;
 
 type Extracted = BTreeMap<ArticleId, Vec<Figure>>;
 
@@ -24,7 +25,10 @@ pub(super) struct Derived {
     problems: OnceCell<BTreeMap<PassageId, PassageProblem>>,
     figure_problems: OnceCell<BTreeMap<FigureId, PassageProblem>>,
     figure_rows: OnceCell<Vec<FigureRow>>,
-    figure_spans: OnceCell<BTreeMap<ArticleId, Vec<(usize, usize)>>>,
+    /// Each article's figure rows that are not rejected (their index in `figure_rows`).
+    figure_index: OnceCell<BTreeMap<ArticleId, Intervals<usize>>>,
+    /// Each article's passages.
+    passage_index: OnceCell<BTreeMap<ArticleId, Intervals<PassageId>>>,
     figure_units: OnceCell<Vec<String>>,
     figure_status_counts: OnceCell<[usize; 3]>,
     series_points: OnceCell<BTreeMap<SeriesId, Vec<Point>>>,
@@ -71,24 +75,49 @@ impl Derived {
             .get_or_init(|| merge(extracted, project, corpus))
     }
 
-    /// The spans of each article's figures that are not rejected.
-    pub fn figure_spans(
+    /// Each article's figures that are not rejected, by the code points they cover: the
+    /// index of each one's row in [`Derived::figure_rows`].
+    pub fn figure_index(
         &self,
         extracted: &Extracted,
         project: &Project,
         corpus: &Corpus,
-    ) -> &BTreeMap<ArticleId, Vec<(usize, usize)>> {
-        self.figure_spans.get_or_init(|| {
-            let mut spans: BTreeMap<ArticleId, Vec<(usize, usize)>> = BTreeMap::new();
-            for r in self.figure_rows(extracted, project, corpus) {
+    ) -> &BTreeMap<ArticleId, Intervals<usize>> {
+        self.figure_index.get_or_init(|| {
+            let mut spans: BTreeMap<&ArticleId, Vec<(usize, usize, usize)>> = BTreeMap::new();
+            for (i, r) in self
+                .figure_rows(extracted, project, corpus)
+                .iter()
+                .enumerate()
+            {
                 if r.status != RowStatus::Rejected {
                     spans
-                        .entry(r.key.article.clone())
+                        .entry(&r.key.article)
                         .or_default()
-                        .push((r.key.start, r.key.end));
+                        .push((r.key.start, r.key.end, i));
                 }
             }
             spans
+                .into_iter()
+                .map(|(a, s)| (a.clone(), Intervals::new(s)))
+                .collect()
+        })
+    }
+
+    /// Each article's passages, by the code points they cover (ordered by start, end, id).
+    pub fn passage_index(&self, project: &Project) -> &BTreeMap<ArticleId, Intervals<PassageId>> {
+        self.passage_index.get_or_init(|| {
+            let mut spans: BTreeMap<&ArticleId, Vec<(usize, usize, PassageId)>> = BTreeMap::new();
+            for p in project.passages.values() {
+                spans
+                    .entry(&p.article)
+                    .or_default()
+                    .push((p.start, p.end, p.id));
+            }
+            spans
+                .into_iter()
+                .map(|(a, s)| (a.clone(), Intervals::new(s)))
+                .collect()
         })
     }
 

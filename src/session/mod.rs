@@ -48,6 +48,7 @@ use crate::project::reanchor::Reanchored;
 use crate::project::{
     FigureId, History, Opened, PassageId, PassageProblem, Project, SeriesId, ThemeId,
 };
+use crate::text::Intervals;
 
 /// Everything open in one window.
 #[derive(Debug, Default)]
@@ -234,12 +235,29 @@ impl Session {
             .figure_status_counts(&self.extracted, &self.project, &self.corpus)
     }
 
-    /// Spans of the figures (not rejected) of one article, to mark in the reader.
+    /// Spans of the figures (not rejected) of one article, to mark in the reader, sorted.
     pub fn figure_spans(&self, article: &ArticleId) -> &[(usize, usize)] {
         self.derived
-            .figure_spans(&self.extracted, &self.project, &self.corpus)
+            .figure_index(&self.extracted, &self.project, &self.corpus)
             .get(article)
-            .map_or(&[], Vec::as_slice)
+            .map_or(&[], Intervals::spans)
+    }
+
+    /// The first row (in the table's order) of a figure of `article` that is not rejected and
+    /// covers code point `at`.
+    pub fn figure_at(&self, article: &ArticleId, at: usize) -> Option<&FigureRow> {
+        let index = self
+            .derived
+            .figure_index(&self.extracted, &self.project, &self.corpus)
+            .get(article)?;
+        let (_, &row) = index.covering(at).next()?;
+        self.figure_rows().get(row)
+    }
+
+    /// The passages of `article` by the code points they cover (ordered by start, end, id),
+    /// or `None` when it has none.
+    pub fn passage_index(&self, article: &ArticleId) -> Option<&Intervals<PassageId>> {
+        self.derived.passage_index(&self.project).get(article)
     }
 
     /// The points of a series, by year.

@@ -28,12 +28,14 @@ pub(super) struct CacheKey {
     pub(super) coders: CoderView,
 }
 
-/// One underline: a passage and one of its themes.
-#[derive(Clone, Debug)]
-struct Underline {
-    start: usize,
-    end: usize,
-    lane: usize,
+/// One row's stretch of the underline of a passage and one of its themes, in galley
+/// coordinates (laid out with the page, so a frame paints only the rows on screen).
+#[derive(Clone, Copy, Debug)]
+struct UnderlineRun {
+    row: usize,
+    x0: f32,
+    x1: f32,
+    y: f32,
     color: Color32,
 }
 
@@ -42,7 +44,8 @@ pub(super) struct Layout {
     pub(super) galley: Arc<Galley>,
     /// Code point offset where each galley row starts.
     row_starts: Vec<usize>,
-    underlines: Vec<Underline>,
+    /// Sorted by row.
+    underlines: Vec<UnderlineRun>,
 }
 
 pub(super) fn build_layout(
@@ -58,12 +61,15 @@ pub(super) fn build_layout(
     let on_page =
         |(s, e): (usize, usize)| (s < p1 && e > p0).then(|| (s.max(p0) - p0, e.min(p1) - p0));
     let problems = ws.problems();
+    // The passages on the page, by start (then end and id), from the session's index.
+    let project = ws.project();
     let passages: Vec<_> = ws
-        .project()
-        .passages_of(&article.id)
+        .passage_index(&article.id)
+        .into_iter()
+        .flat_map(|index| index.overlapping(p0, p1))
+        .filter_map(|(_, id)| project.passages.get(id))
         .filter(|p| !problems.contains_key(&p.id))
         .filter(|p| key.coders.shows(p.coder))
-        .filter(|p| on_page((p.start, p.end)).is_some())
         .collect();
     let spans: Vec<(usize, usize)> = passages
         .iter()
@@ -135,30 +141,47 @@ pub(super) fn build_layout(
         at += row.char_count_including_newline().0;
     }
 
-    // One underline per (passage, theme), in lanes so overlapping ones stack.
-    let mut lines: Vec<(usize, usize, Color32)> = Vec::new();
-    for ((s, e), cols) in spans.iter().zip(&colours) {
-        for c in cols {
-            lines.push((*s, *e, palette::theme(*c, dark)));
-        }
-    }
-    let lane_of = lanes(&lines.iter().map(|l| (l.0, l.1)).collect::<Vec<_>>());
-    let underlines = lines
-        .into_iter()
-        .zip(lane_of)
-        .map(|((start, end, color), lane)| Underline {
-            start,
-            end,
-            lane,
-            color,
-        })
-        .collect();
+    let underlines = underline_runs(&galley, &row_starts, &spans, &colours, dark);
     Layout {
         key,
         galley,
         row_starts,
         underlines,
     }
+}
+
+/// One underline per (passage, theme), in lanes so overlapping ones stack, cut into rows.
+fn underline_runs(
+    galley: &Galley,
+    row_starts: &[usize],
+    spans: &[(usize, usize)],
+    colours: &[Vec<Rgb>],
+    dark: bool,
+) -> Vec<UnderlineRun> {
+    let mut lines: Vec<(usize, usize, Color32)> = Vec::new();
+    for ((s, e), cols) in spans.iter().zip(colours) {
+        for c in cols {
+            lines.push((*s, *e, palette::theme(*c, dark)));
+        }
+    }
+    let lane_of = lanes(&lines.iter().map(|l| (l.0, l.1)).collect::<Vec<_>>());
+    let mut underlines = Vec::new();
+    for ((start, end, color), lane) in lines.into_iter().zip(lane_of) {
+        for (row, rect) in row_rects(galley, row_starts, start, end) {
+            // Lanes stack upwards from the bottom of the line spacing, below the descenders.
+            let y = rect.bottom() - 1.5 - lane as f32 * LANE_GAP;
+            underlines.push(UnderlineRun {
+                row,
+                x0: rect.left(),
+                x1: rect.right(),
+                y: y.max(rect.top() + FONT_SIZE * 1.3),
+                color,
+            });
+        }
+    }
+    // Stable: on a row, lines keep the order they are drawn in.
+    underlines.sort_by_key(|u| u.row);
+    underlines
 }
 
 /// The article's actor mentions and their kinds' colours.
@@ -195,13 +218,26 @@ pub(super) fn range_rects(layout: &Layout, origin: Pos2, start: usize, end: usiz
 
 /// Screen rectangles covering code points `start..end` counted from the start of the page.
 fn page_rects(layout: &Layout, origin: Pos2, start: usize, end: usize) -> Vec<Rect> {
+    row_rects(&layout.galley, &layout.row_starts, start, end)
+        .into_iter()
+        .map(|(_, rect)| rect.translate(origin.to_vec2()))
+        .collect()
+}
+
+/// The rows covering code points `start..end` of the page, each with the rectangle of the part
+/// covered, in galley coordinates.
+fn row_rects(
+    galley: &Galley,
+    row_starts: &[usize],
+    start: usize,
+    end: usize,
+) -> Vec<(usize, Rect)> {
     let mut rects = Vec::new();
-    let first = layout
-        .row_starts
+    let first = row_starts
         .partition_point(|&s| s <= start)
         .saturating_sub(1);
-    for (i, row) in layout.galley.rows.iter().enumerate().skip(first) {
-        let row_start = layout.row_starts[i];
+    for (i, row) in galley.rows.iter().enumerate().skip(first) {
+        let row_start = row_starts[i];
         let row_len = row.char_count_excluding_newline().0;
         if row_start >= end {
             break;
@@ -215,30 +251,30 @@ fn page_rects(layout: &Layout, origin: Pos2, start: usize, end: usize) -> Vec<Re
         let x1 = row.pos.x + row.x_offset(b.into());
         let y0 = row.pos.y;
         let y1 = row.pos.y + row.height();
-        rects.push(Rect::from_min_max(
-            origin + Vec2::new(x0, y0),
-            origin + Vec2::new(x1, y1),
-        ));
+        rects.push((i, Rect::from_min_max(Pos2::new(x0, y0), Pos2::new(x1, y1))));
     }
     rects
 }
 
+/// The underlines of the rows on screen.
 pub(super) fn paint_underlines(ui: &Ui, layout: &Layout, origin: Pos2, dark: bool) {
     let clip = ui.clip_rect();
+    let (top, bottom) = (clip.top() - origin.y, clip.bottom() - origin.y);
+    let rows = &layout.galley.rows;
+    let first = rows.partition_point(|r| r.pos.y + r.height() < top);
+    let last = rows.partition_point(|r| r.pos.y <= bottom);
+    let runs = &layout.underlines;
+    let (a, b) = (
+        runs.partition_point(|u| u.row < first),
+        runs.partition_point(|u| u.row < last),
+    );
     let painter = ui.painter();
-    for u in &layout.underlines {
-        for rect in page_rects(layout, origin, u.start, u.end) {
-            if !clip.intersects(rect) {
-                continue;
-            }
-            // Lanes stack upwards from the bottom of the line spacing, below the descenders.
-            let y = rect.bottom() - 1.5 - u.lane as f32 * LANE_GAP;
-            let y = y.max(rect.top() + FONT_SIZE * 1.3);
-            painter.line_segment(
-                [Pos2::new(rect.left(), y), Pos2::new(rect.right(), y)],
-                Stroke::new(if dark { 2.0 } else { 1.8 }, u.color),
-            );
-        }
+    let width = if dark { 2.0 } else { 1.8 };
+    for u in &runs[a..b.max(a)] {
+        painter.line_segment(
+            [origin + Vec2::new(u.x0, u.y), origin + Vec2::new(u.x1, u.y)],
+            Stroke::new(width, u.color),
+        );
     }
 }
 

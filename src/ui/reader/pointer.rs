@@ -28,7 +28,7 @@ pub(super) fn pointer_ui(
     if let Some(pos) = response.hover_pos().filter(|_| !response.dragged()) {
         let at = at(pos);
         let under = passages_at(ws, sel.coders, article, at);
-        let figure = figure_at(ws, article, at);
+        let figure = ws.figure_at(article, at);
         let actor = show_actors.then(|| actor_at(ws, article, at)).flatten();
         if !under.is_empty() || figure.is_some() || actor.is_some() {
             response.clone().on_hover_ui_at_pointer(|ui| {
@@ -68,7 +68,7 @@ pub(super) fn pointer_ui(
             None if sel.passage.is_some() => cx.send(SelectCommand::DeselectPassage),
             None => {}
         }
-        if let Some(row) = figure_at(ws, article, at) {
+        if let Some(row) = ws.figure_at(article, at) {
             cx.send(SelectCommand::PickFigure(row.key.clone()));
         }
     }
@@ -76,12 +76,13 @@ pub(super) fn pointer_ui(
 
 /// Passages of `article` covering code point `at`, shortest first.
 fn passages_at(ws: &Session, coders: CoderView, article: &ArticleId, at: usize) -> Vec<PassageId> {
-    let problems = ws.problems();
-    let mut hits: Vec<(usize, PassageId)> = ws
-        .project()
-        .passages
-        .values()
-        .filter(|p| &p.article == article && p.start <= at && at < p.end)
+    let Some(index) = ws.passage_index(article) else {
+        return Vec::new();
+    };
+    let (project, problems) = (ws.project(), ws.problems());
+    let mut hits: Vec<(usize, PassageId)> = index
+        .covering(at)
+        .filter_map(|(_, id)| project.passages.get(id))
         .filter(|p| coders.shows(p.coder))
         .filter(|p| !problems.contains_key(&p.id))
         .map(|p| (p.char_len(), p.id))
@@ -108,16 +109,6 @@ fn actor_hover_ui(ui: &mut Ui, a: &Actor) {
     });
     let country = a.country.as_deref().unwrap_or("country unknown");
     ui.weak(format!("Actor · {} · {country}", a.kind.as_str()));
-}
-
-/// The figure (not rejected) covering code point `at`.
-fn figure_at<'w>(ws: &'w Session, article: &ArticleId, at: usize) -> Option<&'w FigureRow> {
-    ws.figure_rows().iter().find(|r| {
-        &r.key.article == article
-            && r.key.start <= at
-            && at < r.key.end
-            && r.status != RowStatus::Rejected
-    })
 }
 
 fn figure_hover_ui(ui: &mut Ui, row: &FigureRow) {
