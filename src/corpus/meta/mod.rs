@@ -172,11 +172,31 @@ fn date(
         }
     }
     let full = found.iter().find(|(p, _)| p.is_complete());
-    d.date = match (full, stated_date) {
-        (Some((p, src)), _) => Some(Attr::new(p.to_string(), *src)),
-        (None, Some(s)) => Some(s),
-        (None, None) => found.first().map(|(p, src)| Attr::new(p.to_string(), *src)),
+    let file_date = stated
+        .date
+        .as_ref()
+        .and_then(|s| date::parse_stated(&s.value))
+        .filter(PartialDate::is_complete);
+    d.date = match (full, found.first(), file_date) {
+        (Some((p, src)), _, _) => Some(Attr::new(p.to_string(), *src)),
+        // The text gives the day, the file its year, when the file was made soon after.
+        (None, Some((p, src)), Some(file)) => Some(match p.dated_by(&file) {
+            Some(dated) => Attr::new(dated.to_string(), year_from_file(src)),
+            // The file's own date contradicts the day the text states: the text wins.
+            None => Attr::new(p.to_string(), *src),
+        }),
+        (None, None, Some(_)) => stated_date,
+        (None, first, None) => first.map(|(p, src)| Attr::new(p.to_string(), *src)),
     };
+}
+
+/// Where a date came from when the text gave its day and the document properties its year.
+fn year_from_file(source: &str) -> &'static str {
+    match source {
+        "dateline" => "dateline, year from the file's properties",
+        "byline" => "byline, year from the file's properties",
+        _ => "the text, year from the file's properties",
+    }
 }
 
 fn outlet(
