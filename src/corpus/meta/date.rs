@@ -155,6 +155,17 @@ fn never() -> Regex {
     Regex::new("$^").unwrap_or_else(|_| unreachable!())
 }
 
+/// The first date among the first `max_bytes` of `s` (cut at a character boundary): a date
+/// that opens a line or follows a byline's name is near its start, and a paragraph-long line
+/// costs no more to look at than a short one.
+pub fn find_near_start(s: &str, max_bytes: usize) -> Option<(PartialDate, std::ops::Range<usize>)> {
+    find_in_words(&s[..super::floor(s, max_bytes)])
+}
+
+/// The longest date in words, in bytes, with room to spare ("30 de septiembre del 2015" is
+/// 25; "23 сентября 2013 г." 29).
+pub const LONGEST_DATE: usize = 64;
+
 /// The first date in words or ISO form in `line`, with its byte range.
 pub fn find_in_words(line: &str) -> Option<(PartialDate, std::ops::Range<usize>)> {
     // Every form has digits: most lines are passed over without running a pattern.

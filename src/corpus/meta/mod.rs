@@ -162,7 +162,15 @@ fn date(
     for line in lines.iter().take(10) {
         // A line that is (nearly) only a date ("April 17, 2015"), a short line with a full
         // date ("Datum: 22.12.2012, Rubrik: USA"), or a paragraph that opens with one.
-        if let Some((p, r)) = date::find_in_words(line) {
+        // A line longer than 80 characters can only count for a date that opens it.
+        let whole = line.len() <= 2 * date::LONGEST_DATE
+            || (line.len() <= 320 && line.chars().count() <= 80);
+        let found_here = if whole {
+            date::find_in_words(line)
+        } else {
+            date::find_near_start(line, date::LONGEST_DATE).filter(|(_, r)| r.start == 0)
+        };
+        if let Some((p, r)) = found_here {
             let mostly_date = r.len() * 10 >= line.len() * 7;
             let short = line.chars().count() <= 80 && p.is_complete();
             let opens = r.start == 0 && p.is_complete();
