@@ -172,7 +172,7 @@ pub fn library_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut LibraryState) {
 }
 
 /// The share of the pane the attribute panel takes until the analyst drags the handle.
-const DEFAULT_ATTRIBUTES_SHARE: f32 = 0.4;
+const DEFAULT_ATTRIBUTES_SHARE: f32 = 0.33;
 /// The attribute panel's least height, in points, when the pane has room for it.
 const ATTRIBUTES_MIN: f32 = 60.0;
 const HANDLE_H: f32 = 8.0;

@@ -16,6 +16,7 @@ use crate::context::ViewContext;
 use crate::corpus::ArticleId;
 use crate::project::{PassageId, ThemeId};
 use crate::session::Session;
+use crate::ui::library_view::GROUP_FIRST;
 use crate::ui::{palette, swatch, theme_chip};
 
 /// What the columns of the matrix, or the segments of the frequency bars, are.
@@ -48,19 +49,24 @@ pub fn split_picker(
     split: &mut SplitBy,
     with_nothing: bool,
 ) {
+    if !with_nothing && *split == SplitBy::Nothing {
+        *split = SplitBy::Article;
+    }
     let label = ui.label(label);
     let mut choices = Vec::new();
     if with_nothing {
         choices.push(SplitBy::Nothing);
     }
     choices.push(SplitBy::Article);
-    choices.extend(
-        ws.project()
-            .attributes
-            .names()
-            .into_iter()
-            .map(|k| SplitBy::Attribute(k.to_owned())),
-    );
+    // What analysts split by first (outlet, country, year, language), then the rest; never
+    // the title, which every article has its own of.
+    let names = ws.project().attributes.names();
+    let first = GROUP_FIRST.iter().copied().filter(|k| names.contains(k));
+    let rest = names
+        .iter()
+        .copied()
+        .filter(|k| !GROUP_FIRST.contains(k) && *k != "title");
+    choices.extend(first.chain(rest).map(|k| SplitBy::Attribute(k.to_owned())));
     ComboBox::from_id_salt(id_salt)
         .selected_text(split.text().to_owned())
         .show_ui(ui, |ui| {
