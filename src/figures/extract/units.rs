@@ -377,6 +377,16 @@ impl<'a> Sentence<'a> {
                         k += 1;
                         continue;
                     }
+                    // "60 more helicopters": "more" before the noun is not a break ("12 more
+                    // than" is).
+                    if k == j
+                        && self.is_word(k, &["more"])
+                        && self.word(k + 1).is_some()
+                        && !self.in_set(k + 1, Set::PhraseBreak)
+                    {
+                        k += 1;
+                        continue;
+                    }
                     if self.in_set(k, Set::PhraseBreak) || self.month(k).is_some() {
                         return None;
                     }
@@ -486,9 +496,11 @@ impl<'a> Sentence<'a> {
     }
 
     /// "and"/"y"/"e" at `k` joins two capitalised words ("Nicaraguan and Central American").
+    /// Also between model codes: "150 Mi-17 and Mi-35 helicopters".
     fn and_between_names(&self, k: usize) -> bool {
+        let code_before = self.num_text(k - 1).is_some() && self.joined(k - 1);
         self.is_word(k, &["and", "y", "e"])
-            && self.capitalised_name(k - 1)
+            && (self.capitalised_name(k - 1) || code_before)
             && self.capitalised_name(k + 1)
             && !self.in_set(k + 1, Set::PhraseBreak)
     }
