@@ -371,19 +371,7 @@ impl<'a> Sentence<'a> {
                 TokKind::Word => {
                     let w = t.text(self.text);
                     let e = self.e(k);
-                    // "Nicaraguan and Central American police officers": a conjunction between
-                    // capitalised adjectives stays in the phrase.
-                    if k > j && self.and_between_names(k) {
-                        k += 1;
-                        continue;
-                    }
-                    // "60 more helicopters": "more" before the noun is not a break ("12 more
-                    // than" is).
-                    if k == j
-                        && self.is_word(k, &["more"])
-                        && self.word(k + 1).is_some()
-                        && !self.in_set(k + 1, Set::PhraseBreak)
-                    {
+                    if self.stays_in_phrase(j, k) {
                         k += 1;
                         continue;
                     }
@@ -483,6 +471,17 @@ impl<'a> Sentence<'a> {
             }
         }
         None
+    }
+
+    /// A break word that stays in the phrase starting at `j`: a conjunction between
+    /// capitalised adjectives or model codes ("Nicaraguan and Central American police
+    /// officers"), and "more" before the noun ("60 more helicopters"; "12 more than" ends).
+    fn stays_in_phrase(&self, j: usize, k: usize) -> bool {
+        (k > j && self.and_between_names(k))
+            || (k == j
+                && self.is_word(k, &["more"])
+                && self.word(k + 1).is_some()
+                && !self.in_set(k + 1, Set::PhraseBreak))
     }
 
     /// The word at `k` is capitalised in running text (not a headline, not all capitals): part
