@@ -79,14 +79,9 @@ impl DossierApp {
         let fit = Fit::new(room, &self.settings.panels);
         let panels = &self.settings.panels;
         if panels.shown(SidePanel::Lower) {
-            // The network and the agreement tables need room to be read: their tabs grow the
-            // panel to at least 480 px (or what the window allows while the reader keeps its
-            // minimum).
-            let min = if matches!(*tab, Tab::Network | Tab::Agreement) {
-                fit.lower_max.min(480.0)
-            } else {
-                80.0
-            };
+            // Some tabs need room to be read: they grow the panel (as far as the window
+            // allows while the reader keeps its minimum).
+            let min = fit.lower_max.min(tab.min_height());
             Panel::bottom("lower")
                 .resizable(true)
                 .default_size(fit.lower_default)

@@ -68,4 +68,24 @@ impl Tab {
             Tab::Network => "Network",
         }
     }
+
+    /// The height the lower panel grows to while this tab shows (as far as the window allows
+    /// with the reader at its minimum): the graph, the agreement tables and the relations with
+    /// their figures by pair cannot be read in a strip.
+    pub fn min_height(self) -> f32 {
+        match self {
+            Tab::Network | Tab::Agreement => 480.0,
+            Tab::Relations => 400.0,
+            Tab::Passages
+            | Tab::Figures
+            | Tab::Plot
+            | Tab::Search
+            | Tab::Matrix
+            | Tab::Cooccurrence
+            | Tab::Frequency
+            | Tab::Retrieval
+            | Tab::Orphans
+            | Tab::Actors => 80.0,
+        }
+    }
 }
