@@ -4,7 +4,7 @@
 //! step. The query runs on the project as it is ([`crate::analysis::query`]); its hits are a
 //! view cache, kept until the query or the project changes.
 
-use egui::{ComboBox, DragValue, RichText, Sense, TextEdit, Ui};
+use egui::{ComboBox, DragValue, TextEdit, Ui};
 
 use crate::analysis::by_attribute::group;
 use crate::analysis::query::{AttributeIs, CodingQuery, QueryHit, Relation, run};
@@ -298,13 +298,8 @@ fn hit_list(ui: &mut Ui, cx: &ViewContext<'_>, hits: &[QueryHit]) {
                     last = Some(&h.article);
                 }
                 ui.horizontal_wrapped(|ui| {
-                    let text = RichText::new(format!(
-                        "{}–{}: “{}”",
-                        h.start,
-                        h.end,
-                        quote_preview(&h.text, 160)
-                    ));
-                    let link = ui.add(egui::Label::new(text).sense(Sense::click()));
+                    let text = format!("{}–{}: “{}”", h.start, h.end, quote_preview(&h.text, 160));
+                    let link = ui.link(text);
                     if link.on_hover_text("Open in the reader").clicked() {
                         cx.send(SelectCommand::ShowRange(TextRange {
                             article: h.article.clone(),
