@@ -375,6 +375,7 @@ impl<'a> Sentence<'a> {
             };
             match found {
                 Some(mut c) => {
+                    self.thousands_then_units(&mut c);
                     self.attach(&mut c);
                     i = c.end.max(i + 1);
                     cands.push(c);
