@@ -122,5 +122,5 @@ fn english_probes_written_without_sight_of_the_rules_hold_their_ground() {
 #[test]
 fn spanish_probes_written_without_sight_of_the_rules_hold_their_ground() {
     // "tres departamentos" is offered as a figure.
-    check_allowing("es3", [0.90, 0.73, 0.94, 0.88], 1);
+    check_allowing("es3", [0.90, 0.81, 0.94, 0.88], 1);
 }

@@ -189,3 +189,46 @@ fn the_plot_keeps_only_the_points_of_the_chosen_outlet() {
             .all(|d| d.points.is_empty())
     );
 }
+
+/// Narrowing to a custom attribute's value, then removing that attribute, brings every figure
+/// back (the view forgets a choice that no longer exists) instead of showing none.
+#[test]
+fn removing_the_attribute_a_view_is_narrowed_to_shows_every_figure_again() {
+    use dossier::project::attributes::{AttributeDef, AttributeKind};
+    use dossier::session::AttributeIntent;
+    let mut w = sample();
+    let article = w.state().session().corpus().articles()[4].id.clone();
+    w.state_mut().push(AttributeIntent::Define(AttributeDef {
+        name: "source type".to_owned(),
+        kind: AttributeKind::Choice {
+            options: vec!["wire".to_owned(), "report".to_owned()],
+        },
+        description: String::new(),
+    }));
+    w.state_mut().push(AttributeIntent::Set {
+        article: article.clone(),
+        key: "source type".to_owned(),
+        value: "report".to_owned(),
+    });
+    w.state_mut().push(UiCommand::ShowTab(Tab::Figures));
+    settle(&mut w);
+    let (all, shown_all, in_report) = {
+        let session = w.state().session();
+        let filter = FigureFilter::default();
+        let shown: Vec<_> = session
+            .figure_rows()
+            .iter()
+            .filter(|r| filter.matches(r, ""))
+            .collect();
+        let report = shown.iter().filter(|r| r.key.article == article).count();
+        (session.figure_rows().len(), shown.len(), report)
+    };
+    assert!(in_report > 0 && in_report < shown_all);
+    choose(&mut w, "Only", "source type");
+    choose(&mut w, "is", "report (1)");
+    w.get_by_label_contains(&format!("{in_report} shown of {all} figures"));
+    w.state_mut()
+        .push(AttributeIntent::Remove("source type".to_owned()));
+    settle(&mut w);
+    w.get_by_label_contains(&format!("{shown_all} shown of {all} figures"));
+}

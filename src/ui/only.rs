@@ -22,6 +22,12 @@ pub struct OnlyFilter {
 impl OnlyFilter {
     /// The articles kept, or `None` when every article is.
     pub fn kept(&mut self, session: &Session) -> Option<&BTreeSet<ArticleId>> {
+        // A custom attribute removed (or undone) since it was chosen: back to every article.
+        if let Some((key, _)) = &self.only
+            && !session.project().attributes.names().contains(&key.as_str())
+        {
+            self.only = None;
+        }
         let choice = self.only.clone()?;
         let fresh = self
             .kept
@@ -50,6 +56,9 @@ impl OnlyFilter {
     }
 }
 
+/// Tall enough for the built-in attributes and a few custom ones without scrolling.
+pub const LIST_HEIGHT: f32 = 420.0;
+
 /// "Only [attribute] is [value]" as two lists, on one line.
 pub fn only_ui(ui: &mut Ui, id_salt: &str, session: &Session, only: &mut Option<(String, String)>) {
     let names: Vec<String> = session
@@ -59,11 +68,17 @@ pub fn only_ui(ui: &mut Ui, id_salt: &str, session: &Session, only: &mut Option<
         .into_iter()
         .map(str::to_owned)
         .collect();
+    if let Some((key, _)) = only
+        && !names.contains(key)
+    {
+        *only = None; // a custom attribute removed since it was chosen
+    }
     ui.horizontal_wrapped(|ui| {
         let label = ui.label("Only");
         let key = only.as_ref().map(|(k, _)| k.clone());
         let mut chosen = key.clone();
         ComboBox::from_id_salt((id_salt, "key"))
+            .height(LIST_HEIGHT)
             .selected_text(chosen.as_deref().unwrap_or("all articles"))
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut chosen, None, "all articles");
@@ -85,6 +100,7 @@ pub fn only_ui(ui: &mut Ui, id_salt: &str, session: &Session, only: &mut Option<
         if let Some((key, value)) = only {
             let label = ui.label("is");
             ComboBox::from_id_salt((id_salt, "value"))
+                .height(LIST_HEIGHT)
                 .selected_text(value.as_str())
                 .show_ui(ui, |ui| {
                     let attributes = &session.project().attributes;

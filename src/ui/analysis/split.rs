@@ -52,6 +52,16 @@ pub fn split_picker(
     if !with_nothing && *split == SplitBy::Nothing {
         *split = SplitBy::Article;
     }
+    // A custom attribute removed since it was chosen: back to the articles.
+    if let SplitBy::Attribute(key) = split
+        && !ws.project().attributes.names().contains(&key.as_str())
+    {
+        *split = if with_nothing {
+            SplitBy::Nothing
+        } else {
+            SplitBy::Article
+        };
+    }
     let label = ui.label(label);
     let mut choices = Vec::new();
     if with_nothing {
@@ -68,6 +78,7 @@ pub fn split_picker(
         .filter(|k| !GROUP_FIRST.contains(k) && *k != "title");
     choices.extend(first.chain(rest).map(|k| SplitBy::Attribute(k.to_owned())));
     ComboBox::from_id_salt(id_salt)
+        .height(crate::ui::only::LIST_HEIGHT)
         .selected_text(split.text().to_owned())
         .show_ui(ui, |ui| {
             for c in choices {

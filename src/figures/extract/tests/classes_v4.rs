@@ -76,3 +76,33 @@ fn del_ano_anterior_is_the_year_before() {
         ],
     );
 }
+
+#[test]
+fn a_list_after_a_colon_takes_the_year_of_its_introduction() {
+    let text = "In 2015 the anti-drug force reported the following results:\n\n\
+                1. It seized 11,500 kilograms of cocaine base.\n\n\
+                2. It destroyed 2,310 laboratories and arrested 86 foreigners.\n\n\
+                The ministry also said it had 40 helicopters.\n";
+    let got = figs(text);
+    let year_of = |t: &str| {
+        got.iter()
+            .find(|f| f.0 == t)
+            .map(|f| f.3)
+            .unwrap_or_else(|| panic!("{t} in {got:?}"))
+    };
+    assert_eq!(year_of("11,500 kilograms"), y(2015));
+    assert_eq!(year_of("2,310 laboratories"), y(2015));
+    assert_eq!(year_of("86 foreigners"), y(2015));
+    // The paragraph after the list is not an item.
+    assert_eq!(year_of("40 helicopters"), N);
+    // A dateline that dates the introduction dates its list too.
+    let text = "La Paz, 30 de junio de 2015.- El Ministerio informa los resultados del semestre:\n\n\
+                1. La FELCN ejecutó 6.420 operativos.\n";
+    assert!(
+        figs(text)
+            .iter()
+            .any(|f| f.0 == "6.420 operativos" && f.3 == y(2015)),
+        "{:?}",
+        figs(text)
+    );
+}
