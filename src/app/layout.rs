@@ -22,6 +22,7 @@ use crate::ui::orphans::orphans_ui;
 use crate::ui::passages::passages_ui;
 use crate::ui::plot::plot_ui;
 use crate::ui::preferences::preferences_ui;
+use crate::ui::queries::queries_ui;
 use crate::ui::reader::reader_ui;
 use crate::ui::report::report_ui;
 use crate::ui::search::search_ui;
@@ -102,6 +103,7 @@ impl DossierApp {
                         Tab::Cooccurrence => cooccurrence_ui(ui, &cx, &mut views.analysis),
                         Tab::Frequency => frequency_ui(ui, &cx, &mut views.analysis),
                         Tab::Retrieval => retrieval_ui(ui, &cx, &mut views.analysis),
+                        Tab::Queries => queries_ui(ui, &cx, &mut views.queries),
                         Tab::Agreement => agreement_ui(ui, &cx, &mut views.agreement),
                         Tab::Orphans => orphans_ui(ui, &cx),
                         Tab::Actors => actors_ui(ui, &cx, &mut views.actors),
