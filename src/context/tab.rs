@@ -87,6 +87,7 @@ impl Tab {
             | Tab::Cooccurrence
             | Tab::Frequency
             | Tab::Retrieval
+            | Tab::Queries
             | Tab::Orphans
             | Tab::Actors => 80.0,
         }
