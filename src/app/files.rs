@@ -253,7 +253,7 @@ impl DossierApp {
 }
 
 /// The file name of the sample project shipped beside the seeds.
-pub(super) const SAMPLE: &str = "sample.dossier.json";
+pub(super) const SAMPLE: &str = crate::session::recovery::SAMPLE_NAME;
 
 /// The sample project: in the working folder, beside the executable, or in the source tree
 /// Dossier was built from (the first found).
