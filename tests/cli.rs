@@ -627,6 +627,8 @@ fn a_mistyped_path_is_said_not_to_exist() {
         "search",
         "figures",
         "actors",
+        "relations",
+        "agreement",
         "export-passages",
         "export-qdpx",
         "export-qdc",
@@ -645,6 +647,21 @@ fn a_mistyped_path_is_said_not_to_exist() {
         );
         assert!(!err.contains("cannot read the project"), "{command}: {err}");
     }
+    // The other analyst's project mistyped in a merge.
+    let ours = saved_project(dir.path());
+    let merged = path_arg(&dir.path().join("merged.dossier.json"));
+    let (ok, _, err) = dossier(&[
+        "merge",
+        &path_arg(&ours),
+        &missing,
+        "-o",
+        &merged,
+        "--allow-outside-corpus",
+    ]);
+    assert!(
+        !ok && err.contains("no such folder or file"),
+        "merge: {err}"
+    );
 }
 
 #[test]

@@ -40,7 +40,9 @@ fn every_symbol_of_the_ui_has_a_glyph_in_the_bundled_fonts() {
     );
     assert!(found.contains_key(&'…'), "the scan finds the UI's strings");
     let ctx = egui::Context::default();
-    let _ = ctx.run_ui(egui::RawInput::default(), |_| {});
+    // One frame loads the fonts; its texture upload is for a renderer there is none of.
+    let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
+    output.textures_delta.clear();
     let missing: Vec<String> = ctx.fonts_mut(|fonts| {
         found
             .iter()

@@ -13,7 +13,7 @@ use dossier::context::SelectCommand;
 use dossier::corpus::ArticleId;
 use dossier::project::PassageId;
 use egui::{Key, Modifiers};
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 /// The reader's line height (every row of the article is this tall).
 const ROW: f32 = 28.0;
@@ -26,7 +26,7 @@ fn sample() -> PathBuf {
 fn bars(window: &Window) -> Vec<(String, egui::Rect)> {
     window
         .query_all_by_label_contains("Coding stripe: ")
-        .map(|n| (n.label().unwrap_or_default(), n.rect()))
+        .map(|n| (n.accesskit_node().label().unwrap_or_default(), n.rect()))
         .collect()
 }
 
