@@ -73,6 +73,9 @@ fn table_ui(ui: &mut Ui, cx: &ViewContext<'_>, rows: &[&Relation]) {
     let name = |id: &ActorId| resolved.actor(id).map_or(id.0.clone(), |a| a.name.clone());
     ui.style_mut().interaction.selectable_labels = false;
     TableBuilder::new(ui)
+        // The table's 200-point default minimum would push the lower panel up over the
+        // reader in a small window; the table scrolls instead.
+        .min_scrolled_height(crate::ui::MIN_TABLE_HEIGHT)
         .id_salt("relations_table")
         .striped(true)
         .sense(egui::Sense::click())
