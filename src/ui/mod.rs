@@ -17,6 +17,7 @@ pub mod inspector;
 pub mod library;
 pub mod library_view;
 pub mod menu;
+pub mod only;
 pub mod orphans;
 pub mod palette;
 pub mod passages;
