@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use common::ui::{Window, open_sized};
 use dossier::context::{Tab, UiCommand};
+use egui::accesskit::Role;
 use egui::{Color32, FontId, Rect};
 use egui_kittest::kittest::Queryable;
 
@@ -42,7 +43,7 @@ fn text_width(window: &Window, text: &str) -> f32 {
 /// The rectangles of the nodes labelled exactly `label` whose role is a label.
 fn labels(window: &Window, label: &str) -> Vec<Rect> {
     window
-        .query_all_by_role_and_label(egui::accesskit::Role::Label, label)
+        .query_all_by_role_and_label(Role::Label, label)
         .map(|n| n.rect())
         .collect()
 }
@@ -94,7 +95,16 @@ fn frequency_bars_carry_theme_names_and_the_legend_stays_above_them() {
         bars.push(bar);
     }
 
-    window.get_by_label("Split by article").click();
+    // Split by article: a legend of the articles' titles, and each bar stacked by article.
+    window
+        .query_all_by_role_and_label(Role::ComboBox, "Split by")
+        .max_by(|a, b| a.rect().top().total_cmp(&b.rect().top()))
+        .expect("the frequency chart's Split by list")
+        .click();
+    window.run();
+    window
+        .get_by_role_and_label(Role::Button, "article")
+        .click();
     for _ in 0..3 {
         window.run();
     }
