@@ -164,6 +164,7 @@ impl DossierApp {
             DialogKind::ExportAnalysis => self.export_analysis(path),
             DialogKind::ExportQdpx => self.export_qdpx(path),
             DialogKind::ExportQdc => self.export_qdc(path),
+            DialogKind::ExportReport => self.export_report(path),
             DialogKind::ImportQdpx => self.jobs.read_qdpx(path),
             DialogKind::ImportQdc => self.jobs.read_codebook(path),
             DialogKind::MergeProject => self.plan_merge(path),

@@ -16,6 +16,7 @@ mod merge;
 mod passages;
 mod refi;
 mod relations;
+mod report;
 mod search;
 mod text;
 
@@ -75,6 +76,9 @@ pub enum Cmd {
     /// Merge another analyst's project on the same corpus into this one (written to -o), with
     /// a JSON report of what was matched, added and left out.
     Merge(merge::Args),
+    /// Write the project as one self-contained HTML report (codebook, passages with notes,
+    /// figures, series plots, theme × article matrix) for a colleague without Dossier.
+    Report(report::Args),
 }
 
 /// Output formats for row-shaped commands.
@@ -113,6 +117,7 @@ pub fn main() -> Result<(), CliError> {
         Cmd::ImportQdpx(args) => import::run_qdpx(args, stdout),
         Cmd::ImportQdc(args) => import::run_qdc(args, stdout),
         Cmd::Merge(args) => merge::run(args, &args.load.options(), stdout),
+        Cmd::Report(args) => report::run(args, &args.load.options(), stdout),
     };
     match result.and_then(|()| Ok(std::io::Write::flush(stdout)?)) {
         // Whoever read the output went away (`| head`): not a failure worth a message.

@@ -23,6 +23,7 @@ pub mod palette;
 pub mod passages;
 pub mod plot;
 pub mod preferences;
+pub mod queries;
 pub mod reader;
 pub mod report;
 pub mod search;

@@ -4,6 +4,7 @@
 //! another actor — sent as undoable intents. The relations pane is in [`relations`], the
 //! network and matrix views in [`network`].
 
+mod flows;
 mod graph;
 mod matrix;
 pub mod network;
