@@ -140,6 +140,7 @@ impl DossierApp {
                         });
                 });
         }
+        views.reader.show_stripes = panels.shown(SidePanel::Stripes);
         let text = CentralPanel::default()
             .show(ui, |ui| reader_ui(ui, &cx, &mut views.reader))
             .inner;

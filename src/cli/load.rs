@@ -115,7 +115,7 @@ pub fn project_corpus(
 
 /// The folder to read for `path`: the folder itself, or a project's corpus folder.
 pub fn corpus_folder(path: &Path, options: &LoadOptions) -> Result<PathBuf, CliError> {
-    if path.is_dir() {
+    if existing(path)?.is_dir() {
         return Ok(path.to_owned());
     }
     let opened = io::open(path)?;

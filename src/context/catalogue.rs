@@ -148,6 +148,7 @@ impl UiCommand {
             Self::TogglePanel(SidePanel::Library) => "Show or hide the library",
             Self::TogglePanel(SidePanel::Codebook) => "Show or hide the codebook",
             Self::TogglePanel(SidePanel::Lower) => "Show or hide the lower tabs",
+            Self::TogglePanel(SidePanel::Stripes) => "Show or hide the coding stripes",
         };
         text.to_owned()
     }
@@ -200,6 +201,10 @@ impl UiCommand {
                 "Open the original file (HTML, PDF, Word…) of the article in the reader with the system's viewer"
             }
             Self::ShowProjectMemo => "Notes on the whole project, saved with it and exported",
+            Self::TogglePanel(SidePanel::Stripes) => {
+                "A bar beside the text for each passage, in a column per theme, from the line \
+                 where it starts to the line where it ends; click one to select its passage"
+            }
             Self::TogglePanel(_) => "More room for the reader; the choice is remembered",
         }
     }
@@ -234,6 +239,7 @@ impl UiCommand {
             Self::TogglePanel(SidePanel::Library) => key(cmd_shift, Key::L),
             Self::TogglePanel(SidePanel::Codebook) => key(cmd_shift, Key::B),
             Self::TogglePanel(SidePanel::Lower) => key(cmd_shift, Key::T),
+            Self::TogglePanel(SidePanel::Stripes) => key(cmd_shift, Key::K),
             Self::OpenPath
             | Self::ExportQdpx
             | Self::ExportQdc

@@ -9,10 +9,17 @@ pub enum SidePanel {
     Codebook,
     /// The tabs below the reader.
     Lower,
+    /// The coding stripes beside the reader's text (hidden until asked for).
+    Stripes,
 }
 
 impl SidePanel {
-    pub const ALL: [SidePanel; 3] = [SidePanel::Library, SidePanel::Codebook, SidePanel::Lower];
+    pub const ALL: [SidePanel; 4] = [
+        SidePanel::Library,
+        SidePanel::Codebook,
+        SidePanel::Lower,
+        SidePanel::Stripes,
+    ];
 }
 
 /// One tab of the lower pane.

@@ -37,6 +37,10 @@ use crate::project::{Project, ThemeId};
 
 pub use crate::context::{Selection, theme_for_key};
 
+/// The least a table of the lower panel keeps before it scrolls (egui's default, 200 points,
+/// makes the lower panel grow over the reader in a small window).
+pub const MIN_TABLE_HEIGHT: f32 = 60.0;
+
 /// A small square in a theme's colour.
 pub fn swatch(ui: &mut Ui, color: Color32) -> Response {
     let (rect, response) = ui.allocate_exact_size(Vec2::splat(12.0), Sense::hover());

@@ -82,6 +82,9 @@ fn table_ui(ui: &mut Ui, cx: &ViewContext<'_>, rows: &[&Relation]) {
     ui.style_mut().interaction.selectable_labels = false;
     let room = ui.available_height();
     TableBuilder::new(ui)
+        // The table's 200-point default minimum would push the lower panel up over the
+        // reader in a small window; the table scrolls instead.
+        .min_scrolled_height(crate::ui::MIN_TABLE_HEIGHT)
         .id_salt("relations_table")
         .striped(true)
         // The table takes the room left, however little: never grow the pane over the window.
