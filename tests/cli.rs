@@ -615,3 +615,110 @@ fn issue9_save_never_replaces_a_text_that_only_quotes_the_format_name() {
     assert_eq!(std::fs::read_to_string(&notes).expect("read"), text);
     assert!(!dir.path().join("notes.md.bak").exists());
 }
+
+#[test]
+fn a_mistyped_path_is_said_not_to_exist() {
+    let dir = common::tempdir();
+    let missing = dir.path().join("no-such-folder");
+    let missing = missing.display().to_string();
+    let out = path_arg(&dir.path().join("out.qdpx"));
+    for command in [
+        "info",
+        "search",
+        "figures",
+        "actors",
+        "relations",
+        "agreement",
+        "export-passages",
+        "export-qdpx",
+        "export-qdc",
+    ] {
+        let mut args = vec![command, missing.as_str()];
+        match command {
+            "search" => args.push("word"),
+            "export-qdpx" | "export-qdc" => args.push(&out),
+            _ => {}
+        }
+        let (ok, _, err) = dossier(&args);
+        assert!(!ok, "{command} succeeded on a missing path");
+        assert!(
+            err.contains("no such folder or file") && err.contains("no-such-folder"),
+            "{command}: {err}"
+        );
+        assert!(!err.contains("cannot read the project"), "{command}: {err}");
+    }
+    // The other analyst's project mistyped in a merge.
+    let ours = saved_project(dir.path());
+    let merged = path_arg(&dir.path().join("merged.dossier.json"));
+    let (ok, _, err) = dossier(&[
+        "merge",
+        &path_arg(&ours),
+        &missing,
+        "-o",
+        &merged,
+        "--allow-outside-corpus",
+    ]);
+    assert!(
+        !ok && err.contains("no such folder or file"),
+        "merge: {err}"
+    );
+}
+
+#[test]
+fn only_commands_that_load_articles_take_max_file_mb() {
+    let (ok, _, err) = dossier(&["export-passages", "p.dossier.json", "--max-file-mb", "1"]);
+    assert!(!ok && err.contains("--max-file-mb"), "{err}");
+    let (ok, _, err) = dossier(&[
+        "export-qdc",
+        "p.dossier.json",
+        "out.qdc",
+        "--max-file-mb",
+        "1",
+    ]);
+    assert!(!ok && err.contains("--max-file-mb"), "{err}");
+    let (_, out, _) = dossier(&["info", "--help"]);
+    assert!(out.contains("--max-file-mb"), "{out}");
+    let (_, out, _) = dossier(&["export-passages", "--help"]);
+    assert!(!out.contains("--max-file-mb"), "{out}");
+    // Every positional argument of these commands is explained in the help.
+    for command in [
+        "info",
+        "search",
+        "export-passages",
+        "export-qdpx",
+        "export-qdc",
+    ] {
+        let (ok, out, _) = dossier(&[command, "--help"]);
+        assert!(ok, "{command} --help");
+        let arguments = out
+            .split("Arguments:")
+            .nth(1)
+            .and_then(|rest| rest.split("Options:").next())
+            .unwrap_or_default();
+        for line in arguments
+            .lines()
+            .filter(|l| l.trim_start().starts_with('<'))
+        {
+            let help = line
+                .trim_start()
+                .split_once('>')
+                .map_or("", |(_, h)| h.trim());
+            assert!(!help.is_empty(), "{command}: no help for {line}");
+        }
+    }
+}
+
+#[test]
+fn a_window_size_is_checked_before_the_window_opens() {
+    let (ok, out, _) = dossier(&["--help"]);
+    assert!(ok && out.contains("--window-size <WxH>"), "{out}");
+    for (size, why) in [
+        ("800", "WIDTHxHEIGHT"),
+        ("wide x 600", "not a number"),
+        ("300x200", "at least 720x480"),
+    ] {
+        let (ok, _, err) = dossier(&["--window-size", size, "seeds"]);
+        assert!(!ok, "{size} was taken");
+        assert!(err.contains(why), "{size}: {err}");
+    }
+}

@@ -41,6 +41,12 @@ fn probes(
 }
 
 fn check(lang: &str, f1: f64, year: f64, noun: f64, kind: f64) {
+    check_allowing(lang, [f1, year, noun, kind], 0);
+}
+
+/// [`check`], allowing `context_missed` numbers that the gold keeps as context ("the two
+/// countries") to be offered as figures.
+fn check_allowing(lang: &str, [f1, year, noun, kind]: [f64; 4], context_missed: usize) {
     let (golds, context, preds) = probes(lang);
     let (core, all) = tiers(&preds, &golds);
     eprintln!(
@@ -69,7 +75,7 @@ fn check(lang: &str, f1: f64, year: f64, noun: f64, kind: f64) {
         core.kind_acc
     );
     let missed = context_misses(&preds, &context);
-    assert!(missed.is_empty(), "{}", missed.join("\n"));
+    assert!(missed.len() <= context_missed, "{}", missed.join("\n"));
 }
 
 #[test]
@@ -100,4 +106,21 @@ fn portuguese_money_weights_areas_and_percentages() {
 #[test]
 fn english_probes_for_tables_names_elisions_currencies_cues_and_factors() {
     check("en3", 0.95, 0.90, 0.95, 0.90);
+}
+
+/// en4 and es3 were written by a helper who saw neither the rules nor the earlier probe texts,
+/// as a stand-in for the held-out sets. Their first scores (core strict F1 en4 0.926, es3
+/// 0.897; year accuracy 0.908 and 0.743) fell short of the targets; the floors below hold what
+/// the rules of figures round 4 reach, so that a change that loses ground shows. Spanish year
+/// accuracy is the open gap (docs/figures.md lists the error classes left).
+#[test]
+fn english_probes_written_without_sight_of_the_rules_hold_their_ground() {
+    // "Two" (of the countries) and "Three lessons" are offered as figures.
+    check_allowing("en4", [0.935, 0.90, 0.95, 0.90], 2);
+}
+
+#[test]
+fn spanish_probes_written_without_sight_of_the_rules_hold_their_ground() {
+    // "tres departamentos" is offered as a figure.
+    check_allowing("es3", [0.90, 0.81, 0.94, 0.88], 1);
 }

@@ -98,7 +98,7 @@ fn the_page_and_the_documents_state_title_date_outlet_and_author() {
         assert_eq!(a.title, html.title, "{ext}");
         let author = a.meta.author.as_ref().map(|x| x.value.as_str());
         assert_eq!(author, Some("Lucía Fernández"), "{ext}");
-        // The text has no year ("LIMA, March 14"): the document's own date is taken.
+        // The text has no year ("LIMA, March 14"); its day is always kept.
         assert!(a.meta.date.is_some(), "{ext} has a date");
         assert_eq!(v(&a.meta.place), Some(("Lima", "dateline")), "{ext}");
         assert_eq!(
@@ -107,11 +107,20 @@ fn the_page_and_the_documents_state_title_date_outlet_and_author() {
             "{ext}"
         );
     }
-    let docx = read("article.docx").expect("docx");
-    assert_eq!(
-        v(&docx.meta.date),
-        Some(("2015-03-14", "DOCX core properties"))
-    );
+    // The office files were saved on the day of the story: the dateline gives the day, their
+    // properties the year.
+    for ext in ["docx", "odt", "epub", "rtf"] {
+        let a = read(&format!("article.{ext}")).expect("converts");
+        assert_eq!(
+            v(&a.meta.date),
+            Some(("2015-03-14", "dateline, year from the file's properties")),
+            "{ext}"
+        );
+    }
+    // The PDF was made years later (its properties say so): the file's date is not the
+    // story's, and the day the dateline states stands without a year.
+    let pdf = read("article.pdf").expect("pdf");
+    assert_eq!(v(&pdf.meta.date), Some(("--03-14", "dateline")));
 }
 
 #[test]

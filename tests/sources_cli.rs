@@ -79,3 +79,51 @@ fn info_jsonl_has_one_line_of_attributes_per_article() {
     assert_eq!(lines[4]["date"], "2015-04-17");
     assert_eq!(lines[4]["outlet"], "Dialogo");
 }
+
+/// One article file where a folder or a project is expected reads as a corpus of that file:
+/// `dossier figures report.pdf` gives the PDF's figures, not "the project is not UTF-8 text".
+#[test]
+fn one_article_file_is_a_corpus_of_one() {
+    let (ok, out, err) = dossier(&[
+        "figures",
+        "tests/data/sources/article.pdf",
+        "--format",
+        "jsonl",
+    ]);
+    assert!(ok, "{err}");
+    let (_, from_txt, _) = dossier(&[
+        "figures",
+        "tests/data/sources/article.txt",
+        "--format",
+        "jsonl",
+    ]);
+    let values = |s: &str| -> Vec<(String, String)> {
+        s.lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("JSON line"))
+            .map(|v| (v["text"].to_string(), v["unit"].to_string()))
+            .collect()
+    };
+    assert!(!values(&out).is_empty());
+    assert_eq!(values(&out), values(&from_txt));
+    assert!(
+        out.lines().all(|l| l.contains("\"file\":\"article.pdf\"")),
+        "{out}"
+    );
+    let (ok, out, err) = dossier(&[
+        "info",
+        "tests/data/sources/article.docx",
+        "--format",
+        "jsonl",
+    ]);
+    assert!(ok, "{err}");
+    assert_eq!(out.lines().count(), 1);
+    let v: serde_json::Value = serde_json::from_str(out.trim()).expect("JSON");
+    assert_eq!(v["format"], "docx");
+    assert_eq!(v["date"], "2015-03-14");
+    // A file Dossier cannot read is named with its reason.
+    let (ok, _, err) = dossier(&["figures", "tests/data/sources/bad/scanned.pdf"]);
+    assert!(
+        !ok && err.contains("scanned.pdf") && err.contains("no text layer"),
+        "{err}"
+    );
+}

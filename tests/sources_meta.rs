@@ -168,3 +168,18 @@ fn a_load_for_figures_finds_the_same_dates_languages_and_figures() {
         );
     }
 }
+
+/// A date that opens a paragraph-long first line is the article's date, wherever the line
+/// ends; a date inside such a paragraph is not (it is what the story says, not when).
+#[test]
+fn a_date_opening_a_long_first_paragraph_dates_the_article() {
+    use dossier::corpus::formats::SourceMeta;
+    use std::collections::HashSet;
+    let long = "the ministry said the teams would work in rotations of forty days ".repeat(40);
+    let opening = format!("Headline of the story here\n\n17 April 2015 {long}\n");
+    let d = dossier::corpus::meta::detect(&opening, &SourceMeta::default(), None, &HashSet::new());
+    assert_eq!(value(&d.date), Some("2015-04-17"));
+    let inside = format!("Headline of the story here\n\nOn Friday {long} on 17 April 2015.\n");
+    let d = dossier::corpus::meta::detect(&inside, &SourceMeta::default(), None, &HashSet::new());
+    assert_eq!(value(&d.date), None);
+}

@@ -8,7 +8,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use common::ui::{Window, open};
+use common::ui::Window;
 use dossier::context::SelectCommand;
 use dossier::corpus::ArticleId;
 use dossier::project::attributes::value_of;
@@ -47,7 +47,8 @@ fn group_by(window: &mut Window, key: &str) {
 
 #[test]
 fn the_library_groups_the_mixed_folder_by_outlet() {
-    let mut window = open(mixed());
+    // Tall enough for every group and article row at once (the list scrolls in a shorter one).
+    let mut window = common::ui::open_sized(mixed(), [1280.0, 1200.0]);
     let session = window.state().session();
     assert_eq!(session.corpus().len(), 6, "six articles load");
     assert_eq!(session.load_report().skipped.len(), 2, "two files skipped");
@@ -116,7 +117,8 @@ fn the_library_groups_the_mixed_folder_by_outlet() {
 
 #[test]
 fn correcting_an_outlet_in_the_attribute_panel_is_one_undoable_step() {
-    let mut window = open(mixed());
+    // Tall enough for every group and article row at once (the list scrolls in a shorter one).
+    let mut window = common::ui::open_sized(mixed(), [1280.0, 1200.0]);
     let id = ArticleId("coca-report.pdf".to_owned());
     window
         .state_mut()
@@ -165,4 +167,31 @@ fn correcting_an_outlet_in_the_attribute_panel_is_one_undoable_step() {
     assert_eq!(session.project().attributes.set_value(&id, "outlet"), None);
     assert_eq!(outlets(&window)["coca-report.pdf"], detected);
     assert!(window.query_by_label("Reset outlet").is_none());
+}
+
+/// In a short window the attribute panel sits below the list and never covers it: the first
+/// row stays whole above the panel, the panel keeps its fields, and an article without a
+/// year in its date says so in words.
+#[test]
+fn in_a_short_window_the_attribute_panel_covers_no_row() {
+    for height in [480.0, 600.0, 800.0] {
+        let mut window = common::ui::open_sized(mixed(), [1000.0, height]);
+        let id = ArticleId("itar-tass-drug-police.txt".to_owned());
+        window.state_mut().push(SelectCommand::OpenArticle(id));
+        window.run();
+        window.run();
+        let attributes_top = window.get_by_label("Attributes").rect().top();
+        let first = window
+            .get_by_role_and_label(
+                Role::Button,
+                "El Gobierno boliviano presenta su nueva estrategia contra el narcotráfico",
+            )
+            .rect();
+        assert!(
+            first.bottom() <= attributes_top,
+            "{height}: the first row {first:?} reaches under the attribute panel at {attributes_top}"
+        );
+        window.get_by_role_and_label(Role::TextInput, "outlet");
+        window.get_by_label("23 February, year not stated");
+    }
 }

@@ -190,8 +190,8 @@ fn figures_become_a_plotted_series_that_survives_save_and_reopen() {
     harness.run();
     harness.get_by_label("Show Peru coca eradication (hectares)");
     harness.get_by_label_contains("hectares · 2 points");
-    let plot = harness.state().plot_state();
-    let drawn = dossier::ui::plot::drawn_series(harness.state().session(), &plot);
+    let mut plot = harness.state().plot_state();
+    let drawn = dossier::ui::plot::drawn_series(harness.state().session(), &mut plot);
     assert_eq!(drawn.len(), 1);
     assert_eq!(drawn[0].points.len(), 2);
 

@@ -344,13 +344,17 @@ de, del
 [relative years]
 el año siguiente = 1
 al año siguiente = 1
+del año siguiente = 1
 un año después = 1
 un año más tarde = 1
 el año anterior = -1
+del año anterior = -1
 un año antes = -1
 ese mismo año = 0
 ese año = 0
 el mismo año = 0
+del mismo año = 0
+de ese año = 0
 aquel año = 0
 
 [comparison words]

@@ -272,8 +272,11 @@ de, do, da
 [relative years]
 o ano seguinte = 1
 no ano seguinte = 1
+do ano seguinte = 1
 um ano depois = 1
 o ano anterior = -1
+do ano anterior = -1
+no ano anterior = -1
 um ano antes = -1
 naquele ano = 0
 nesse ano = 0

@@ -268,15 +268,20 @@ const FLOW_TYPES: &[&str] = &[
     "assistance",
 ];
 
-/// Figures in the sentences of directed supplier → buyer relations, counted once per figure and
-/// pair, kept only when the analyst accepted them (with their corrected values), summed by year.
-pub fn figures_by_pair(
-    resolved: &Resolved,
-    relations: &[Relation],
-    project: &Project,
-    by_country: bool,
-) -> Vec<PairFigures> {
-    let mut out: BTreeMap<(ActorId, ActorId, String), PairFigures> = BTreeMap::new();
+/// Every figure stated in the sentences of one supplier → buyer pair's flow relations (sale,
+/// supply, funding…), in one unit as extracted, each once, in article and text order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PairFlow {
+    pub source: ActorId,
+    pub target: ActorId,
+    pub unit: String,
+    pub figures: Vec<(ArticleId, Figure)>,
+}
+
+/// The figures of directed supplier → buyer relations, grouped by pair and unit (actors
+/// folded into their countries when `by_country`), each figure once per pair.
+pub fn pair_flows(resolved: &Resolved, relations: &[Relation], by_country: bool) -> Vec<PairFlow> {
+    let mut out: BTreeMap<(ActorId, ActorId, String), PairFlow> = BTreeMap::new();
     let mut counted: BTreeSet<(ActorId, ActorId, ArticleId, usize, usize)> = BTreeSet::new();
     for r in relations
         .iter()
@@ -290,23 +295,48 @@ pub fn figures_by_pair(
             continue;
         }
         for f in &r.figures {
-            let Some(c) = accepted(project, &r.article, f) else {
-                continue;
-            };
             if !counted.insert((s.clone(), t.clone(), r.article.clone(), f.start, f.end)) {
                 continue;
             }
-            let entry = out
-                .entry((s.clone(), t.clone(), c.unit.clone()))
-                .or_insert_with(|| PairFigures {
+            out.entry((s.clone(), t.clone(), f.unit.clone()))
+                .or_insert_with(|| PairFlow {
                     source: s.clone(),
                     target: t.clone(),
+                    unit: f.unit.clone(),
+                    figures: Vec::new(),
+                })
+                .figures
+                .push((r.article.clone(), f.clone()));
+        }
+    }
+    out.into_values().collect()
+}
+
+/// Figures in the sentences of directed supplier → buyer relations, counted once per figure and
+/// pair, kept only when the analyst accepted them (with their corrected values), summed by year.
+pub fn figures_by_pair(
+    resolved: &Resolved,
+    relations: &[Relation],
+    project: &Project,
+    by_country: bool,
+) -> Vec<PairFigures> {
+    let mut out: BTreeMap<(ActorId, ActorId, String), PairFigures> = BTreeMap::new();
+    for flow in pair_flows(resolved, relations, by_country) {
+        for (article, f) in &flow.figures {
+            let Some(c) = accepted(project, article, f) else {
+                continue;
+            };
+            let entry = out
+                .entry((flow.source.clone(), flow.target.clone(), c.unit.clone()))
+                .or_insert_with(|| PairFigures {
+                    source: flow.source.clone(),
+                    target: flow.target.clone(),
                     unit: c.unit.clone(),
                     by_year: BTreeMap::new(),
                     figures: Vec::new(),
                 });
             *entry.by_year.entry(c.year.key()).or_insert(0.0) += c.value;
-            entry.figures.push((r.article.clone(), f.start, f.end));
+            entry.figures.push((article.clone(), f.start, f.end));
         }
     }
     out.into_values().collect()

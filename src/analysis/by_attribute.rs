@@ -124,6 +124,25 @@ pub fn filter<'c>(
         .collect()
 }
 
+/// The ids of the articles whose value of `key` is `value` (ignoring case; [`NO_VALUE`]: the
+/// articles without one), for narrowing a view to them.
+pub fn articles_with(
+    corpus: &Corpus,
+    attributes: &Attributes,
+    key: &str,
+    value: &str,
+) -> BTreeSet<ArticleId> {
+    let wanted = if value == NO_VALUE {
+        Filter::NoValue
+    } else {
+        Filter::Is(value.to_owned())
+    };
+    filter(corpus, attributes, key, &wanted)
+        .into_iter()
+        .map(|a| a.id.clone())
+        .collect()
+}
+
 /// Articles grouped by their value of `key` (use `year` to group by year): groups in value
 /// order, articles without a value last under [`NO_VALUE`], ids sorted within a group.
 pub fn group(corpus: &Corpus, attributes: &Attributes, key: &str) -> Vec<(String, Vec<ArticleId>)> {

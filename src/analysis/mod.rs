@@ -1,6 +1,6 @@
 //! Search and analysis over the corpus and the analyst's passages: text and regex search,
 //! auto-tagging rules, theme × article counts, theme co-occurrence, frequencies and retrieval,
-//! inter-coder agreement.
+//! inter-coder agreement, coding queries.
 //! No egui here.
 
 pub mod agreement;
@@ -11,6 +11,7 @@ pub mod autotag;
 pub mod by_attribute;
 pub mod export;
 pub mod matrix;
+pub mod query;
 pub mod search;
 
 pub use search::{Hit, Query, Scope, SearchError, SearchResult, search};

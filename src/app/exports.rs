@@ -1,5 +1,6 @@
 //! Exports: a series or an analysis table as CSV, the plot as PNG, the project or its codebook
-//! as REFI-QDA. The bytes are made on the UI thread (quick); writing them is a background job.
+//! as REFI-QDA, the HTML report. The bytes are made on the UI thread (quick) and written by a
+//! background job; the report is made on the job's thread too, from a copy of the project.
 
 use std::path::PathBuf;
 
@@ -162,6 +163,17 @@ impl DossierApp {
         }
         let rules = self.output_rules(true);
         self.jobs.write_qdpx(path, parts, rules);
+    }
+
+    pub(super) fn export_report(&mut self, path: PathBuf) {
+        let rules = self.output_rules(true);
+        self.jobs.write_report(
+            path,
+            self.session.project().clone(),
+            self.session.corpus().clone(),
+            crate::interop::report::project_name(&self.session.export_name()).to_owned(),
+            rules,
+        );
     }
 
     pub(super) fn export_qdc(&mut self, path: PathBuf) {

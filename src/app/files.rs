@@ -164,6 +164,7 @@ impl DossierApp {
             DialogKind::ExportAnalysis => self.export_analysis(path),
             DialogKind::ExportQdpx => self.export_qdpx(path),
             DialogKind::ExportQdc => self.export_qdc(path),
+            DialogKind::ExportReport => self.export_report(path),
             DialogKind::ImportQdpx => self.jobs.read_qdpx(path),
             DialogKind::ImportQdc => self.jobs.read_codebook(path),
             DialogKind::MergeProject => self.plan_merge(path),
@@ -252,7 +253,7 @@ impl DossierApp {
 }
 
 /// The file name of the sample project shipped beside the seeds.
-pub(super) const SAMPLE: &str = "sample.dossier.json";
+pub(super) const SAMPLE: &str = crate::session::recovery::SAMPLE_NAME;
 
 /// The sample project: in the working folder, beside the executable, or in the source tree
 /// Dossier was built from (the first found).

@@ -87,6 +87,7 @@ impl DossierApp {
             UiCommand::SaveAs => self.show_dialog(DialogKind::SaveProject),
             UiCommand::ExportQdpx => self.show_dialog(DialogKind::ExportQdpx),
             UiCommand::ExportQdc => self.show_dialog(DialogKind::ExportQdc),
+            UiCommand::ExportReport => self.show_dialog(DialogKind::ExportReport),
             UiCommand::ImportQdpx => self.guard(Pending::Dialog(DialogKind::ImportQdpx)),
             UiCommand::ImportQdc => self.show_dialog(DialogKind::ImportQdc),
             UiCommand::MergeProject => self.show_dialog(DialogKind::MergeProject),

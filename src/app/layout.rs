@@ -22,6 +22,7 @@ use crate::ui::orphans::orphans_ui;
 use crate::ui::passages::passages_ui;
 use crate::ui::plot::plot_ui;
 use crate::ui::preferences::preferences_ui;
+use crate::ui::queries::queries_ui;
 use crate::ui::reader::reader_ui;
 use crate::ui::report::report_ui;
 use crate::ui::search::search_ui;
@@ -79,14 +80,9 @@ impl DossierApp {
         let fit = Fit::new(room, &self.settings.panels);
         let panels = &self.settings.panels;
         if panels.shown(SidePanel::Lower) {
-            // The network and the agreement tables need room to be read: their tabs grow the
-            // panel to at least 480 px (or what the window allows while the reader keeps its
-            // minimum).
-            let min = if matches!(*tab, Tab::Network | Tab::Agreement) {
-                fit.lower_max.min(480.0)
-            } else {
-                80.0
-            };
+            // Some tabs need room to be read: they grow the panel (as far as the window
+            // allows while the reader keeps its minimum).
+            let min = fit.lower_max.min(tab.min_height());
             Panel::bottom("lower")
                 .resizable(true)
                 .default_size(fit.lower_default)
@@ -107,6 +103,7 @@ impl DossierApp {
                         Tab::Cooccurrence => cooccurrence_ui(ui, &cx, &mut views.analysis),
                         Tab::Frequency => frequency_ui(ui, &cx, &mut views.analysis),
                         Tab::Retrieval => retrieval_ui(ui, &cx, &mut views.analysis),
+                        Tab::Queries => queries_ui(ui, &cx, &mut views.queries),
                         Tab::Agreement => agreement_ui(ui, &cx, &mut views.agreement),
                         Tab::Orphans => orphans_ui(ui, &cx),
                         Tab::Actors => actors_ui(ui, &cx, &mut views.actors),
@@ -143,6 +140,7 @@ impl DossierApp {
                         });
                 });
         }
+        views.reader.show_stripes = panels.shown(SidePanel::Stripes);
         let text = CentralPanel::default()
             .show(ui, |ui| reader_ui(ui, &cx, &mut views.reader))
             .inner;

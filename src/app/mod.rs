@@ -68,6 +68,7 @@ struct Views {
     actors: crate::ui::actors::ActorsState,
     agreement: AgreementState,
     preferences: PreferencesState,
+    queries: crate::ui::queries::QueriesState,
 }
 
 /// The Dossier window.

@@ -23,31 +23,34 @@ pub struct Settings {
     pub panels: Panels,
 }
 
-/// The panels around the reader the analyst hid.
+/// The panels around the reader the analyst hid (and the coding stripes, shown when asked for).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Panels {
     pub hide_library: bool,
     pub hide_codebook: bool,
     pub hide_lower: bool,
+    pub show_stripes: bool,
 }
 
 impl Panels {
     pub fn shown(&self, panel: SidePanel) -> bool {
-        !match panel {
-            SidePanel::Library => self.hide_library,
-            SidePanel::Codebook => self.hide_codebook,
-            SidePanel::Lower => self.hide_lower,
+        match panel {
+            SidePanel::Library => !self.hide_library,
+            SidePanel::Codebook => !self.hide_codebook,
+            SidePanel::Lower => !self.hide_lower,
+            SidePanel::Stripes => self.show_stripes,
         }
     }
 
     pub fn toggle(&mut self, panel: SidePanel) {
-        let hidden = match panel {
+        let flag = match panel {
             SidePanel::Library => &mut self.hide_library,
             SidePanel::Codebook => &mut self.hide_codebook,
             SidePanel::Lower => &mut self.hide_lower,
+            SidePanel::Stripes => &mut self.show_stripes,
         };
-        *hidden = !*hidden;
+        *flag = !*flag;
     }
 }
 
@@ -102,5 +105,22 @@ mod tests {
         assert!(!back.outside_allowed(&project, &dir.path().join("other")));
         let old: Settings = serde_json::from_str(r#"{"recent": []}"#).expect("old settings");
         assert!(old.outside_corpora.is_empty());
+    }
+
+    #[test]
+    fn the_coding_stripes_start_hidden_and_are_remembered_with_the_panels() {
+        let mut settings = Settings::default();
+        assert!(!settings.panels.shown(SidePanel::Stripes));
+        assert!(settings.panels.shown(SidePanel::Library));
+        settings.panels.toggle(SidePanel::Stripes);
+        let text = serde_json::to_string(&settings).expect("json");
+        let back: Settings = serde_json::from_str(&text).expect("parse");
+        assert!(back.panels.shown(SidePanel::Stripes));
+        assert!(back.panels.shown(SidePanel::Codebook));
+        // Settings written before the stripes existed load with them hidden.
+        let old: Settings =
+            serde_json::from_str(r#"{"panels": {"hide_library": true}}"#).expect("old settings");
+        assert!(!old.panels.shown(SidePanel::Stripes));
+        assert!(!old.panels.shown(SidePanel::Library));
     }
 }

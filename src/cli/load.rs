@@ -115,7 +115,7 @@ pub fn project_corpus(
 
 /// The folder to read for `path`: the folder itself, or a project's corpus folder.
 pub fn corpus_folder(path: &Path, options: &LoadOptions) -> Result<PathBuf, CliError> {
-    if path.is_dir() {
+    if existing(path)?.is_dir() {
         return Ok(path.to_owned());
     }
     let opened = io::open(path)?;
@@ -139,6 +139,9 @@ pub fn load_any(path: &Path, options: &LoadOptions) -> Result<Loaded, CliError> 
             corpus_error: None,
         });
     }
+    if crate::corpus::load::is_text_name(path).is_ok() {
+        return load_one_article(path, options);
+    }
     let opened = io::open(path)?;
     let mut loaded = Loaded {
         corpus: Corpus::default(),
@@ -157,4 +160,21 @@ pub fn load_any(path: &Path, options: &LoadOptions) -> Result<Loaded, CliError> 
     }
     loaded.project = Some((path.to_owned(), opened));
     Ok(loaded)
+}
+
+/// One article file given where a folder or a project was expected (`dossier figures
+/// report.pdf`): a corpus of that one file, in its folder.
+fn load_one_article(path: &Path, options: &LoadOptions) -> Result<Loaded, CliError> {
+    let root = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    let article = crate::corpus::load::read_article(&root, path, options)
+        .map_err(|skipped| CliError::Usage(format!("{}: {}", path.display(), skipped.reason)))?;
+    Ok(Loaded {
+        corpus: Corpus::new(root, vec![article]),
+        report: LoadReport::default(),
+        project: None,
+        corpus_error: None,
+    })
 }

@@ -50,7 +50,7 @@ pub fn run(args: &Args, load: &LoadOptions, out: &mut dyn Write) -> Result<(), C
             args.ours.display()
         )));
     }
-    let theirs = io::open(&args.theirs)?.project;
+    let theirs = io::open(super::load::existing(&args.theirs)?)?.project;
     // Written back over our own file only if no one else wrote it since it was read.
     let stamp = opened.stamp.filter(|_| same_file(&args.out, &args.ours));
     let mut project = opened.project;

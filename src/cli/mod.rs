@@ -16,6 +16,7 @@ mod merge;
 mod passages;
 mod refi;
 mod relations;
+mod report;
 mod search;
 mod text;
 
@@ -33,6 +34,10 @@ pub struct Cli {
     /// system's opener, such as xdg-open).
     #[arg(long, value_name = "PROGRAM")]
     pub opener: Option<PathBuf>,
+    /// Open the window this size, in points, such as 800x600 (default: the size it had when
+    /// last closed, first 1280x800); a size given here is not remembered.
+    #[arg(long, value_name = "WxH", value_parser = window_size)]
+    pub window_size: Option<[f32; 2]>,
     #[command(subcommand)]
     pub command: Option<Cmd>,
 }
@@ -71,6 +76,9 @@ pub enum Cmd {
     /// Merge another analyst's project on the same corpus into this one (written to -o), with
     /// a JSON report of what was matched, added and left out.
     Merge(merge::Args),
+    /// Write the project as one self-contained HTML report (codebook, passages with notes,
+    /// figures, series plots, theme × article matrix) for a colleague without Dossier.
+    Report(report::Args),
 }
 
 /// Output formats for row-shaped commands.
@@ -84,7 +92,12 @@ pub enum Format {
 pub fn main() -> Result<(), CliError> {
     let cli = Cli::parse();
     let Some(command) = &cli.command else {
-        return run_window(cli.path, cli.load.options().max_file_bytes, cli.opener);
+        let window = Window {
+            max_file_bytes: cli.load.options().max_file_bytes,
+            opener: cli.opener,
+            size: cli.window_size,
+        };
+        return run_window(cli.path, window);
     };
     // Every command writes through one buffer: one write() per 64 KiB, not one per line. (Not
     // the window: it must not hold the lock on stdout.)
@@ -104,6 +117,7 @@ pub fn main() -> Result<(), CliError> {
         Cmd::ImportQdpx(args) => import::run_qdpx(args, stdout),
         Cmd::ImportQdc(args) => import::run_qdc(args, stdout),
         Cmd::Merge(args) => merge::run(args, &args.load.options(), stdout),
+        Cmd::Report(args) => report::run(args, &args.load.options(), stdout),
     };
     match result.and_then(|()| Ok(std::io::Write::flush(stdout)?)) {
         // Whoever read the output went away (`| head`): not a failure worth a message.
@@ -130,19 +144,55 @@ pub fn default_seeds() -> Option<PathBuf> {
     candidates.into_iter().find(|p| p.is_dir())
 }
 
-fn run_window(
-    path: Option<PathBuf>,
+/// `--window-size WxH`: the window's width and height in points, at least its minimum.
+fn window_size(text: &str) -> Result<[f32; 2], String> {
+    let (w, h) = text
+        .split_once(['x', 'X'])
+        .ok_or_else(|| format!("{text}: give the size as WIDTHxHEIGHT, such as 800x600"))?;
+    let number = |n: &str| {
+        n.trim()
+            .parse::<f32>()
+            .ok()
+            .filter(|v| v.is_finite())
+            .ok_or_else(|| format!("{text}: {n} is not a number of points"))
+    };
+    let size = [number(w)?, number(h)?];
+    if size[0] < MIN_WINDOW[0] || size[1] < MIN_WINDOW[1] {
+        return Err(format!(
+            "{text}: the window is at least {}x{}",
+            MIN_WINDOW[0], MIN_WINDOW[1]
+        ));
+    }
+    Ok(size)
+}
+
+/// The smallest the window can be made.
+const MIN_WINDOW: [f32; 2] = [720.0, 480.0];
+
+/// How the window opens, from the command line.
+struct Window {
     max_file_bytes: u64,
     opener: Option<PathBuf>,
-) -> Result<(), CliError> {
+    /// A size asked for (not remembered); else the one remembered, first 1280×800.
+    size: Option<[f32; 2]>,
+}
+
+fn run_window(path: Option<PathBuf>, window: Window) -> Result<(), CliError> {
     let path = path.or_else(default_seeds);
+    let Window {
+        max_file_bytes,
+        opener,
+        size,
+    } = window;
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Dossier")
             .with_app_id("dossier")
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([720.0, 480.0])
+            .with_inner_size(size.unwrap_or([1280.0, 800.0]))
+            .with_min_inner_size(MIN_WINDOW)
             .with_drag_and_drop(true),
+        // A size asked for wins over the one remembered from the last run, and is not kept.
+        persist_window: size.is_none(),
         ..Default::default()
     };
     eframe::run_native(

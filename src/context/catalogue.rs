@@ -18,6 +18,8 @@ pub enum UiCommand {
     SaveAs,
     ExportQdpx,
     ExportQdc,
+    /// Write the project as one self-contained HTML report.
+    ExportReport,
     ImportQdpx,
     ImportQdc,
     MergeProject,
@@ -82,6 +84,7 @@ impl UiCommand {
             Self::SaveAs,
             Self::ExportQdpx,
             Self::ExportQdc,
+            Self::ExportReport,
             Self::ImportQdpx,
             Self::ImportQdc,
             Self::MergeProject,
@@ -120,6 +123,7 @@ impl UiCommand {
             Self::SaveAs => "Save as…",
             Self::ExportQdpx => "Export REFI-QDA project (.qdpx)…",
             Self::ExportQdc => "Export codebook (.qdc)…",
+            Self::ExportReport => "Export report (.html)…",
             Self::ImportQdpx => "Import REFI-QDA project (.qdpx)…",
             Self::ImportQdc => "Import codebook (.qdc)…",
             Self::MergeProject => "Merge project…",
@@ -144,6 +148,7 @@ impl UiCommand {
             Self::TogglePanel(SidePanel::Library) => "Show or hide the library",
             Self::TogglePanel(SidePanel::Codebook) => "Show or hide the codebook",
             Self::TogglePanel(SidePanel::Lower) => "Show or hide the lower tabs",
+            Self::TogglePanel(SidePanel::Stripes) => "Show or hide the coding stripes",
         };
         text.to_owned()
     }
@@ -161,6 +166,9 @@ impl UiCommand {
                 "The articles, codebook and passages for NVivo, ATLAS.ti, MAXQDA or QualCoder"
             }
             Self::ExportQdc => "The codebook alone, as REFI-QDA codes",
+            Self::ExportReport => {
+                "One HTML file for a colleague without Dossier: the codebook, passages with notes, figures, series plots and the theme × article matrix"
+            }
             Self::ImportQdpx => {
                 "A project from NVivo, ATLAS.ti, MAXQDA or QualCoder, as a new Dossier project"
             }
@@ -193,6 +201,10 @@ impl UiCommand {
                 "Open the original file (HTML, PDF, Word…) of the article in the reader with the system's viewer"
             }
             Self::ShowProjectMemo => "Notes on the whole project, saved with it and exported",
+            Self::TogglePanel(SidePanel::Stripes) => {
+                "A bar beside the text for each passage, in a column per theme, from the line \
+                 where it starts to the line where it ends; click one to select its passage"
+            }
             Self::TogglePanel(_) => "More room for the reader; the choice is remembered",
         }
     }
@@ -227,9 +239,11 @@ impl UiCommand {
             Self::TogglePanel(SidePanel::Library) => key(cmd_shift, Key::L),
             Self::TogglePanel(SidePanel::Codebook) => key(cmd_shift, Key::B),
             Self::TogglePanel(SidePanel::Lower) => key(cmd_shift, Key::T),
+            Self::TogglePanel(SidePanel::Stripes) => key(cmd_shift, Key::K),
             Self::OpenPath
             | Self::ExportQdpx
             | Self::ExportQdc
+            | Self::ExportReport
             | Self::ImportQdpx
             | Self::ImportQdc
             | Self::MergeProject
@@ -255,6 +269,7 @@ impl UiCommand {
             | Self::SaveAs
             | Self::ExportQdpx
             | Self::ExportQdc
+            | Self::ExportReport
             | Self::ImportQdpx
             | Self::ImportQdc
             | Self::MergeProject
@@ -281,6 +296,10 @@ impl UiCommand {
             Self::Save | Self::SaveAs => session.has_work(),
             Self::ExportQdpx => !session.corpus().is_empty(),
             Self::ExportQdc => !session.project().themes.is_empty(),
+            Self::ExportReport => {
+                let p = session.project();
+                !(p.themes.is_empty() && p.series.is_empty() && p.figures.is_empty())
+            }
             Self::MergeProject => !session.corpus().is_empty(),
             Self::Undo => session.history().can_undo(),
             Self::Redo => session.history().can_redo(),
@@ -373,9 +392,10 @@ mod tests {
             UiCommand::MergeProject => 26,
             UiCommand::Preferences => 27,
             UiCommand::OpenSample => 28,
+            UiCommand::ExportReport => 29,
         }
     }
-    const VARIANTS: usize = 29;
+    const VARIANTS: usize = 30;
 
     #[test]
     fn the_catalogue_lists_every_command_with_text_and_tooltip() {

@@ -27,6 +27,8 @@ pub enum DialogKind {
     ExportQdpx,
     /// Write the codebook as REFI-QDA (`.qdc`).
     ExportQdc,
+    /// Write the HTML report.
+    ExportReport,
     /// Read a REFI-QDA project (`.qdpx`) into a new project.
     ImportQdpx,
     /// Add a REFI-QDA codebook's (`.qdc`) codes to the themes.
@@ -43,6 +45,7 @@ impl DialogKind {
             Self::ExportPlot => Some("png"),
             Self::ExportQdpx => Some("qdpx"),
             Self::ExportQdc => Some("qdc"),
+            Self::ExportReport => Some("html"),
             Self::OpenFolder
             | Self::OpenProject
             | Self::SaveProject

@@ -9,10 +9,17 @@ pub enum SidePanel {
     Codebook,
     /// The tabs below the reader.
     Lower,
+    /// The coding stripes beside the reader's text (hidden until asked for).
+    Stripes,
 }
 
 impl SidePanel {
-    pub const ALL: [SidePanel; 3] = [SidePanel::Library, SidePanel::Codebook, SidePanel::Lower];
+    pub const ALL: [SidePanel; 4] = [
+        SidePanel::Library,
+        SidePanel::Codebook,
+        SidePanel::Lower,
+        SidePanel::Stripes,
+    ];
 }
 
 /// One tab of the lower pane.
@@ -26,6 +33,7 @@ pub enum Tab {
     Cooccurrence,
     Frequency,
     Retrieval,
+    Queries,
     Agreement,
     Orphans,
     Actors,
@@ -44,6 +52,7 @@ impl Tab {
         Tab::Cooccurrence,
         Tab::Frequency,
         Tab::Retrieval,
+        Tab::Queries,
         Tab::Agreement,
         Tab::Orphans,
         Tab::Actors,
@@ -61,11 +70,33 @@ impl Tab {
             Tab::Cooccurrence => "Co-occurrence",
             Tab::Frequency => "Frequency",
             Tab::Retrieval => "Retrieval",
+            Tab::Queries => "Queries",
             Tab::Agreement => "Agreement",
             Tab::Orphans => "Orphans",
             Tab::Actors => "Actors",
             Tab::Relations => "Relations",
             Tab::Network => "Network",
+        }
+    }
+
+    /// The height the lower panel grows to while this tab shows (as far as the window allows
+    /// with the reader at its minimum): the graph, the agreement tables and the relations with
+    /// their figures by pair cannot be read in a strip.
+    pub fn min_height(self) -> f32 {
+        match self {
+            Tab::Network | Tab::Agreement => 480.0,
+            Tab::Relations => 400.0,
+            Tab::Passages
+            | Tab::Figures
+            | Tab::Plot
+            | Tab::Search
+            | Tab::Matrix
+            | Tab::Cooccurrence
+            | Tab::Frequency
+            | Tab::Retrieval
+            | Tab::Queries
+            | Tab::Orphans
+            | Tab::Actors => 80.0,
         }
     }
 }

@@ -1,5 +1,5 @@
-//! Exchange with other tools: qualitative-analysis tools (REFI-QDA) and network tools (GEXF,
-//! GraphML, CSV).
+//! Exchange with other tools and people: qualitative-analysis tools (REFI-QDA), network tools
+//! (GEXF, GraphML, CSV), and the HTML report for a colleague without Dossier.
 
 pub mod graph;
 pub mod graph_csv;
@@ -12,3 +12,4 @@ pub mod refi_import_codebook;
 pub mod refi_import_project;
 pub mod refi_import_schema;
 mod refi_import_text;
+pub mod report;

@@ -47,6 +47,7 @@ impl Session {
                 from,
                 on_clash,
             } => self.import_codebook(&book, &from, on_clash),
+            CodebookIntent::SaveQuery { name, query } => self.save_query(&name, &query),
         }
     }
 

@@ -100,6 +100,12 @@ pub enum CodebookIntent {
     /// Give a theme number key `key` (1–9; a theme that had it takes the theme's old key), or
     /// none.
     SetKey { theme: ThemeId, key: Option<u8> },
+    /// A new theme named `name` (empty: the query's description) tagged on every hit of a
+    /// coding query, run on the project as it is now; one undoable step.
+    SaveQuery {
+        name: String,
+        query: crate::analysis::query::CodingQuery,
+    },
 }
 
 /// Curating the figures the extractor found.

@@ -16,6 +16,7 @@ mod intent;
 pub mod load;
 mod merge;
 mod outcome;
+mod queries;
 pub mod recovery;
 mod report;
 mod rules;

@@ -1,12 +1,16 @@
 //! Recovery files: while there are unsaved changes, a copy of the project is written next to
 //! the project file (`.NAME.recovery.json`), or in the user's data folder for a project never
-//! saved, with the same atomic write as a save. On start, a recovery file newer than its
+//! saved (and for the shipped sample project, which stays as shipped), with the same atomic
+//! write as a save. On start, a recovery file newer than its
 //! project is offered back. No egui here.
 
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use crate::project::{Project, ProjectError, format, io};
+
+/// The file name of the sample project shipped beside the seeds.
+pub const SAMPLE_NAME: &str = "sample.dossier.json";
 
 /// Where the recovery copy of a project goes.
 pub fn recovery_path(
@@ -15,6 +19,16 @@ pub fn recovery_path(
     data_dir: Option<&Path>,
 ) -> Option<PathBuf> {
     match project_path {
+        // The shipped sample project stays as shipped, and so does the folder it sits in (the
+        // source tree): its recovery copy goes to the data folder, keyed by where it is.
+        Some(p) if p.file_name().is_some_and(|n| n == SAMPLE_NAME) && data_dir.is_some() => {
+            let key = crate::corpus::sha256_hex(&p.to_string_lossy());
+            Some(
+                data_dir?
+                    .join("recovery")
+                    .join(format!("sample-{}.json", &key[..16])),
+            )
+        }
         Some(p) => {
             let name = p.file_name()?.to_string_lossy();
             Some(p.with_file_name(format!(".{name}.recovery.json")))
@@ -114,5 +128,38 @@ mod tests {
         assert_eq!(found.counts, (0, 0, 0, 0));
         remove(&rec);
         assert!(find(Some(&project_path), dir.path(), None).is_none());
+    }
+}
+
+#[cfg(test)]
+mod path_tests {
+    use std::path::Path;
+
+    use super::recovery_path;
+
+    #[test]
+    fn the_sample_projects_recovery_copy_goes_to_the_data_folder() {
+        let data = Path::new("/home/a/.local/share/dossier");
+        let root = Path::new("/src/dossier/seeds");
+        let sample = recovery_path(
+            Some(Path::new("/src/dossier/sample.dossier.json")),
+            root,
+            Some(data),
+        )
+        .expect("a path");
+        assert!(sample.starts_with(data.join("recovery")), "{sample:?}");
+        assert!(sample.to_string_lossy().contains("sample-"), "{sample:?}");
+        // Any other project keeps its copy beside it.
+        let mine = recovery_path(Some(Path::new("/work/p.json")), root, Some(data));
+        assert_eq!(
+            mine.as_deref(),
+            Some(Path::new("/work/.p.json.recovery.json"))
+        );
+        // Without a data folder the sample's copy still has a place (beside it).
+        let beside = recovery_path(Some(Path::new("/s/sample.dossier.json")), root, None);
+        assert_eq!(
+            beside.as_deref(),
+            Some(Path::new("/s/.sample.dossier.json.recovery.json"))
+        );
     }
 }

@@ -4,12 +4,13 @@
 //! (text, number, date or a choice list), which can be added, renamed and removed. Every
 //! change is an [`AttributeIntent`], so undo works as for passages.
 
-use egui::{ComboBox, Grid, Id, RichText, Ui};
+use egui::{ComboBox, Id, RichText, Ui};
 
 use super::drafts::draft_field;
 use super::palette;
 use crate::context::{FileCommand, UiCommand, ViewContext};
 use crate::corpus::Article;
+use crate::corpus::meta::PartialDate;
 use crate::project::attributes::{
     AttributeDef, AttributeKind, Attributes, BUILT_IN, Origin, value_of,
 };
@@ -122,48 +123,53 @@ fn source_line(ui: &mut Ui, cx: &ViewContext<'_>, article: &Article) {
     });
 }
 
-/// One row per attribute: name, value (editable where the analyst may correct it), where it
-/// came from, and a reset button for values the analyst set.
+/// One block per attribute: its name, where its value came from and a reset button for values
+/// the analyst set on one line, the value (editable where the analyst may correct it) across
+/// the pane's width below, so a headline is readable in a narrow library.
 fn values_ui(ui: &mut Ui, cx: &ViewContext<'_>, article: &Article) {
     let attributes = &cx.session.project().attributes;
     let dark = ui.visuals().dark_mode;
-    Grid::new("attribute_grid")
-        .num_columns(3)
-        .striped(true)
-        .show(ui, |ui| {
-            for key in attributes.names() {
-                let value = value_of(attributes, article, key);
-                let set = attributes.set_value(&article.id, key);
-                let label = ui.label(key);
-                let shown = value.as_ref().map_or("", |v| v.text.as_str());
-                if READ_ONLY.contains(&key) {
-                    ui.label(if shown.is_empty() { "—" } else { shown })
-                        .labelled_by(label.id);
-                } else {
-                    value_field(ui, cx, article, key, shown);
+    for key in attributes.names() {
+        let value = value_of(attributes, article, key);
+        let set = attributes.set_value(&article.id, key);
+        let shown = value.as_ref().map_or("", |v| v.text.as_str());
+        let label = ui
+            .horizontal(|ui| {
+                let label = ui.strong(key);
+                match (&value, set) {
+                    (Some(v), _) if v.origin == Origin::Analyst => {
+                        ui.colored_label(palette::analyst(dark), "set by you");
+                    }
+                    (Some(v), _) => {
+                        if let Origin::Detected(source) = &v.origin {
+                            ui.weak(RichText::new(source).small());
+                        }
+                    }
+                    (None, Some(_)) => {
+                        ui.colored_label(palette::analyst(dark), "cleared by you");
+                    }
+                    (None, None) => {}
                 }
-                ui.horizontal(|ui| {
-                    match (&value, set) {
-                        (Some(v), _) if v.origin == Origin::Analyst => {
-                            ui.colored_label(palette::analyst(dark), "set by you");
-                        }
-                        (Some(v), _) => {
-                            if let Origin::Detected(source) = &v.origin {
-                                ui.weak(RichText::new(source).small());
-                            }
-                        }
-                        (None, Some(_)) => {
-                            ui.colored_label(palette::analyst(dark), "cleared by you");
-                        }
-                        (None, None) => {}
-                    }
-                    if set.is_some() {
-                        reset_button(ui, cx, article, key);
-                    }
-                });
-                ui.end_row();
-            }
-        });
+                if set.is_some() {
+                    reset_button(ui, cx, article, key);
+                }
+                label
+            })
+            .inner;
+        if READ_ONLY.contains(&key) {
+            ui.label(if shown.is_empty() { "—" } else { shown })
+                .labelled_by(label.id);
+        } else {
+            value_field(ui, cx, article, key, shown);
+        }
+        let human = PartialDate::human(shown);
+        if human != shown {
+            // A date without a year: say so in words, and how to give the year.
+            ui.colored_label(palette::warning(dark), human.as_ref())
+                .on_hover_text("Type the full date (2015-02-23) to give the year.");
+        }
+        ui.add_space(2.0);
+    }
 }
 
 /// The value's field: a list for a choice attribute, else text checked when it is committed.
@@ -208,7 +214,8 @@ fn value_field(ui: &mut Ui, cx: &ViewContext<'_>, article: &Article, key: &str, 
         _ => "—",
     };
     let id = Id::unique(("attribute_value", article.id.as_str(), key));
-    if let Some(text) = draft_field(ui, id, key, shown, hint, (180.0, 1)) {
+    let width = ui.available_width();
+    if let Some(text) = draft_field(ui, id, key, shown, hint, (width, 1)) {
         send(text);
     }
 }

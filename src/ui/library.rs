@@ -26,6 +26,8 @@ pub struct LibraryState {
     cache: Option<(u64, String, LibraryView, Vec<Row>)>,
     /// A row had the keyboard focus last frame.
     row_focused: bool,
+    /// The share of the pane the attribute panel takes, once the analyst dragged its handle.
+    attributes_share: Option<f32>,
     /// The row (position in the filtered list) to give the focus to, when it is drawn.
     focus_row: Option<usize>,
     /// Give the reader the focus this frame (Tab was pressed on a row).
@@ -127,7 +129,7 @@ fn scroll_area(ui: &Ui, focus_row: Option<usize>) -> egui::ScrollArea {
 }
 
 pub fn library_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut LibraryState) {
-    let (session, sel) = (cx.session, cx.selection);
+    let session = cx.session;
     ui.horizontal(|ui| {
         let label = ui.label("Filter");
         ui.add(
@@ -147,20 +149,63 @@ pub fn library_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut LibraryState) {
         format!("{shown} of {total} article(s)")
     });
     ui.separator();
-    // The attribute panel never takes more than 60% of the pane, so the list keeps rows
-    // (the lower tabs can grow and leave the library short).
+    // The list above, the attribute panel below, split by a handle; the panel takes between
+    // 30% and 60% of the pane, so neither covers the other however short the pane.
     let room = ui.available_height();
-    egui::Panel::bottom("attribute_panel")
-        .resizable(true)
-        .default_size(330.0_f32.min(room * 0.5))
-        .size_range(60.0_f32.min(room * 0.3)..=(room * 0.6).max(60.0))
-        .show(ui, |ui| attributes_ui(ui, cx, &mut state.attributes));
+    let width = ui.available_width();
+    let share = state.attributes_share.unwrap_or(DEFAULT_ATTRIBUTES_SHARE);
+    let attributes_h = (share * room).clamp(
+        ATTRIBUTES_MIN.min(room * 0.3),
+        (room * 0.6).max(ATTRIBUTES_MIN.min(room)),
+    );
+    let list_h = (room - attributes_h - HANDLE_H).max(0.0);
+    ui.allocate_ui(Vec2::new(width, list_h), |ui| {
+        ui.set_max_height(list_h);
+        list_ui(ui, cx, state, &rows);
+    });
+    if let Some(dragged) = split_handle(ui, width) {
+        state.attributes_share = Some(((attributes_h - dragged) / room.max(1.0)).clamp(0.15, 0.6));
+    }
+    ui.allocate_ui(Vec2::new(width, ui.available_height()), |ui| {
+        attributes_ui(ui, cx, &mut state.attributes);
+    });
+}
 
-    keyboard_ui(ui, cx, state, &rows);
+/// The share of the pane the attribute panel takes until the analyst drags the handle.
+const DEFAULT_ATTRIBUTES_SHARE: f32 = 0.33;
+/// The attribute panel's least height, in points, when the pane has room for it.
+const ATTRIBUTES_MIN: f32 = 60.0;
+const HANDLE_H: f32 = 8.0;
+
+/// The handle between the list and the attribute panel: how far it was dragged this frame.
+fn split_handle(ui: &mut Ui, width: f32) -> Option<f32> {
+    let (rect, response) = ui.allocate_exact_size(Vec2::new(width, HANDLE_H), egui::Sense::drag());
+    let response = response
+        .on_hover_cursor(egui::CursorIcon::ResizeVertical)
+        .on_hover_text("Drag to give the list or the attributes more room");
+    let stroke = if response.hovered() || response.dragged() {
+        ui.visuals().widgets.active.fg_stroke
+    } else {
+        ui.visuals().widgets.noninteractive.bg_stroke
+    };
+    ui.painter().hline(rect.x_range(), rect.center().y, stroke);
+    response.dragged().then(|| response.drag_delta().y)
+}
+
+/// The rows of the library (groups and articles) and the articles the folder lacks.
+fn list_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut LibraryState, rows: &[Row]) {
+    let (session, sel) = (cx.session, cx.selection);
+    keyboard_ui(ui, cx, state, rows);
     let counts = session.passage_counts();
     let missing = session.missing_articles();
     let dark = ui.visuals().dark_mode;
-    let scroll = scroll_area(ui, state.focus_row);
+    // Room below the list for the articles the folder lacks, when there are any.
+    let reserve = if missing.is_empty() {
+        0.0
+    } else {
+        (ui.available_height() / 2.0).min(150.0)
+    };
+    let scroll = scroll_area(ui, state.focus_row).max_height(ui.available_height() - reserve);
     let mut toggle: Option<String> = None;
     let mut focused = false;
     scroll.show_rows(ui, ROW_HEIGHT, rows.len(), |ui, range| {
@@ -316,7 +361,7 @@ fn details(session: &Session, article: &Article) -> String {
     let mut parts = vec![article.id.file_name().to_owned()];
     for key in ["date", "outlet", "language"] {
         if let Some(v) = crate::project::attributes::value_of(attributes, article, key) {
-            parts.push(v.text);
+            parts.push(crate::corpus::meta::PartialDate::human(&v.text).into_owned());
         }
     }
     parts.join(" · ")

@@ -164,47 +164,5 @@ pub fn view_ui(ui: &mut Ui, session: &Session, view: &mut LibraryView) {
             view.collapsed.clear();
         }
     });
-    only_ui(ui, session, view, &names);
-}
-
-/// "Only [attribute] [value]": keep the articles with one value of one attribute.
-fn only_ui(ui: &mut Ui, session: &Session, view: &mut LibraryView, names: &[String]) {
-    ui.horizontal_wrapped(|ui| {
-        let label = ui.label("Only");
-        let key = view.only.as_ref().map(|(k, _)| k.clone());
-        let mut chosen = key.clone();
-        ComboBox::from_id_salt("library_only_key")
-            .selected_text(chosen.as_deref().unwrap_or("all articles"))
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut chosen, None, "all articles");
-                for n in names {
-                    ui.selectable_value(&mut chosen, Some(n.clone()), n);
-                }
-            })
-            .response
-            .labelled_by(label.id);
-        if chosen != key {
-            view.only = chosen.map(|k| {
-                let first = query::group(session.corpus(), &session.project().attributes, &k)
-                    .into_iter()
-                    .next()
-                    .map_or_else(|| NO_VALUE.to_owned(), |(v, _)| v);
-                (k, first)
-            });
-        }
-        if let Some((key, value)) = &mut view.only {
-            let label = ui.label("is");
-            ComboBox::from_id_salt("library_only_value")
-                .selected_text(value.as_str())
-                .show_ui(ui, |ui| {
-                    let attributes = &session.project().attributes;
-                    for (v, ids) in query::group(session.corpus(), attributes, key) {
-                        let text = format!("{v} ({})", ids.len());
-                        ui.selectable_value(value, v, text);
-                    }
-                })
-                .response
-                .labelled_by(label.id);
-        }
-    });
+    super::only::only_ui(ui, "library_only", session, &mut view.only);
 }

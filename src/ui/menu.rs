@@ -87,6 +87,7 @@ fn file_menu_ui(ui: &mut Ui, cx: &ViewContext<'_>) {
     ui.separator();
     item(ui, cx, UiCommand::ExportQdpx);
     item(ui, cx, UiCommand::ExportQdc);
+    item(ui, cx, UiCommand::ExportReport);
     ui.separator();
     item(ui, cx, UiCommand::ImportQdpx);
     item(ui, cx, UiCommand::ImportQdc);

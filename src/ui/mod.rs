@@ -17,11 +17,13 @@ pub mod inspector;
 pub mod library;
 pub mod library_view;
 pub mod menu;
+pub mod only;
 pub mod orphans;
 pub mod palette;
 pub mod passages;
 pub mod plot;
 pub mod preferences;
+pub mod queries;
 pub mod reader;
 pub mod report;
 pub mod search;
@@ -34,6 +36,10 @@ use crate::corpus::ArticleId;
 use crate::project::{Project, ThemeId};
 
 pub use crate::context::{Selection, theme_for_key};
+
+/// The least a table of the lower panel keeps before it scrolls (egui's default, 200 points,
+/// makes the lower panel grow over the reader in a small window).
+pub const MIN_TABLE_HEIGHT: f32 = 60.0;
 
 /// A small square in a theme's colour.
 pub fn swatch(ui: &mut Ui, color: Color32) -> Response {

@@ -111,6 +111,9 @@ fn table_ui(ui: &mut Ui, cx: &ViewContext<'_>, rows: &[PassageId]) {
     // Clicks go to the row, not to text selection inside a cell.
     ui.style_mut().interaction.selectable_labels = false;
     TableBuilder::new(ui)
+        // The table's 200-point default minimum would push the lower panel up over the
+        // reader in a small window; the table scrolls instead.
+        .min_scrolled_height(crate::ui::MIN_TABLE_HEIGHT)
         .id_salt("passages_table")
         .striped(true)
         .sense(egui::Sense::click())

@@ -56,6 +56,11 @@ impl Jobs {
                     .add_filter("REFI-QDA codebook", &["qdc"])
                     .set_file_name("codebook.qdc")
                     .save_file(),
+                DialogKind::ExportReport => dialog
+                    .set_title("Export the report")
+                    .add_filter("HTML page", &["html", "htm"])
+                    .set_file_name("report.html")
+                    .save_file(),
                 DialogKind::ImportQdpx => dialog
                     .set_title("Import a REFI-QDA project")
                     .add_filter("REFI-QDA project", &["qdpx"])

@@ -217,6 +217,25 @@ impl Jobs {
         });
     }
 
+    /// Make the HTML report of `project` (a copy) and write it to `path` atomically.
+    pub fn write_report(
+        &mut self,
+        path: PathBuf,
+        project: Project,
+        corpus: Arc<Corpus>,
+        name: String,
+        rules: OutputRules,
+    ) {
+        let label = format!("Writing the report {}", display_name(&path));
+        self.spawn(Slot::Export, label, move |_| {
+            let generated = crate::project::Timestamp::now().to_string();
+            let html = crate::interop::report::html(&project, &corpus, &name, &generated);
+            let result =
+                write_output(&path, html.as_bytes(), &rules.policy()).map_err(|e| e.to_string());
+            JobOutput::Exported { path, result }
+        });
+    }
+
     /// Zip a REFI-QDA project and write it to `path` atomically.
     pub fn write_qdpx(
         &mut self,

@@ -34,13 +34,71 @@ impl PartialDate {
         self.year.is_some() && self.month.is_some() && self.day.is_some()
     }
 
+    /// `self`, a month and day the text states without a year, dated by `file`, a full date of
+    /// the file (document properties): the file's year when the story's day falls in the 31
+    /// days up to the file's date (a report saved after the event), the year before when the
+    /// file was made early in January for a December story. `None` when they disagree more.
+    pub fn dated_by(&self, file: &PartialDate) -> Option<PartialDate> {
+        let (None, Some(m), Some(d)) = (self.year, self.month, self.day) else {
+            return None;
+        };
+        let (Some(fy), Some(fm), Some(fd)) = (file.year, file.month, file.day) else {
+            return None;
+        };
+        let day_of_year = |m: u8, d: u8| i32::from(m - 1) * 31 + i32::from(d);
+        let file_day = day_of_year(fm, fd);
+        let story_day = day_of_year(m, d);
+        let year = if (0..=31).contains(&(file_day - story_day)) {
+            fy
+        } else if (0..=31).contains(&(file_day + 12 * 31 - story_day)) {
+            fy - 1
+        } else {
+            return None;
+        };
+        Self::new(Some(year), Some(m), Some(d))
+    }
+
+    /// For people: `2015-04-17`, or `23 February, year not stated` when the year is unknown.
+    pub fn human(iso: &str) -> std::borrow::Cow<'_, str> {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        match Self::parse_iso(iso) {
+            Some(Self {
+                year: None,
+                month: Some(m),
+                day,
+            }) => {
+                let month = MONTHS[usize::from(m - 1)];
+                match day {
+                    Some(d) => format!("{d} {month}, year not stated").into(),
+                    None => format!("{month}, year not stated").into(),
+                }
+            }
+            _ => iso.into(),
+        }
+    }
+
     /// Parse what [`Display`](std::fmt::Display) writes: `2015-04-17`, `2015-04`, `2015`,
     /// `--02-23` (no year).
     pub fn parse_iso(s: &str) -> Option<Self> {
         let s = s.trim();
         if let Some(rest) = s.strip_prefix("--") {
-            let (m, d) = rest.split_once('-')?;
-            return Self::new(None, m.parse().ok(), d.parse().ok());
+            return match rest.split_once('-') {
+                Some((m, d)) => Self::new(None, m.parse().ok(), Some(d.parse().ok()?)),
+                None => Self::new(None, Some(rest.parse().ok()?), None),
+            };
         }
         let mut parts = s.splitn(3, '-');
         let year = parts.next()?.parse().ok()?;
@@ -96,6 +154,17 @@ fn digits_date(s: &str) -> Option<PartialDate> {
 fn never() -> Regex {
     Regex::new("$^").unwrap_or_else(|_| unreachable!())
 }
+
+/// The first date among the first `max_bytes` of `s` (cut at a character boundary): a date
+/// that opens a line or follows a byline's name is near its start, and a paragraph-long line
+/// costs no more to look at than a short one.
+pub fn find_near_start(s: &str, max_bytes: usize) -> Option<(PartialDate, std::ops::Range<usize>)> {
+    find_in_words(&s[..super::floor(s, max_bytes)])
+}
+
+/// The longest date in words, in bytes, with room to spare ("30 de septiembre del 2015" is
+/// 25; "23 сентября 2013 г." 29).
+pub const LONGEST_DATE: usize = 64;
 
 /// The first date in words or ISO form in `line`, with its byte range.
 pub fn find_in_words(line: &str) -> Option<(PartialDate, std::ops::Range<usize>)> {
@@ -174,6 +243,42 @@ mod tests {
 
     fn words(s: &str) -> Option<String> {
         find_in_words(s).map(|(d, _)| d.to_string())
+    }
+
+    #[test]
+    fn a_day_without_a_year_takes_the_year_of_a_file_made_soon_after() {
+        let day = |s: &str| PartialDate::parse_iso(s).unwrap_or_else(|| panic!("{s}"));
+        let dated =
+            |story: &str, file: &str| day(story).dated_by(&day(file)).map(|d| d.to_string());
+        assert_eq!(
+            dated("--03-14", "2015-03-14").as_deref(),
+            Some("2015-03-14")
+        );
+        assert_eq!(
+            dated("--03-14", "2015-04-02").as_deref(),
+            Some("2015-03-14")
+        );
+        assert_eq!(
+            dated("--12-30", "2016-01-04").as_deref(),
+            Some("2015-12-30")
+        );
+        // A file made long after, or before, the story says nothing of its year.
+        assert_eq!(dated("--03-14", "2026-12-03"), None);
+        assert_eq!(dated("--03-14", "2015-03-10"), None);
+        // Only a day without a year is dated, and only by a full date.
+        assert_eq!(dated("2014-03-14", "2015-03-14"), None);
+        assert_eq!(dated("--03-14", "2015-03"), None);
+    }
+
+    #[test]
+    fn a_date_without_a_year_reads_as_words() {
+        assert_eq!(
+            PartialDate::human("--02-23"),
+            "23 February, year not stated"
+        );
+        assert_eq!(PartialDate::human("--11"), "November, year not stated");
+        assert_eq!(PartialDate::human("2015-04-17"), "2015-04-17");
+        assert_eq!(PartialDate::human("anything else"), "anything else");
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::date::{PartialDate, find_in_words};
+use super::date::{PartialDate, find_in_words, find_near_start};
 use super::tables::{Place, fold, tables};
 
 /// What a dateline says.
@@ -119,7 +119,8 @@ pub fn byline(line: &str) -> Option<Byline> {
     let by = regex(&BY, r"^(?i:by|por|par|von|от|de)[:\s]\s*(.+)$");
     let c = by.captures(line.trim())?;
     let rest = c.get(1)?.as_str();
-    let date = find_in_words(rest);
+    // The date of a byline follows the name ("By Dialogo / April 17, 2015").
+    let date = find_near_start(rest, 160);
     let cut = [" / ", " | ", " - ", " — ", ", "]
         .iter()
         .filter_map(|s| rest.find(s))

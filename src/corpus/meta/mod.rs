@@ -192,7 +192,15 @@ fn date(
     for line in lines.iter().take(10) {
         // A line that is (nearly) only a date ("April 17, 2015"), a short line with a full
         // date ("Datum: 22.12.2012, Rubrik: USA"), or a paragraph that opens with one.
-        if let Some((p, r)) = date::find_in_words(line) {
+        // A line longer than 80 characters can only count for a date that opens it.
+        let whole = line.len() <= 2 * date::LONGEST_DATE
+            || (line.len() <= 320 && line.chars().count() <= 80);
+        let found_here = if whole {
+            date::find_in_words(line)
+        } else {
+            date::find_near_start(line, date::LONGEST_DATE).filter(|(_, r)| r.start == 0)
+        };
+        if let Some((p, r)) = found_here {
             let mostly_date = r.len() * 10 >= line.len() * 7;
             let short = line.chars().count() <= 80 && p.is_complete();
             let opens = r.start == 0 && p.is_complete();
@@ -202,11 +210,31 @@ fn date(
         }
     }
     let full = found.iter().find(|(p, _)| p.is_complete());
-    d.date = match (full, stated_date) {
-        (Some((p, src)), _) => Some(Attr::new(p.to_string(), *src)),
-        (None, Some(s)) => Some(s),
-        (None, None) => found.first().map(|(p, src)| Attr::new(p.to_string(), *src)),
+    let file_date = stated
+        .date
+        .as_ref()
+        .and_then(|s| date::parse_stated(&s.value))
+        .filter(PartialDate::is_complete);
+    d.date = match (full, found.first(), file_date) {
+        (Some((p, src)), _, _) => Some(Attr::new(p.to_string(), *src)),
+        // The text gives the day, the file its year, when the file was made soon after.
+        (None, Some((p, src)), Some(file)) => Some(match p.dated_by(&file) {
+            Some(dated) => Attr::new(dated.to_string(), year_from_file(src)),
+            // The file's own date contradicts the day the text states: the text wins.
+            None => Attr::new(p.to_string(), *src),
+        }),
+        (None, None, Some(_)) => stated_date,
+        (None, first, None) => first.map(|(p, src)| Attr::new(p.to_string(), *src)),
     };
+}
+
+/// Where a date came from when the text gave its day and the document properties its year.
+fn year_from_file(source: &str) -> &'static str {
+    match source {
+        "dateline" => "dateline, year from the file's properties",
+        "byline" => "byline, year from the file's properties",
+        _ => "the text, year from the file's properties",
+    }
 }
 
 fn outlet(

@@ -5,9 +5,10 @@
 
 use std::collections::HashSet;
 
+use super::Attr;
+use super::date::{LONGEST_DATE, find_in_words};
 use super::head::{byline, dateline, is_caption};
 use super::tables::{fold, tables};
-use super::{Attr, date::find_in_words};
 use crate::corpus::formats::SourceMeta;
 
 /// Longest title kept, in characters.
@@ -71,7 +72,9 @@ fn text_title<'a>(lines: &[&'a str], skip: &HashSet<String>) -> Option<&'a str> 
         if byline(line).is_some() || is_caption(line) || dateline(line).is_some() {
             continue;
         }
-        if let Some((_, r)) = find_in_words(line)
+        // Only a short line can be mostly a date.
+        if line.len() <= 2 * LONGEST_DATE
+            && let Some((_, r)) = find_in_words(line)
             && r.len() * 10 >= line.len() * 7
         {
             continue; // a date line

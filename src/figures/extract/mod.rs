@@ -23,6 +23,7 @@ mod dating;
 mod inferred;
 mod kinds;
 mod links;
+mod lists;
 mod numbers;
 pub mod roles;
 mod tables;
@@ -97,18 +98,19 @@ fn extract_in(
     // were in service").
     let mut carried: Option<String> = None;
     let mut tables = tables::Tables::default();
+    let mut lists = lists::Lists::default();
     let mut last_end = 0;
     for range in &ranges {
         tokenize(text, range.clone(), &mut toks);
         if toks.is_empty() {
             continue;
         }
-        if text
-            .get(last_end..range.start)
-            .is_some_and(|gap| gap.contains("\n\n"))
-        {
+        let gap = text.get(last_end..range.start).unwrap_or("");
+        if gap.contains("\n\n") {
             carried = None;
         }
+        let new_paragraph = gap.contains('\n');
+        let list_year = lists.year_for(text, range, new_paragraph);
         last_end = range.end;
         let (lang, decimal_comma) = ctx.lang_at(range.start);
         entries.clear();
@@ -122,6 +124,14 @@ fn extract_in(
             None => sentence.figures(previous, carried.as_deref()),
         };
         previous = named.or(previous);
+        lists.read(text, range, new_paragraph, named);
+        let mut raws = raws;
+        if let Some(y) = list_year {
+            for raw in raws.iter_mut().filter(|r| r.year.is_none()) {
+                raw.year = Year::Point(y);
+                raw.year_inferred = Year::None;
+            }
+        }
         carried = raws
             .iter()
             .rev()
@@ -375,6 +385,7 @@ impl<'a> Sentence<'a> {
             };
             match found {
                 Some(mut c) => {
+                    self.thousands_then_units(&mut c);
                     self.attach(&mut c);
                     i = c.end.max(i + 1);
                     cands.push(c);

@@ -49,7 +49,48 @@ impl<'a> Sentence<'a> {
         }
         c.num = i..j;
         c.end = j;
+        // "-38 percent": a minus sign that touches the number but not the word before it (not
+        // the dash of "2010-2013" or of a range "10 - 20").
+        if i > 0
+            && matches!(self.punct(i - 1), Some("-" | "\u{2212}"))
+            && self.joined(i)
+            && !self.joined(i - 1)
+        {
+            c.value = -c.value;
+            c.first = i - 1;
+        }
         c.value.is_finite().then_some(c)
+    }
+
+    /// "2 mil 500 soldados", "16 mil 700 millones", "mil 300 millones de dólares" (Mexican and
+    /// Central American press): "N mil M" is N × 1000 + M, and "N mil M millones" is that many
+    /// millions, not two figures.
+    pub(super) fn thousands_then_units(&self, c: &mut Cand) {
+        if self.lang.code == "en"
+            || !self.is_word(c.end.wrapping_sub(1), &["mil"])
+            || c.value % 1000.0 != 0.0
+        {
+            return;
+        }
+        let Some(m) = self
+            .num_text(c.end)
+            .filter(|t| t.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|t| t.parse::<u32>().ok())
+            .filter(|m| *m < 1000)
+        else {
+            return;
+        };
+        c.value += f64::from(m);
+        c.end += 1;
+        match self.e(c.end).and_then(|e| e.scale).filter(|f| *f >= 1e6) {
+            Some(f) => {
+                c.value *= f;
+                c.scale = Some(f);
+                c.end += 1;
+            }
+            None => c.scale = None,
+        }
+        c.num = c.num.start..c.end;
     }
 
     /// A number written in words starting at token `i` ("twenty-four", "a dozen", "treinta y

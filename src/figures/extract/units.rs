@@ -371,9 +371,7 @@ impl<'a> Sentence<'a> {
                 TokKind::Word => {
                     let w = t.text(self.text);
                     let e = self.e(k);
-                    // "Nicaraguan and Central American police officers": a conjunction between
-                    // capitalised adjectives stays in the phrase.
-                    if k > j && self.and_between_names(k) {
+                    if self.stays_in_phrase(j, k) {
                         k += 1;
                         continue;
                     }
@@ -475,6 +473,17 @@ impl<'a> Sentence<'a> {
         None
     }
 
+    /// A break word that stays in the phrase starting at `j`: a conjunction between
+    /// capitalised adjectives or model codes ("Nicaraguan and Central American police
+    /// officers"), and "more" before the noun ("60 more helicopters"; "12 more than" ends).
+    fn stays_in_phrase(&self, j: usize, k: usize) -> bool {
+        (k > j && self.and_between_names(k))
+            || (k == j
+                && self.is_word(k, &["more"])
+                && self.word(k + 1).is_some()
+                && !self.in_set(k + 1, Set::PhraseBreak))
+    }
+
     /// The word at `k` is capitalised in running text (not a headline, not all capitals): part
     /// of a name ("Mil Mi-171Sh", "Bell 412EP").
     pub(super) fn capitalised_name(&self, k: usize) -> bool {
@@ -486,9 +495,11 @@ impl<'a> Sentence<'a> {
     }
 
     /// "and"/"y"/"e" at `k` joins two capitalised words ("Nicaraguan and Central American").
+    /// Also between model codes: "150 Mi-17 and Mi-35 helicopters".
     fn and_between_names(&self, k: usize) -> bool {
+        let code_before = self.num_text(k - 1).is_some() && self.joined(k - 1);
         self.is_word(k, &["and", "y", "e"])
-            && self.capitalised_name(k - 1)
+            && (self.capitalised_name(k - 1) || code_before)
             && self.capitalised_name(k + 1)
             && !self.in_set(k + 1, Set::PhraseBreak)
     }

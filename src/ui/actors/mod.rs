@@ -4,6 +4,7 @@
 //! another actor — sent as undoable intents. The relations pane is in [`relations`], the
 //! network and matrix views in [`network`].
 
+mod flows;
 mod graph;
 mod matrix;
 pub mod network;
@@ -112,6 +113,9 @@ fn table_ui(
     let resolved = cx.session.actors();
     ui.style_mut().interaction.selectable_labels = false;
     TableBuilder::new(ui)
+        // The table's 200-point default minimum would push the lower panel up over the
+        // reader in a small window; the table scrolls instead.
+        .min_scrolled_height(crate::ui::MIN_TABLE_HEIGHT)
         .id_salt("actors_table")
         .striped(true)
         .sense(egui::Sense::click())

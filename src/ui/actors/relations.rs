@@ -1,6 +1,7 @@
 //! The relations pane: every sentence that ties two actors, with its cue type and direction
 //! (supplier → buyer), its article and its text, filtered by actor and type; a click opens the
-//! sentence in the reader.
+//! sentence in the reader. Above them, the figures of each supplier → buyer pair
+//! ([`super::flows`]).
 
 use egui::{ComboBox, Ui};
 use egui_extras::{Column, TableBuilder};
@@ -16,10 +17,17 @@ pub struct RelationsState {
     pub actor: Option<ActorId>,
     /// Only relations of this type ("sale", "training", …).
     pub kind: Option<String>,
+    /// Figures by supplier → buyer pair.
+    pub flows: super::flows::FlowsState,
 }
 
 pub fn relations_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut RelationsState) {
     let all = cx.session.actor_relations();
+    egui::CollapsingHeader::new("Figures by pair: supplier to buyer")
+        .id_salt("flows_header")
+        .show(ui, |ui| {
+            super::flows::flows_ui(ui, cx, &mut state.flows, all)
+        });
     filters_ui(ui, cx, state, all);
     let rows: Vec<&Relation> = all
         .iter()
@@ -72,9 +80,16 @@ fn table_ui(ui: &mut Ui, cx: &ViewContext<'_>, rows: &[&Relation]) {
     let resolved = session.actors();
     let name = |id: &ActorId| resolved.actor(id).map_or(id.0.clone(), |a| a.name.clone());
     ui.style_mut().interaction.selectable_labels = false;
+    let room = ui.available_height();
     TableBuilder::new(ui)
+        // The table's 200-point default minimum would push the lower panel up over the
+        // reader in a small window; the table scrolls instead.
+        .min_scrolled_height(crate::ui::MIN_TABLE_HEIGHT)
         .id_salt("relations_table")
         .striped(true)
+        // The table takes the room left, however little: never grow the pane over the window.
+        .min_scrolled_height(0.0)
+        .max_scroll_height(room)
         .sense(egui::Sense::click())
         .column(
             Column::initial(280.0)

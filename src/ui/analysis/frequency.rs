@@ -1,23 +1,20 @@
 //! Theme frequencies: passages per theme as horizontal bars, each labelled with its theme's
-//! name and count; split by article, each bar is stacked by article with a legend above the
-//! bars (never over them). Hover a bar for the whole name and the counts.
-
-use std::collections::BTreeSet;
+//! name and count; split by article or by an attribute's value (outlet, year…), each bar is
+//! stacked by segment with a legend above the bars (never over them). Hover a bar for the whole name and the counts.
 
 use egui::{Align2, Color32, FontId, Rect, Sense, Ui, Vec2};
 
 use super::AnalysisState;
 use super::labels::row_label;
-use super::matrix::article_title;
+use super::split::{SplitBy, split_picker};
 use crate::context::{ExportWhat, FileCommand, ViewContext};
-use crate::corpus::ArticleId;
 use crate::ui::{palette, swatch};
 
 const NAMES: f32 = 220.0;
 const BAR_HEIGHT: f32 = 18.0;
 
-/// The colour of the `k`th article in the split chart.
-fn article_colour(k: usize, dark: bool) -> Color32 {
+/// The colour of the `k`th segment (article or attribute value) in the split chart.
+fn segment_colour(k: usize, dark: bool) -> Color32 {
     let colours = palette::theme_colours();
     colours
         .get(k % colours.len().max(1))
@@ -27,34 +24,37 @@ fn article_colour(k: usize, dark: bool) -> Color32 {
 pub fn frequency_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut AnalysisState) {
     let ws = cx.session;
     ui.horizontal(|ui| {
-        ui.checkbox(&mut state.split_by_article, "Split by article");
+        split_picker(
+            ui,
+            "frequency_split",
+            "Split by",
+            ws,
+            &mut state.frequency_split,
+            true,
+        );
         if ui.button("Export CSV…").clicked() {
             cx.send(FileCommand::ExportTable(ExportWhat::Frequencies));
         }
     });
-    let freq = state.frequencies(ws).clone();
+    let stacks = state.stacks(ws);
+    let split = state.frequency_split != SplitBy::Nothing;
     let dark = ui.visuals().dark_mode;
-    let articles: Vec<&ArticleId> = freq
-        .iter()
-        .flat_map(|(_, per)| per.keys())
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    if articles.is_empty() {
+    if stacks.labels.is_empty() {
         ui.weak("No passages yet: tag passages to see how often each theme is used.");
     }
-    if state.split_by_article && !articles.is_empty() {
+    if split && !stacks.labels.is_empty() {
         ui.horizontal_wrapped(|ui| {
-            for (k, a) in articles.iter().enumerate() {
-                swatch(ui, article_colour(k, dark));
-                row_label(ui, &article_title(ws, a), 160.0);
+            for (k, label) in stacks.labels.iter().enumerate() {
+                swatch(ui, segment_colour(k, dark));
+                row_label(ui, label, 160.0);
             }
         });
     }
     ui.separator();
-    let max = freq
+    let max = stacks
+        .rows
         .iter()
-        .map(|(_, per)| per.values().sum::<usize>())
+        .map(|(_, counts)| counts.iter().sum::<usize>())
         .max()
         .unwrap_or(0)
         .max(1);
@@ -62,11 +62,11 @@ pub fn frequency_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut AnalysisState
         .id_salt("frequency_scroll")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            for (t, per) in &freq {
+            for (t, counts) in &stacks.rows {
                 let Some(theme) = ws.project().theme(*t) else {
                     continue;
                 };
-                let total: usize = per.values().sum();
+                let total: usize = counts.iter().sum();
                 ui.horizontal(|ui| {
                     let colour = palette::theme(theme.color, dark);
                     swatch(ui, colour);
@@ -77,13 +77,11 @@ pub fn frequency_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut AnalysisState
                     let label = format!("{}: {total} passage(s)", theme.name);
                     response
                         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
-                    let segments: Vec<(usize, Color32)> = if state.split_by_article {
-                        articles
+                    let segments: Vec<(usize, Color32)> = if split {
+                        counts
                             .iter()
                             .enumerate()
-                            .map(|(k, a)| {
-                                (per.get(*a).copied().unwrap_or(0), article_colour(k, dark))
-                            })
+                            .map(|(k, n)| (*n, segment_colour(k, dark)))
                             .collect()
                     } else {
                         vec![(total, colour)]
@@ -92,8 +90,10 @@ pub fn frequency_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut AnalysisState
                     response.on_hover_ui(|ui| {
                         ui.strong(&theme.name);
                         ui.label(format!("{total} passage(s)"));
-                        for (a, n) in per {
-                            ui.weak(format!("{}: {n}", article_title(ws, a)));
+                        for (label, n) in stacks.labels.iter().zip(counts) {
+                            if *n > 0 {
+                                ui.weak(format!("{label}: {n}"));
+                            }
                         }
                     });
                 });

@@ -1,9 +1,11 @@
 //! The theme × article matrix: one row per theme, one column per article headed by its title
 //! (written upwards, whole on hover), cells shaded by value; click a cell to list its passages.
+//! The columns can be the values of an attribute instead (themes by year, by outlet).
 
 use egui::Ui;
 
 use super::labels::{header_height, rotated_header, row_label};
+use super::split::{SplitBy, group_matrix_ui, split_picker};
 use super::{AnalysisState, cell, passage_list};
 use crate::analysis::matrix::{Measure, cell_passages};
 use crate::context::{ExportWhat, FileCommand, ViewContext};
@@ -30,10 +32,26 @@ pub fn matrix_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut AnalysisState) {
         ui.selectable_value(&mut state.measure, Measure::Passages, "passages");
         ui.selectable_value(&mut state.measure, Measure::Characters, "characters coded");
         ui.separator();
+        split_picker(
+            ui,
+            "matrix_columns",
+            "Columns",
+            ws,
+            &mut state.matrix_columns,
+            false,
+        );
+        ui.separator();
         if ui.button("Export CSV…").clicked() {
             cx.send(FileCommand::ExportTable(ExportWhat::Matrix(state.measure)));
         }
     });
+    if matches!(state.matrix_columns, SplitBy::Attribute(_)) {
+        if ws.project().passages.is_empty() {
+            ui.weak("No passages yet: tag passages to see how themes spread across the articles.");
+        }
+        group_matrix_ui(ui, cx, state);
+        return;
+    }
     let selected_cell = state.cell.clone();
     let m = state.matrix(ws).clone();
     if ws.project().passages.is_empty() {

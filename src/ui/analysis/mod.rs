@@ -7,6 +7,7 @@ mod frequency;
 mod labels;
 mod matrix;
 mod retrieval;
+mod split;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -16,7 +17,9 @@ pub use self::cooccurrence::cooccurrence_ui;
 pub use self::frequency::frequency_ui;
 pub use self::matrix::matrix_ui;
 pub use self::retrieval::retrieval_ui;
+pub use self::split::SplitBy;
 use super::{palette, quote_preview, swatch};
+use crate::analysis::by_attribute::{GroupMatrix, Split};
 use crate::analysis::matrix::{
     Matrix, Measure, Meeting, cooccurrence, frequencies, retrieve, theme_article,
 };
@@ -32,7 +35,15 @@ pub struct AnalysisState {
     pub measure: Measure,
     pub(super) cell: Option<(ThemeId, ArticleId)>,
     pub(super) pair: Option<(ThemeId, ThemeId)>,
-    pub split_by_article: bool,
+    /// What the frequency bars are stacked by.
+    pub frequency_split: SplitBy,
+    /// The matrix's columns: each article, or the values of an attribute.
+    pub matrix_columns: SplitBy,
+    pub(super) group_cell: Option<(ThemeId, String)>,
+    /// (revision, attribute, measure) → the matrix by attribute value.
+    group_matrix: Option<(u64, String, Measure, (GroupMatrix, Split))>,
+    /// (revision, split) → the frequency stacks.
+    stacks: Option<(u64, SplitBy, split::Stacks)>,
     pub retrieve_themes: BTreeSet<ThemeId>,
     pub retrieve_all: bool,
     matrix: Option<(u64, Measure, Matrix)>,
@@ -65,6 +76,38 @@ impl AnalysisState {
                 )
             })
             .2
+    }
+
+    pub(super) fn group_matrix(&mut self, ws: &Session, key: &str) -> &(GroupMatrix, Split) {
+        let measure = self.measure;
+        if self
+            .group_matrix
+            .as_ref()
+            .is_some_and(|(rev, k, m, _)| *rev != ws.revision() || k != key || *m != measure)
+        {
+            self.group_matrix = None;
+        }
+        &self
+            .group_matrix
+            .get_or_insert_with(|| {
+                let built = split::group_matrix(ws, key, measure);
+                (ws.revision(), key.to_owned(), measure, built)
+            })
+            .3
+    }
+
+    pub(super) fn stacks(&mut self, ws: &Session) -> split::Stacks {
+        let split = self.frequency_split.clone();
+        if let Some((rev, s, stacks)) = &self.stacks
+            && *rev == ws.revision()
+            && *s == split
+        {
+            return stacks.clone();
+        }
+        let per_article = self.frequencies(ws).clone();
+        let stacks = split::stacks(ws, &split, &per_article);
+        self.stacks = Some((ws.revision(), split, stacks.clone()));
+        stacks
     }
 
     pub(super) fn frequencies(&mut self, ws: &Session) -> &Frequencies {

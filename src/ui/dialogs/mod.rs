@@ -116,6 +116,7 @@ fn typed_path_ui(
         DialogKind::ExportAnalysis => ("Export as CSV", "/path/to/table.csv"),
         DialogKind::ExportQdpx => ("Export a REFI-QDA project", "/path/to/project.qdpx"),
         DialogKind::ExportQdc => ("Export the codebook", "/path/to/codebook.qdc"),
+        DialogKind::ExportReport => ("Export the report", "/path/to/report.html"),
         DialogKind::ImportQdpx => ("Import a REFI-QDA project", "/path/to/project.qdpx"),
         DialogKind::ImportQdc => ("Import a REFI-QDA codebook", "/path/to/codebook.qdc"),
         DialogKind::MergeProject => (

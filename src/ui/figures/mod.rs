@@ -19,6 +19,7 @@ use crate::figures::series::{format_value, unit_label};
 use crate::figures::{UnitClass, unit_class};
 use crate::project::{FigureStatus, SeriesId};
 use crate::session::{FigureIntent, SeriesIntent, Session};
+use crate::ui::only::OnlyFilter;
 
 #[derive(Clone, Debug, PartialEq)]
 struct Draft {
@@ -28,11 +29,19 @@ struct Draft {
     label: String,
 }
 
-/// (session revision, filter, sort) → the visible row indices.
-type RowCache = (u64, FigureFilter, (SortBy, bool), Vec<usize>);
+/// (session revision, filter, attribute filter, sort) → the visible row indices.
+type RowCache = (
+    u64,
+    FigureFilter,
+    Option<(String, String)>,
+    (SortBy, bool),
+    Vec<usize>,
+);
 
 pub struct FiguresState {
     pub filter: FigureFilter,
+    /// Only the figures of articles with one value of one attribute (one outlet, one year).
+    pub only: OnlyFilter,
     year_text: String,
     sort: (SortBy, bool),
     /// Figures picked with the checkboxes, for group actions.
@@ -47,6 +56,7 @@ impl Default for FiguresState {
     fn default() -> Self {
         Self {
             filter: FigureFilter::default(),
+            only: OnlyFilter::default(),
             year_text: String::new(),
             sort: (SortBy::Place, false),
             picked: BTreeSet::new(),
@@ -122,7 +132,7 @@ fn status_text(s: RowStatus) -> &'static str {
 pub fn figures_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut FiguresState) {
     filters_ui(ui, cx.session, state);
     let rows = visible_rows(cx.session, state);
-    pick_bar_ui(ui, cx, state);
+    pick_bar_ui(ui, cx, state, rows.len());
     ui.separator();
     egui::Panel::right("figure_side")
         .resizable(true)
@@ -197,19 +207,23 @@ fn filters_ui(ui: &mut Ui, ws: &Session, state: &mut FiguresState) {
         )
         .labelled_by(label.id);
     });
+    state.only.ui(ui, "figures_only", ws);
 }
 
 /// Indices of the rows passing the filter, sorted; cached per revision, filter and sort.
 fn visible_rows(ws: &Session, state: &mut FiguresState) -> Vec<usize> {
-    if let Some((rev, f, sort, rows)) = &state.cache
+    if let Some((rev, f, only, sort, rows)) = &state.cache
         && *rev == ws.revision()
         && *f == state.filter
+        && *only == state.only.only
         && *sort == state.sort
     {
         return rows.clone();
     }
     let all = ws.figure_rows();
+    let kept = state.only.kept(ws);
     let mut indices: Vec<usize> = (0..all.len())
+        .filter(|&i| kept.is_none_or(|ids| ids.contains(&all[i].key.article)))
         .filter(|&i| state.filter.matches(&all[i], sentence_of(ws, &all[i])))
         .collect();
     let (by, descending) = state.sort;
@@ -217,6 +231,7 @@ fn visible_rows(ws: &Session, state: &mut FiguresState) -> Vec<usize> {
     state.cache = Some((
         ws.revision(),
         state.filter.clone(),
+        state.only.only.clone(),
         state.sort,
         indices.clone(),
     ));
@@ -230,12 +245,12 @@ fn sentence_of<'a>(ws: &'a Session, row: &FigureRow) -> &'a str {
         .unwrap_or("")
 }
 
-fn pick_bar_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut FiguresState) {
+fn pick_bar_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut FiguresState, shown: usize) {
     let ws = cx.session;
     let counts = ws.figure_status_counts();
     ui.horizontal_wrapped(|ui| {
         ui.weak(format!(
-            "{} figures · {} accepted · {} rejected · {} new",
+            "{shown} shown of {} figures · {} accepted · {} rejected · {} new",
             ws.figure_rows().len(),
             counts[1],
             counts[2],

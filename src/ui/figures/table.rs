@@ -21,6 +21,9 @@ pub(super) fn table_ui(
     ui.style_mut().interaction.selectable_labels = false;
     let mut sort_clicked = None;
     TableBuilder::new(ui)
+        // The table's 200-point default minimum would push the lower panel up over the
+        // reader in a small window; the table scrolls instead.
+        .min_scrolled_height(crate::ui::MIN_TABLE_HEIGHT)
         .id_salt("figures_table")
         .striped(true)
         .sense(egui::Sense::click())

@@ -3,6 +3,7 @@
 //! clicking it opens the sentence in the reader. Series can be renamed, exported as CSV, and
 //! the plot saved as a PNG image.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use egui::{RichText, TextEdit, Ui};
@@ -11,6 +12,7 @@ mod chart;
 
 use self::chart::draw;
 use super::figures::pretty;
+use super::only::OnlyFilter;
 use super::{palette, swatch};
 use crate::context::{FileCommand, SelectCommand, ViewContext};
 use crate::figures::series::{Point, unit_label};
@@ -34,6 +36,8 @@ pub struct PlotState {
     pub last_rect: Option<egui::Rect>,
     /// Which unit to plot when the visible series have several.
     pub unit: Option<String>,
+    /// Only the points of articles with one value of one attribute (one outlet, one country).
+    pub only: OnlyFilter,
     known: BTreeSet<SeriesId>,
     rename: Option<(SeriesId, String)>,
 }
@@ -46,16 +50,17 @@ impl Default for PlotState {
             log: None,
             last_rect: None,
             unit: None,
+            only: OnlyFilter::default(),
             known: BTreeSet::new(),
             rename: None,
         }
     }
 }
 
-/// One series as drawn.
+/// One series as drawn: all its points, or those of the articles the "Only" filter keeps.
 pub struct Drawn<'a> {
     pub series: &'a Series,
-    pub points: &'a [Point],
+    pub points: Cow<'a, [Point]>,
 }
 
 /// The units of the visible series, in series order without repeats.
@@ -74,8 +79,9 @@ pub fn visible_units(ws: &Session, state: &PlotState) -> Vec<String> {
     units
 }
 
-/// The series to draw: visible ones in the chosen unit (by default the first visible one's).
-pub fn drawn_series<'a>(ws: &'a Session, state: &PlotState) -> Vec<Drawn<'a>> {
+/// The series to draw: visible ones in the chosen unit (by default the first visible one's),
+/// with the points of the articles the "Only" filter keeps.
+pub fn drawn_series<'a>(ws: &'a Session, state: &mut PlotState) -> Vec<Drawn<'a>> {
     let visible: Vec<&Series> = ws
         .project()
         .series
@@ -91,12 +97,22 @@ pub fn drawn_series<'a>(ws: &'a Session, state: &PlotState) -> Vec<Drawn<'a>> {
     else {
         return Vec::new();
     };
+    let kept = state.only.kept(ws);
     visible
         .into_iter()
         .filter(|s| s.unit == unit)
-        .map(|s| Drawn {
-            series: s,
-            points: ws.series_points(s.id),
+        .map(|s| {
+            let all = ws.series_points(s.id);
+            let points = match kept {
+                None => Cow::Borrowed(all),
+                Some(ids) => Cow::Owned(
+                    all.iter()
+                        .filter(|p| ids.contains(&p.article))
+                        .cloned()
+                        .collect(),
+                ),
+            };
+            Drawn { series: s, points }
         })
         .collect()
 }
@@ -131,6 +147,7 @@ pub fn plot_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut PlotState) {
                 .auto_shrink([false, false])
                 .show(ui, |ui| series_list_ui(ui, cx, state));
         });
+    state.only.ui(ui, "plot_only", ws);
     let drawn = drawn_series(ws, state);
     let unit = drawn
         .first()

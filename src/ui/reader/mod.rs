@@ -5,6 +5,7 @@
 mod coders;
 mod layout;
 mod pointer;
+mod stripes;
 
 use egui::text::{CCursor, CCursorRange};
 use egui::{Align, Id, Stroke, TextEdit, Ui};
@@ -77,6 +78,9 @@ pub struct ReaderState {
     pub scroll_to: Option<ScrollTarget>,
     /// Show actor mentions in a colour per kind (hover names the resolved actor).
     pub show_actors: bool,
+    /// Show the coding stripes beside the text (View › Show or hide coding stripes).
+    pub show_stripes: bool,
+    stripes: stripes::Stripes,
 }
 
 const FONT_SIZE: f32 = 15.0;
@@ -190,6 +194,10 @@ fn text_ui(
     let mut text: &str = article.slice(page.0, page.1).unwrap_or("");
     let marks = ws.figure_spans(&article.id);
     let show_actors = state.show_actors;
+    let mut stripes = state.show_stripes.then_some(&mut state.stripes);
+    let margin = stripes
+        .as_mut()
+        .map_or(0.0, |s| s.width(ui, ws, &article.id, sel.coders));
     let layout_slot = &mut state.layout;
     let mut layouter = |ui: &Ui, _buf: &dyn egui::TextBuffer, wrap_width: f32| {
         let key = CacheKey {
@@ -212,7 +220,7 @@ fn text_ui(
     let output = TextEdit::multiline(&mut text)
         .id(id)
         .frame(egui::Frame::NONE)
-        .desired_width(f32::INFINITY)
+        .desired_width(ui.available_width() - margin)
         .layouter(&mut layouter)
         .show(ui);
     let response = output
@@ -223,6 +231,9 @@ fn text_ui(
     let origin = output.galley_pos;
     let layout = state.layout.as_ref()?;
     paint_underlines(ui, layout, origin, dark);
+    if let Some(stripes) = stripes {
+        stripes.ui(ui, cx, layout, output.response.response.rect, origin);
+    }
     let selected = sel
         .passage
         .and_then(|p| ws.project().passages.get(&p))

@@ -8,6 +8,7 @@ use super::*;
 
 mod analyst;
 mod classes_v3;
+mod classes_v4;
 mod english;
 mod english_years;
 mod hostile;

@@ -1,0 +1,108 @@
+//! The error classes of the fourth probe sets (en4, es3: texts written without sight of the
+//! rules): "N more X", model codes joined by "and", negative changes, Mexican thousands
+//! ("16 mil 700 millones"), and "del año anterior". Sentences written for the purpose.
+
+use super::*;
+
+#[test]
+fn more_between_the_number_and_its_noun() {
+    check(
+        "Venezuela wants to buy as many as 60 more helicopters, and Bolivia six more Russian helicopters.",
+        &[
+            ("60 more helicopters", 60.0, "helicopter", N),
+            ("six more Russian helicopters", 6.0, "helicopter", N),
+        ],
+    );
+    // "more than" still ends the phrase: the number is a comparison, not a count of "than".
+    let got = extract("Police arrested 12 more than in 2013.");
+    assert!(got.iter().all(|f| f.unit != "than"), "{got:?}");
+}
+
+#[test]
+fn model_codes_joined_by_and_share_the_noun() {
+    check(
+        "Since 2007 the region has acquired more than 150 Mi-17 and Mi-35 helicopters from Russia.",
+        &[(
+            "150 Mi-17 and Mi-35 helicopters",
+            150.0,
+            "helicopter",
+            // "since 2007": the open range from 2007.
+            Year::Range(Some(2007), None),
+        )],
+    );
+}
+
+#[test]
+fn a_minus_sign_that_touches_the_number_makes_it_negative() {
+    let got = extract("Coca cultivation changed by -38 percent in 2015, from its 2010-2013 level.");
+    let f = got
+        .iter()
+        .find(|f| f.unit == "percent")
+        .expect("a percentage");
+    assert_eq!(f.value, -38.0);
+    assert!(got.iter().all(|f| f.value >= -38.0 && f.value != -2013.0));
+    // A dash between two numbers, spaced, is a range, not a sign.
+    let got = extract("Seizures ranged from 10 - 20 tons a year.");
+    assert!(got.iter().all(|f| f.value > 0.0), "{got:?}");
+}
+
+#[test]
+fn mexican_thousands_read_as_one_number() {
+    check(
+        "El Gobierno destinó 16 mil 700 millones de pesos y desplegó 2 mil 500 soldados.",
+        &[
+            ("16 mil 700 millones de pesos", 16.7e9, "peso", N),
+            ("2 mil 500 soldados", 2500.0, "soldado", N),
+        ],
+    );
+    check(
+        "Washington entregó unos mil 300 millones de dólares en 2015.",
+        &[("mil 300 millones de dólares", 1.3e9, "USD", y(2015))],
+    );
+    // "mil millones" stays a scale, and a year after "mil" is not added to it.
+    check(
+        "El plan costó 3 mil millones de dólares.",
+        &[("3 mil millones de dólares", 3e9, "USD", N)],
+    );
+}
+
+#[test]
+fn del_ano_anterior_is_the_year_before() {
+    check(
+        "Nicaragua incautó 10,5 toneladas de cocaína en 2012, frente a las 13,2 toneladas del año anterior.",
+        &[
+            ("10,5 toneladas", 10.5, "tonne", y(2012)),
+            ("13,2 toneladas", 13.2, "tonne", y(2011)),
+        ],
+    );
+}
+
+#[test]
+fn a_list_after_a_colon_takes_the_year_of_its_introduction() {
+    let text = "In 2015 the anti-drug force reported the following results:\n\n\
+                1. It seized 11,500 kilograms of cocaine base.\n\n\
+                2. It destroyed 2,310 laboratories and arrested 86 foreigners.\n\n\
+                The ministry also said it had 40 helicopters.\n";
+    let got = figs(text);
+    let year_of = |t: &str| {
+        got.iter()
+            .find(|f| f.0 == t)
+            .map(|f| f.3)
+            .unwrap_or_else(|| panic!("{t} in {got:?}"))
+    };
+    assert_eq!(year_of("11,500 kilograms"), y(2015));
+    assert_eq!(year_of("2,310 laboratories"), y(2015));
+    assert_eq!(year_of("86 foreigners"), y(2015));
+    // The paragraph after the list is not an item.
+    assert_eq!(year_of("40 helicopters"), N);
+    // A dateline that dates the introduction dates its list too.
+    let text = "La Paz, 30 de junio de 2015.- El Ministerio informa los resultados del semestre:\n\n\
+                1. La FELCN ejecutó 6.420 operativos.\n";
+    assert!(
+        figs(text)
+            .iter()
+            .any(|f| f.0 == "6.420 operativos" && f.3 == y(2015)),
+        "{:?}",
+        figs(text)
+    );
+}
