@@ -14,7 +14,7 @@ use std::sync::atomic::AtomicBool;
 use dossier::corpus::{LoadOptions, load_folder};
 use dossier::project::io;
 
-#[path = "../benches/common/mod.rs"]
+#[path = "../common/mod.rs"]
 mod common;
 
 fn main() -> ExitCode {

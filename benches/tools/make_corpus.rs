@@ -7,7 +7,7 @@
     reason = "a command-line tool of its own: usage and errors go to stderr"
 )]
 
-#[path = "../benches/common/mod.rs"]
+#[path = "../common/mod.rs"]
 mod common;
 
 use std::path::PathBuf;
