@@ -10,7 +10,7 @@ use super::{AnalysisState, cell, passage_list};
 use crate::analysis::matrix::{Measure, cell_passages};
 use crate::context::{ExportWhat, FileCommand, ViewContext};
 use crate::corpus::ArticleId;
-use crate::project::PassageId;
+use crate::project::{PassageId, ThemeId};
 use crate::session::Session;
 use crate::ui::{palette, swatch, theme_chip};
 
@@ -57,8 +57,6 @@ pub fn matrix_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut AnalysisState) {
     if ws.project().passages.is_empty() {
         ui.weak("No passages yet: tag passages to see how themes spread across the articles.");
     }
-    let max = m.max();
-    let mut clicked = None;
     egui::Panel::right("matrix_side")
         .resizable(true)
         .default_size(320.0)
@@ -81,49 +79,93 @@ pub fn matrix_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut AnalysisState) {
                 });
         });
     let titles: Vec<String> = m.articles.iter().map(|a| article_title(ws, a)).collect();
-    let dark = ui.visuals().dark_mode;
-    egui::ScrollArea::both()
-        .id_salt("matrix_scroll")
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            let height = header_height(ui, &titles);
-            egui::Grid::new("matrix_grid")
-                .spacing([2.0, 2.0])
-                .show(ui, |ui| {
-                    ui.label("");
-                    for title in &titles {
-                        rotated_header(ui, title, CELL, height);
-                    }
-                    ui.strong("total");
-                    ui.end_row();
-                    for (r, t) in m.themes.iter().enumerate() {
-                        let theme = ws.project().theme(*t);
-                        let name = theme.map_or("?", |t| t.name.as_str());
-                        ui.horizontal(|ui| {
-                            if let Some(theme) = theme {
-                                swatch(ui, palette::theme(theme.color, dark));
-                            }
-                            row_label(ui, name, NAMES);
-                        });
-                        for (c, a) in m.articles.iter().enumerate() {
-                            let v = m.cells[r][c];
-                            let label = format!("{name} in {}: {v}", titles[c]);
-                            let selected = selected_cell.as_ref() == Some(&(*t, a.clone()));
-                            if cell(ui, v, max, selected, label).clicked() {
-                                clicked = Some((*t, a.clone()));
-                            }
-                        }
-                        ui.strong(m.row_total(r).to_string());
-                        ui.end_row();
-                    }
-                    ui.strong("total");
-                    for c in 0..m.articles.len() {
-                        ui.strong(m.column_total(c).to_string());
-                    }
-                    ui.end_row();
-                });
-        });
+    let selected = selected_cell
+        .as_ref()
+        .and_then(|(t, a)| Some((*t, m.articles.iter().position(|x| x == a)?)));
+    let grid = ThemeGrid {
+        id: "matrix",
+        headers: &titles,
+        themes: &m.themes,
+        cells: &m.cells,
+        column_totals: true,
+    };
+    let clicked = grid
+        .show(ui, ws, selected, |name, c, v| {
+            format!("{name} in {}: {v}", titles[c])
+        })
+        .map(|(t, c)| (t, m.articles[c].clone()));
     if clicked.is_some() {
         state.cell = clicked;
+    }
+}
+
+/// A theme × column grid of counts: a row per theme (swatch and name), a column per header
+/// (written upwards), cells shaded by value with the row totals, and the column totals when
+/// asked. Shared by the matrix by article and by attribute value.
+pub(super) struct ThemeGrid<'a> {
+    pub id: &'static str,
+    pub headers: &'a [String],
+    pub themes: &'a [ThemeId],
+    /// `cells[theme][column]`.
+    pub cells: &'a [Vec<usize>],
+    pub column_totals: bool,
+}
+
+impl ThemeGrid<'_> {
+    /// Draw it; `label(theme name, column, value)` names a cell. Returns the clicked cell.
+    pub(super) fn show(
+        &self,
+        ui: &mut Ui,
+        ws: &Session,
+        selected: Option<(ThemeId, usize)>,
+        label: impl Fn(&str, usize, usize) -> String,
+    ) -> Option<(ThemeId, usize)> {
+        let max = self.cells.iter().flatten().copied().max().unwrap_or(0);
+        let dark = ui.visuals().dark_mode;
+        let mut clicked = None;
+        egui::ScrollArea::both()
+            .id_salt((self.id, "scroll"))
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                let height = header_height(ui, self.headers);
+                egui::Grid::new((self.id, "grid"))
+                    .spacing([2.0, 2.0])
+                    .show(ui, |ui| {
+                        ui.label("");
+                        for h in self.headers {
+                            rotated_header(ui, h, CELL, height);
+                        }
+                        ui.strong("total");
+                        ui.end_row();
+                        for (r, t) in self.themes.iter().enumerate() {
+                            let theme = ws.project().theme(*t);
+                            let name = theme.map_or("?", |t| t.name.as_str());
+                            ui.horizontal(|ui| {
+                                if let Some(theme) = theme {
+                                    swatch(ui, palette::theme(theme.color, dark));
+                                }
+                                row_label(ui, name, NAMES);
+                            });
+                            let row = &self.cells[r];
+                            for (c, v) in row.iter().enumerate() {
+                                let on = selected == Some((*t, c));
+                                if cell(ui, *v, max, on, label(name, c, *v)).clicked() {
+                                    clicked = Some((*t, c));
+                                }
+                            }
+                            ui.strong(row.iter().sum::<usize>().to_string());
+                            ui.end_row();
+                        }
+                        if self.column_totals {
+                            ui.strong("total");
+                            for c in 0..self.headers.len() {
+                                let total: usize = self.cells.iter().map(|row| row[c]).sum();
+                                ui.strong(total.to_string());
+                            }
+                            ui.end_row();
+                        }
+                    });
+            });
+        clicked
     }
 }

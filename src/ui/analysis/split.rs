@@ -8,8 +8,7 @@ use std::collections::BTreeMap;
 use egui::{ComboBox, Ui};
 
 use super::AnalysisState;
-use super::labels::{header_height, rotated_header, row_label};
-use super::matrix::article_title;
+use super::matrix::{ThemeGrid, article_title};
 use crate::analysis::by_attribute::{GroupMatrix, Split};
 use crate::analysis::matrix::{Measure, cell_passages};
 use crate::context::ViewContext;
@@ -17,7 +16,7 @@ use crate::corpus::ArticleId;
 use crate::project::{PassageId, ThemeId};
 use crate::session::Session;
 use crate::ui::library_view::GROUP_FIRST;
-use crate::ui::{palette, swatch, theme_chip};
+use crate::ui::theme_chip;
 
 /// What the columns of the matrix, or the segments of the frequency bars, are.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -153,9 +152,6 @@ pub(super) fn group_matrix(ws: &Session, key: &str, measure: Measure) -> (GroupM
     (split.matrix(ws.project(), ws.corpus(), measure), split)
 }
 
-const CELL: f32 = 54.0;
-const NAMES: f32 = 200.0;
-
 /// The theme × value grid; a click on a cell lists the theme's passages in that value's
 /// articles beside it.
 pub(super) fn group_matrix_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut AnalysisState) {
@@ -165,7 +161,6 @@ pub(super) fn group_matrix_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut Ana
     };
     let (m, split) = state.group_matrix(ws, &key).clone();
     let selected = state.group_cell.clone();
-    let mut clicked = None;
     egui::Panel::right("group_matrix_side")
         .resizable(true)
         .default_size(320.0)
@@ -191,50 +186,27 @@ pub(super) fn group_matrix_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut Ana
                     }
                 });
         });
-    let max = m.cells.iter().flatten().copied().max().unwrap_or(0);
-    let dark = ui.visuals().dark_mode;
     let headers: Vec<String> = m
         .groups
         .iter()
         .zip(&split.groups)
         .map(|(label, (_, ids))| format!("{label} ({})", ids.len()))
         .collect();
-    egui::ScrollArea::both()
-        .id_salt("group_matrix_scroll")
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            let height = header_height(ui, &headers);
-            egui::Grid::new("group_matrix_grid")
-                .spacing([2.0, 2.0])
-                .show(ui, |ui| {
-                    ui.label("");
-                    for h in &headers {
-                        rotated_header(ui, h, CELL, height);
-                    }
-                    ui.strong("total");
-                    ui.end_row();
-                    for (r, t) in m.themes.iter().enumerate() {
-                        let theme = ws.project().theme(*t);
-                        let name = theme.map_or("?", |t| t.name.as_str());
-                        ui.horizontal(|ui| {
-                            if let Some(theme) = theme {
-                                swatch(ui, palette::theme(theme.color, dark));
-                            }
-                            row_label(ui, name, NAMES);
-                        });
-                        for (c, label) in m.groups.iter().enumerate() {
-                            let v = m.cells[r][c];
-                            let text = format!("{name} where {key} is {label}: {v}");
-                            let on = selected.as_ref() == Some(&(*t, label.clone()));
-                            if super::cell(ui, v, max, on, text).clicked() {
-                                clicked = Some((*t, label.clone()));
-                            }
-                        }
-                        ui.strong(m.cells[r].iter().sum::<usize>().to_string());
-                        ui.end_row();
-                    }
-                });
-        });
+    let on = selected
+        .as_ref()
+        .and_then(|(t, label)| Some((*t, m.groups.iter().position(|g| g == label)?)));
+    let grid = ThemeGrid {
+        id: "group_matrix",
+        headers: &headers,
+        themes: &m.themes,
+        cells: &m.cells,
+        column_totals: false,
+    };
+    let clicked = grid
+        .show(ui, ws, on, |name, c, v| {
+            format!("{name} where {key} is {}: {v}", m.groups[c])
+        })
+        .map(|(t, c)| (t, m.groups[c].clone()));
     if clicked.is_some() {
         state.group_cell = clicked;
     }
