@@ -2,25 +2,10 @@
 //! with their themes, a new theme takes the lowest free key and the first unused colour,
 //! merging and moving are one undoable step each, and a new passage is trimmed.
 
-use std::path::Path;
-use std::sync::atomic::AtomicBool;
-
 use super::*;
-use crate::corpus::LoadOptions;
 use crate::project::colours::palette;
 
-fn seeds() -> Session {
-    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let loaded = load::load_corpus(
-        &folder,
-        &LoadOptions::default(),
-        None,
-        &|_, _| {},
-        &AtomicBool::new(false),
-    )
-    .expect("the seeds load");
-    Session::from_folder(loaded)
-}
+use super::tests::seeds;
 
 fn id_of(s: &Session, name: &str) -> ThemeId {
     s.project()

@@ -10,7 +10,7 @@ use crate::corpus::LoadOptions;
 use crate::project::codebook::default_themes;
 use crate::project::{EditError, FigureStatus, Opened};
 
-fn seeds_loaded() -> LoadedCorpus {
+pub(super) fn seeds_loaded() -> LoadedCorpus {
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
     load::load_corpus(
         &folder,
@@ -22,7 +22,8 @@ fn seeds_loaded() -> LoadedCorpus {
     .expect("the seeds load")
 }
 
-fn seeds() -> Session {
+/// A session on the seeds, as the app opens a folder (shared by the session's test files).
+pub(super) fn seeds() -> Session {
     Session::from_folder(seeds_loaded())
 }
 

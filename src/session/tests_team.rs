@@ -3,26 +3,13 @@
 //! merging another analyst's project as one undoable step with its report.
 
 use std::path::Path;
-use std::sync::atomic::AtomicBool;
 
 use super::*;
-use crate::corpus::LoadOptions;
 use crate::interop::refi_import_codebook::{OnClash, parse_qdc};
 use crate::project::coders::CoderError;
 use crate::project::{CoderId, merge};
 
-fn seeds() -> Session {
-    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let loaded = load::load_corpus(
-        &folder,
-        &LoadOptions::default(),
-        None,
-        &|_, _| {},
-        &AtomicBool::new(false),
-    )
-    .expect("the seeds load");
-    Session::from_folder(loaded)
-}
+use super::tests::seeds;
 
 fn tag_first_words(s: &mut Session, file: &str, theme: u32) -> PassageId {
     let range = TextRange {
