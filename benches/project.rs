@@ -12,10 +12,9 @@ use std::sync::atomic::AtomicBool;
 use criterion::{Criterion, criterion_group, criterion_main};
 use dossier::corpus::function_words::clear_language;
 use dossier::corpus::{Corpus, LoadOptions, language, load_folder};
-use dossier::project::codebook::default_themes;
-use dossier::project::{
-    Anchor, ArticleRecord, Passage, PassageId, Project, ThemeId, Timestamp, io,
-};
+use dossier::project::io;
+
+mod common;
 
 fn load(dir: &Path) -> Corpus {
     load_folder(
@@ -38,33 +37,6 @@ pub fn make_folder(dir: &Path, n: usize) {
         std::fs::create_dir_all(&sub).expect("mkdir");
         std::fs::write(sub.join(format!("{i:05}.txt")), text).expect("write");
     }
-}
-
-/// A project with `n` passages spread over the corpus.
-pub fn make_project(corpus: &Corpus, n: usize) -> Project {
-    let mut project = Project::with_themes(default_themes());
-    project.articles = corpus.articles().iter().map(ArticleRecord::of).collect();
-    let themes = project.themes.len() as u32;
-    for i in 0..n {
-        let article = &corpus.articles()[i % corpus.len()];
-        let start = (i * 37) % (article.char_len() - 200);
-        let anchor = Anchor::cut(article, start, start + 40 + i % 120).expect("anchor");
-        let mut p = Passage::new(
-            PassageId(i as u64 + 1),
-            article.id.clone(),
-            anchor,
-            vec![
-                ThemeId(1 + i as u32 % themes),
-                ThemeId(1 + (i as u32 * 7) % themes),
-            ],
-            Timestamp::from_unix(1_700_000_000 + i as i64),
-        );
-        if i % 3 == 0 {
-            p.note = format!("Note number {i}: worth comparing with the earlier report.");
-        }
-        project.passages.insert(p.id, p);
-    }
-    project
 }
 
 fn benches(c: &mut Criterion) {
@@ -103,7 +75,7 @@ fn benches(c: &mut Criterion) {
                 .count()
         })
     });
-    let project = make_project(&corpus, 10_000);
+    let project = common::project_with_passages(&corpus, 10_000);
     let path = dir.path().join("p.json");
     c.bench_function("save project with 10,000 passages", |b| {
         b.iter(|| io::save(black_box(&project), &path).expect("save"))
