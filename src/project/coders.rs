@@ -246,18 +246,15 @@ pub fn repair(
     warnings: &mut Vec<String>,
 ) -> Vec<Coder> {
     let mut out: Vec<Coder> = Vec::with_capacity(coders.len());
-    let mut next = coders.iter().map(|c| c.id.0).max().unwrap_or(0) + 1;
-    let mut ids = BTreeSet::new();
+    let mut ids = super::repair::Renumber::new(coders.iter().map(|c| c.id.0));
     let mut names = BTreeSet::new();
     for mut c in coders {
-        if !ids.insert(c.id) {
+        if let Some(next) = ids.fresh(c.id.0) {
             warnings.push(format!(
                 "Two coders share id {}; “{}” was given id {next}.",
                 c.id.0, c.name
             ));
             c.id = CoderId(next);
-            ids.insert(c.id);
-            next += 1;
         }
         if c.name.trim().is_empty() {
             c.name = format!("Coder {}", c.id.0);
@@ -285,7 +282,7 @@ pub fn repair(
         let known = if implicit {
             *id == CoderId::FIRST
         } else {
-            ids.contains(id)
+            ids.contains(&id.0)
         };
         if known {
             continue;

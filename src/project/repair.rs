@@ -8,20 +8,49 @@ use super::figures::{CuratedFigure, FigureId, Series, SeriesId};
 use super::model::{Passage, PassageId, Rgb, Theme, ThemeId};
 use super::rules::{Rule, RuleId};
 
+/// Hands out new ids to items whose id an earlier item already has: one past the largest id
+/// read, then on up.
+pub(super) struct Renumber<T> {
+    next: T,
+    seen: BTreeSet<T>,
+}
+
+impl<T: Copy + Ord + std::ops::Add<Output = T> + From<u8>> Renumber<T> {
+    pub(super) fn new(ids: impl Iterator<Item = T>) -> Self {
+        Self {
+            next: ids.max().map_or(T::from(1), |m| m + T::from(1)),
+            seen: BTreeSet::new(),
+        }
+    }
+
+    /// `None` the first time `id` is seen; after that, a new id (taken from now on).
+    pub(super) fn fresh(&mut self, id: T) -> Option<T> {
+        if self.seen.insert(id) {
+            return None;
+        }
+        let new = self.next;
+        self.next = new + T::from(1);
+        self.seen.insert(new);
+        Some(new)
+    }
+
+    /// Whether `id` is among the ids kept so far (as read, or given).
+    pub(super) fn contains(&self, id: &T) -> bool {
+        self.seen.contains(id)
+    }
+}
+
 /// Give duplicate theme ids new ids, name unnamed themes, and cut missing or cyclic parents.
 pub(super) fn repair_themes(themes: Vec<Theme>, warnings: &mut Vec<String>) -> Vec<Theme> {
-    let mut next = themes.iter().map(|t| t.id.0).max().unwrap_or(0) + 1;
-    let mut seen = BTreeSet::new();
+    let mut ids = Renumber::new(themes.iter().map(|t| t.id.0));
     let mut out = Vec::with_capacity(themes.len());
     for mut theme in themes {
-        if !seen.insert(theme.id) {
+        if let Some(next) = ids.fresh(theme.id.0) {
             warnings.push(format!(
                 "Two themes share id {}; “{}” was given id {next}. Passages keep the first.",
                 theme.id.0, theme.name
             ));
             theme.id = ThemeId(next);
-            seen.insert(theme.id);
-            next += 1;
         }
         if theme.name.trim().is_empty() {
             theme.name = format!("Unnamed theme {}", theme.id.0);
@@ -93,17 +122,16 @@ pub(super) fn repair_passages(
     themes: &mut Vec<Theme>,
     warnings: &mut Vec<String>,
 ) -> BTreeMap<PassageId, Passage> {
-    let mut next = passages.iter().map(|p| p.id.0).max().unwrap_or(0) + 1;
+    let mut ids = Renumber::new(passages.iter().map(|p| p.id.0));
     let mut out = BTreeMap::new();
     let mut missing: BTreeMap<ThemeId, usize> = BTreeMap::new();
     for mut passage in passages {
-        if out.contains_key(&passage.id) {
+        if let Some(next) = ids.fresh(passage.id.0) {
             warnings.push(format!(
                 "Two passages share id {}; the second was given id {next}.",
                 passage.id.0
             ));
             passage.id = PassageId(next);
-            next += 1;
         }
         passage.themes.sort();
         passage.themes.dedup();
@@ -151,16 +179,15 @@ pub(super) fn repair_figures(
     figures: Vec<CuratedFigure>,
     warnings: &mut Vec<String>,
 ) -> BTreeMap<FigureId, CuratedFigure> {
-    let mut next = figures.iter().map(|f| f.id.0).max().unwrap_or(0) + 1;
+    let mut ids = Renumber::new(figures.iter().map(|f| f.id.0));
     let mut out = BTreeMap::new();
     for mut f in figures {
-        if out.contains_key(&f.id) {
+        if let Some(next) = ids.fresh(f.id.0) {
             warnings.push(format!(
                 "Two figures share id {}; the second was given id {next}.",
                 f.id.0
             ));
             f.id = FigureId(next);
-            next += 1;
         }
         if !f.value.is_finite() {
             warnings.push(format!(
@@ -180,18 +207,15 @@ pub(super) fn repair_series(
     figures: &BTreeMap<FigureId, CuratedFigure>,
     warnings: &mut Vec<String>,
 ) -> Vec<Series> {
-    let mut next = series.iter().map(|s| s.id.0).max().unwrap_or(0) + 1;
-    let mut seen = BTreeSet::new();
+    let mut ids = Renumber::new(series.iter().map(|s| s.id.0));
     let mut out = Vec::with_capacity(series.len());
     for mut s in series {
-        if !seen.insert(s.id) {
+        if let Some(next) = ids.fresh(s.id.0) {
             warnings.push(format!(
                 "Two series share id {}; “{}” was given id {next}.",
                 s.id.0, s.name
             ));
             s.id = SeriesId(next);
-            seen.insert(s.id);
-            next += 1;
         }
         if s.name.trim().is_empty() {
             s.name = format!("Unnamed series {}", s.id.0);
@@ -224,18 +248,15 @@ pub(super) fn repair_rules(
     themes: &mut Vec<Theme>,
     warnings: &mut Vec<String>,
 ) -> Vec<Rule> {
-    let mut next = rules.iter().map(|r| r.id.0).max().unwrap_or(0) + 1;
-    let mut seen = BTreeSet::new();
+    let mut ids = Renumber::new(rules.iter().map(|r| r.id.0));
     let mut out = Vec::with_capacity(rules.len());
     for mut r in rules {
-        if !seen.insert(r.id) {
+        if let Some(next) = ids.fresh(r.id.0) {
             warnings.push(format!(
                 "Two auto-tag rules share id {}; the second was given id {next}.",
                 r.id.0
             ));
             r.id = RuleId(next);
-            seen.insert(r.id);
-            next += 1;
         }
         if themes.binary_search_by_key(&r.theme, |t| t.id).is_err() {
             warnings.push(format!(
