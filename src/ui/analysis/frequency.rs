@@ -36,8 +36,8 @@ pub fn frequency_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut AnalysisState
             cx.send(FileCommand::ExportTable(ExportWhat::Frequencies));
         }
     });
-    let stacks = state.stacks(ws);
     let split = state.frequency_split != SplitBy::Nothing;
+    let stacks = state.stacks(ws);
     let dark = ui.visuals().dark_mode;
     if stacks.labels.is_empty() {
         ui.weak("No passages yet: tag passages to see how often each theme is used.");

@@ -96,18 +96,17 @@ impl AnalysisState {
             .3
     }
 
-    pub(super) fn stacks(&mut self, ws: &Session) -> split::Stacks {
+    pub(super) fn stacks(&mut self, ws: &Session) -> &split::Stacks {
         let split = self.frequency_split.clone();
-        if let Some((rev, s, stacks)) = &self.stacks
-            && *rev == ws.revision()
-            && *s == split
-        {
-            return stacks.clone();
+        let fresh = self
+            .stacks
+            .as_ref()
+            .is_some_and(|(rev, s, _)| *rev == ws.revision() && *s == split);
+        if !fresh {
+            let stacks = split::stacks(ws, &split, self.frequencies(ws));
+            self.stacks = Some((ws.revision(), split, stacks));
         }
-        let per_article = self.frequencies(ws).clone();
-        let stacks = split::stacks(ws, &split, &per_article);
-        self.stacks = Some((ws.revision(), split, stacks.clone()));
-        stacks
+        &self.stacks.get_or_insert_with(Default::default).2
     }
 
     pub(super) fn frequencies(&mut self, ws: &Session) -> &Frequencies {
