@@ -159,8 +159,8 @@ pub(super) fn group_matrix_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut Ana
     let SplitBy::Attribute(key) = state.matrix_columns.clone() else {
         return;
     };
-    let (m, split) = state.group_matrix(ws, &key).clone();
     let selected = state.group_cell.clone();
+    let (m, split) = state.group_matrix(ws, &key);
     egui::Panel::right("group_matrix_side")
         .resizable(true)
         .default_size(320.0)
