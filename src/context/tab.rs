@@ -80,18 +80,19 @@ impl Tab {
     }
 
     /// The height the lower panel grows to while this tab shows (as far as the window allows
-    /// with the reader at its minimum): the graph, the agreement tables and the relations with
-    /// their figures by pair cannot be read in a strip.
+    /// with the reader at its minimum): the graph, the agreement tables, the relations with
+    /// their figures by pair and the matrices under their upright headers cannot be read in a
+    /// strip.
     pub fn min_height(self) -> f32 {
         match self {
             Tab::Network | Tab::Agreement => 480.0,
             Tab::Relations => 400.0,
+            // Their headers are article titles written upwards: rows need room below them.
+            Tab::Matrix | Tab::Cooccurrence => 360.0,
             Tab::Passages
             | Tab::Figures
             | Tab::Plot
             | Tab::Search
-            | Tab::Matrix
-            | Tab::Cooccurrence
             | Tab::Frequency
             | Tab::Retrieval
             | Tab::Queries
