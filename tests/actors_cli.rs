@@ -1,7 +1,7 @@
 //! `dossier actors` and `dossier relations` on the seeds: the record shapes the issue asks for,
 //! a project's corrections applied, the network as GEXF and GraphML, and bad paths reported.
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 

@@ -5,7 +5,7 @@
     reason = "tests are exempt from the 100-line limit"
 )]
 
-mod common;
+use crate::common;
 
 use dossier::actors::curate::{self, Target};
 use dossier::actors::{ActorId, ActorKind, Resolved, extract_corpus, resolve};

@@ -6,7 +6,7 @@
     reason = "tests are exempt from the 100-line limit"
 )]
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -4,7 +4,7 @@
 //! unordered actor pair and sentence. Prints precision, recall and F1 (run with
 //! `--nocapture`) and holds them above a floor.
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;

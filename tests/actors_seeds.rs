@@ -1,7 +1,7 @@
 //! The seeds' network: the cooperation the articles describe is found, each edge with its
 //! sentences, and Viktor Ivanov resolves to the FSKN and Russia.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 

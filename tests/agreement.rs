@@ -3,7 +3,7 @@
 //! (tests/data/agreement/reference.py: the `krippendorff` package, scikit-learn, statsmodels,
 //! DKPro Statistics), to 1e-9.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -1,6 +1,6 @@
 //! Search, auto-tagging and the theme views on hand-made fixtures with known answers.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;

@@ -137,3 +137,65 @@ fn ui_never_imports_app_and_the_model_never_names_egui() {
         }
     }
 }
+
+/// The four test binaries: `Cargo.toml` turns off test discovery, so a file under `tests/` runs
+/// only when one of these roots names it as a module.
+const TEST_ROOTS: [&str; 4] = ["model", "figures", "actors", "ui"];
+
+#[test]
+fn every_test_file_is_a_module_of_exactly_one_test_binary() {
+    let tests = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    let mut named: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    for root in TEST_ROOTS {
+        let text = std::fs::read_to_string(tests.join(format!("{root}.rs"))).expect("a test root");
+        for line in code_lines(&text) {
+            if let Some(module) = line.trim().strip_prefix("mod ") {
+                let module = module.trim_end_matches(';').to_owned();
+                named.entry(module).or_default().push(root);
+            }
+        }
+    }
+    let cargo = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"))
+        .expect("Cargo.toml");
+    assert!(
+        cargo.contains("autotests = false"),
+        "the roots assume discovery is off"
+    );
+    for root in TEST_ROOTS {
+        assert!(
+            cargo.contains(&format!("path = \"tests/{root}.rs\"")),
+            "Cargo.toml declares the test binary {root}"
+        );
+    }
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&tests).expect("read tests") {
+        let path = entry.expect("entry").path();
+        let Some(stem) = path.file_stem().map(|s| s.to_string_lossy().into_owned()) else {
+            continue;
+        };
+        let is_module = if path.is_dir() {
+            path.join("mod.rs").is_file()
+        } else {
+            path.extension().is_some_and(|e| e == "rs") && !TEST_ROOTS.contains(&stem.as_str())
+        };
+        if !is_module {
+            continue;
+        }
+        checked += 1;
+        let roots = named.get(&stem).map_or(0, Vec::len);
+        // `common` is shared by every binary; every other file belongs to exactly one.
+        let wanted = if stem == "common" {
+            TEST_ROOTS.len()
+        } else {
+            1
+        };
+        assert_eq!(
+            roots, wanted,
+            "tests/{stem} is named by {roots} test roots, wanted {wanted}"
+        );
+    }
+    assert!(
+        checked > 50,
+        "only {checked} test modules found under tests/"
+    );
+}

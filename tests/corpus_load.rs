@@ -1,6 +1,6 @@
 //! Loading folders: decoding, ordering, and the report of every skipped file.
 
-mod common;
+use crate::common;
 
 use std::fs;
 

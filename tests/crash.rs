@@ -3,13 +3,13 @@
 //! the states that were saved. The saving process is this test binary itself, run again on its
 //! ignored save-loop test (so no command of the product exists only for this test).
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use common::stress::stress_state;
+use crate::common::stress::stress_state;
 use dossier::project::{format, io};
 
 /// Set (to the project's path) in the child process that runs [`save_loop_until_killed`].
@@ -49,7 +49,7 @@ fn a_killed_save_never_leaves_a_broken_project() {
         let mut child = Command::new(std::env::current_exe().expect("the test binary"))
             .args([
                 "--exact",
-                "save_loop_until_killed",
+                &common::test_name(module_path!(), "save_loop_until_killed"),
                 "--ignored",
                 "--nocapture",
             ])

@@ -2,7 +2,7 @@
 //! (and keeping corrections when the extraction runs again and the project is saved), series
 //! holding targets and results, suggestions, the table's hidden rows, and CSV export.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 

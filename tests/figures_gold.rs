@@ -3,11 +3,9 @@
 //! the kind of every figure must be right, and the counts the extractor keeps as context
 //! ("the two nations", listed in `seeds-figures.context.jsonl`) must come out as context.
 
-mod figures_support;
-
 use std::path::Path;
 
-use figures_support::{Gold, context_misses, extract_dir, gold, tiers};
+use crate::figures_support::{Gold, context_misses, extract_dir, gold, tiers};
 
 fn data(name: &str) -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -2,7 +2,7 @@
 //! case of issue 9 it pins (non-finite values, output growing with figures × sentence length,
 //! super-linear time on text without sentence breaks) or after issue 16's output order.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Command;

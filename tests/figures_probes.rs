@@ -19,11 +19,10 @@
     clippy::print_stderr,
     reason = "the test prints each set's scores, the numbers docs/figures.md quotes"
 )]
-mod figures_support;
 
 use std::path::Path;
 
-use figures_support::{Gold, context_misses, extract_dir, gold, tiers};
+use crate::figures_support::{Gold, context_misses, extract_dir, gold, tiers};
 
 fn probes(
     lang: &str,

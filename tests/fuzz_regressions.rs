@@ -2,11 +2,9 @@
 //! found, and awkward inputs written by hand) is checked with the same invariants as the fuzz
 //! target of that name (`tests/common/invariants.rs`).
 
-mod common;
-
 use std::path::Path;
 
-use common::invariants;
+use crate::common::invariants;
 
 fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -5,7 +5,7 @@
 //! The fixtures are generated here, into a temporary folder (a 5 MB file and a symlink loop do
 //! not belong in the repository).
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;

@@ -3,7 +3,7 @@
 //! passages not duplicated, notes kept side by side, one undoable edit, and the other file
 //! never written.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

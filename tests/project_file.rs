@@ -1,7 +1,7 @@
 //! The project file: round trips, determinism, refusal of newer versions, errors with line and
 //! column, validation of bad content, and atomic saves with backups.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;

@@ -2,7 +2,7 @@
 //! here another way, from the code points each theme covers; and saving the hits as a theme
 //! is one undoable step.
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;

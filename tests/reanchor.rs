@@ -3,7 +3,7 @@
 //! rewrite. Every passage whose quote is still present must come back at exactly that text;
 //! none may land on text further from its quote than the fuzzy threshold.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 

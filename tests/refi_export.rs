@@ -3,7 +3,7 @@
 //! required attributes, GUID and colour patterns), and, in `.ci/run` where `xmllint` is
 //! installed, both files validate against the published schemas themselves.
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{Cursor, Read};

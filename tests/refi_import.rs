@@ -4,7 +4,7 @@
 //! cannot; schema problems are named with their lines (and agree with xmllint where it is
 //! installed); codebooks merge with rename, skip or fail on clashes; bad files are refused.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::io::Write;

@@ -3,7 +3,7 @@
 //! theme, the figures, one plotted point per series point, the theme × article matrix);
 //! hostile text stays text; the `report` command writes it under the rules of every export.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -3,7 +3,7 @@
 //! file's ends, exports never replace a project or an article, and sibling themes have
 //! distinct names.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;

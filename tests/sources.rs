@@ -3,7 +3,7 @@
 //! same text and the same figures; structure (headings, lists, tables, footnotes) and what the
 //! files state about themselves; bad files are refused with a reason, never a panic.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

@@ -2,7 +2,7 @@
 //! memos, undo, saving; sorting, filtering, grouping and splitting by attribute; the
 //! converter stamp and re-anchoring after a converter change; REFI-QDA variables.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

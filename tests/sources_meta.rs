@@ -2,7 +2,7 @@
 //! a menu line such as "All news", a caption or a byline), and the date, outlet and place
 //! where the text states them.
 
-mod common;
+use crate::common;
 
 use dossier::corpus::meta::Attr;
 use dossier::corpus::{Article, Corpus};

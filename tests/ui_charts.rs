@@ -4,12 +4,10 @@
 //! the longest a header gets, show it on hover); the matrix's columns are headed by the articles'
 //! titles, not their file names.
 
-mod common;
-
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use common::ui::{Window, open_sized};
+use crate::common::ui::{Window, open_sized};
 use dossier::context::{Tab, UiCommand};
 use egui::accesskit::Role;
 use egui::{Color32, FontId, Rect};

@@ -2,9 +2,9 @@
 //! is re-parented, keys are reassigned in the editor, a theme is dragged under another, and two
 //! themes are merged in one undoable step with the passages' notes kept.
 
-mod common;
+use crate::common;
 
-use common::ui::{Window, open};
+use crate::common::ui::{Window, open};
 use dossier::context::SelectCommand;
 use dossier::project::ThemeId;
 use dossier::session::{TagIntent, TextRange};

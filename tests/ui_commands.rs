@@ -1,9 +1,9 @@
 //! The command catalogue in the window (egui_kittest): the command palette, the shortcuts
 //! window, and saves (refused over a file that is not a project; one at a time).
 
-mod common;
+use crate::common;
 
-use common::ui::{open, save_as, settle};
+use crate::common::ui::{open, save_as, settle};
 use dossier::session::{TagIntent, TextRange};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;

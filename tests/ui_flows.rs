@@ -2,9 +2,9 @@
 //! buyer pairs of sale, supply and funding sentences list the figures those sentences state,
 //! and "Make a series" puts one pair's figures into a series for the plot, one undoable step.
 
-mod common;
+use crate::common;
 
-use common::ui::{Window, open_sized, settle};
+use crate::common::ui::{Window, open_sized, settle};
 use dossier::actors::network::pair_flows;
 use dossier::context::{Tab, UiCommand};
 use egui::{Key, Modifiers};

@@ -24,7 +24,11 @@ fn a_hung_portal_gets_the_typed_path_offered_within_seconds() {
         }
     });
     let out = std::process::Command::new(std::env::current_exe().expect("exe"))
-        .args(["--exact", "inside_the_hung_session", "--nocapture"])
+        .args([
+            "--exact",
+            &crate::common::test_name(module_path!(), "inside_the_hung_session"),
+            "--nocapture",
+        ])
         .env(
             "DBUS_SESSION_BUS_ADDRESS",
             format!("unix:path={}", socket.display()),

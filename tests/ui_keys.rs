@@ -2,9 +2,9 @@
 //! the previous and next article; Tab goes on to the reader; Esc closes the shortcuts window
 //! and a dialog.
 
-mod common;
+use crate::common;
 
-use common::ui::{Window, open};
+use crate::common::ui::{Window, open};
 use dossier::context::UiCommand;
 use dossier::ui::reader;
 use egui::{Key, Modifiers};

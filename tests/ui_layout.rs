@@ -1,9 +1,9 @@
 //! The window's layout (egui_kittest): at 800×600 the reader keeps a usable size, and the
 //! side and lower panels hide and come back from the View menu and their shortcuts.
 
-mod common;
+use crate::common;
 
-use common::ui::{Window, open_sized};
+use crate::common::ui::{Window, open_sized};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 

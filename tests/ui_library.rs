@@ -3,12 +3,12 @@
 //! by outlet with a heading per outlet that closes and opens, and the attribute panel, where
 //! correcting an article's outlet is one undoable step.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use common::ui::Window;
+use crate::common::ui::Window;
 use dossier::context::SelectCommand;
 use dossier::corpus::ArticleId;
 use dossier::project::attributes::value_of;

@@ -2,11 +2,11 @@
 //! sentences of that pair and opens one in the reader, unticking a kind removes its actors from
 //! the graph, and clicking an actor opens it in the Actors pane.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 
-use common::ui::{Window, open_sized, settle};
+use crate::common::ui::{Window, open_sized, settle};
 use dossier::actors::{ActorId, Relation};
 use dossier::context::{Tab, UiCommand};
 use egui_kittest::kittest::Queryable;

@@ -1,9 +1,9 @@
 //! Opening projects in the window (egui_kittest): a project whose articles are outside its
 //! folder asks once, and the empty and loading window never claims unsaved changes.
 
-mod common;
+use crate::common;
 
-use common::ui::{open_sized, settle};
+use crate::common::ui::{open_sized, settle};
 use dossier::context::FileCommand;
 use dossier::project::{Project, io};
 use egui_kittest::kittest::Queryable;

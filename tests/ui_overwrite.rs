@@ -2,11 +2,11 @@
 //! save stops and asks (case 3); and exports that never replace the open project, and replace
 //! another existing file only once the analyst says so (case 1).
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 
-use common::ui::{open, save_as, settle};
+use crate::common::ui::{open, save_as, settle};
 use dossier::app::DossierApp;
 use dossier::context::UiCommand;
 use dossier::project::ThemeId;

@@ -1,9 +1,9 @@
 //! The reader in the window (egui_kittest): it keeps its scroll position when a number key
 //! tags the selection or adds a theme to the selected passage.
 
-mod common;
+use crate::common;
 
-use common::ui::{Window, open_sized};
+use crate::common::ui::{Window, open_sized};
 use dossier::context::SelectCommand;
 use dossier::session::TextRange;
 use egui::Key;

@@ -2,11 +2,11 @@
 //! while open are followed, orphans re-attached, and unsaved work written to a recovery copy
 //! (on a panic, on losing focus) and offered back.
 
-mod common;
+use crate::common;
 
 use std::time::{Duration, Instant};
 
-use common::ui::{open, open_with, settle};
+use crate::common::ui::{open, open_with, settle};
 use dossier::context::SelectCommand;
 use dossier::session::{TagIntent, TextRange};
 use egui_kittest::kittest::Queryable;

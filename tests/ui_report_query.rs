@@ -2,11 +2,11 @@
 //! the typed-path dialog (asking before it replaces a file), and the Queries tab runs a coding
 //! query whose hits are saved as a theme in one step that one undo takes back.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 
-use common::ui::{Window, open, settle};
+use crate::common::ui::{Window, open, settle};
 use dossier::context::{Tab, UiCommand};
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;

@@ -2,11 +2,11 @@
 //! it with its themes, passages with notes and an accepted series, every passage where its
 //! quote is; and Save never writes over it.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 
-use common::ui::{open, settle};
+use crate::common::ui::{open, settle};
 use dossier::context::UiCommand;
 use dossier::project::FigureStatus;
 use egui_kittest::kittest::Queryable;

@@ -4,12 +4,10 @@
 //! narrowed to one outlet. Every expected number is counted here from the project and the
 //! attributes, not read back from the view.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use common::ui::{Window, open_sized, settle};
+use crate::common::ui::{Window, open_sized, settle};
 use dossier::analysis::by_attribute::NO_VALUE;
 use dossier::context::{Tab, UiCommand};
 use dossier::figures::curation::FigureFilter;

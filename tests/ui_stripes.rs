@@ -3,12 +3,10 @@
 //! column per theme of the article, each bar from the row where its passage starts to the row
 //! where it ends; a click on a bar selects its passage; turned off, the stripes are gone.
 
-mod common;
-
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use common::ui::{Window, open_sized};
+use crate::common::ui::{Window, open_sized};
 use dossier::context::SelectCommand;
 use dossier::corpus::ArticleId;
 use dossier::project::PassageId;

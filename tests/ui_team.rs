@@ -7,12 +7,12 @@
     reason = "tests are exempt from the 100-line limit"
 )]
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use common::ui::{click_at, open, settle};
+use crate::common::ui::{click_at, open, settle};
 use dossier::analysis::agreement::{self, Options};
 use dossier::analysis::export::agreement_csv;
 use dossier::context::{CoderView, SelectCommand};

@@ -2,9 +2,9 @@
 //! seeds, select an article, tag a range with a number key, undo, redo, save to a typed path,
 //! and reopen the project; figures into a plotted series; search and tag every hit; export.
 
-mod common;
+use crate::common;
 
-use common::ui::{click_at, open, settle};
+use crate::common::ui::{click_at, open, settle};
 use dossier::app::DossierApp;
 use dossier::context::SelectCommand;
 use dossier::session::TextRange;

@@ -38,3 +38,13 @@ pub fn copy_seeds(dest: &Path) {
         std::fs::copy(entry.path(), dest.join(entry.file_name())).expect("copy");
     }
 }
+
+/// A test's name as libtest's `--exact` wants it: `module_path!()` without the binary's name,
+/// then the function (`model::crash` and `save_loop` → `crash::save_loop`). Tests that run a
+/// test of their own binary in a child process use it.
+pub fn test_name(module_path: &str, function: &str) -> String {
+    match module_path.split_once("::") {
+        Some((_, module)) => format!("{module}::{function}"),
+        None => function.to_owned(),
+    }
+}
