@@ -131,7 +131,8 @@ impl<'a> Sentence<'a> {
             if b.has_unit() || b.words {
                 continue;
             }
-            let at = b.first;
+            // "a menos de 7.000": the words before a qualifier link the number.
+            let at = self.qualifier_start(b.first);
             let before = at.wrapping_sub(1);
             let right_after = left.last().is_some_and(|a| a.end + 1 == at && a.has_unit());
             let compared = self.compared_at(at, right_after);
@@ -139,7 +140,11 @@ impl<'a> Sentence<'a> {
                 || self.punct(before) == Some(",");
             let to = self.is_word(before, &["to"])
                 || self.lang.code != "en" && self.is_word(before, &["a", "hasta", "até"]);
-            if !(compared || list_word || to) {
+            // A word after a comma or a list word may lead a parallel item (see `same_lead`).
+            let lead_word = self.word(before).is_some()
+                && (self.punct(before.wrapping_sub(1)) == Some(",")
+                    || self.is_word(before.wrapping_sub(1), &["and", "y", "e"]));
+            if !(compared || list_word || to || lead_word) {
                 continue;
             }
             // "98 airstrips, a 40 percent increase from 70": a change is not what is
@@ -167,7 +172,21 @@ impl<'a> Sentence<'a> {
                     self.tok(k)
                         .is_some_and(|t| years::year_value(t, self.text).is_some())
                 });
-            let parallel = list_word && self.dated(b.end) && a_dated;
+            // "de 23.100 hectáreas en 2016, de 24.500 en 2017"; "Nariño, con 28.415
+            // hectáreas; Norte de Santander, con 19.870": the same word leads both numbers
+            // after a comma or a list word, as parallel items do.
+            let lead_a = self.qualifier_start(a.first).wrapping_sub(1);
+            let item_start = |k: usize| {
+                self.punct(k.wrapping_sub(1)) == Some(",")
+                    || self.is_word(k.wrapping_sub(1), &["and", "y", "e"])
+            };
+            let same_lead = lead_word
+                && lead_a < before
+                && self
+                    .word(before)
+                    .is_some_and(|w| self.word(lead_a).is_some_and(|l| l.eq_ignore_ascii_case(w)));
+            let parallel = (list_word || same_lead) && self.dated(b.end) && a_dated
+                || same_lead && item_start(lead_a);
             // "1,500 plantíos de amapola y 820 de marihuana", "12 tons of cocaine and 3 of
             // heroin": the second number leaves out the noun of the first.
             let elided = list_word
@@ -175,11 +194,8 @@ impl<'a> Sentence<'a> {
                 && self.in_set(a.end, Set::Of)
                 && b.end + 1 < self.toks.len();
             // "from 400 tons in 2016 to 350 in 2017"; "… to 80,000 ha in 1998, to 99,000"
-            let from_to = to
-                && self.is_word(
-                    a.first.wrapping_sub(1),
-                    &["from", "to", "de", "desde", "a", "hasta", "até"],
-                );
+            let from_to =
+                to && self.is_word(lead_a, &["from", "to", "de", "desde", "a", "hasta", "até"]);
             if !(compared || parallel || from_to || elided) || a.unit.as_deref() == Some("fraction")
             {
                 continue;

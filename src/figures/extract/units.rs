@@ -504,9 +504,14 @@ impl<'a> Sentence<'a> {
     /// Also between model codes: "150 Mi-17 and Mi-35 helicopters".
     fn and_between_names(&self, k: usize) -> bool {
         let code_before = self.num_text(k - 1).is_some() && self.joined(k - 1);
+        // "VN-4 and VN-1 armored vehicles": a code in capitals after the "and".
+        let code_after = code_before
+            && self.word(k + 1).is_some()
+            && self.joined(k + 2)
+            && (self.is_dash(k + 2) || self.num_text(k + 2).is_some());
         self.is_word(k, &["and", "y", "e"])
             && (self.capitalised_name(k - 1) || code_before)
-            && self.capitalised_name(k + 1)
+            && (self.capitalised_name(k + 1) || code_after)
             && !self.in_set(k + 1, Set::PhraseBreak)
     }
 
@@ -595,6 +600,28 @@ impl<'a> Sentence<'a> {
             .collect();
         name.push(singular.to_owned());
         name.join(" ")
+    }
+
+    /// The first token of the qualifier before the number at `first` ("menos de 7.000" →
+    /// "menos"), or `first` when none is written in words.
+    pub(super) fn qualifier_start(&self, first: usize) -> usize {
+        let Some(last) = first.checked_sub(1).and_then(|k| self.word(k)) else {
+            return first;
+        };
+        let fits = |q: &&crate::figures::lexicon::Phrase| {
+            let len = q.words.len();
+            first >= len
+                && matches!(q.meaning, Meaning::Qualifier(_))
+                && q.words.iter().enumerate().all(|(k, w)| {
+                    self.word(first - len + k)
+                        .is_some_and(|x| crate::figures::lexicon::with_lower(x, |l| l == w))
+                })
+        };
+        self.lang
+            .qualifiers_ending(last)
+            .iter()
+            .find(fits)
+            .map_or(first, |q| first - q.words.len())
     }
 
     pub(super) fn qualifier_before(&self, first: usize) -> Option<&'static str> {

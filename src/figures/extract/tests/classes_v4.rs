@@ -30,6 +30,10 @@ fn model_codes_joined_by_and_share_the_noun() {
             Year::Range(Some(2007), None),
         )],
     );
+    check(
+        "Caracas bought more than 120 VN-4 and VN-1 armored vehicles.",
+        &[("120 VN-4 and VN-1 armored vehicles", 120.0, "vehicle", N)],
+    );
 }
 
 #[test]
@@ -190,4 +194,37 @@ fn a_table_reads_digit_groups_set_apart_by_spaces_and_a_percent_column() {
     // Single spaces that do not group by threes are not one number.
     let text = "Cuadro 3. Decomisos (toneladas)\n\nRegión      2022\nNorte       12 41\n\nFin.";
     assert!(figs(text).iter().all(|f| f.1 != 1241.0), "{:?}", figs(text));
+}
+
+#[test]
+fn parallel_items_led_by_the_same_word_share_the_unit() {
+    check(
+        "La superficie cultivada fue de 23.100 hectáreas en 2016, de 24.500 en 2017 y de 29.400 en 2021.",
+        &[
+            ("23.100 hectáreas", 23100.0, "hectare", y(2016)),
+            ("24.500", 24500.0, "hectare", y(2017)),
+            ("29.400", 29400.0, "hectare", y(2021)),
+        ],
+    );
+    check(
+        "Por departamento: Nariño, con 28.415 hectáreas; Putumayo, con 15.102, y Bolívar, con 7.934 hectáreas.",
+        &[
+            ("28.415 hectáreas", 28415.0, "hectare", N),
+            ("15.102", 15102.0, "hectare", N),
+            ("7.934 hectáreas", 7934.0, "hectare", N),
+        ],
+    );
+    // A qualifier between "a" and the number does not hide the range: "de … a menos de".
+    check(
+        "La superficie pasó de unas 38.000 hectáreas en 1997 a menos de 7.000 en 2000.",
+        &[
+            ("38.000 hectáreas", 38000.0, "hectare", y(1997)),
+            ("7.000", 7000.0, "hectare", y(2000)),
+        ],
+    );
+    // Different lead words are not parallel: "in 2015" is no item of "of 12 tons".
+    check(
+        "The unit seized 12 tons of cocaine, in 3 raids.",
+        &[("12 tons", 12.0, "tonne", N), ("3 raids", 3.0, "raid", N)],
+    );
 }
