@@ -1,4 +1,5 @@
-//! The actor rules on texts of the region's own press: its agencies by name and acronym.
+//! The actor rules on texts of the region's own press: its agencies by name and acronym, and people
+//! named again by surname after a title.
 
 use crate::actors_rules::run;
 
@@ -77,4 +78,41 @@ fn the_regions_agencies_resolve_with_their_country() {
     // not the Mexican navy.
     let lower = "Los pescadores suelen semar las redes al amanecer en la costa de Sinaloa.";
     assert!(!spans(lower).iter().any(|m| m.3 == "org:semar"));
+}
+
+#[test]
+fn a_titled_surname_is_the_person_named_in_full() {
+    let text = "Colombian Defense Minister Luis Alberto Ramos met the ambassador on Monday. \
+                Minister Ramos said the plan would start in May. Ramos left for Lima.";
+    let m = spans(text);
+    assert!(
+        has_at(
+            &m,
+            text,
+            "Luis Alberto Ramos",
+            1,
+            "person:luis-alberto-ramos"
+        ),
+        "{m:?}"
+    );
+    assert!(
+        has_at(&m, text, "Ramos", 2, "person:luis-alberto-ramos"),
+        "{m:?}"
+    );
+    assert!(
+        has_at(&m, text, "Ramos", 3, "person:luis-alberto-ramos"),
+        "{m:?}"
+    );
+    assert!(!m.iter().any(|x| x.3 == "person:ramos"), "{m:?}");
+    // A surname that is also a common word at the start of a sentence is the word there.
+    let text = "Analyst Mark Young spoke to reporters. Young officers protested, and young \
+                recruits cheered. Later Young said the plan had failed.";
+    let m = spans(text);
+    assert!(has_at(&m, text, "Young", 3, "person:mark-young"), "{m:?}");
+    let (s, _) = at(text, "Young officers", 1);
+    assert!(!m.iter().any(|x| x.0 == s), "{m:?}");
+    // A surname that is also a capital stays the country.
+    let text = "Minister Ana Lima met officials in Brasilia. Lima has signed a deal with Russia.";
+    let m = spans(text);
+    assert!(has_at(&m, text, "Lima", 2, "PE"), "{m:?}");
 }
