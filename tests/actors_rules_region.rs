@@ -1,5 +1,5 @@
-//! The actor rules on texts of the region's own press: its agencies by name and acronym, and people
-//! named again by surname after a title.
+//! The actor rules on texts of the region's own press: its agencies by name and acronym, people named
+//! again by surname after a title, and bodies in headers written in capitals.
 
 use crate::actors_rules::run;
 
@@ -115,4 +115,29 @@ fn a_titled_surname_is_the_person_named_in_full() {
     let text = "Minister Ana Lima met officials in Brasilia. Lima has signed a deal with Russia.";
     let m = spans(text);
     assert!(has_at(&m, text, "Lima", 2, "PE"), "{m:?}");
+}
+
+#[test]
+fn a_body_in_a_header_of_capitals_is_read() {
+    let text = "MINISTERIO DE DEFENSA\nNOTA DE PRENSA\n\nLima, 3 de mayo de 2015. El Perú y \
+                Chile firmaron un acuerdo de cooperación en el que el Ministerio de Defensa \
+                del Perú participará con la Armada de Chile.";
+    let m = spans(text);
+    assert!(
+        has_at(
+            &m,
+            text,
+            "MINISTERIO DE DEFENSA",
+            1,
+            "org:ministry-of-defense-pe"
+        ),
+        "{m:?}"
+    );
+    let (s, e) = at(text, "NOTA DE PRENSA", 1);
+    assert!(!m.iter().any(|x| x.0 < e && s < x.1), "{m:?}");
+    // Capitals in a line that holds no body's name give no mention.
+    let text = "ÚLTIMAS NOTICIAS DE LA SEMANA\n\nEl Perú y Chile firmaron un acuerdo.";
+    let m = spans(text);
+    let (_, e) = at(text, "SEMANA", 1);
+    assert!(!m.iter().any(|x| x.0 < e), "{m:?}");
 }
