@@ -1,5 +1,6 @@
-//! The actor rules on texts of the region's own press: its agencies by name and acronym, people named
-//! again by surname after a title, and bodies in headers written in capitals.
+//! The actor rules on texts of the region's own press: its agencies by name and acronym, people
+//! named again by surname after a title, bodies in headers written in capitals, and cues whose
+//! object or subject stops at a clause of its own.
 
 use crate::actors_rules::run;
 
@@ -34,6 +35,25 @@ fn has_at(
 ) -> bool {
     let (s, e) = at(text, needle, n);
     list.iter().any(|m| m.0 == s && m.1 == e && m.3 == actor)
+}
+
+/// Unordered actor pairs of the relations of one text.
+fn related(text: &str) -> Vec<(String, String)> {
+    let (_, rels) = run(&[text]);
+    rels.iter()
+        .map(|r| {
+            let (a, b) = (r.a.0.clone(), r.b.0.clone());
+            if a < b { (a, b) } else { (b, a) }
+        })
+        .collect()
+}
+
+fn pair(a: &str, b: &str) -> (String, String) {
+    if a < b {
+        (a.to_owned(), b.to_owned())
+    } else {
+        (b.to_owned(), a.to_owned())
+    }
 }
 
 #[test]
@@ -140,4 +160,50 @@ fn a_body_in_a_header_of_capitals_is_read() {
     let m = spans(text);
     let (_, e) = at(text, "SEMANA", 1);
     assert!(!m.iter().any(|x| x.0 < e), "{m:?}");
+}
+
+#[test]
+fn a_cue_does_not_reach_into_a_clause_of_its_own() {
+    let r = related(
+        "Russia sold rifles to Peru, while Chile and Brazil held joint patrols on the border.",
+    );
+    assert!(r.contains(&pair("RU", "PE")), "{r:?}");
+    assert!(r.contains(&pair("CL", "BR")), "{r:?}");
+    assert!(
+        !r.contains(&pair("RU", "CL")) && !r.contains(&pair("RU", "BR")),
+        "{r:?}"
+    );
+    let r = related(
+        "Peru and Bolivia have cooperated on drug control since 2010, when the European \
+         Union began funding crop substitution.",
+    );
+    assert!(r.contains(&pair("PE", "BO")), "{r:?}");
+    assert!(
+        !r.iter().any(|p| p.0 == "org:eu" || p.1 == "org:eu"),
+        "{r:?}"
+    );
+    // A pronoun is the subject of its own verb, not the list before it.
+    let r = related(
+        "Russia has sold tanks to Venezuela and Cuba, and in 2014 it signed an accord with \
+         Nicaragua.",
+    );
+    assert!(
+        r.contains(&pair("RU", "VE")) && r.contains(&pair("RU", "CU")),
+        "{r:?}"
+    );
+    assert!(
+        !r.contains(&pair("VE", "NI")) && !r.contains(&pair("CU", "NI")),
+        "{r:?}"
+    );
+    // Signatories tie each other even when a later clause gives the plan an object.
+    let r = related(
+        "Colombia and Ecuador signed a plan under which the two countries will train officers \
+         from Honduras.",
+    );
+    assert!(r.contains(&pair("CO", "EC")), "{r:?}");
+    // Spanish forms of agreeing and signing.
+    let r = related("Perú y Brasil acuerdan intensificar el control de la frontera.");
+    assert!(r.contains(&pair("PE", "BR")), "{r:?}");
+    let r = related("Bolivia y Rusia suscribieron el martes un convenio antidrogas.");
+    assert!(r.contains(&pair("BO", "RU")), "{r:?}");
 }
