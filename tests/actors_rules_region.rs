@@ -207,3 +207,26 @@ fn a_cue_does_not_reach_into_a_clause_of_its_own() {
     let r = related("Bolivia y Rusia suscribieron el martes un convenio antidrogas.");
     assert!(r.contains(&pair("BO", "RU")), "{r:?}");
 }
+
+#[test]
+fn the_reporter_of_speech_is_tied_to_no_one_it_names() {
+    for text in [
+        "El ministro Luis Ramírez destacó que Perú y Chile firmarán un acuerdo de cooperación \
+         antidrogas.",
+        "Minister John Carter recalled that Peru and Chile signed an accord in 2015.",
+    ] {
+        let r = related(text);
+        assert!(r.contains(&pair("CL", "PE")), "{r:?}");
+        assert!(
+            !r.iter()
+                .any(|p| p.0.starts_with("person:") || p.1.starts_with("person:")),
+            "{r:?}"
+        );
+    }
+    // A verb of saying without "that" is no report: the minister met his counterpart.
+    let r = related("Minister John Carter met Chile's foreign minister, Ana Soto, in Lima.");
+    assert!(
+        r.contains(&pair("person:ana-soto", "person:john-carter")),
+        "{r:?}"
+    );
+}

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use super::clauses::SPEECH_WORDS;
-use super::lexicon::lexicon;
+use super::lexicon::{SPEECH, lexicon};
 use super::words::fold;
 use super::{Actor, ActorId, ActorKind, Mention};
 use crate::corpus::Article;
@@ -215,9 +215,15 @@ pub(crate) fn speech_sides(article: &Article, ms: &[&Mention]) -> Vec<u16> {
     for k in 0..ms.len() {
         if k > 0 {
             let gap = article.slice(ms[k - 1].end, ms[k].start).unwrap_or("");
-            let speaks = gap_words(gap)
+            let words = gap_words(gap);
+            let lex = lexicon();
+            // "said", or a verb of saying before "that" ("destacó que", "recalled that").
+            let speaks = words
                 .iter()
-                .any(|w| SPEECH_WORDS.iter().any(|s| fold(s) == *w));
+                .any(|w| SPEECH_WORDS.iter().any(|s| fold(s) == *w))
+                || words.windows(2).any(|p| {
+                    matches!(p[1].as_str(), "that" | "que") && lex.flags_of(&p[0]) & SPEECH != 0
+                });
             side += u16::from(speaks);
         }
         out.push(side);
