@@ -230,3 +230,18 @@ fn the_reporter_of_speech_is_tied_to_no_one_it_names() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_body_named_in_an_apposition_only_qualifies_its_neighbour() {
+    let r = related("Viktor Ivanov, the FSKN director, met Interior Minister Ana Soto in Lima.");
+    assert!(
+        r.contains(&pair("person:ana-soto", "person:viktor-ivanov")),
+        "{r:?}"
+    );
+    assert!(!r.contains(&pair("org:fskn", "person:ana-soto")), "{r:?}");
+    // A list is no apposition: every member stays the object.
+    let r = related("Russia sold rifles to Peru, Bolivia and Chile, officials said.");
+    for c in ["PE", "BO", "CL"] {
+        assert!(r.contains(&pair("RU", c)), "{c} in {r:?}");
+    }
+}
