@@ -245,3 +245,28 @@ fn a_body_named_in_an_apposition_only_qualifies_its_neighbour() {
         assert!(r.contains(&pair("RU", c)), "{c} in {r:?}");
     }
 }
+
+#[test]
+fn a_name_right_after_a_body_s_name_is_read() {
+    let text = "The plan was signed by Assistant Secretary of State for International Narcotics \
+                and Law Enforcement Affairs William R. Brownfield on Monday. Brownfield said \
+                training starts in May.";
+    let m = spans(text);
+    assert!(
+        has_at(
+            &m,
+            text,
+            "William R. Brownfield",
+            1,
+            "person:william-r-brownfield"
+        ),
+        "{m:?}"
+    );
+    assert!(
+        has_at(&m, text, "Brownfield", 2, "person:william-r-brownfield"),
+        "{m:?}"
+    );
+    // Inside one longer name a given name still starts no person.
+    let text = "The jets will be assembled in Sao Bernardo do Campo, officials said.";
+    assert!(!spans(text).iter().any(|x| x.3.starts_with("person:")));
+}

@@ -174,7 +174,7 @@ fn scan(ctx: &Ctx, a: usize, b: usize, spans: &mut Vec<Span>) {
         let gaz_end = gaz.as_ref().map(|g| g.j);
         let mut best = gaz;
         let rules = [
-            ctx.named_person(i, b),
+            ctx.named_person(i, b, spans.last().is_some_and(|s| s.j == i)),
             ctx.org_sequence(i, a, b),
             ctx.caps_body(i, b),
         ];
