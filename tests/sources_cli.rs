@@ -120,6 +120,21 @@ fn one_article_file_is_a_corpus_of_one() {
     let v: serde_json::Value = serde_json::from_str(out.trim()).expect("JSON");
     assert_eq!(v["format"], "docx");
     assert_eq!(v["date"], "2015-03-14");
+    // A bare file name, in the folder the command runs in, is the same article.
+    let bare = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["figures", "article.txt", "--format", "jsonl"])
+        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sources"))
+        .output()
+        .expect("dossier runs");
+    assert!(
+        bare.status.success(),
+        "{}",
+        String::from_utf8_lossy(&bare.stderr)
+    );
+    assert_eq!(
+        values(&String::from_utf8_lossy(&bare.stdout)),
+        values(&from_txt)
+    );
     // A file Dossier cannot read is named with its reason.
     let (ok, _, err) = dossier(&["figures", "tests/data/sources/bad/scanned.pdf"]);
     assert!(

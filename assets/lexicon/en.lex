@@ -515,3 +515,12 @@ the, both, these, those, all
 
 [weekdays]
 monday, tuesday, wednesday, thursday, friday, saturday, sunday
+
+[model families]
+# What a model code counts when no noun follows it ("12 Mi-17s", "36 UH-1Ns", "50 T-72s"),
+# by the letters the code starts with. A noun in the text always wins ("24 Mi-17 transport
+# helicopters" counts transport helicopters as helicopter, "28 GAU-19 mini-guns" mini-gun).
+Mi, Ka, UH, AH, CH, MH, HH, SH, Bell = helicopter
+T = tank
+AK = rifle
+Su, MiG, F, Yak, An, Il, C, KC = aircraft

@@ -455,3 +455,10 @@ los, las, ambos, ambas, estos, estas, esos, esas
 
 [weekdays]
 lunes, martes, miércoles, jueves, viernes, sábado, domingo
+
+[model families]
+# Lo que cuenta un código de modelo sin sustantivo ("12 Mi-17", "50 T-72"); see en.lex.
+Mi, Ka, UH, AH, CH, MH, HH, SH, Bell = helicóptero
+T = tanque
+AK = fusil
+Su, MiG, F, Yak, An, Il, C, KC = avión

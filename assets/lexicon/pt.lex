@@ -351,3 +351,10 @@ os, as, ambos, ambas, estes, estas, esses, essas
 
 [weekdays]
 segunda-feira, terça-feira, quarta-feira, quinta-feira, sexta-feira, sábado, domingo
+
+[model families]
+# O que conta um código de modelo sem substantivo ("12 Mi-17", "50 T-72"); see en.lex.
+Mi, Ka, UH, AH, CH, MH, HH, SH, Bell = helicóptero
+T = tanque
+AK = fuzil
+Su, MiG, F, Yak, An, Il, C, KC = avião

@@ -169,6 +169,8 @@ fn load_one_article(path: &Path, options: &LoadOptions) -> Result<Loaded, CliErr
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    // "a.txt" has the empty parent: read it as "./a.txt", inside the folder ".".
+    let path = &root.join(path.file_name().unwrap_or(path.as_os_str()));
     let article = crate::corpus::load::read_article(&root, path, options)
         .map_err(|skipped| CliError::Usage(format!("{}: {}", path.display(), skipped.reason)))?;
     Ok(Loaded {

@@ -260,6 +260,9 @@ fn outlet(
         .or_else(|| folder.map(|f| Attr::new(f, "folder name")));
 }
 
+/// The source of a language the trigram model guessed without confidence (a short text).
+pub const UNSURE_LANGUAGE: &str = "language model (whatlang, unsure)";
+
 fn language(text: &str, stated: &SourceMeta) -> Option<Attr> {
     // A few thousand bytes tell the language as well as the whole text, at a fraction of the
     // cost (detection runs for every article of every load).
@@ -282,7 +285,7 @@ fn language(text: &str, stated: &SourceMeta) -> Option<Attr> {
                 .collect();
             (!code.is_empty()).then(|| Attr::new(code.to_lowercase(), s.source))
         }
-        (Some(l), None) => Some(Attr::new(l.code, "language model (whatlang, unsure)")),
+        (Some(l), None) => Some(Attr::new(l.code, UNSURE_LANGUAGE)),
         (None, None) => None,
     }
 }

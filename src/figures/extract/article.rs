@@ -51,10 +51,18 @@ impl<'t> ArticleContext<'t> {
         // Function words settle most articles at once; whatlang decides the others.
         let sample = detection_sample(text);
         let known = language.and_then(|l| DETECTED.iter().copied().find(|d| *d == l));
-        let article = match known.or_else(|| function_word_language(sample, true)) {
-            Some(code) => code,
-            None => language::detect_among(sample, DETECTED).map_or("en", |d| d.code),
-        };
+        // A short text ("Russia sold 50 tanks to Nicaragua.") gives the trigram detector too
+        // little to go on: it takes any majority of function words before an unsure guess.
+        let article = known
+            .or_else(|| function_word_language(sample, Majority::Decisive))
+            .or_else(|| {
+                language::detect_among(sample, DETECTED)
+                    .filter(|d| d.reliable)
+                    .map(|d| d.code)
+            })
+            .or_else(|| function_word_language(sample, Majority::Any))
+            .or_else(|| language::detect_among(sample, DETECTED).map(|d| d.code))
+            .unwrap_or("en");
         let mut parts: Vec<(Range<usize>, &'static Lang, bool)> = Vec::new();
         for (range, code) in languages(text, article) {
             let lang = lex.lang(code);
@@ -181,7 +189,7 @@ fn languages(text: &str, article: &'static str) -> Vec<(Range<usize>, &'static s
         let guess = if para.len() < MIN_PARAGRAPH_BYTES {
             None
         } else {
-            function_word_language(para, false)
+            function_word_language(para, Majority::Clear)
         };
         let code = match guess {
             Some(guess) if guess != article => language::detect_among(para, DETECTED)
@@ -212,10 +220,21 @@ fn paragraph_breaks(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// How clear a lead of one language's function words must be.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Majority {
+    /// Three times the next language's count and at least six words: enough to skip the
+    /// trigram detector.
+    Decisive,
+    /// At least three words of the language among eight or more.
+    Clear,
+    /// More words than any other language (a one-line text).
+    Any,
+}
+
 /// A quick guess at a paragraph's language from its commonest function words, or `None`
-/// when it has too few to tell. `decisive` asks for a clear majority (three times the next
-/// language's count, and at least eight words), enough to skip the trigram detector.
-fn function_word_language(para: &str, decisive: bool) -> Option<&'static str> {
+/// when it has too few to tell.
+fn function_word_language(para: &str, majority: Majority) -> Option<&'static str> {
     // Words of one language only (not "que", "se" or "para", which Spanish and Portuguese
     // share).
     const WORDS: [(&str, &[&str]); 3] = [
@@ -240,7 +259,11 @@ fn function_word_language(para: &str, decisive: bool) -> Option<&'static str> {
     ];
     let mut counts = [0usize; 3];
     let mut seen = 0;
-    let limit = if decisive { 120 } else { 30 };
+    let limit = if majority == Majority::Decisive {
+        120
+    } else {
+        30
+    };
     for w in para.split(|c: char| !c.is_alphabetic()).take(limit) {
         // Every function word listed has at most four letters.
         if w.is_empty() || w.len() > 5 {
@@ -264,10 +287,10 @@ fn function_word_language(para: &str, decisive: bool) -> Option<&'static str> {
         .map(|(_, n)| *n)
         .max()
         .unwrap_or(0);
-    let clear = if decisive {
-        *n >= 6 && *n >= 3 * second
-    } else {
-        seen >= 8 && *n >= 3
+    let clear = match majority {
+        Majority::Decisive => *n >= 6 && *n >= 3 * second,
+        Majority::Clear => seen >= 8 && *n >= 3,
+        Majority::Any => *n > second,
     };
     clear.then(|| WORDS[best].0)
 }

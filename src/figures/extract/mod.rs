@@ -48,7 +48,13 @@ pub fn extract_article(article: &Article) -> Vec<Figure> {
         .date
         .as_ref()
         .and_then(|d| iso_year_month(&d.value));
-    let language = article.meta.language.as_ref().map(|l| l.value.as_str());
+    // An unsure guess (a one-line text) is left to the extractor's own function words.
+    let language = article
+        .meta
+        .language
+        .as_ref()
+        .filter(|l| l.source != crate::corpus::meta::UNSURE_LANGUAGE)
+        .map(|l| l.value.as_str());
     extract_in(&article.text, &article.index, date, language)
 }
 

@@ -332,7 +332,26 @@ fn name_and_number(s: &Sentence<'_>, at: &At<'_>) -> Option<Role> {
         || s.lex.code(w).is_some()
         || s.lex.symbol(w).is_some()
         || matches!(w, "US" | "U.S");
-    (capital && !is_lead && !s.headline && numbers::small_or_plain(at.s) && !s.has_measure_after(i))
+    // "sold Peru 24 helicopters", "vendió a Nicaragua 50 tanques": after a verb or a
+    // preposition, a plural in lower case right after the number is what it counts, and the
+    // name before it is the receiver ("the Boeing 737 jets", "Chapter 5 covers" stay names).
+    let after_verb = s.word(i - 2).is_some_and(|v| {
+        v.chars().next().is_some_and(char::is_lowercase)
+            && !s.in_set(i - 2, Set::ContextDeterminer)
+            && (!s.in_set(i - 2, Set::Determiner) || v == "a" && s.lang.code != "en")
+    });
+    let counts_plural = after_verb
+        && s.word(i + 1).is_some_and(|n| {
+            n.chars().next().is_some_and(char::is_lowercase)
+                && !s.in_set(i + 1, Set::PhraseBreak)
+                && s.lang.singular(n).is_some()
+        });
+    (capital
+        && !is_lead
+        && !s.headline
+        && numbers::small_or_plain(at.s)
+        && !s.has_measure_after(i)
+        && !counts_plural)
         .then_some(Role::Skip)
 }
 

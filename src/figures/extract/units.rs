@@ -269,8 +269,11 @@ impl<'a> Sentence<'a> {
             (None, k)
         };
         let (m, len, or_weight) = self.currency_at(at)?;
-        // "500 pounds" is a weight; "2 million pounds" is sterling.
-        if or_weight && c.scale.is_none() {
+        // "500 pounds" is a weight; "2 million pounds" is sterling, but "1.3 million pounds
+        // of marijuana" (and "millones de libras de cocaína") weighs what follows "of".
+        let weighs_what_follows =
+            self.in_set(at + len, Set::Of) && self.word(at + len + 1).is_some();
+        if or_weight && (c.scale.is_none() || weighs_what_follows) {
             return None;
         }
         let mut end = at + len;
@@ -333,6 +336,9 @@ impl<'a> Sentence<'a> {
     /// countries" (then only the number is the figure's text). (noun, end token, of-pattern)
     pub(super) fn counted(&self, j: usize) -> Option<(String, usize, bool)> {
         if let Some((noun, end)) = self.count_noun(j) {
+            return Some((noun, end, false));
+        }
+        if let Some((noun, end)) = self.bare_code(j) {
             return Some((noun, end, false));
         }
         if self.in_set(j, Set::Of) {
@@ -530,7 +536,36 @@ impl<'a> Sentence<'a> {
         let start = self.toks.get(code_start)?.start;
         let end = self.toks.get(k + 1)?.end - 1;
         let code = self.text.get(start..end)?;
-        Some((code.to_lowercase(), k + 2))
+        let noun = self
+            .lang
+            .model_family(code)
+            .map_or_else(|| code.to_lowercase(), str::to_owned);
+        Some((noun, k + 2))
+    }
+
+    /// A model code with no noun after it, whose family the language file knows: "12 Mi-17
+    /// y 4 Mi-8" (helicóptero), "42 UH-1H Huey II". (the family's noun, end token)
+    fn bare_code(&self, j: usize) -> Option<(String, usize)> {
+        let family = self.word(j)?;
+        // After digits only: in "12 helicópteros Mil Mi-17", "Mil" is the maker, not 1,000.
+        if j == 0
+            || self.num_text(j - 1).is_none()
+            || !family.chars().next().is_some_and(char::is_uppercase)
+            || !(self.is_dash(j + 1) && self.joined(j + 1) && self.joined(j + 2))
+            || self.num_text(j + 2).is_none()
+        {
+            return None;
+        }
+        let noun = self.lang.model_family(family)?;
+        // Letters and digits joined to the digits belong to the code ("171Sh", "30MK2").
+        let mut end = j + 3;
+        while end < j + NOUN_PHRASE_TOKENS && self.tok(end).is_some() && self.joined(end) {
+            if self.is_dash(end) || self.punct(end).is_some() {
+                break;
+            }
+            end += 1;
+        }
+        Some((noun.to_owned(), end))
     }
 
     /// "56 Black Hawks": a capitalised plural after capitalised words that are not adjectives

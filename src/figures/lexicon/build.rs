@@ -213,6 +213,13 @@ fn map_line(
         }
         return Ok(());
     }
+    if section == "model families" {
+        for k in keys {
+            lang.model_families
+                .insert(k.to_lowercase(), value.to_owned());
+        }
+        return Ok(());
+    }
     if section == "plural suffixes" {
         for k in keys {
             lang.plural_suffixes.push((k.clone(), value.to_owned()));

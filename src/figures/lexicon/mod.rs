@@ -232,6 +232,9 @@ pub struct Lang {
     qualifiers: FastMap<String, Vec<Phrase>>,
     /// (plural ending, singular ending), in order; `V` and `C` stand for a vowel, a consonant.
     plural_suffixes: Vec<(String, String)>,
+    /// The thing a model code's family names, by the code's leading letters in lower case
+    /// ("mi" → helicopter for "Mi-17").
+    model_families: FastMap<String, String>,
 }
 
 impl Lang {
@@ -262,6 +265,15 @@ impl Lang {
     /// An abbreviation of a scale valid only right after money ("m" in "$5m").
     pub fn money_scale(&self, w: &str) -> Option<f64> {
         self.money_scales.get(w).copied()
+    }
+
+    /// What a model code counts, from the letters it starts with ("Mi-171Sh", "UH-1N",
+    /// "Bell 212" → helicopter): `None` for a family the language file does not list.
+    pub fn model_family(&self, code: &str) -> Option<&str> {
+        let letters = code
+            .split(|c: char| c == '-' || c == ' ' || c.is_ascii_digit())
+            .next()?;
+        with_lower(letters, |l| self.model_families.get(l)).map(String::as_str)
     }
 
     /// Phrases (of two or more words) starting with `first` (lower case).

@@ -200,7 +200,7 @@ fn adjectives_before_units_and_model_codes_before_nouns() {
     check(
         "The army got 8 UH-1Hs, 10 AW-139 utility helicopters and 6 C-130J transport aircraft.",
         &[
-            ("8 UH-1Hs", 8.0, "uh-1h", N),
+            ("8 UH-1Hs", 8.0, "helicopter", N),
             ("10 AW-139 utility helicopters", 10.0, "helicopter", N),
             ("6 C-130J transport aircraft", 6.0, "aircraft", N),
         ],
@@ -209,7 +209,7 @@ fn adjectives_before_units_and_model_codes_before_nouns() {
         "Chile flies 12 Super Pumas and 4 Bell 412s.",
         &[
             ("12 Super Pumas", 12.0, "super puma", N),
-            ("4 Bell 412s", 4.0, "bell 412", N),
+            ("4 Bell 412s", 4.0, "helicopter", N),
         ],
     );
 }

@@ -106,3 +106,67 @@ fn a_list_after_a_colon_takes_the_year_of_its_introduction() {
         figs(text)
     );
 }
+
+#[test]
+fn a_model_code_counts_the_thing_its_family_names() {
+    // Plural codes and bare codes take the family's noun from the language file.
+    check(
+        "In 2009 Russia sold 36 UH-1Ns and 12 Mi-17s to Peru, and 50 T-72s to Nicaragua.",
+        &[
+            ("36 UH-1Ns", 36.0, "helicopter", y(2009)),
+            ("12 Mi-17s", 12.0, "helicopter", y(2009)),
+            ("50 T-72s", 50.0, "tank", y(2009)),
+        ],
+    );
+    check(
+        "En 2010 Venezuela compró 12 Mi-17 y 4 Mi-8 a Rusia.",
+        &[
+            ("12 Mi-17", 12.0, "helicóptero", y(2010)),
+            ("4 Mi-8", 4.0, "helicóptero", y(2010)),
+        ],
+    );
+    // A noun in the text wins over the family; a family the file does not list keeps the
+    // code; a code after a label is still no figure.
+    check(
+        "The air force fielded 42 UH-1H Huey II and 24 Su-30MK2 fighters.",
+        &[
+            ("42 UH-1H", 42.0, "helicopter", N),
+            ("24 Su-30MK2 fighters", 24.0, "fighter", N),
+        ],
+    );
+    check("Peru bought 8 ZX-9s.", &[("8 ZX-9s", 8.0, "zx-9", N)]);
+    assert!(figs("See page 12 AK-47 in the annex.").is_empty());
+}
+
+#[test]
+fn a_name_before_a_number_that_counts_a_plural_is_the_receiver() {
+    check(
+        "Russia sold Peru 24 helicopters, and Rusia vendió a Nicaragua 50 tanques.",
+        &[
+            ("24 helicopters", 24.0, "helicopter", N),
+            ("50 tanques", 50.0, "tanque", N),
+        ],
+    );
+    // A name with its number stays a name: "Barrio 18", "the Boeing 737 jets".
+    assert!(figs("Members of the Barrio 18 gang fled. They flew the Boeing 737 jets.").is_empty());
+}
+
+#[test]
+fn pounds_of_a_substance_weigh_it() {
+    check(
+        "Mexico seized 1.3 million pounds of marijuana, and the fine was 2 million pounds.",
+        &[
+            ("1.3 million pounds", 1.3e6, "pound", N),
+            ("2 million pounds", 2e6, "GBP", N),
+        ],
+    );
+}
+
+#[test]
+fn a_one_line_text_takes_the_language_of_its_function_words() {
+    // Too short for the trigram detector to be sure: "to" settles English.
+    check(
+        "Russia sold 50 tanks to Nicaragua.",
+        &[("50 tanks", 50.0, "tank", N)],
+    );
+}
