@@ -270,3 +270,11 @@ fn a_name_right_after_a_body_s_name_is_read() {
     let text = "The jets will be assembled in Sao Bernardo do Campo, officials said.";
     assert!(!spans(text).iter().any(|x| x.3.starts_with("person:")));
 }
+
+#[test]
+fn spanish_joint_action_ties_its_subject() {
+    let r = related("Brasil y Bolivia realizan patrullajes conjuntos en la frontera desde 2011.");
+    assert!(r.contains(&pair("BO", "BR")), "{r:?}");
+    let r = related("Perú y Colombia harán ejercicios conjuntos en el río Putumayo.");
+    assert!(r.contains(&pair("CO", "PE")), "{r:?}");
+}

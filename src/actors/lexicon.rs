@@ -511,5 +511,17 @@ mod tests {
                 .position(|c| c.name == "joint operation")
                 .map(|i| i as u16)
         });
+        // A phrase is found by its first word as written: a first word with a * would never be.
+        assert!(
+            lex.cue_phrases.keys().all(|k| !k.ends_with('*')),
+            "{:?}",
+            lex.cue_phrases
+                .keys()
+                .filter(|k| k.ends_with('*'))
+                .collect::<Vec<_>>()
+        );
+        for plural in ["patrullajes", "ejercicios"] {
+            assert!(!lex.cue_phrases_from(plural).is_empty(), "{plural}");
+        }
     }
 }

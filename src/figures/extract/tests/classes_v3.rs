@@ -73,7 +73,10 @@ fn a_bare_number_takes_the_noun_it_leaves_out() {
     );
     check(
         "The army has 16 Mi-17s; 11 are operational.",
-        &[("16 Mi-17s", 16.0, "helicopter", N), ("11", 11.0, "helicopter", N)],
+        &[
+            ("16 Mi-17s", 16.0, "helicopter", N),
+            ("11", 11.0, "helicopter", N),
+        ],
     );
     let text = "The ministry bought 40 armored vehicles in 2015. Only 22 were in service.";
     check(
