@@ -195,6 +195,8 @@ fn a_cue_does_not_reach_into_a_clause_of_its_own() {
         !r.contains(&pair("VE", "NI")) && !r.contains(&pair("CU", "NI")),
         "{r:?}"
     );
+    // … and it stands for the subject before.
+    assert!(r.contains(&pair("RU", "NI")), "{r:?}");
     // Signatories tie each other even when a later clause gives the plan an object.
     let r = related(
         "Colombia and Ecuador signed a plan under which the two countries will train officers \

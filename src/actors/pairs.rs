@@ -90,7 +90,7 @@ impl Ties<'_> {
 /// A cue's subject and object: the number of groups before it, and the groups on each side.
 struct Side {
     /// A pronoun before the cue is its subject ("and in 2014 it signed an accord"), not the
-    /// list before it.
+    /// list before it; the pronoun stands for the previous cue's subject.
     own_subject: bool,
     before: usize,
     left: Vec<usize>,
@@ -121,7 +121,7 @@ impl Sentence<'_> {
         };
         let mut sides: Vec<Side> = Vec::with_capacity(self.cues.len());
         for ci in 0..self.cues.len() {
-            let side = self.side(ci, sides.last().is_some_and(|s| s.own_subject));
+            let side = self.side(ci, sides.last());
             sides.push(side);
         }
         for (ci, cue) in self.cues.iter().enumerate() {
@@ -222,7 +222,7 @@ impl Sentence<'_> {
 
     /// For cue `ci`: its subject (the nearest groups before it) and object (the nearest groups
     /// after it, before the next cue and its subject, short of words of traffic).
-    fn side(&self, ci: usize, prev_own_subject: bool) -> Side {
+    fn side(&self, ci: usize, prev: Option<&Side>) -> Side {
         let g = &self.groups;
         let cue = &self.cues[ci];
         let mut before = g.partition_point(|r| self.mentions[r.end - 1].end <= cue.start);
@@ -254,7 +254,7 @@ impl Sentence<'_> {
             let prev_after_list = ci
                 .checked_sub(1)
                 .is_some_and(|p| self.cues[p].start >= last.end);
-            (prev_own_subject && prev_after_list)
+            (prev.is_some_and(|p| p.own_subject) && prev_after_list)
                 || gap_words(self.text(last.end, cue.start))
                     .iter()
                     .rev()
@@ -267,6 +267,11 @@ impl Sentence<'_> {
             if k == 0 || !self.short_gap(k - 1, k) {
                 break;
             }
+        }
+        // The pronoun stands for the subject of the clause before ("Russia has sold … and in
+        // 2013 it signed an agreement with Nicaragua").
+        if own_subject && let Some(p) = prev {
+            left.clone_from(&p.left);
         }
         let next = self.cues[ci + 1..].iter().find(|c| c.start >= cue.end);
         let mut right = Vec::new();
