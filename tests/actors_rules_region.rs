@@ -280,3 +280,12 @@ fn spanish_joint_action_ties_its_subject() {
     let r = related("Perú y Colombia harán ejercicios conjuntos en el río Putumayo.");
     assert!(r.contains(&pair("CO", "PE")), "{r:?}");
 }
+
+#[test]
+fn a_helper_named_after_with_is_tied_to_the_subject() {
+    let r = related("Colombia has trained 11,000 police officers with U.S. support since 2013.");
+    assert!(r.contains(&pair("CO", "US")), "{r:?}");
+    // "with" before a mention that is the cue's object, not its subject, is the ordinary case.
+    let r = related("Peru signed an agreement with Russia on Thursday.");
+    assert_eq!(r, vec![pair("PE", "RU")]);
+}

@@ -141,6 +141,21 @@ impl Sentence<'_> {
                 });
                 continue;
             }
+            // "Colombia has trained … with U.S. support": the helper is tied to the subject of
+            // the cue before.
+            if right.is_empty()
+                && let Some(prev) = ci.checked_sub(1).map(|p| &sides[p])
+                && self.with_group(left, ci)
+            {
+                for &lg in left {
+                    for &pg in &prev.left {
+                        self.across(lg, pg, &mut |l, r| {
+                            let (ml, mr) = (self.mentions[l], self.mentions[r]);
+                            ties.add(ml, mr, cue.direction, &cue.kind, cue_text);
+                        });
+                    }
+                }
+            }
             for &lg in left {
                 for &rg in right
                     .iter()
@@ -295,6 +310,20 @@ impl Sentence<'_> {
             left,
             right,
         }
+    }
+
+    /// Is the subject `left` of cue `ci` one group right after "with" or "con" and the cue
+    /// before ("trained officers with U.S. support", "con apoyo ruso")?
+    fn with_group(&self, left: &[usize], ci: usize) -> bool {
+        let ([g], Some(prev)) = (left, ci.checked_sub(1).map(|p| &self.cues[p])) else {
+            return false;
+        };
+        let first = self.mentions[self.groups[*g].start];
+        first.start > prev.end
+            && first.start - prev.end <= MAX_PAIR_DISTANCE
+            && gap_words(self.text(prev.end, first.start))
+                .last()
+                .is_some_and(|w| matches!(w.as_str(), "with" | "con"))
     }
 
     /// Does cue `next` follow `cue` closely, in the same clause ("agreed on Wednesday to
