@@ -147,14 +147,7 @@ impl Sentence<'_> {
                 && let Some(prev) = ci.checked_sub(1).map(|p| &sides[p])
                 && self.with_group(left, ci)
             {
-                for &lg in left {
-                    for &pg in &prev.left {
-                        self.across(lg, pg, &mut |l, r| {
-                            let (ml, mr) = (self.mentions[l], self.mentions[r]);
-                            ties.add(ml, mr, cue.direction, &cue.kind, cue_text);
-                        });
-                    }
-                }
+                self.tie_across(&mut ties, left, &prev.left, cue, cue_text);
             }
             for &lg in left {
                 for &rg in right
@@ -309,6 +302,25 @@ impl Sentence<'_> {
             before,
             left,
             right,
+        }
+    }
+
+    /// Tie the members of groups `a` to those of groups `b` by `cue`, `a` first.
+    fn tie_across(
+        &self,
+        ties: &mut Ties,
+        a: &[usize],
+        b: &[usize],
+        cue: &Cue,
+        cue_text: Option<&str>,
+    ) {
+        for &ga in a {
+            for &gb in b {
+                self.across(ga, gb, &mut |x, y| {
+                    let (mx, my) = (self.mentions[x], self.mentions[y]);
+                    ties.add(mx, my, cue.direction, &cue.kind, cue_text);
+                });
+            }
         }
     }
 
