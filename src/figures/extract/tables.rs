@@ -17,12 +17,20 @@ pub(super) struct TableUnit {
     unit: String,
 }
 
+/// A column of the header row: the year it names, and whether it holds percentages ("Var. %
+/// 2021/2020": the change in 2021, in percent).
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Column {
+    year: Option<i32>,
+    percent: bool,
+}
+
 /// The table being read, carried from sentence to sentence.
 #[derive(Debug, Default)]
 pub(super) struct Tables {
     unit: Option<TableUnit>,
-    /// The years of the header row's columns, left to right.
-    years: Vec<i32>,
+    /// The header row's columns after the first, left to right.
+    columns: Vec<Column>,
 }
 
 /// A cell of a row: its byte range in the text and its trimmed text.
@@ -66,6 +74,45 @@ fn year_cell(cell: &str) -> Option<i32> {
         .filter(|y| (1900..=2100).contains(y))
 }
 
+/// The column a header cell names: a year cell ("2019", "FY2014"), or words with a year in
+/// them ("Var. % 2021/2020"); `None` for a number that is not a year (then the row is data).
+fn header_column(cell: &str, decimal_comma: bool) -> Option<Column> {
+    let percent = cell.contains('%');
+    if let Some(y) = year_cell(cell) {
+        return Some(Column {
+            year: Some(y),
+            percent,
+        });
+    }
+    if table_number(cell, decimal_comma).is_some() {
+        return None;
+    }
+    let year = cell
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .find_map(year_cell);
+    Some(Column { year, percent })
+}
+
+/// A number in a table cell, also with digit groups set apart by single spaces, as Spanish
+/// and French statistics write them ("26 632", "1 234 567,5").
+fn table_number(cell: &str, decimal_comma: bool) -> Option<f64> {
+    if let Some(v) = parse_digits(cell, decimal_comma) {
+        return Some(v);
+    }
+    let mut groups = cell.split(' ');
+    let first = groups.next()?;
+    let grouped = (1..=3).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_digit())
+        && groups.clone().count() >= 1
+        && groups.all(|g| {
+            let digits = g.bytes().take_while(u8::is_ascii_digit).count();
+            digits == 3 && (g.len() == 3 || g[3..].starts_with([',', '.']))
+        });
+    grouped
+        .then(|| parse_digits(&cell.replace(' ', ""), decimal_comma))
+        .flatten()
+}
+
 /// A cell that holds no number on purpose: "–", "-", "n/a", "..".
 fn empty_cell(cell: &str) -> bool {
     matches!(
@@ -85,7 +132,7 @@ impl Tables {
     ) -> Option<Vec<Raw>> {
         if let Some(unit) = s.table_unit() {
             self.unit = Some(unit);
-            self.years.clear();
+            self.columns.clear();
             return None;
         }
         let table = self.unit.clone()?;
@@ -95,24 +142,30 @@ impl Tables {
             return None;
         }
         let cells = cells(text, range);
-        let years: Vec<i32> = cells.iter().filter_map(|(_, c)| year_cell(c)).collect();
-        if !years.is_empty() && years.len() + 1 >= cells.len() {
-            self.years = years;
+        // A header: years and words only ("Zona   2019   2020   Var. % 2021/2020", "2014
+        // 2015   2016"), with at least one year. Its first cell heads the rows' labels unless
+        // it is a year itself.
+        let header: Option<Vec<Column>> = cells
+            .iter()
+            .map(|(_, c)| header_column(c, s.decimal_comma))
+            .collect();
+        if let Some(mut columns) = header.filter(|c| c.iter().any(|c| c.year.is_some())) {
+            if columns.first().is_some_and(|c| c.year.is_none()) {
+                columns.remove(0);
+            }
+            self.columns = columns;
             return Some(Vec::new());
         }
         // A year may open the row ("2017   412   1,204").
-        let (row_year, first_value) = match cells.first().and_then(|(_, c)| year_cell(c)) {
-            Some(y) => (Some(y), 1),
-            None => (None, 1),
-        };
-        let values: Vec<&(Range<usize>, String)> = cells.iter().skip(first_value).collect();
+        let row_year = cells.first().and_then(|(_, c)| year_cell(c));
+        let values: Vec<&(Range<usize>, String)> = cells.iter().skip(1).collect();
         let numbers: Vec<Option<f64>> = values
             .iter()
-            .map(|(_, c)| parse_digits(c, s.decimal_comma))
+            .map(|(_, c)| table_number(c, s.decimal_comma))
             .collect();
         // A header of words ("Año   Cocaína   Marihuana") keeps the table.
         if numbers.iter().all(Option::is_none) && !values.is_empty() {
-            self.years.clear();
+            self.columns.clear();
             return Some(Vec::new());
         }
         if values.is_empty()
@@ -124,17 +177,23 @@ impl Tables {
             *self = Self::default();
             return None;
         }
-        let by_column = self.years.len() == values.len();
+        let by_column = self.columns.len() == values.len();
         let mut out = Vec::new();
         for (k, ((bytes, _), n)) in values.iter().zip(&numbers).enumerate() {
             let Some(v) = n else { continue };
+            let column = by_column.then(|| self.columns[k]);
             let year = row_year
-                .or_else(|| by_column.then(|| self.years[k]))
+                .or_else(|| column.and_then(|c| c.year))
                 .map_or(Year::None, Year::Point);
+            let percent = column.is_some_and(|c| c.percent);
             out.push(Raw {
                 bytes: bytes.clone(),
-                value: v * table.scale,
-                unit: table.unit.clone(),
+                value: if percent { *v } else { v * table.scale },
+                unit: if percent {
+                    "percent".to_owned()
+                } else {
+                    table.unit.clone()
+                },
                 year,
                 qualifier: None,
                 kind: Kind::Actual,

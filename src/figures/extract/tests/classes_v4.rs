@@ -170,3 +170,24 @@ fn a_one_line_text_takes_the_language_of_its_function_words() {
         &[("50 tanks", 50.0, "tank", N)],
     );
 }
+
+#[test]
+fn a_table_reads_digit_groups_set_apart_by_spaces_and_a_percent_column() {
+    // Spanish and French statistics group digits with spaces; a "Var. %" column holds the
+    // change, in percent, dated by the first year its header names.
+    let text = "Cuadro 2. Superficie sembrada por región, 2022-2023 (hectáreas)\n\nRegión           2022      2023    Var. % 2023/2022\nNorte          12 410    13 025         5,0\nSur             1 002       998        -0,4\n\nFuente: elaboración propia.";
+    check(
+        text,
+        &[
+            ("12 410", 12410.0, "hectare", y(2022)),
+            ("13 025", 13025.0, "hectare", y(2023)),
+            ("5,0", 5.0, "percent", y(2023)),
+            ("1 002", 1002.0, "hectare", y(2022)),
+            ("998", 998.0, "hectare", y(2023)),
+            ("-0,4", -0.4, "percent", y(2023)),
+        ],
+    );
+    // Single spaces that do not group by threes are not one number.
+    let text = "Cuadro 3. Decomisos (toneladas)\n\nRegión      2022\nNorte       12 41\n\nFin.";
+    assert!(figs(text).iter().all(|f| f.1 != 1241.0), "{:?}", figs(text));
+}
