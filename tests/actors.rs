@@ -13,5 +13,6 @@ mod actors_edits;
 mod actors_export;
 mod actors_gold;
 mod actors_rules;
+mod actors_rules_region;
 mod actors_seeds;
 mod actors_session;

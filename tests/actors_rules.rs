@@ -25,7 +25,7 @@ fn corpus(texts: &[&str]) -> Corpus {
     Corpus::new(PathBuf::from("."), articles)
 }
 
-fn run(texts: &[&str]) -> (Resolved, Vec<Relation>) {
+pub(crate) fn run(texts: &[&str]) -> (Resolved, Vec<Relation>) {
     let c = corpus(texts);
     let ex = extract_corpus(&c, 1, &|_| {});
     let resolved = resolve(&ex, &ActorBook::default(), &c);

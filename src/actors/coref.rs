@@ -2,10 +2,10 @@
 //! for Drug Control (FSKN)") name their body wherever they stand; people are named again by
 //! surname; a body's short form ("State") names it where the text names it in full.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::extract::{Ctx, Span};
-use super::words::ALL_CAPS;
+use super::words::{ALL_CAPS, LINE_START};
 use super::{ActorId, ActorKind, MentionRole};
 
 /// Acronyms defined in the text ("Latin American Security and Defense Network (RESDAL)") name
@@ -151,6 +151,13 @@ pub(crate) fn surnames(ctx: &Ctx, spans: &mut Vec<Span>) {
     if by_surname.is_empty() {
         return;
     }
+    relink_titled(ctx, spans, &by_surname);
+    // Folded words the text writes in lower case: a capitalised one at a sentence's start is a
+    // common word there ("Young people …" after "Mark Young"), not the surname.
+    let lower: HashSet<&str> = (0..ctx.toks.len())
+        .filter(|&k| ctx.toks.toks[k].is_word() && !ctx.toks.toks[k].is_cap())
+        .map(|k| ctx.toks.key(k))
+        .collect();
     let covered = coverage(spans, ctx.toks.len());
     let mut found = Vec::new();
     let mut k = 0;
@@ -163,20 +170,16 @@ pub(crate) fn surnames(ctx: &Ctx, spans: &mut Vec<Span>) {
         let two = (k + 1 < ctx.toks.len() && !covered[k + 1] && ctx.toks.toks[k + 1].is_cap())
             .then(|| format!("{} {}", ctx.toks.key(k), ctx.toks.key(k + 1)))
             .and_then(|key| by_surname.get(&key).map(|p| (2, p)));
-        let hit = two.or_else(|| by_surname.get(ctx.toks.key(k)).map(|p| (1, p)));
+        let hit = two.or_else(|| {
+            let key = ctx.toks.key(k);
+            let common = sentence_start(ctx, k) && lower.contains(key);
+            by_surname.get(key).filter(|_| !common).map(|p| (1, p))
+        });
         let Some((len, persons)) = hit else {
             k += 1;
             continue;
         };
-        // The nearest full name before, else the first after.
-        // `persons` is in text order: the last one before `k`, found by halving.
-        let before = persons.partition_point(|&p| spans[p].i < k);
-        let person = before
-            .checked_sub(1)
-            .and_then(|b| persons.get(b))
-            .or(persons.first())
-            .and_then(|&p| spans.get(p));
-        if let Some(p) = person {
+        if let Some(p) = nearest(spans, persons, k) {
             let mut s = p.clone();
             s.i = k;
             s.j = k + len;
@@ -186,6 +189,53 @@ pub(crate) fn surnames(ctx: &Ctx, spans: &mut Vec<Span>) {
         k += len;
     }
     merge_spans(spans, found);
+}
+
+/// The full name in `persons` (span indices in text order) nearest before token `k`, else the
+/// first after: the last one before `k`, found by halving.
+fn nearest<'s>(spans: &'s [Span], persons: &[usize], k: usize) -> Option<&'s Span> {
+    let before = persons.partition_point(|&p| spans[p].i < k);
+    before
+        .checked_sub(1)
+        .and_then(|b| persons.get(b))
+        .or(persons.first())
+        .and_then(|&p| spans.get(p))
+}
+
+/// Does token `k` start a sentence or a line?
+fn sentence_start(ctx: &Ctx, k: usize) -> bool {
+    k == 0
+        || ctx.toks.toks[k].is(LINE_START)
+        || matches!(
+            ctx.toks.key(k - 1),
+            "." | "!" | "?" | "\"" | "“" | "«" | "¿" | "¡"
+        )
+}
+
+/// A one-word person found after a title ("Minister Pinzón", "Assistant Secretary Brownfield")
+/// whose word is the surname of a full name in the article ("Juan Carlos Pinzón") is that
+/// person, named by surname.
+fn relink_titled(ctx: &Ctx, spans: &mut [Span], by_surname: &HashMap<String, Vec<usize>>) {
+    let mut found = Vec::new();
+    for (n, s) in spans.iter().enumerate() {
+        if s.kind != ActorKind::Person || s.j - s.i != 1 || s.role != MentionRole::Name {
+            continue;
+        }
+        let Some(full) = by_surname
+            .get(ctx.toks.key(s.i))
+            .and_then(|persons| nearest(spans, persons, s.i))
+        else {
+            continue;
+        };
+        let mut m = full.clone();
+        m.i = s.i;
+        m.j = s.j;
+        m.role = MentionRole::Surname;
+        found.push((n, m));
+    }
+    for (n, m) in found {
+        spans[n] = m;
+    }
 }
 
 /// Short forms of a body the text also names in full ("State" where the Department of State

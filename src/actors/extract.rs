@@ -173,10 +173,12 @@ fn scan(ctx: &Ctx, a: usize, b: usize, spans: &mut Vec<Span>) {
         // word ("Nicaragua Dispatch"), not with "and the …".
         let gaz_end = gaz.as_ref().map(|g| g.j);
         let mut best = gaz;
-        for cand in [ctx.named_person(i, b), ctx.org_sequence(i, a, b)]
-            .into_iter()
-            .flatten()
-        {
+        let rules = [
+            ctx.named_person(i, b, spans.last().is_some_and(|s| s.j == i)),
+            ctx.org_sequence(i, a, b),
+            ctx.caps_body(i, b),
+        ];
+        for cand in rules.into_iter().flatten() {
             let beats_gazetteer =
                 gaz_end.is_none_or(|g| ctx.toks.toks.get(g).is_some_and(|t| t.is_cap()));
             if best.as_ref().is_none_or(|s| cand.j > s.j) && beats_gazetteer {

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use super::clauses::SPEECH_WORDS;
-use super::lexicon::lexicon;
+use super::lexicon::{CLAUSE, SPEECH, lexicon};
 use super::words::fold;
 use super::{Actor, ActorId, ActorKind, Mention};
 use crate::corpus::Article;
@@ -71,6 +71,10 @@ pub(crate) fn absorb<'m>(
             keep[k] = false;
             continue;
         }
+        if apposition(article, b, ms.get(k + 2).copied(), gap) {
+            keep[k + 1] = false;
+            continue;
+        }
         if !qualifier_gap(gap) {
             continue;
         }
@@ -92,6 +96,47 @@ pub(crate) fn absorb<'m>(
         .map(|(m, _)| m)
         .collect()
 }
+
+/// Is `b` named only in an apposition to the mention before it, `gap` before it ("Viktor
+/// Ivanov, the FSKN director, visited", "Rosoboronexport, Russia's state arms exporter, at"):
+/// after a comma (and an article), then lower-case words that are no cue, no verb of saying and
+/// no conjunction, up to the next comma, before `next`?
+fn apposition(article: &Article, b: &Mention, next: Option<&Mention>, gap: &str) -> bool {
+    if !matches!(
+        gap,
+        ", " | ", the " | ", el " | ", la " | ", los " | ", las "
+    ) {
+        return false;
+    }
+    let limit = next.map_or(b.end + APPOSITION_CHARS, |n| {
+        n.start.min(b.end + APPOSITION_CHARS)
+    });
+    let rest = article.slice(b.end, limit).unwrap_or("");
+    let Some(comma) = rest.find(',') else {
+        return false;
+    };
+    let body = &rest[..comma];
+    let body = ["'s", "’s"]
+        .iter()
+        .find_map(|p| body.strip_prefix(p))
+        .unwrap_or(body);
+    let lex = lexicon();
+    let words: Vec<&str> = body.split_whitespace().collect();
+    let lower = |w: &&str| w.chars().all(|c| c.is_lowercase() || c == '-');
+    !words.is_empty()
+        && words.len() <= 4
+        && body.starts_with(' ')
+        && words.iter().all(|w| {
+            let f = fold(w);
+            lower(w)
+                && lex.cue_word(&f).is_none()
+                && lex.flags_of(&f) & (SPEECH | CLAUSE) == 0
+                && !matches!(f.as_str(), "and" | "y" | "or" | "o" | "that" | "que")
+        })
+}
+
+/// Code points after a mention that an apposition may take, at most.
+const APPOSITION_CHARS: usize = 60;
 
 /// Can the words between two mentions make one qualify the other ("drug czar", "’s",
 /// "Minister of Defense", "de")? Titles, "of" words and at most one other lower-case word.
@@ -215,9 +260,15 @@ pub(crate) fn speech_sides(article: &Article, ms: &[&Mention]) -> Vec<u16> {
     for k in 0..ms.len() {
         if k > 0 {
             let gap = article.slice(ms[k - 1].end, ms[k].start).unwrap_or("");
-            let speaks = gap_words(gap)
+            let words = gap_words(gap);
+            let lex = lexicon();
+            // "said", or a verb of saying before "that" ("destacó que", "recalled that").
+            let speaks = words
                 .iter()
-                .any(|w| SPEECH_WORDS.iter().any(|s| fold(s) == *w));
+                .any(|w| SPEECH_WORDS.iter().any(|s| fold(s) == *w))
+                || words.windows(2).any(|p| {
+                    matches!(p[1].as_str(), "that" | "que") && lex.flags_of(&p[0]) & SPEECH != 0
+                });
             side += u16::from(speaks);
         }
         out.push(side);

@@ -127,9 +127,11 @@ pub const LANGUAGE: u16 = 4096;
 pub const PROGRAM: u16 = 8192;
 /// "has", "will", "ya": may stand between a subject and its verb.
 pub const AUXILIARY: u16 = 16384;
+/// "when", "mientras", "it": opens a clause of its own or stands as its subject.
+pub const CLAUSE: u16 = 32768;
 
 /// The classes of `places.tsv` and their flags.
-const PLACE_CLASSES: [(&str, u16); 10] = [
+const PLACE_CLASSES: [(&str, u16); 11] = [
     ("locative", LOCATIVE),
     ("directional", DIRECTIONAL),
     ("motion", MOTION),
@@ -140,6 +142,7 @@ const PLACE_CLASSES: [(&str, u16); 10] = [
     ("language", LANGUAGE),
     ("program", PROGRAM),
     ("auxiliary", AUXILIARY),
+    ("clause", CLAUSE),
 ];
 
 /// Every list, parsed and indexed.
@@ -508,5 +511,17 @@ mod tests {
                 .position(|c| c.name == "joint operation")
                 .map(|i| i as u16)
         });
+        // A phrase is found by its first word as written: a first word with a * would never be.
+        assert!(
+            lex.cue_phrases.keys().all(|k| !k.ends_with('*')),
+            "{:?}",
+            lex.cue_phrases
+                .keys()
+                .filter(|k| k.ends_with('*'))
+                .collect::<Vec<_>>()
+        );
+        for plural in ["patrullajes", "ejercicios"] {
+            assert!(!lex.cue_phrases_from(plural).is_empty(), "{plural}");
+        }
     }
 }

@@ -123,8 +123,9 @@ impl Ctx<'_> {
         Some(self.person(k, k + n))
     }
 
-    /// A person whose name starts with a known given name at `i`.
-    pub(crate) fn named_person(&self, i: usize, end: usize) -> Option<Span> {
+    /// A person whose name starts with a known given name at `i`; `after_mention` when a
+    /// mention ends right before `i` ("… Law Enforcement Affairs William R. Brownfield").
+    pub(crate) fn named_person(&self, i: usize, end: usize, after_mention: bool) -> Option<Span> {
         if !self.flag(i, GIVEN) {
             return None;
         }
@@ -133,7 +134,11 @@ impl Ctx<'_> {
             return None;
         }
         // "Sao Bernardo do Campo": a given name inside a longer name is no person.
-        if i > 0 && !self.toks.toks[i].is(super::words::LINE_START) && self.name_word(i - 1) {
+        if i > 0
+            && !after_mention
+            && !self.toks.toks[i].is(super::words::LINE_START)
+            && self.name_word(i - 1)
+        {
             return None;
         }
         // In a headline ("Marijuana Bill Faces Political, Economic Obstacles") a given name

@@ -150,6 +150,44 @@ impl Ctx<'_> {
         }
     }
 
+    /// A body every country has, written in capitals on a line of capitals ("MINISTERIO DEL
+    /// INTERIOR" heading a press release), where the rules for capitalised names do not read:
+    /// the longest generic name at `i`, matched without regard to case.
+    pub(crate) fn caps_body(&self, i: usize, end: usize) -> Option<Span> {
+        if !self.caps_run(i) || !self.toks.toks.get(i)?.is(super::words::ALL_CAPS) {
+            return None;
+        }
+        let mut key = String::new();
+        let mut best = None;
+        for j in i + 1..=end.min(i + MAX_ORG) {
+            let t = self.toks.toks[j - 1];
+            if !t.is_word() || !self.caps_run(j - 1) {
+                break;
+            }
+            if j > i + 1 {
+                key.push(' ');
+            }
+            key.push_str(self.key(j - 1));
+            if let Some(g) = self.lex.lists.generic_of(&key) {
+                best = Some((j, g));
+            }
+        }
+        let (j, g) = best?;
+        let name = self.phrase(i, j);
+        Some(Span {
+            i,
+            j,
+            actor: ActorId(format!("org:{}", super::slug(&name))),
+            role: MentionRole::Name,
+            kind: ActorKind::Org,
+            name,
+            country: None,
+            org: None,
+            weak: false,
+            generic: Some(self.lex.lists.generic[g as usize].id.clone()),
+        })
+    }
+
     /// Are tokens `i..j` all words of generic names (and at least one)?
     pub(crate) fn all_generic(&self, i: usize, j: usize) -> bool {
         j > i && (i..j).all(|k| self.flag(k, GENERIC))

@@ -13,10 +13,14 @@ use std::ops::Range;
 
 use super::extract::Cue;
 use super::groups::{affiliated, gap_words};
-use super::lexicon::{AUXILIARY, Direction, TRAFFIC, lexicon};
+use super::lexicon::{AUXILIARY, CLAUSE, Direction, TRAFFIC, lexicon};
 use super::relations::{MAX_PAIR_DISTANCE, MAX_SIDE};
 use super::{Actor, ActorId, Mention};
 use crate::corpus::Article;
+
+/// Code points between a cue and a later cue that is its complement ("agreed on Wednesday to
+/// share"), at most.
+const MAX_COMPLEMENT_GAP: usize = 40;
 
 /// One sentence's material: its mentions (those in the main clause) grouped into lists, and
 /// its cues.
@@ -85,6 +89,9 @@ impl Ties<'_> {
 
 /// A cue's subject and object: the number of groups before it, and the groups on each side.
 struct Side {
+    /// A pronoun before the cue is its subject ("and in 2014 it signed an accord"), not the
+    /// list before it; the pronoun stands for the previous cue's subject.
+    own_subject: bool,
     before: usize,
     left: Vec<usize>,
     right: Vec<usize>,
@@ -112,13 +119,18 @@ impl Sentence<'_> {
             actors,
             out: BTreeMap::new(),
         };
-        let sides: Vec<Side> = (0..self.cues.len()).map(|ci| self.side(ci)).collect();
+        let mut sides: Vec<Side> = Vec::with_capacity(self.cues.len());
+        for ci in 0..self.cues.len() {
+            let side = self.side(ci, sides.last());
+            sides.push(side);
+        }
         for (ci, cue) in self.cues.iter().enumerate() {
             let cue_text = Some(self.text(cue.start, cue.end));
             let Side {
                 before,
                 left,
                 right,
+                ..
             } = &sides[ci];
             let reciprocal = cue.direction == Direction::None;
             // "cooperation of Russia with Central America"
@@ -128,6 +140,14 @@ impl Sentence<'_> {
                     ties.add(mx, my, Direction::None, &cue.kind, cue_text);
                 });
                 continue;
+            }
+            // "Colombia has trained … with U.S. support": the helper is tied to the subject of
+            // the cue before.
+            if right.is_empty()
+                && let Some(prev) = ci.checked_sub(1).map(|p| &sides[p])
+                && self.with_group(left, ci)
+            {
+                self.tie_across(&mut ties, left, &prev.left, cue, cue_text);
             }
             for &lg in left {
                 for &rg in right
@@ -150,10 +170,18 @@ impl Sentence<'_> {
                 continue;
             }
             // A reciprocal cue with no object ties its subject's members, back to the previous
-            // cue ("Peru and Mexico will cooperate"), unless a later cue gives them an object.
+            // cue ("Peru and Mexico will cooperate"), unless a cue close after it gives them an
+            // object ("agreed on Wednesday to share intelligence with Paraguay"); one further
+            // on, in a clause of its own, does not ("signed a plan under which the two
+            // countries will train officers from Honduras").
             let later_object = sides[ci + 1..]
                 .iter()
-                .any(|s| s.left.first() == left.first() && !s.right.is_empty());
+                .zip(&self.cues[ci + 1..])
+                .any(|(s, next)| {
+                    s.left.first() == left.first()
+                        && !s.right.is_empty()
+                        && self.complement(cue, next)
+                });
             if right.is_empty() && !later_object {
                 let from = ci.checked_sub(1).map_or(0, |i| self.cues[i].end);
                 let g = &self.groups;
@@ -202,7 +230,7 @@ impl Sentence<'_> {
 
     /// For cue `ci`: its subject (the nearest groups before it) and object (the nearest groups
     /// after it, before the next cue and its subject, short of words of traffic).
-    fn side(&self, ci: usize) -> Side {
+    fn side(&self, ci: usize, prev: Option<&Side>) -> Side {
         let g = &self.groups;
         let cue = &self.cues[ci];
         let mut before = g.partition_point(|r| self.mentions[r.end - 1].end <= cue.start);
@@ -226,12 +254,32 @@ impl Sentence<'_> {
         }
         let mut left = Vec::new();
         let mut k = before;
-        while k > 0 && left.len() < 3 {
+        // "…, and in 2013 it signed": a pronoun is the subject, not the list before; so for
+        // the cues after it with no mention between ("it signed an accord").
+        let own_subject = before > 0 && {
+            let last = self.mentions[g[before - 1].end - 1];
+            let lex = lexicon();
+            let prev_after_list = ci
+                .checked_sub(1)
+                .is_some_and(|p| self.cues[p].start >= last.end);
+            (prev.is_some_and(|p| p.own_subject) && prev_after_list)
+                || gap_words(self.text(last.end, cue.start))
+                    .iter()
+                    .rev()
+                    .find(|w| lex.flags_of(w) & AUXILIARY == 0)
+                    .is_some_and(|w| lex.flags_of(w) & CLAUSE != 0)
+        };
+        while k > 0 && left.len() < 3 && !own_subject {
             k -= 1;
             left.push(k);
             if k == 0 || !self.short_gap(k - 1, k) {
                 break;
             }
+        }
+        // The pronoun stands for the subject of the clause before ("Russia has sold … and in
+        // 2013 it signed an agreement with Nicaragua").
+        if own_subject && let Some(p) = prev {
+            left.clone_from(&p.left);
         }
         let next = self.cues[ci + 1..].iter().find(|c| c.start >= cue.end);
         let mut right = Vec::new();
@@ -239,7 +287,7 @@ impl Sentence<'_> {
         while k < g.len() && right.len() < 3 {
             let first = self.mentions[g[k].start];
             let stops = next.is_some_and(|n| first.start >= n.start || self.subject_of(k, n))
-                || self.traffic_between(cue.end, first.start);
+                || self.words_between(cue.end, first.start, TRAFFIC | CLAUSE);
             if stops {
                 break;
             }
@@ -250,10 +298,52 @@ impl Sentence<'_> {
             k += 1;
         }
         Side {
+            own_subject,
             before,
             left,
             right,
         }
+    }
+
+    /// Tie the members of groups `a` to those of groups `b` by `cue`, `a` first.
+    fn tie_across(
+        &self,
+        ties: &mut Ties,
+        a: &[usize],
+        b: &[usize],
+        cue: &Cue,
+        cue_text: Option<&str>,
+    ) {
+        for &ga in a {
+            for &gb in b {
+                self.across(ga, gb, &mut |x, y| {
+                    let (mx, my) = (self.mentions[x], self.mentions[y]);
+                    ties.add(mx, my, cue.direction, &cue.kind, cue_text);
+                });
+            }
+        }
+    }
+
+    /// Is the subject `left` of cue `ci` one group right after "with" or "con" and the cue
+    /// before ("trained officers with U.S. support", "con apoyo ruso")?
+    fn with_group(&self, left: &[usize], ci: usize) -> bool {
+        let ([g], Some(prev)) = (left, ci.checked_sub(1).map(|p| &self.cues[p])) else {
+            return false;
+        };
+        let first = self.mentions[self.groups[*g].start];
+        first.start > prev.end
+            && first.start - prev.end <= MAX_PAIR_DISTANCE
+            && gap_words(self.text(prev.end, first.start))
+                .last()
+                .is_some_and(|w| matches!(w.as_str(), "with" | "con"))
+    }
+
+    /// Does cue `next` follow `cue` closely, in the same clause ("agreed on Wednesday to
+    /// share")?
+    fn complement(&self, cue: &Cue, next: &Cue) -> bool {
+        next.start >= cue.end
+            && next.start - cue.end <= MAX_COMPLEMENT_GAP
+            && !self.text(cue.end, next.start).contains([',', ';', ':'])
     }
 
     /// Is group `k` the subject of `next`: only auxiliaries between them ("Russia has granted")?
@@ -270,13 +360,15 @@ impl Sentence<'_> {
                 .all(|w| lex.flags_of(w) & AUXILIARY != 0)
     }
 
-    /// Do words of traffic stand between `from` and `to` ("flow of cocaine to")?
-    fn traffic_between(&self, from: usize, to: usize) -> bool {
+    /// Do words of traffic ("flow of cocaine to") or a word that starts a clause of its own
+    /// ("…, when the FSKN began", "mientras que Brasil") stand between `from` and `to`? `flags`
+    /// says which.
+    fn words_between(&self, from: usize, to: usize, flags: u16) -> bool {
         let lex = lexicon();
         to > from
             && gap_words(self.text(from, to))
                 .iter()
-                .any(|w| lex.flags_of(w) & TRAFFIC != 0)
+                .any(|w| lex.flags_of(w) & flags != 0)
     }
 
     /// "cooperation of Russia with Central America": the two groups after a nominal cue joined

@@ -18,7 +18,10 @@ const ROLE_GAP: usize = 7;
 /// Find the people these shapes name among the tokens no mention covers yet.
 pub(crate) fn more_people(ctx: &Ctx, spans: &mut Vec<Span>) {
     let covered = coverage(spans, ctx.toks.len());
-    let free = |a: usize, b: usize| b <= covered.len() && (a..b).all(|k| !covered[k]);
+    // A name made only of words of generic bodies ("Defensa Nacional, general …") is no one's.
+    let free = |a: usize, b: usize| {
+        b <= covered.len() && (a..b).all(|k| !covered[k]) && !ctx.all_generic(a, b)
+    };
     let mut found = Vec::new();
     let n = ctx.toks.len();
     let mut k = 0;
