@@ -389,6 +389,7 @@ the prior year = -1
 that same year = 0
 the same year = 0
 that year = 0
+since then, since that time, since that year = since
 
 [comparison words]
 # Words after a year-relative phrase that make it the base of a comparison ("up 5% over the

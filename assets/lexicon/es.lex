@@ -356,6 +356,7 @@ el mismo año = 0
 del mismo año = 0
 de ese año = 0
 aquel año = 0
+desde entonces, desde esa fecha, desde ese año, a partir de entonces = since
 
 [comparison words]
 frente, respecto, que, comparación, con, sobre

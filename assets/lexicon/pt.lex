@@ -281,6 +281,7 @@ um ano antes = -1
 naquele ano = 0
 nesse ano = 0
 no mesmo ano = 0
+desde então, desde essa data, desde esse ano, a partir de então = since
 
 [comparison words]
 frente, relação, que, comparação, com, sobre

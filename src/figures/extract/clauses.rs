@@ -20,6 +20,8 @@ pub(super) struct Dating {
     pub first_word: Vec<Option<usize>>,
     pub neighbours: Vec<Vec<usize>>,
     pub relative: Vec<Option<i32>>,
+    /// The clause says "since then" ("desde entonces"): from the year named before on.
+    pub since_then: Vec<bool>,
     /// How many numbers that are not years each clause holds.
     pub numbers: Vec<u32>,
     /// How many comparison words ("than", "compared", "up from", "más que") come before each
@@ -47,6 +49,7 @@ impl<'a> Sentence<'a> {
             first_word: vec![None; count],
             neighbours: vec![Vec::new(); count],
             relative: vec![None; count],
+            since_then: vec![false; count],
             numbers: vec![0; count],
             comparisons: Vec::with_capacity(n + 1),
             change_comparisons: Vec::with_capacity(n + 1),
@@ -90,6 +93,12 @@ impl<'a> Sentence<'a> {
             }
             if d.relative[c].is_none() {
                 d.relative[c] = self.relative_year_at(k);
+            }
+            if self
+                .phrase_at(k, |m| matches!(m, Meaning::SinceThen).then_some(()))
+                .is_some()
+            {
+                d.since_then[c] = true;
             }
         }
         d.comparisons.push(compared);

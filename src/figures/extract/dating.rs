@@ -70,7 +70,14 @@ impl<'a> Sentence<'a> {
         }
         // 3. "In 2011 there were 1,345 deaths; the following year, 1,100": a year named
         //    relative to the sentence's only other year.
-        if let Some(shift) = d.relative[clause] {
+        //    "… in 2005, and since then police have seized 250 tons": from that year on, also
+        //    when "since then" is a clause of its own right before the figure's.
+        let clause_before = d.run_start[c.first].checked_sub(1).map(|k| clauses[k]);
+        let since = d.since_then[clause]
+            || clause_before.is_some_and(|p| {
+                d.since_then[p] && d.clause_mentions[p].is_empty() && d.numbers[p] == 0
+            });
+        if let Some(shift) = d.relative[clause].or(since.then_some(0)) {
             let others: Vec<i32> = mentions
                 .iter()
                 .filter(|m| mention_clause(m) != clause)
@@ -81,7 +88,11 @@ impl<'a> Sentence<'a> {
                 .take(2)
                 .collect();
             if let [y] = others.as_slice() {
-                return Year::Point(y + shift);
+                return if since {
+                    Year::Range(Some(y + shift), None)
+                } else {
+                    Year::Point(y + shift)
+                };
             }
         }
         // 4. A clause that is only a year, right before the figure's: "…; since 2011,

@@ -251,6 +251,10 @@ fn map_line(
                 });
                 continue;
             }
+            "relative years" if value == "since" => {
+                add_phrase(lang, &key, Meaning::SinceThen);
+                continue;
+            }
             "relative years" | "dated years" => {
                 let shift = value
                     .parse::<i32>()

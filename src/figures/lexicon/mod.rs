@@ -197,6 +197,8 @@ pub enum Meaning {
     Qualifier(&'static str),
     /// A year relative to another year the text names ("the following year": +1).
     RelativeYear(i32),
+    /// From another year the text names on ("since then", "desde entonces").
+    SinceThen,
     /// A year relative to the article's date ("last year": -1).
     DatedYear(i32),
     Set(Set),

@@ -228,3 +228,26 @@ fn parallel_items_led_by_the_same_word_share_the_unit() {
         &[("12 tons", 12.0, "tonne", N), ("3 raids", 3.0, "raid", N)],
     );
 }
+
+#[test]
+fn since_then_dates_from_the_year_named_before() {
+    check(
+        "The country expelled the DEA in 2008, and since then police have seized 120 tons of cocaine.",
+        &[("120 tons", 120.0, "tonne", Year::Range(Some(2008), None))],
+    );
+    // "desde entonces" as a clause of its own, before the figure's clause.
+    check(
+        "El presidente rompió con la DEA en 2005 y aseguró que, desde entonces, se han decomisado 250 toneladas.",
+        &[(
+            "250 toneladas",
+            250.0,
+            "tonne",
+            Year::Range(Some(2005), None),
+        )],
+    );
+    // With no year named before in the sentence, "since then" dates nothing.
+    check(
+        "Desde entonces se decomisaron 40 toneladas.",
+        &[("40 toneladas", 40.0, "tonne", N)],
+    );
+}
