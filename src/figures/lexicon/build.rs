@@ -184,6 +184,39 @@ fn add_phrase(lang: &mut Lang, key: &str, meaning: Meaning) {
         .push(Phrase { words, meaning });
 }
 
+/// The sections kept as tables of their own, not as word entries: money scales, model
+/// families and plural suffixes. True when `section` is one of them.
+fn keyed_section(
+    lang: &mut Lang,
+    file: &str,
+    section: &str,
+    n: usize,
+    keys: &[String],
+    value: &'static str,
+) -> Result<bool, LexiconError> {
+    match section {
+        "money scales" => {
+            let f = number(file, n, value)?;
+            for k in keys {
+                lang.money_scales.insert(k.clone(), f);
+            }
+        }
+        "model families" => {
+            for k in keys {
+                lang.model_families
+                    .insert(k.to_lowercase(), value.to_owned());
+            }
+        }
+        "plural suffixes" => {
+            for k in keys {
+                lang.plural_suffixes.push((k.clone(), value.to_owned()));
+            }
+        }
+        _ => return Ok(false),
+    }
+    Ok(true)
+}
+
 fn map_line(
     lex: &Lexicon,
     lang: &mut Lang,
@@ -206,24 +239,7 @@ fn map_line(
         }
         return Ok(());
     }
-    if section == "money scales" {
-        let f = number(file, n, value)?;
-        for k in keys {
-            lang.money_scales.insert(k.clone(), f);
-        }
-        return Ok(());
-    }
-    if section == "model families" {
-        for k in keys {
-            lang.model_families
-                .insert(k.to_lowercase(), value.to_owned());
-        }
-        return Ok(());
-    }
-    if section == "plural suffixes" {
-        for k in keys {
-            lang.plural_suffixes.push((k.clone(), value.to_owned()));
-        }
+    if keyed_section(lang, file, section, n, keys, value)? {
         return Ok(());
     }
     for key in keys {
