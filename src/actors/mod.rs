@@ -39,9 +39,12 @@ pub use network::{Network, NetworkFilter};
 pub use relations::Relation;
 pub use resolve::{Resolved, resolve};
 
-/// Byte ranges of the sentences of `text`. The one place the actor rules get sentences from.
+/// Byte ranges of the sentences of `text`, none longer than
+/// [`crate::text::bounded::MAX_SENTENCE_BYTES`] (a text without full stops is read in pieces,
+/// so pairing the mentions of a sentence stays linear). The one place the actor rules get
+/// sentences from.
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
-    crate::text::sentences(text)
+    crate::text::bounded_sentences(text)
 }
 
 /// An actor as the views show it.

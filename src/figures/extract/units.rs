@@ -39,6 +39,11 @@ impl<'a> Sentence<'a> {
             return Some((u, len, false));
         }
         let e = self.e(j)?;
+        // "Barrio 18 has 10,000 members": a short form that is also a verb of the language,
+        // followed by a number, is the verb.
+        if e.short_unit && e.is(Set::PhraseBreak) && self.num_text(j + 1).is_some() {
+            return None;
+        }
         e.unit.map(|u| (u, 1, e.short_unit))
     }
 
@@ -552,9 +557,13 @@ impl<'a> Sentence<'a> {
     /// y 4 Mi-8" (helicóptero), "42 UH-1H Huey II". (the family's noun, end token)
     fn bare_code(&self, j: usize) -> Option<(String, usize)> {
         let family = self.word(j)?;
-        // After digits only: in "12 helicópteros Mil Mi-17", "Mil" is the maker, not 1,000.
+        // After digits only: in "12 helicópteros Mil Mi-17", "Mil" is the maker, not 1,000;
+        // and not after a year ("the 2019 Mi-17 crash").
         if j == 0
             || self.num_text(j - 1).is_none()
+            || self
+                .tok(j - 1)
+                .is_some_and(|t| years::year_value(t, self.text).is_some())
             || !family.chars().next().is_some_and(char::is_uppercase)
             || !(self.is_dash(j + 1) && self.joined(j + 1) && self.joined(j + 2))
             || self.num_text(j + 2).is_none()

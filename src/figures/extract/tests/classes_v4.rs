@@ -140,6 +140,11 @@ fn a_model_code_counts_the_thing_its_family_names() {
     );
     check("Peru bought 8 ZX-9s.", &[("8 ZX-9s", 8.0, "zx-9", N)]);
     assert!(figs("See page 12 AK-47 in the annex.").is_empty());
+    // A year before a code is the year of what follows (an attack found "2019 helicopters").
+    check(
+        "The 2019 Mi-17 crash killed 12 people.",
+        &[("12 people", 12.0, "person", N)],
+    );
 }
 
 #[test]
@@ -149,6 +154,14 @@ fn a_name_before_a_number_that_counts_a_plural_is_the_receiver() {
         &[
             ("24 helicopters", 24.0, "helicopter", N),
             ("50 tanques", 50.0, "tanque", N),
+        ],
+    );
+    // "has" after a number is the verb when a number follows, not hectares.
+    check(
+        "Barrio 18 has 10,000 members, and the farm has 12 ha of coca.",
+        &[
+            ("10,000 members", 10000.0, "member", N),
+            ("12 ha", 12.0, "hectare", N),
         ],
     );
     // A name with its number stays a name: "Barrio 18", "the Boeing 737 jets".
