@@ -135,6 +135,27 @@ fn one_article_file_is_a_corpus_of_one() {
         values(&String::from_utf8_lossy(&bare.stdout)),
         values(&from_txt)
     );
+    // Search takes one article file too, by a bare name or a path, with the same hits.
+    let search = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["search", "article.txt", "helicopter", "--format", "jsonl"])
+        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sources"))
+        .output()
+        .expect("dossier runs");
+    let (ok, by_path, err) = dossier(&[
+        "search",
+        "tests/data/sources/article.txt",
+        "helicopter",
+        "--format",
+        "jsonl",
+    ]);
+    assert!(ok && search.status.success(), "{err}");
+    assert_eq!(String::from_utf8_lossy(&search.stdout), by_path);
+    assert_eq!(by_path.lines().count(), 4, "{by_path}");
+    assert!(
+        by_path
+            .lines()
+            .all(|l| l.contains("\"file\":\"article.txt\""))
+    );
     // A file Dossier cannot read is named with its reason.
     let (ok, _, err) = dossier(&["figures", "tests/data/sources/bad/scanned.pdf"]);
     assert!(

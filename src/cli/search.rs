@@ -11,10 +11,10 @@ use regex::Regex;
 use serde::Serialize;
 
 use crate::analysis::search::{TextHit, context_bytes, hits_in_text};
-use crate::corpus::scan::{Emitter, scan_folder};
+use crate::corpus::scan::scan_folder;
 use crate::corpus::{Article, LoadOptions};
 
-use super::load::{CliError, corpus_folder};
+use super::load::{CliError, corpus_folder, load_any};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum SearchFormat {
@@ -54,7 +54,18 @@ pub fn run(args: &Args, options: &LoadOptions, out: &mut dyn Write) -> Result<()
     let regex = query
         .compile()
         .map_err(|e| CliError::Usage(e.to_string()))?;
-    let root = corpus_folder(&args.path, options)?;
+    // One article file is searched alone ("dossier search report.pdf Mi-17").
+    let article_file = args.path.is_file()
+        && crate::corpus::load::is_text_name(&args.path).is_ok()
+        && !args
+            .path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let root = if article_file {
+        args.path.clone()
+    } else {
+        corpus_folder(&args.path, options)?
+    };
     search(&root, &regex, args.format, options, out)
 }
 
@@ -92,28 +103,36 @@ pub fn search(
     }
     let (mut hits, mut articles) = (0usize, 0usize);
     let mut failed: Option<std::io::Error> = None;
-    scan_folder(
-        root,
-        options,
-        |article, emit| {
-            if let Ok(article) = article {
-                search_article(&article, regex, format, emit);
+    let mut handle = |piece: Piece| match piece {
+        Piece::Lines(bytes) => {
+            if failed.is_none()
+                && let Err(e) = out.write_all(&bytes)
+            {
+                failed = Some(e);
             }
-        },
-        |piece| match piece {
-            Piece::Lines(bytes) => {
-                if failed.is_none()
-                    && let Err(e) = out.write_all(&bytes)
-                {
-                    failed = Some(e);
+        }
+        Piece::Hits(n) => {
+            hits += n;
+            articles += usize::from(n > 0);
+        }
+    };
+    if root.is_file() {
+        let loaded = load_any(root, options)?;
+        for article in loaded.corpus.articles() {
+            search_article(article, regex, format, |piece, _| handle(piece));
+        }
+    } else {
+        scan_folder(
+            root,
+            options,
+            |article, emit| {
+                if let Ok(article) = article {
+                    search_article(&article, regex, format, |piece, len| emit.emit(piece, len));
                 }
-            }
-            Piece::Hits(n) => {
-                hits += n;
-                articles += usize::from(n > 0);
-            }
-        },
-    )?;
+            },
+            handle,
+        )?;
+    }
     if let Some(e) = failed {
         return Err(e.into());
     }
@@ -124,7 +143,12 @@ pub fn search(
 }
 
 /// Search one article and emit its formatted hits in pieces, then its count.
-fn search_article(article: &Article, regex: &Regex, format: SearchFormat, emit: &Emitter<Piece>) {
+fn search_article(
+    article: &Article,
+    regex: &Regex,
+    format: SearchFormat,
+    mut emit: impl FnMut(Piece, usize),
+) {
     let mut buf = Vec::new();
     let mut n = 0;
     for h in hits_in_text(&article.text, regex) {
@@ -134,15 +158,15 @@ fn search_article(article: &Article, regex: &Regex, format: SearchFormat, emit: 
         }
         if buf.len() >= PIECE {
             let len = buf.len();
-            emit.emit(Piece::Lines(std::mem::take(&mut buf)), len);
+            emit(Piece::Lines(std::mem::take(&mut buf)), len);
         }
     }
     if !buf.is_empty() {
         let len = buf.len();
-        emit.emit(Piece::Lines(buf), len);
+        emit(Piece::Lines(buf), len);
     }
     if n > 0 {
-        emit.emit(Piece::Hits(n), 0);
+        emit(Piece::Hits(n), 0);
     }
 }
 
