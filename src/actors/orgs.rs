@@ -70,8 +70,19 @@ impl Ctx<'_> {
         {
             country = c;
         }
+        Some(self.named_org(i, j, country, generic))
+    }
+
+    /// An organisation named by tokens `i..j`, its id the slug of the name.
+    fn named_org(
+        &self,
+        i: usize,
+        j: usize,
+        country: Option<String>,
+        generic: Option<String>,
+    ) -> Span {
         let name = self.phrase(i, j);
-        Some(Span {
+        Span {
             i,
             j,
             actor: ActorId(format!("org:{}", super::slug(&name))),
@@ -82,7 +93,7 @@ impl Ctx<'_> {
             org: None,
             weak: false,
             generic,
-        })
+        }
     }
 
     /// How far the capitalised name at `i` goes, and the country named as part of it.
@@ -173,19 +184,8 @@ impl Ctx<'_> {
             }
         }
         let (j, g) = best?;
-        let name = self.phrase(i, j);
-        Some(Span {
-            i,
-            j,
-            actor: ActorId(format!("org:{}", super::slug(&name))),
-            role: MentionRole::Name,
-            kind: ActorKind::Org,
-            name,
-            country: None,
-            org: None,
-            weak: false,
-            generic: Some(self.lex.lists.generic[g as usize].id.clone()),
-        })
+        let generic = Some(self.lex.lists.generic[g as usize].id.clone());
+        Some(self.named_org(i, j, None, generic))
     }
 
     /// Are tokens `i..j` all words of generic names (and at least one)?
