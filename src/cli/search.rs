@@ -54,13 +54,9 @@ pub fn run(args: &Args, options: &LoadOptions, out: &mut dyn Write) -> Result<()
     let regex = query
         .compile()
         .map_err(|e| CliError::Usage(e.to_string()))?;
-    // One article file is searched alone ("dossier search report.pdf Mi-17").
-    let article_file = args.path.is_file()
-        && crate::corpus::load::is_text_name(&args.path).is_ok()
-        && !args
-            .path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    // One article file is searched alone ("dossier search report.pdf Mi-17"), as `load_any`
+    // tells an article from a project: by its name.
+    let article_file = args.path.is_file() && crate::corpus::load::is_text_name(&args.path).is_ok();
     let root = if article_file {
         args.path.clone()
     } else {
